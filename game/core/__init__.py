@@ -1,0 +1,8 @@
+"""The rules of the game, pure: no pygame, no YAML, no files, no clock, no global random."""
+from .engine import ChoiceError, ChoiceView, Step, choices, choose, new_game, pick_ending, start_at
+from .model import Level
+from .scoring import ScoreDisplay, score_display
+from .state import State, StateError
+
+__all__ = ["ChoiceError", "ChoiceView", "Level", "ScoreDisplay", "State", "StateError", "Step",
+           "choices", "choose", "new_game", "pick_ending", "score_display", "start_at"]

@@ -1,0 +1,95 @@
+"""The debrief, computed from a finished (or unfinished) state: nothing here is drawn."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .state import State
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    """One line of the Transparency Report."""
+    step: int
+    scene_title: str
+    choice_text: str
+    behaviour: str | None
+    watchers_shown: tuple[str, ...]
+    seen_by: tuple[str, ...]
+    delta: int
+    told_why: bool
+    reason: str | None
+    scored: bool
+
+
+@dataclass(frozen=True)
+class Chilling:
+    """How the player's answers moved between the unscored day and the scored twins."""
+    pairs: int          # pairs answered both unscored and scored
+    candid_unscored: int
+    candid_scored: int
+    changed: int        # pairs whose answer changed
+
+    @property
+    def shift_percent(self) -> float | None:
+        """Percentage change in candid answers under the score (negative: fewer)."""
+        if not self.pairs or not self.candid_unscored:
+            return None
+        return 100.0 * (self.candid_scored - self.candid_unscored) / self.candid_unscored
+
+
+@dataclass(frozen=True)
+class SeenScene:
+    """A scene the player saw, with what it rests on."""
+    id: str
+    title: str
+    basis: str
+    sources: tuple[str, ...]
+
+
+def transparency_report(state: State) -> list[ReportRow]:
+    """Every choice: behaviour, who really saw it, what it cost, whether you were told why."""
+    level = state.level
+    rows = []
+    for r in state.records:
+        scene = level.scenes.get(r.scene)
+        choice = next((c for c in scene.choices if c.id == r.choice), None) if scene else None
+        watchers = tuple(level.watchers[w].name for w in r.watchers_shown if w in level.watchers)
+        seen = tuple(level.sensors[s].name for s in r.observed_by if s in level.sensors)
+        behaviour = level.behaviours[r.behaviour].name if r.behaviour in level.behaviours else None
+        rows.append(ReportRow(r.step, scene.title if scene else r.scene,
+                              choice.text if choice else r.choice, behaviour, watchers, seen,
+                              r.delta, r.disclosed, r.reason, r.scored))
+    return rows
+
+
+def chilling_effect(state: State) -> Chilling:
+    """Compare each baseline pair's unscored answer with its scored twin (first answer each)."""
+    unscored: dict[str, bool] = {}
+    scored: dict[str, bool] = {}
+    for answer in state.baselines:
+        target = scored if answer.scored else unscored
+        target.setdefault(answer.pair, answer.candid)
+    both = [p for p in unscored if p in scored]
+    return Chilling(len(both), sum(unscored[p] for p in both), sum(scored[p] for p in both),
+                    sum(unscored[p] != scored[p] for p in both))
+
+
+def score_over_time(state: State) -> list[tuple[int, int]]:
+    """(step, score) after every change, starting at step 0."""
+    return [(p.step, p.score) for p in state.history]
+
+
+def scenes_seen(state: State) -> list[SeenScene]:
+    """The scenes the player passed through, in first-seen order, with basis and sources."""
+    level = state.level
+    seen, out = set(), []
+    for scene_id in state.path:
+        if scene_id in seen or scene_id not in level.scenes:
+            continue
+        seen.add(scene_id)
+        scene = level.scenes[scene_id]
+        out.append(SeenScene(scene_id, scene.title, scene.basis, tuple(scene.sources)))
+    if state.ending and state.ending in level.endings:
+        ending = level.endings[state.ending]
+        out.append(SeenScene(state.ending, ending.title, ending.basis, tuple(ending.sources)))
+    return out

@@ -1,0 +1,359 @@
+"""The level model: what a level file says, checked and frozen.
+
+Every class here is a pydantic model with ``extra="forbid"`` and ``frozen=True``: it is the
+format's reference (each field's description becomes the editors' hover text and the JSON
+Schema), the validator, and the unchanging story the engine reads. Conditions and effects are
+structured mappings with exactly one key, never strings evaluated as code.
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Basis = Literal["reported", "extrapolated", "fiction"]
+Legibility = Literal["exact", "stars", "direction_hidden", "delayed", "hidden"]
+FORMAT_VERSIONS = (1,)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class _OneKey(_Model):
+    """A mapping with exactly one of its keys set."""
+
+    @model_validator(mode="after")
+    def _exactly_one(self):
+        given = [k for k in type(self).model_fields if getattr(self, k) is not None]
+        if len(given) != 1:
+            names = ", ".join(f"`{k}`" for k in type(self).model_fields)
+            raise ValueError(f"write exactly one of {names} here (found {len(given)})")
+        return self
+
+    def key(self) -> str:
+        """The one key that is set."""
+        return next(k for k in type(self).model_fields if getattr(self, k) is not None)
+
+
+# ---------------------------------------------------------------- conditions
+
+class CounterTest(_Model):
+    name: str = Field(description="The counter to test.")
+    at_least: int | None = Field(None, description="True when the counter is at least this.")
+    below: int | None = Field(None, description="True when the counter is below this.")
+
+
+class RelationshipTest(_Model):
+    contact: str = Field(description="The contact whose relationship is tested.")
+    at_least: int | None = Field(None, description="True when the relationship is at least this.")
+    below: int | None = Field(None, description="True when the relationship is below this.")
+
+
+class Condition(_OneKey):
+    """A test on the game state, written as a mapping with exactly one key."""
+
+    score_at_least: int | None = Field(None, description="True when your score is at least this.")
+    score_below: int | None = Field(None, description="True when your score is below this.")
+    tier: str | None = Field(None, description="True when you are in this tier (a tier id).")
+    service: str | None = Field(None, description="True when this service is open to you.")
+    flag: str | None = Field(None, description="True when this flag is set.")
+    counter: CounterTest | None = Field(None, description="Test a counter's value.")
+    money_at_least: int | None = Field(None, description="True when you have at least this money.")
+    relationship: RelationshipTest | None = Field(None, description="Test a contact's closeness.")
+    contact: str | None = Field(None, description="True while this contact is still in your network.")
+    persona: str | None = Field(None, description="True when playing this persona (a persona id).")
+    ruleset: str | None = Field(None, description="True when playing under this ruleset.")
+    visited: str | None = Field(None, description="True when this scene has been seen.")
+    blacklisted: bool | None = Field(None, description="`true`: you are on the blacklist; `false`: not.")
+    all: list[Condition] | None = Field(None, description="True when every condition listed is.")
+    any: list[Condition] | None = Field(None, description="True when at least one listed is.")
+    not_: Condition | None = Field(None, alias="not", description="True when this one is not.")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def key(self) -> str:
+        name = super().key()
+        return "not" if name == "not_" else name
+
+
+# ---------------------------------------------------------------- effects
+
+class CountChange(_Model):
+    name: str = Field(description="The counter to change.")
+    by: int = Field(1, description="How much to add (negative to take away).")
+
+
+class ContactChange(_Model):
+    contact: str = Field(description="The contact to change.")
+    by: int = Field(description="How much to add (negative to take away).")
+
+
+class Rating(_Model):
+    contact: str = Field(description="Who rates you.")
+    stars: int = Field(ge=1, le=5, description="Stars given, 1 to 5. Weighted by the rater's score.")
+
+
+class Appeal(_Model):
+    cost: int = Field(0, ge=0, description="Money paid to appeal.")
+    chance: float = Field(0.5, ge=0, le=1, description="Chance (0 to 1) that the appeal wins.")
+
+
+class Branch(_Model):
+    when: Condition = Field(description="The condition to test.")
+    then: list[Effect] = Field(default_factory=list, description="Effects when it holds.")
+    otherwise: list[Effect] = Field(
+        default_factory=list, alias="else", description="Effects when it does not.")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Effect(_OneKey):
+    """A change to the game state, written as a mapping with exactly one key."""
+
+    set: str | None = Field(None, description="Set this flag.")
+    clear: str | None = Field(None, description="Clear this flag.")
+    count: CountChange | None = Field(None, description="Add to a counter.")
+    money: int | None = Field(None, description="Add money (negative to spend).")
+    relationship: ContactChange | None = Field(None, description="Change closeness to a contact.")
+    contact_score: ContactChange | None = Field(None, description="Change a contact's score.")
+    cut: str | None = Field(None, description="Remove this contact from your network.")
+    rating: Rating | None = Field(None, description="A peer rates you; changes your score.")
+    appeal: Appeal | None = Field(None, description="Appeal your last deduction.")
+    goto: str | None = Field(None, description="Go to this scene or ending instead.")
+    if_: Branch | None = Field(None, alias="if", description="Effects that depend on a condition.")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def key(self) -> str:
+        name = super().key()
+        return "if" if name == "if_" else name
+
+
+# ---------------------------------------------------------------- rules and world
+
+class Tier(_Model):
+    id: str = Field(description="Short id used in conditions, e.g. `A`.")
+    name: str = Field(description="The tier's name shown beside the score.")
+    min: int = Field(description="The lowest score in this tier.")
+
+
+class ScoreRules(_Model):
+    start: int = Field(1000, description="The score everyone starts with, unless a persona says.")
+    min: int = Field(0, description="The score can never go below this.")
+    max: int = Field(1300, description="The score can never go above this.")
+    tiers: list[Tier] = Field(default_factory=list, description="Tiers, any order.")
+
+
+class Service(_Model):
+    name: str = Field(description="What the player sees, e.g. `High-speed rail`.")
+    threshold: int | None = Field(None, description="Open while your score is at least this.")
+    needs: Condition | None = Field(None, description="Open while this condition holds.")
+    locked_text: str | None = Field(None, description="Why it is closed, in your words.")
+
+
+class Sensor(_Model):
+    name: str = Field(description="What this sensor is, e.g. `Street camera with face match`.")
+    chance: float = Field(1.0, ge=0, le=1, description="Chance (0 to 1) it catches a behaviour.")
+
+
+class Watcher(_Model):
+    name: str = Field(description="What the player sees in the watchers strip.")
+    icon: str = Field("eye", description="Icon: camera, phone, bank, employer, neighbour, app, eye.")
+    sensor: str | None = Field(None, description="The sensor this watcher stands for, if any.")
+    pulse: bool = Field(False, description="Draw this watcher pulsing.")
+
+
+class Behaviour(_Model):
+    name: str = Field(description="What the behaviour is, in plain words.")
+
+
+class Rule(_Model):
+    change: int = Field(0, description="Score change when this behaviour is seen.")
+    seen_by: list[str] = Field(default_factory=list, description="Sensors that can see it.")
+    always: bool = Field(False, description="Counted even when no sensor is active.")
+    disclosed: bool = Field(True, description="Whether the player is told the reason.")
+    reason: str | None = Field(None, description="The reason shown when disclosed.")
+    delay: int = Field(0, ge=0, description="Choices before the change lands (0: at once).")
+
+
+class Ruleset(_Model):
+    name: str = Field(description="The ruleset's name shown when choosing it.")
+    description: str = Field("", description="One or two sentences for the player.")
+    legibility: Legibility = Field("exact", description="How much of the score the player sees.")
+    rules: dict[str, Rule] = Field(default_factory=dict, description="Behaviour id -> rule.")
+
+
+class Contact(_Model):
+    name: str = Field(description="The contact's name.")
+    score: int = Field(1000, description="Their starting score.")
+    relationship: int = Field(1, description="Starting closeness (0 none, higher closer).")
+    about: str = Field("", description="One line on who they are.")
+
+
+class Network(_Model):
+    pull: float = Field(0.0, ge=0, le=1, description="Share of the gap to your contacts' "
+                        "average score that moves your score after each scored choice.")
+    disclosed: bool = Field(False, description="Whether the player is told why.")
+    reason: str = Field("Your contacts' scores", description="The reason, when disclosed.")
+    points_per_star: int = Field(10, description="Score per star above or below 3 in a peer "
+                                 "rating, for a rater with a score of 1000.")
+
+
+class Blacklist(_Model):
+    below: int = Field(description="You are listed when your score falls below this.")
+    leave_at: int | None = Field(None, description="You leave the list at this score "
+                                 "(default: the same as `below`).")
+    name: str = Field("Blacklist", description="The list's name shown to the player.")
+    effects: list[Effect] = Field(default_factory=list, description="Effects when listed.")
+
+
+class Persona(_Model):
+    name: str = Field(description="The persona's name.")
+    description: str = Field("", description="Who they are, for the choosing screen.")
+    score: int | None = Field(None, description="Starting score (default: the level's).")
+    money: int = Field(0, description="Starting money.")
+    flags: list[str] = Field(default_factory=list, description="Flags set at the start.")
+    counters: dict[str, int] = Field(default_factory=dict, description="Counters at the start.")
+    contacts: list[str] | None = Field(None, description="Contacts at the start (default: all).")
+
+
+class Preset(_Model):
+    scene: str = Field(description="The scene to start at.")
+    persona: str | None = Field(None, description="The persona (default: the first).")
+    ruleset: str | None = Field(None, description="The ruleset (default: the first).")
+    score: int | None = Field(None, description="The score to start with.")
+    money: int | None = Field(None, description="The money to start with.")
+    flags: list[str] = Field(default_factory=list, description="Flags set.")
+    counters: dict[str, int] = Field(default_factory=dict, description="Counters set.")
+    contacts: list[str] | None = Field(None, description="Contacts still in your network.")
+    blacklisted: bool = Field(False, description="Start on the blacklist.")
+
+
+class Source(_Model):
+    title: str = Field(description="Title of the work.")
+    author: str = Field("", description="Who wrote it.")
+    year: int | None = Field(None, description="Year published.")
+    url: str = Field("", description="Where to read it.")
+    note: str = Field("", description="What it supports, or where it overstates.")
+
+
+class BaselinePair(_Model):
+    question: str = Field(description="The dilemma in a few words, for the debrief.")
+    candid: str = Field("spoke up", description="What the candid answer is, for the debrief.")
+
+
+class BaselineMark(_Model):
+    pair: str = Field(description="The baseline pair this choice belongs to.")
+    candid: bool = Field(description="`true` for the candid (unguarded) answer.")
+
+
+# ---------------------------------------------------------------- story
+
+class Choice(_Model):
+    id: str = Field(description="Stable id, unique in its scene.")
+    text: str = Field(description="The button text.")
+    behaviour: str | None = Field(None, description="The behaviour this choice is.")
+    needs: Condition | None = Field(None, description="Shown locked unless this holds.")
+    shown_if: Condition | None = Field(None, description="Hidden unless this holds.")
+    effects: list[Effect] = Field(default_factory=list, description="What the choice changes.")
+    goto: str | None = Field(None, description="Next scene or ending id.")
+    finish: bool = Field(False, description="End the level; the ending is chosen by `when`.")
+    baseline: BaselineMark | None = Field(None, description="Marks a baseline-pair answer.")
+    reply: str | None = Field(None, description="A line shown after choosing (optional).")
+    locked_text: str | None = Field(None, description="Why it is locked, in your words "
+                                    "(default: worked out from `needs`).")
+
+    @model_validator(mode="after")
+    def _has_exit(self):
+        if self.goto is None and not self.finish:
+            raise ValueError("a choice needs `goto: <scene or ending>` or `finish: true`")
+        return self
+
+
+class Scene(_Model):
+    title: str = Field(description="The scene's title.")
+    text: str = Field(description="What the player reads (about 90 words at most).")
+    art: str = Field("street", description="The illustration to draw.")
+    basis: Basis = Field(description="reported, extrapolated or fiction.")
+    sources: list[str] = Field(default_factory=list, description="Keys into `sources`.")
+    scored: bool | None = Field(None, description="Whether choices here are scored "
+                                "(default: the level's `scored`).")
+    watchers: list[str] = Field(default_factory=list, description="Watchers shown here.")
+    sensors: list[str] | None = Field(None, description="Sensors really active here "
+                                      "(default: those of the watchers shown).")
+    choices: list[Choice] = Field(min_length=1, description="At least one choice.")
+
+
+class Ending(_Model):
+    title: str = Field(description="The ending's title.")
+    text: str = Field(description="What the player reads at the end.")
+    when: Condition | None = Field(None, description="Chosen by `finish` when this holds.")
+    art: str = Field("street", description="The illustration to draw.")
+    basis: Basis = Field("fiction", description="reported, extrapolated or fiction.")
+    sources: list[str] = Field(default_factory=list, description="Keys into `sources`.")
+
+
+class Debrief(_Model):
+    feel: list[str] = Field(default_factory=list, description="How do you feel?")
+    happened: list[str] = Field(default_factory=list, description="What happened?")
+    learned: list[str] = Field(default_factory=list, description="What did you learn?")
+    relates: list[str] = Field(default_factory=list, description="How does it relate to the real world?")
+    what_if: list[str] = Field(default_factory=list, description="What if...?")
+    next: list[str] = Field(default_factory=list, description="What next?")
+    corrections: list[str] = Field(default_factory=list,
+                                   description="Where the sources overstate, said plainly.")
+
+
+class Level(_Model):
+    """A whole level file."""
+
+    format: int = Field(description="The level format version. Write `format: 1`.")
+    id: str = Field(description="Stable id of the level, e.g. `tutorial`.")
+    title: str = Field(description="The title players see.")
+    order: int = Field(100, description="Where it sits in the list of levels.")
+    minutes: int = Field(10, description="About how long it takes to play.")
+    description: str = Field("", description="One or two sentences for the chapter list.")
+    start: str = Field(description="The id of the first scene.")
+    scored: bool = Field(True, description="Whether scenes are scored unless they say.")
+    score: ScoreRules = Field(default_factory=ScoreRules, description="The score's rules.")
+    services: dict[str, Service] = Field(default_factory=dict, description="Doors the score opens.")
+    sensors: dict[str, Sensor] = Field(default_factory=dict, description="What can observe you.")
+    watchers: dict[str, Watcher] = Field(default_factory=dict, description="Who may seem to watch.")
+    behaviours: dict[str, Behaviour] = Field(default_factory=dict, description="What choices are.")
+    rulesets: dict[str, Ruleset] = Field(min_length=1, description="At least one ruleset.")
+    personas: dict[str, Persona] = Field(min_length=1, description="At least one persona.")
+    contacts: dict[str, Contact] = Field(default_factory=dict, description="Your network.")
+    network: Network = Field(default_factory=Network, description="How contacts pull your score.")
+    blacklist: Blacklist | None = Field(None, description="The list below a threshold.")
+    baselines: dict[str, BaselinePair] = Field(default_factory=dict,
+                                               description="Baseline pairs (unscored vs scored).")
+    sources: dict[str, Source] = Field(default_factory=dict, description="Works cited.")
+    scenes: dict[str, Scene] = Field(min_length=1, description="Scene id -> scene.")
+    endings: dict[str, Ending] = Field(min_length=1, description="Ending id -> ending.")
+    debrief: Debrief = Field(default_factory=Debrief, description="Discussion prompts.")
+    presets: dict[str, Preset] = Field(default_factory=dict, description="Named starting states.")
+    renamed: dict[str, str] = Field(default_factory=dict, description="Old scene id -> new id.")
+
+    def is_scored(self, scene_id: str) -> bool:
+        """Whether choices in this scene are scored."""
+        scored = self.scenes[scene_id].scored
+        return self.scored if scored is None else scored
+
+    def active_sensors(self, scene_id: str) -> list[str]:
+        """The sensors really on in a scene (not what is shown)."""
+        scene = self.scenes[scene_id]
+        if scene.sensors is not None:
+            return list(scene.sensors)
+        return [self.watchers[w].sensor for w in scene.watchers
+                if w in self.watchers and self.watchers[w].sensor]
+
+    def tier_of(self, score: int) -> Tier | None:
+        """The tier a score falls in (the highest `min` not above it)."""
+        fitting = [t for t in self.score.tiers if t.min <= score]
+        return max(fitting, key=lambda t: t.min) if fitting else None
+
+
+Condition.model_rebuild()
+Branch.model_rebuild()
+Effect.model_rebuild()

@@ -1,0 +1,143 @@
+"""How behaviours, delays and the network move the score, and what the player may see of it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from . import strings
+from .events import ChangePending, Event, Observed, ScoreChanged
+from .model import Choice
+from .rng import next_float
+from .state import Pending, Record, ScorePoint, State
+
+STATEMENT_EVERY = 3   # under `delayed` legibility, the shown score catches up every 3 choices
+SILENT = ("delayed", "hidden")
+
+
+@dataclass(frozen=True)
+class ScoreDisplay:
+    """What the HUD may show: a number, stars, a tier name, or nothing."""
+    number: int | None
+    stars: float | None
+    tier: str | None
+    legibility: str
+
+
+def legibility(state: State) -> str:
+    return state.level.rulesets[state.ruleset].legibility
+
+
+def stars_for(state: State, score: int) -> float:
+    """A score as 1 to 5 stars, in half stars."""
+    rules = state.level.score
+    span = max(1, rules.max - rules.min)
+    raw = 1 + 4 * (score - rules.min) / span
+    return max(1.0, min(5.0, round(raw * 2) / 2))
+
+
+def score_display(state: State) -> ScoreDisplay:
+    """What the player is allowed to see of the score under the ruleset's legibility."""
+    mode = legibility(state)
+    tier = state.level.tier_of(state.shown_score)
+    tier_name = tier.name if tier else None
+    if mode == "exact":
+        return ScoreDisplay(state.score, None, tier_name, mode)
+    if mode == "stars":
+        return ScoreDisplay(None, stars_for(state, state.score), tier_name, mode)
+    if mode == "delayed":
+        return ScoreDisplay(state.shown_score, None, tier_name, mode)
+    if mode == "direction_hidden":
+        return ScoreDisplay(None, None, tier_name, mode)
+    return ScoreDisplay(None, None, None, mode)
+
+
+def change_score(state: State, delta: int, cause: str, reason: str | None, disclosed: bool,
+                 events: list[Event]) -> State:
+    """Move the score (kept within the level's min and max) and say what the player sees."""
+    rules = state.level.score
+    old = state.score
+    new = max(rules.min, min(rules.max, old + delta))
+    if new == old:
+        return state
+    told = reason if disclosed and reason else None
+    mode = legibility(state)
+    shown_delta = new - old if mode == "exact" else None
+    if mode in SILENT:
+        shown_text = None
+    elif mode == "direction_hidden":
+        shown_text = strings.SCORE_ADJUSTED
+    else:
+        shown_text = told or strings.SCORE_ADJUSTED
+    events.append(ScoreChanged(old, new, new - old, cause, told, shown_delta, shown_text))
+    point = ScorePoint(state.step, new, new - old, cause, told)
+    shown = state.shown_score if mode in SILENT else new
+    return replace(state, score=new, shown_score=shown, history=(*state.history, point))
+
+
+def _seen_by(state: State, sensors: list[str]) -> tuple[State, tuple[str, ...]]:
+    """Which of these sensors really catch the behaviour (each may miss, by its chance)."""
+    saw = []
+    rng = state.rng
+    for sensor_id in sensors:
+        chance = state.level.sensors[sensor_id].chance
+        if chance >= 1:
+            saw.append(sensor_id)
+            continue
+        rng, roll = next_float(rng)
+        if roll < chance:
+            saw.append(sensor_id)
+    return replace(state, rng=rng), tuple(saw)
+
+
+def score_behaviour(state: State, choice: Choice, events: list[Event]) -> tuple[State, Record]:
+    """Score a choice's behaviour under the ruleset, if a sensor really sees it."""
+    level, scene_id = state.level, state.scene
+    scene = level.scenes[scene_id]
+    scored = level.is_scored(scene_id)
+    behaviour = choice.behaviour
+    rule = level.rulesets[state.ruleset].rules.get(behaviour) if behaviour else None
+    saw: tuple[str, ...] = ()
+    if scored and rule is not None:
+        active = set(level.active_sensors(scene_id))
+        state, saw = _seen_by(state, [s for s in rule.seen_by if s in active])
+    if behaviour:
+        events.append(Observed(behaviour, saw))
+    counted = scored and rule is not None and (bool(saw) or rule.always)
+    delta = rule.change if counted else 0
+    disclosed = rule.disclosed if rule else False
+    reason = (rule.reason or level.behaviours[behaviour].name) if rule else None
+    if delta and rule.delay:
+        due = state.step + rule.delay
+        state = replace(state, pending=(*state.pending, Pending(
+            due, delta, behaviour, reason if disclosed else None)))
+        events.append(ChangePending(behaviour, delta, due))
+    elif delta:
+        state = change_score(state, delta, "behaviour", reason, disclosed, events)
+    record = Record(state.step, scene_id, choice.id, behaviour, scored, tuple(scene.watchers),
+                    saw, delta, disclosed, reason, rule.delay if rule and delta else 0)
+    return state, record
+
+
+def land_pending(state: State, events: list[Event]) -> State:
+    """Apply the delayed changes that are due now."""
+    due = [p for p in state.pending if p.due_step <= state.step]
+    if not due:
+        return state
+    state = replace(state, pending=tuple(p for p in state.pending if p.due_step > state.step))
+    for p in due:
+        reason = p.reason or strings.DELAYED_REASON
+        state = change_score(state, p.delta, "delayed", reason, p.reason is not None, events)
+    return state
+
+
+def network_pull(state: State, events: list[Event]) -> State:
+    """Your contacts' scores pull yours toward their average, weighted by closeness."""
+    network = state.level.network
+    close = [c for c in state.contacts if c.relationship > 0]
+    if network.pull <= 0 or not close:
+        return state
+    weight = sum(c.relationship for c in close)
+    average = sum(c.score * c.relationship for c in close) / weight
+    delta = round(network.pull * (average - state.score))
+    if delta == 0:
+        return state
+    return change_score(state, delta, "network", network.reason, network.disclosed, events)

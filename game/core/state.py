@@ -1,0 +1,184 @@
+"""The game state: an immutable, versioned value that serialises to JSON.
+
+Maps are kept as sorted tuples of pairs so a state is hashable (the analyzer merges equal
+states) and its JSON is the same byte for byte for the same game.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field, fields, replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Level
+
+STATE_VERSION = 1
+
+
+class StateError(ValueError):
+    """A saved state that cannot be read."""
+
+
+@dataclass(frozen=True)
+class ContactState:
+    id: str
+    score: int
+    relationship: int
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A score change that lands later."""
+    due_step: int
+    delta: int
+    behaviour: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Record:
+    """One choice, as the Transparency Report shows it."""
+    step: int
+    scene: str
+    choice: str
+    behaviour: str | None
+    scored: bool
+    watchers_shown: tuple[str, ...]
+    observed_by: tuple[str, ...]
+    delta: int
+    disclosed: bool
+    reason: str | None
+    delay: int = 0
+
+
+@dataclass(frozen=True)
+class ScorePoint:
+    """A change of score, in order: the score-over-time chart and appeals read these."""
+    step: int
+    score: int
+    delta: int
+    cause: str
+    reason: str | None
+    appealed: bool = False
+
+
+@dataclass(frozen=True)
+class BaselineAnswer:
+    pair: str
+    scored: bool
+    candid: bool
+    scene: str
+
+
+@dataclass(frozen=True)
+class State:
+    level_id: str
+    persona: str
+    ruleset: str
+    seed: int
+    rng: int
+    scene: str | None
+    score: int
+    shown_score: int
+    money: int = 0
+    ending: str | None = None
+    step: int = 0
+    blacklisted: bool = False
+    tier: str | None = None
+    flags: tuple[str, ...] = ()
+    counters: tuple[tuple[str, int], ...] = ()
+    contacts: tuple[ContactState, ...] = ()
+    open_services: tuple[str, ...] = ()
+    visited: tuple[str, ...] = ()
+    path: tuple[str, ...] = ()
+    pending: tuple[Pending, ...] = ()
+    records: tuple[Record, ...] = ()
+    history: tuple[ScorePoint, ...] = ()
+    baselines: tuple[BaselineAnswer, ...] = ()
+    version: int = field(default=STATE_VERSION)
+    level: Level | None = field(default=None, compare=False, hash=False, repr=False)
+
+    # ---- reading
+    def counter(self, name: str) -> int:
+        return dict(self.counters).get(name, 0)
+
+    def contact(self, contact_id: str) -> ContactState | None:
+        return next((c for c in self.contacts if c.id == contact_id), None)
+
+    @property
+    def finished(self) -> bool:
+        return self.ending is not None
+
+    # ---- changing (each returns a new state)
+    def with_flag(self, name: str, on: bool = True) -> State:
+        flags = set(self.flags)
+        flags.add(name) if on else flags.discard(name)
+        return replace(self, flags=tuple(sorted(flags)))
+
+    def with_counter(self, name: str, value: int) -> State:
+        counters = dict(self.counters)
+        counters[name] = value
+        return replace(self, counters=tuple(sorted(counters.items())))
+
+    def with_contact(self, contact: ContactState | None, contact_id: str) -> State:
+        """Replace (or with None, remove) a contact."""
+        kept = [c for c in self.contacts if c.id != contact_id]
+        if contact is not None:
+            kept.append(contact)
+        return replace(self, contacts=tuple(sorted(kept, key=lambda c: c.id)))
+
+    # ---- JSON
+    def to_dict(self) -> dict:
+        """The state as plain data (without the level it plays)."""
+        return asdict(replace(self, level=None)) | {"level": None}
+
+    def to_json(self) -> str:
+        """Stable JSON: same state, same bytes."""
+        data = self.to_dict()
+        del data["level"]
+        return json.dumps(data, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str, level: Level) -> State:
+        """Read a state written by `to_json` for this level; raise StateError if it does not fit."""
+        try:
+            state = _state_from_dict(json.loads(text))
+        except StateError:
+            raise
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise StateError(f"this saved game is damaged ({exc})") from None
+        if state.level_id != level.id:
+            raise StateError(f"this saved game is for the level `{state.level_id}`, "
+                             f"not `{level.id}`")
+        return replace(state, level=level)
+
+
+_NESTED = {"contacts": ContactState, "pending": Pending, "records": Record,
+           "history": ScorePoint, "baselines": BaselineAnswer}
+
+
+def _state_from_dict(data: dict) -> State:
+    if not isinstance(data, dict):
+        raise StateError("this saved game is not a game state")
+    version = data.get("version")
+    if version != STATE_VERSION:
+        raise StateError(f"this saved game has version {version!r}; this game reads version "
+                         f"{STATE_VERSION}")
+    known = {f.name for f in fields(State)}
+    unknown = set(data) - known
+    if unknown:
+        raise StateError(f"this saved game has unknown parts: {', '.join(sorted(unknown))}")
+    values = {}
+    for name, value in data.items():
+        if name in _NESTED:
+            value = tuple(_NESTED[name](**_tuples(item)) for item in value)
+        elif name == "counters":
+            value = tuple((str(k), int(v)) for k, v in value)
+        elif isinstance(value, list):
+            value = tuple(value)
+        values[name] = value
+    return State(**values)
+
+
+def _tuples(item: dict) -> dict:
+    return {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}

@@ -1,0 +1,76 @@
+"""After every change: tier, blacklist, services and (under `delayed`) the shown score."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .conditions import holds, service_reason
+from .effects import Ctx, apply_effects
+from .events import (Blacklisted, Delisted, Event, ServiceLocked, ServiceUnlocked,
+                     StatementShown, TierChanged)
+from .scoring import STATEMENT_EVERY, legibility
+from .state import State
+
+
+@dataclass(frozen=True)
+class Refreshed:
+    state: State
+    events: tuple[Event, ...]
+
+
+def refresh(state: State, silent: bool = False) -> Refreshed:
+    """Bring tier, blacklist, services and the shown score up to date with the score."""
+    events: list[Event] = []
+    state = _blacklist(state, events)
+    state = _tier(state, events)
+    state = _services(state, events)
+    state = _statement(state, events)
+    return Refreshed(state, () if silent else tuple(events))
+
+
+def _tier(state: State, events: list[Event]) -> State:
+    tier = state.level.tier_of(state.score)
+    tier_id = tier.id if tier else None
+    if tier_id == state.tier:
+        return state
+    events.append(TierChanged(state.tier, tier_id, tier.name if tier else None))
+    return replace(state, tier=tier_id)
+
+
+def _blacklist(state: State, events: list[Event]) -> State:
+    rules = state.level.blacklist
+    if rules is None:
+        return state
+    leave_at = rules.leave_at if rules.leave_at is not None else rules.below
+    if not state.blacklisted and state.score < rules.below:
+        events.append(Blacklisted(rules.name, state.score))
+        state = replace(state, blacklisted=True)
+        return apply_effects(state, rules.effects, Ctx(state.level, events))
+    if state.blacklisted and state.score >= leave_at:
+        events.append(Delisted(rules.name, state.score))
+        return replace(state, blacklisted=False)
+    return state
+
+
+def _services(state: State, events: list[Event]) -> State:
+    level = state.level
+    now_open = []
+    for service_id, service in level.services.items():
+        above = service.threshold is None or state.score >= service.threshold
+        if above and holds(service.needs, level, state):
+            now_open.append(service_id)
+    was_open = set(state.open_services)
+    for service_id in level.services:
+        name = level.services[service_id].name
+        if service_id in was_open and service_id not in now_open:
+            events.append(ServiceLocked(service_id, name, service_reason(service_id, level, state)))
+        elif service_id not in was_open and service_id in now_open:
+            events.append(ServiceUnlocked(service_id, name))
+    return replace(state, open_services=tuple(sorted(now_open)))
+
+
+def _statement(state: State, events: list[Event]) -> State:
+    if legibility(state) != "delayed" or state.step % STATEMENT_EVERY or state.step == 0:
+        return state
+    if state.shown_score != state.score:
+        events.append(StatementShown(state.shown_score, state.score))
+    return replace(state, shown_score=state.score)
