@@ -15,6 +15,14 @@ Basis = Literal["reported", "extrapolated", "fiction"]
 Legibility = Literal["exact", "stars", "direction_hidden", "delayed", "hidden"]
 FORMAT_VERSIONS = (1,)
 
+#: Illustrations the window can draw; a scene's `art` must be one of these.
+ART_NAMES = ("bedroom", "kitchen", "street", "crossing", "station", "airport", "office",
+             "school", "bank", "appeal_office", "cafe", "phone", "apartment", "hospital",
+             "square", "park", "car", "gym", "courtroom", "border")
+#: Icons for the watchers strip.
+WATCHER_ICONS = ("camera", "phone", "bank", "employer", "neighbour", "app", "eye", "car",
+                 "watch", "chip")
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
