@@ -41,8 +41,12 @@ class Step:
 
 
 def new_game(level: Level, persona: str | None = None, ruleset: str | None = None,
-             seed: int = 0, preset: str | None = None) -> State:
-    """The first state of a level. Persona and ruleset default to the level's first ones."""
+             seed: int = 0, preset: str | None = None, carry: State | None = None) -> State:
+    """The first state of a level. Persona and ruleset default to the level's first ones.
+
+    `carry` is the final state of an earlier chapter: its baseline answers come along, so the
+    unscored Day Zero can be compared with a scored chapter played after it (or before it).
+    """
     p = level.presets[preset] if preset else None
     persona = persona or (p.persona if p else None) or next(iter(level.personas))
     ruleset = ruleset or (p.ruleset if p else None) or next(iter(level.rulesets))
@@ -60,6 +64,8 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
                   money=who.money, flags=tuple(sorted(set(who.flags))),
                   counters=tuple(sorted(who.counters.items())), contacts=contacts,
                   history=(ScorePoint(0, score, 0, "start", None),), level=level)
+    if carry is not None:
+        state = replace(state, baselines=carry.baselines)
     if p:
         state = _apply_preset(state, p)
     state = refresh(state, silent=True).state
