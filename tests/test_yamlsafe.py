@@ -1,0 +1,344 @@
+"""Tests for the hostile-input-proof YAML reader and diagnostics."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from game.content import yamlsafe
+from game.content.diagnostics import ContentError, Diagnostic, did_you_mean
+from game.content.yamlsafe import read_yaml
+
+LEVEL = """\
+title: The Office
+start: office
+scenes:
+  office:
+    text: "You sit at your desk."
+    choices:
+      - id: leave
+        goto: hall
+        weight: 3
+      - {id: stay, goto: office, chance: 0.5, locked: no, note: ~}
+"""
+
+
+def codes(diags: list[Diagnostic]) -> list[str]:
+    return [d.code for d in diags]
+
+
+def only(diags: list[Diagnostic], code: str) -> Diagnostic:
+    found = [d for d in diags if d.code == code]
+    assert len(found) == 1, diags
+    return found[0]
+
+
+# -- normal documents -------------------------------------------------------
+
+
+def test_normal_document_values():
+    data, _, diags = read_yaml(LEVEL, "level.yaml")
+    assert diags == []
+    assert data == {
+        "title": "The Office",
+        "start": "office",
+        "scenes": {
+            "office": {
+                "text": "You sit at your desk.",
+                "choices": [
+                    {"id": "leave", "goto": "hall", "weight": 3},
+                    {"id": "stay", "goto": "office", "chance": 0.5, "locked": False, "note": None},
+                ],
+            }
+        },
+    }
+
+
+def test_normal_document_marks():
+    _, marks, _ = read_yaml(LEVEL, "level.yaml")
+    assert marks[()] == (1, 1)
+    assert marks[("title",)] == (1, 8)
+    assert marks[("title", "__key__")] == (1, 1)
+    assert marks[("scenes", "office", "__key__")] == (4, 3)
+    assert marks[("scenes", "office", "text")] == (5, 11)
+    assert marks[("scenes", "office", "choices", 0)] == (7, 9)
+    assert marks[("scenes", "office", "choices", 0, "goto")] == (8, 15)
+    assert marks[("scenes", "office", "choices", 0, "goto", "__key__")] == (8, 9)
+    assert marks[("scenes", "office", "choices", 1)] == (10, 9)
+    assert marks[("scenes", "office", "choices", 1, "goto")] == (10, 26)
+
+
+def test_scalars_resolve_like_safe_loader():
+    text = "a: 1\nb: 1.5\nc: yes\nd: null\ne: '1'\nf: hello\ng: 0x1F\nh: .inf\ni:\n"
+    data, _, diags = read_yaml(text, "t.yaml")
+    assert diags == []
+    assert data == yaml.safe_load(text)
+    assert data["e"] == "1"
+    assert data["i"] is None
+
+
+def test_keys_are_kept_as_written():
+    data, _, diags = read_yaml("1: x\nyes: y\nnull: z\n", "t.yaml")
+    assert diags == []
+    assert data == {"1": "x", "yes": "y", "null": "z"}
+
+
+def test_empty_document_is_none():
+    for text in ("", "# just a comment\n", "---\n"):
+        data, _, diags = read_yaml(text, "t.yaml")
+        assert data is None and diags == []
+
+
+def test_find_mark_falls_back_to_parent():
+    text = "base: &b {goto: hall}\nother: *b\n"
+    data, marks, diags = read_yaml(text, "t.yaml")
+    assert diags == []
+    assert data["other"] == {"goto": "hall"}
+    assert yamlsafe.find_mark(marks, ("other", "goto")) == (2, 8)
+    assert yamlsafe.find_mark(marks, ("nothing", "here")) == (1, 1)
+
+
+# -- problems that are reported but do not stop the reading -----------------
+
+
+def test_duplicate_key_keeps_first_and_points_at_second():
+    text = "title: one\ntext: hi\ntitle: two\n"
+    data, marks, diags = read_yaml(text, "t.yaml")
+    assert data == {"title": "one", "text": "hi"}
+    assert marks[("title",)] == (1, 8)
+    d = only(diags, "E003")
+    assert (d.line, d.column) == (3, 1)
+    assert "`title`" in d.message and "line 1" in d.message
+
+
+def test_python_tag_is_refused_and_not_executed(tmp_path):
+    target = tmp_path / "pwned_x"
+    text = f'!!python/object/apply:os.system ["touch {target}"]\n'
+    _, _, diags = read_yaml(text, "t.yaml")
+    d = only(diags, "E002")
+    assert (d.line, d.column) == (1, 1)
+    assert "tags are not allowed" in d.message
+    assert not target.exists()
+
+
+def test_tag_inside_mapping_points_at_tag():
+    text = "a: 1\nb: !!python/name:os.system\nc: !custom x\n"
+    data, _, diags = read_yaml(text, "t.yaml")
+    assert codes(diags) == ["E002", "E002"]
+    assert [(d.line, d.column) for d in diags] == [(2, 4), (3, 4)]
+    assert all(isinstance(v, (int, str)) for v in data.values())
+
+
+def test_standard_tags_are_allowed():
+    data, _, diags = read_yaml("a: !!str 12\nb: !!int '7'\nc: !!map {x: 1}\n", "t.yaml")
+    assert diags == []
+    assert data == {"a": "12", "b": 7, "c": {"x": 1}}
+
+
+def test_non_scalar_key():
+    data, _, diags = read_yaml("? [a, b]\n: x\nc: d\n", "t.yaml")
+    assert data == {"c": "d"}
+    d = only(diags, "E004")
+    assert (d.line, d.column) == (1, 3)
+
+
+def test_unknown_alias():
+    data, _, diags = read_yaml("a: *nowhere\n", "t.yaml")
+    assert data == {"a": None}
+    assert codes(diags) == ["E010"]
+
+
+# -- fatal problems ---------------------------------------------------------
+
+
+def billion_laughs(levels: int = 9, width: int = 9) -> str:
+    lines = ["a0: &a0 " + "[" + ", ".join(["lol"] * width) + "]"]
+    for i in range(1, levels + 1):
+        refs = ", ".join([f"*a{i - 1}"] * width)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_refused_quickly():
+    start = time.perf_counter()
+    data, marks, diags = read_yaml(billion_laughs(), "bomb.yaml")
+    elapsed = time.perf_counter() - start
+    assert data is None and marks == {}
+    d = only(diags, "E005")
+    assert "too many aliases" in d.message
+    assert elapsed < 1.0
+
+
+def test_modest_aliases_are_fine():
+    data, _, diags = read_yaml(billion_laughs(levels=3, width=3), "ok.yaml")
+    assert diags == []
+    assert len(data["a3"]) == 3 and data["a3"][0][0][0] == ["lol"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 20_000 + "]" * 20_000,
+        "{a: " * 20_000 + "b" + "}" * 20_000,
+        "- " * 20_000 + "x\n",
+        "".join(" " * i + "k:\n" for i in range(100)),
+    ],
+    ids=["flow-seq", "flow-map", "block-seq", "block-map"],
+)
+def test_deep_nesting_refused_quickly(text):
+    start = time.perf_counter()
+    data, _, diags = read_yaml(text, "deep.yaml")
+    elapsed = time.perf_counter() - start
+    assert data is None
+    d = only(diags, "E006")
+    assert d.line >= 1 and d.column > 1
+    assert elapsed < 1.0
+
+
+def test_nesting_up_to_limit_is_fine():
+    depth = yamlsafe.MAX_DEPTH
+    data, _, diags = read_yaml("[" * depth + "]" * depth, "t.yaml")
+    assert diags == []
+    for _ in range(depth - 1):
+        data = data[0]
+    assert data == []
+
+
+def test_syntax_error_has_line_and_column():
+    text = "title: ok\ntext: this: breaks\n"
+    data, marks, diags = read_yaml(text, "t.yaml")
+    assert data is None and marks == {}
+    d = only(diags, "E001")
+    assert (d.line, d.column) == (2, 11)
+    assert d.message.startswith("could not read this line as YAML")
+    assert "colon" in d.hint
+    formatted = d.format(text.splitlines())
+    assert formatted.splitlines() == [
+        "t.yaml:2:11: error[E001]: " + d.message,
+        "    text: this: breaks",
+        "              ^",
+        "  hint: " + d.hint,
+    ]
+
+
+def test_unclosed_quote_points_at_the_quote():
+    d = only(read_yaml("a: 1\nb: 'never closed\nc: 2\n", "t.yaml")[2], "E001")
+    assert (d.line, d.column) == (2, 4)
+    assert "quote" in d.hint
+
+
+def test_tab_indentation_hint():
+    _, _, diags = read_yaml("scene:\n\ttitle: Hi\n", "t.yaml")
+    d = only(diags, "E001")
+    assert d.line == 2
+    assert "use spaces, not tabs" in d.hint
+
+
+def test_control_character_is_located():
+    d = only(read_yaml("a: 1\nb: x\x07y\n", "t.yaml")[2], "E001")
+    assert (d.line, d.column) == (2, 5)
+
+
+def test_more_than_one_document():
+    data, _, diags = read_yaml("a: 1\n---\nb: 2\n", "t.yaml")
+    assert data is None
+    d = only(diags, "E008")
+    assert d.line == 2
+
+
+def test_huge_text_refused_without_parsing():
+    text = "a" * (16 * 1024 * 1024 + 1)
+    start = time.perf_counter()
+    data, _, diags = read_yaml(text, "big.yaml")
+    assert time.perf_counter() - start < 0.1
+    assert data is None and codes(diags) == ["E007"]
+
+
+def test_pure_python_parser_fallback(monkeypatch):
+    expected = read_yaml(LEVEL, "level.yaml")
+    monkeypatch.setattr(yamlsafe, "_LOADER", yaml.SafeLoader)
+    data, marks, diags = read_yaml(LEVEL, "level.yaml")
+    assert (data, marks, diags) == expected
+    assert marks[("scenes", "office", "choices", 0, "goto")] == (8, 15)
+    assert codes(read_yaml("- " * 20_000 + "x", "t.yaml")[2]) == ["E006"]
+    assert codes(read_yaml("a:\n\tb: 1\n", "t.yaml")[2]) == ["E001"]
+
+
+# -- never raises, whatever the input ----------------------------------------
+
+
+def check_result(result) -> None:
+    data, marks, diags = result
+    assert isinstance(marks, dict)
+    assert all(isinstance(d, Diagnostic) and d.line >= 1 and d.column >= 1 for d in diags)
+    if any(d.code in ("E001", "E005", "E006", "E007", "E008") for d in diags):
+        assert data is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_random_text_never_raises(text):
+    check_result(read_yaml(text, "fuzz.yaml"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary())
+def test_random_bytes_never_raise(raw):
+    check_result(read_yaml(raw.decode("utf-8", errors="replace"), "fuzz.yaml"))
+
+
+YAMLISH = st.text(alphabet="[]{}:-,?'\"&*!|>#%@` \t\n\rab01.~", max_size=80)
+
+
+@settings(max_examples=500, deadline=None)
+@given(YAMLISH)
+def test_yaml_like_text_never_raises(text):
+    result = read_yaml(text, "fuzz.yaml")
+    check_result(result)
+    for d in result[2]:
+        d.format(text.splitlines())
+
+
+PLAIN_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(alphabet="abcxyz_", min_size=1, max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(PLAIN_VALUES)
+def test_round_trip_matches_safe_dump(value):
+    data, _, diags = read_yaml(yaml.safe_dump(value), "rt.yaml")
+    assert diags == []
+    assert data == value
+
+
+# -- diagnostics helpers --------------------------------------------------------
+
+
+def test_diagnostic_format_and_dict():
+    d = Diagnostic("E101", "error", "lvl.yaml", 2, 3, "unknown scene", "did you mean `office`?")
+    assert d.format() == "lvl.yaml:2:3: error[E101]: unknown scene\n  hint: did you mean `office`?"
+    assert d.format(["a", "\tbad"]).splitlines()[1:3] == ["    \tbad", "    \t ^"]
+    assert d.to_dict() == {
+        "code": "E101", "severity": "error", "path": "lvl.yaml", "line": 2,
+        "column": 3, "message": "unknown scene", "hint": "did you mean `office`?",
+    }
+
+
+def test_did_you_mean_and_content_error():
+    assert did_you_mean("ofice", ["office", "hall"]) == "did you mean `office`?"
+    assert did_you_mean("zzz", ["office", "hall"]) == ""
+    d = Diagnostic("E003", "error", "x.yaml", 1, 1, "dup")
+    err = ContentError([d])
+    assert err.diagnostics == [d] and "x.yaml:1:1" in str(err)
