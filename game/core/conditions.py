@@ -58,7 +58,7 @@ def service_reason(service_id: str, level: Level, state: State) -> str:
     numbers = legibility(state) in _NUMBERS_SHOWN
     if numbers and service.threshold is not None and state.score < service.threshold:
         return strings.SERVICE_NEEDS_SCORE.format(
-            name=service.name, threshold=service.threshold, score=state.score)
+            name=service.name, threshold=service.threshold, score=state.shown_score)
     return service.locked_text or strings.SERVICE_CLOSED.format(name=service.name)
 
 
@@ -71,7 +71,7 @@ def why_not(cond: Condition, level: Level, state: State) -> str:
     if key == "service":
         return service_reason(cond.service, level, state)
     if key == "score_at_least" and legibility(state) in _NUMBERS_SHOWN:
-        return strings.NEEDS_SCORE.format(n=cond.score_at_least, score=state.score)
+        return strings.NEEDS_SCORE.format(n=cond.score_at_least, score=state.shown_score)
     if key == "score_below":
         return strings.NEEDS_SCORE_BELOW.format(n=cond.score_below)
     if key == "money_at_least":

@@ -55,7 +55,7 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
     if ruleset not in level.rulesets:
         raise ChoiceError(f"this level has no ruleset `{ruleset}`")
     who = level.personas[persona]
-    score = who.score if who.score is not None else level.score.start
+    score = _clamp(level, who.score if who.score is not None else level.score.start)
     contact_ids = who.contacts if who.contacts is not None else list(level.contacts)
     contacts = tuple(ContactState(cid, level.contacts[cid].score, level.contacts[cid].relationship)
                      for cid in sorted(contact_ids))
@@ -72,8 +72,13 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
     return _enter(state, state.scene)
 
 
+def _clamp(level: Level, score: int) -> int:
+    """A score kept within the level's min and max, as every score is."""
+    return max(level.score.min, min(level.score.max, score))
+
+
 def _apply_preset(state: State, p) -> State:
-    score = p.score if p.score is not None else state.score
+    score = _clamp(state.level, p.score) if p.score is not None else state.score
     contacts = state.contacts if p.contacts is None else tuple(
         c for c in state.contacts if c.id in p.contacts)
     counters = dict(state.counters) | p.counters
@@ -157,6 +162,8 @@ def _record_baseline(state: State, choice: Choice) -> State:
 
 def _move(state: State, target: str | None, finish: bool, events: list[Event]) -> State:
     level = state.level
+    if finish or target is None or target in level.endings:
+        state = _settle(state, events)
     if finish or target is None:
         target = pick_ending(level, state)
     if target in level.endings:
@@ -164,6 +171,16 @@ def _move(state: State, target: str | None, finish: bool, events: list[Event]) -
         return replace(state, ending=target, scene=None)
     events.append(SceneEntered(target, level.scenes[target].title))
     return _enter(state, target)
+
+
+def _settle(state: State, events: list[Event]) -> State:
+    """At an ending, changes still pending land: the final score counts everything."""
+    if not state.pending:
+        return state
+    state = land_pending(state, events, everything=True)
+    result = refresh(state)
+    events.extend(result.events)
+    return result.state
 
 
 def pick_ending(level: Level, state: State) -> str:

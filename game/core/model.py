@@ -35,7 +35,7 @@ class _OneKey(_Model):
     def _exactly_one(self):
         given = [k for k in type(self).model_fields if getattr(self, k) is not None]
         if len(given) != 1:
-            names = ", ".join(f"`{k}`" for k in type(self).model_fields)
+            names = ", ".join(f"`{f.alias or k}`" for k, f in type(self).model_fields.items())
             raise ValueError(f"write exactly one of {names} here (found {len(given)})")
         return self
 

@@ -103,7 +103,7 @@ def score_behaviour(state: State, choice: Choice, events: list[Event]) -> tuple[
         events.append(Observed(behaviour, saw))
     counted = scored and rule is not None and (bool(saw) or rule.always)
     delta = rule.change if counted else 0
-    disclosed = rule.disclosed if rule else False
+    disclosed = rule.disclosed if rule and delta else False
     reason = (rule.reason or level.behaviours[behaviour].name) if rule else None
     if delta and rule.delay:
         due = state.step + rule.delay
@@ -117,12 +117,12 @@ def score_behaviour(state: State, choice: Choice, events: list[Event]) -> tuple[
     return state, record
 
 
-def land_pending(state: State, events: list[Event]) -> State:
-    """Apply the delayed changes that are due now."""
-    due = [p for p in state.pending if p.due_step <= state.step]
+def land_pending(state: State, events: list[Event], everything: bool = False) -> State:
+    """Apply the delayed changes that are due now (or all of them, at an ending)."""
+    due = [p for p in state.pending if everything or p.due_step <= state.step]
     if not due:
         return state
-    state = replace(state, pending=tuple(p for p in state.pending if p.due_step > state.step))
+    state = replace(state, pending=tuple(p for p in state.pending if p not in due))
     for p in due:
         reason = p.reason or strings.DELAYED_REASON
         state = change_score(state, p.delta, "delayed", reason, p.reason is not None, events)

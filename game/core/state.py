@@ -6,8 +6,10 @@ states) and its JSON is the same byte for byte for the same game.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields, replace
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from functools import cache
+from types import UnionType
+from typing import TYPE_CHECKING, Union, get_args, get_origin, get_type_hints
 
 if TYPE_CHECKING:
     from .model import Level
@@ -145,12 +147,12 @@ class State:
             state = _state_from_dict(json.loads(text))
         except StateError:
             raise
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise StateError(f"this saved game is damaged ({exc})") from None
         if state.level_id != level.id:
             raise StateError(f"this saved game is for the level `{state.level_id}`, "
                              f"not `{level.id}`")
-        return replace(state, level=level)
+        return _fit(replace(state, level=level), level)
 
 
 _NESTED = {"contacts": ContactState, "pending": Pending, "records": Record,
@@ -173,7 +175,7 @@ def _state_from_dict(data: dict) -> State:
         if name in _NESTED:
             value = tuple(_NESTED[name](**_tuples(item)) for item in value)
         elif name == "counters":
-            value = tuple((str(k), int(v)) for k, v in value)
+            value = tuple(tuple(pair) for pair in value)
         elif isinstance(value, list):
             value = tuple(value)
         values[name] = value
@@ -182,3 +184,59 @@ def _state_from_dict(data: dict) -> State:
 
 def _tuples(item: dict) -> dict:
     return {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}
+
+
+def _fit(state: State, level: Level) -> State:
+    """The state, if each value has its type and each id is in the level; else StateError."""
+    _check_types(state, State)
+    renamed = level.renamed
+    state = replace(state, scene=renamed.get(state.scene, state.scene),
+                    visited=tuple(renamed.get(s, s) for s in state.visited),
+                    path=tuple(renamed.get(s, s) for s in state.path))
+    problems = [
+        (state.persona in level.personas, f"persona `{state.persona}`"),
+        (state.ruleset in level.rulesets, f"ruleset `{state.ruleset}`"),
+        ((state.scene is None) != (state.ending is None), "scene and ending"),
+        (state.scene is None or state.scene in level.scenes, f"scene `{state.scene}`"),
+        (state.ending is None or state.ending in level.endings, f"ending `{state.ending}`"),
+        (all(c.id in level.contacts for c in state.contacts), "contacts"),
+    ]
+    bad = [what for ok, what in problems if not ok]
+    if bad:
+        raise StateError(f"this saved game does not fit this level: {', '.join(bad)}")
+    return state
+
+
+@cache
+def _hints(cls) -> dict:
+    return get_type_hints(cls, localns={"Level": object})
+
+
+def _check_types(obj, cls) -> None:
+    hints = _hints(cls)
+    for f in fields(cls):
+        if f.name != "level" and not _is(getattr(obj, f.name), hints[f.name]):
+            raise StateError(f"this saved game is damaged (`{f.name}` has the wrong type)")
+
+
+def _is(value, hint) -> bool:
+    """Whether a value read from JSON has this (simple) type; bool is not taken for int."""
+    if hint in (int, str, bool):
+        return type(value) is hint
+    if hint is type(None):
+        return value is None
+    if get_origin(hint) in (Union, UnionType):
+        return any(_is(value, h) for h in get_args(hint))
+    if get_origin(hint) is tuple:
+        args = get_args(hint)
+        if not isinstance(value, tuple):
+            return False
+        if len(args) == 2 and args[1] is Ellipsis:
+            return all(_is(v, args[0]) for v in value)
+        return len(value) == len(args) and all(map(_is, value, args))
+    if is_dataclass(hint):
+        if not isinstance(value, hint):
+            return False
+        _check_types(value, hint)
+        return True
+    return False

@@ -32,7 +32,8 @@ def _tier(state: State, events: list[Event]) -> State:
     tier_id = tier.id if tier else None
     if tier_id == state.tier:
         return state
-    events.append(TierChanged(state.tier, tier_id, tier.name if tier else None))
+    if legibility(state) not in ("hidden", "delayed"):   # those show no live tier
+        events.append(TierChanged(state.tier, tier_id, tier.name if tier else None))
     return replace(state, tier=tier_id)
 
 

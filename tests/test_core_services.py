@@ -1,0 +1,160 @@
+"""Services open and close with the score or a condition; locked choices say why."""
+from __future__ import annotations
+
+import pytest
+from conftest import base_level, play, start
+
+from game.core import ChoiceError, choices, choose
+from game.core.events import ServiceLocked, ServiceUnlocked
+
+DROP_TO_912 = "rulesets: {strict: {rules: {jaywalk: {change: -88, seen_by: [cam]}}}}"
+
+
+def _view(state, choice_id):
+    return next(v for v in choices(state) if v.id == choice_id)
+
+
+def test_service_open_at_its_threshold():
+    level = base_level("score: {start: 950}")
+    assert start(level).open_services == ("rail",)
+
+
+def test_service_closed_below_its_threshold():
+    level = base_level("score: {start: 949}")
+    assert start(level).open_services == ()
+
+
+def test_falling_below_a_threshold_locks_the_service_with_reason():
+    done = play(start(base_level(DROP_TO_912)), "cross")
+    assert done.state.score == 912
+    assert "rail" not in done.state.open_services
+    assert done.of(ServiceLocked) == [
+        ServiceLocked("rail", "High-speed rail", "High-speed rail: needs 950, you have 912")]
+
+
+def test_rising_to_a_threshold_unlocks_the_service():
+    level = base_level("""
+        score: {start: 900}
+        rulesets: {strict: {rules: {help: {change: 60, seen_by: [cam]}}}}
+    """)
+    done = play(start(level), "help")
+    assert done.state.open_services == ("rail",)
+    assert done.of(ServiceUnlocked) == [ServiceUnlocked("rail", "High-speed rail")]
+
+
+def test_no_service_events_while_nothing_opens_or_closes():
+    done = play(start(base_level()), "wait")
+    assert done.of(ServiceLocked) == [] and done.of(ServiceUnlocked) == []
+
+
+def test_service_opened_by_a_condition():
+    level = base_level("""
+        services: {loan: {name: Bank loan, needs: {flag: payslip}}}
+        scenes: {street: {choices: [
+          {id: cross, text: Cross, behaviour: jaywalk, goto: station},
+          {id: job, text: Take the job, effects: [{set: payslip}], goto: station}]}}
+    """)
+    state = start(level)
+    assert "loan" not in state.open_services
+    done = play(state, "job")
+    assert "loan" in done.state.open_services
+    assert ServiceUnlocked("loan", "Bank loan") in done.of(ServiceUnlocked)
+
+
+def test_service_with_threshold_and_condition_needs_both():
+    level = base_level("""
+        services: {rail: {name: High-speed rail, threshold: 950, needs: {flag: ticket}}}
+        personas: {citizen: {flags: [ticket]}}
+    """)
+    assert "rail" in start(level).open_services
+    no_ticket = base_level("""
+        services: {rail: {name: High-speed rail, threshold: 950, needs: {flag: ticket}}}
+    """)
+    assert "rail" not in start(no_ticket).open_services
+
+
+def test_choice_needing_a_closed_service_is_listed_locked_with_reason():
+    done = play(start(base_level(DROP_TO_912)), "cross")
+    view = _view(done.state, "train")
+    assert view.available is False
+    assert view.locked_reason == "High-speed rail: needs 950, you have 912"
+    assert _view(done.state, "walk").available is True
+
+
+def test_choosing_a_locked_choice_raises_choice_error():
+    done = play(start(base_level(DROP_TO_912)), "cross")
+    with pytest.raises(ChoiceError, match="needs 950, you have 912"):
+        choose(done.state, "train")
+
+
+def test_choice_open_when_the_service_is():
+    done = play(start(base_level()), "wait")
+    assert _view(done.state, "train").available is True
+    assert _view(done.state, "train").locked_reason is None
+
+
+def test_closed_service_uses_its_locked_text_when_not_a_number():
+    level = base_level("""
+        services: {loan: {name: Bank loan, needs: {flag: payslip},
+                          locked_text: "No payslip, no loan"}}
+        scenes: {station: {choices: [
+          {id: borrow, text: Borrow, needs: {service: loan}, finish: true},
+          {id: walk, text: Walk, finish: true}]}}
+    """)
+    state = play(start(level), "wait").state
+    assert _view(state, "borrow").locked_reason == "No payslip, no loan"
+
+
+def test_choice_locked_text_overrides_the_worked_out_reason():
+    level = base_level(DROP_TO_912, """
+        scenes: {station: {choices: [
+          {id: train, text: Train, needs: {service: rail}, locked_text: Sold out, goto: arrived},
+          {id: walk, text: Walk, finish: true}]}}
+    """)
+    state = play(start(level), "cross").state
+    assert _view(state, "train").locked_reason == "Sold out"
+
+
+def test_locked_reason_hides_numbers_when_the_score_is_not_legible():
+    level = base_level(DROP_TO_912, "rulesets: {strict: {legibility: stars}}")
+    state = play(start(level), "cross").state
+    reason = _view(state, "train").locked_reason
+    assert "912" not in reason and "950" not in reason
+    assert reason == "High-speed rail: closed to you"
+
+
+def test_shown_if_hides_the_choice():
+    level = base_level("""
+        scenes: {street: {choices: [
+          {id: secret, text: Use the back door, shown_if: {flag: insider}, goto: station},
+          {id: wait, text: Wait, goto: station}]}}
+    """)
+    state = start(level)
+    views = choices(state)
+    assert [v.id for v in views] == ["wait"]
+    assert views[0].number == 1
+    with pytest.raises(ChoiceError):
+        choose(state, "secret")
+
+
+def test_shown_if_shows_the_choice_when_it_holds():
+    level = base_level("""
+        personas: {citizen: {flags: [insider]}}
+        scenes: {street: {choices: [
+          {id: secret, text: Use the back door, shown_if: {flag: insider}, goto: station},
+          {id: wait, text: Wait, goto: station}]}}
+    """)
+    assert [v.id for v in choices(start(level))] == ["secret", "wait"]
+
+
+def test_unknown_choice_raises_choice_error():
+    with pytest.raises(ChoiceError, match="no choice `fly`"):
+        choose(start(base_level()), "fly")
+
+
+def test_no_choices_and_no_choosing_after_the_end():
+    state = play(start(base_level()), "wait", "walk").state
+    assert state.finished
+    assert choices(state) == []
+    with pytest.raises(ChoiceError):
+        choose(state, "walk")
