@@ -128,7 +128,7 @@ def test_appeal_restores_a_deduction_only_once():
     assert [e.restored for e in done.of(AppealDecided)] == [50, 0]
 
 
-def test_appeals_restore_deductions_from_the_latest_back():
+def test_appeals_restore_fines_from_the_latest_back_but_not_peer_ratings():
     level = base_level(CONTACTS, """
         scenes:
           street:
@@ -138,12 +138,14 @@ def test_appeals_restore_deductions_from_the_latest_back():
               - {id: rude, text: Be rude, effects: [{rating: {contact: mei, stars: 2}}],
                  goto: street}
     """)
-    done = play(start(level), "cross", "rude", "appeal")
-    assert done.state.score == 950  # 1000 - 50 - 10, then the 10 comes back
-    assert [e.restored for e in done.of(AppealDecided)] == [10]
-    done = play(done.state, "appeal")
-    assert done.state.score == 1000
+    done = play(start(level), "cross", "cross", "rude", "appeal")
+    assert done.state.score == 940  # 1000 - 50 - 50 - 10, then the last fine comes back
     assert [e.restored for e in done.of(AppealDecided)] == [50]
+    done = play(done.state, "appeal")
+    assert done.state.score == 990  # the first fine too; the rating stays
+    assert [e.restored for e in done.of(AppealDecided)] == [50]
+    done = play(done.state, "appeal")
+    assert [e.won for e in done.of(AppealDecided)] == [False]
 
 
 def test_appeal_lost_keeps_the_deduction_and_the_money_is_gone():

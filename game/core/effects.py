@@ -11,7 +11,7 @@ from .rng import next_float
 from .scoring import change_score
 from .state import ContactState, State
 
-APPEALABLE = ("behaviour", "delayed", "network", "rating")
+APPEALABLE = ("behaviour", "delayed")   # an appeal contests a fine, not your friends
 
 
 @dataclass

@@ -167,7 +167,8 @@ class Sensor(_Model):
 
 class Watcher(_Model):
     name: str = Field(description="What the player sees in the watchers strip.")
-    icon: str = Field("eye", description="Icon: camera, phone, bank, employer, neighbour, app, eye.")
+    icon: str = Field("eye", description="Icon: camera, phone, bank, employer, neighbour, app, "
+                      "eye, car, watch or chip.")
     sensor: str | None = Field(None, description="The sensor this watcher stands for, if any.")
     pulse: bool = Field(False, description="Draw this watcher pulsing.")
 
