@@ -120,3 +120,40 @@ def test_checkout_uses_top_level_folders() -> None:
     assert levels_dir() == REPO_ROOT / "levels"
     assert assets_dir() == REPO_ROOT / "assets"
     assert asset_path("fonts", "x.ttf") == REPO_ROOT / "assets" / "fonts" / "x.ttf"
+
+
+def _installed_game(tmp_path: Path) -> Path:
+    """Build the wheel and install it alone in a fresh venv (as in the test above); its python."""
+    wheel_dir = tmp_path / "wheels"
+    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+          "-w", str(wheel_dir), str(REPO_ROOT)], cwd=REPO_ROOT)
+    venv = tmp_path / "venv"
+    _run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], cwd=tmp_path)
+    py = _venv_python(venv)
+    purelib = _run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                   cwd=tmp_path).stdout.strip()
+    (Path(purelib) / "_sincerity_test_deps.pth").write_text(
+        "\n".join(_parent_site_dirs()) + "\n", encoding="utf-8")
+    wheel = next(wheel_dir.glob("sincerity-*.whl"))
+    _run([str(py), "-m", "pip", "install", "--no-deps", "--no-index", str(wheel)], cwd=tmp_path)
+    return py
+
+
+def test_installed_game_validates_and_plays_in_text(tmp_path: Path) -> None:
+    """From another folder, the installed game checks its levels and plays one to an ending."""
+    if not any((REPO_ROOT / "levels").glob("*.yaml")):
+        import pytest
+
+        pytest.skip("no bundled levels yet")
+    py = _installed_game(tmp_path)
+    work = tmp_path / "elsewhere"
+    work.mkdir()
+    _run([str(py), "-m", "game", "validate"], cwd=work)
+    answers = "\nhello\n99\n0\n" + "1\n2\n3\n" * 300  # bad lines re-prompt; then any open one
+    proc = subprocess.run([str(py), "-m", "game", "play", "--text"], cwd=work, env=_clean_env(),
+                          input=answers, capture_output=True, text=True, encoding="utf-8",
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    assert "Ending: " in proc.stdout and "Final score: " in proc.stdout
+    assert "is not a number" in proc.stdout
+    assert "Traceback" not in proc.stdout + proc.stderr

@@ -1,0 +1,184 @@
+"""The benchmark ("timedemo"): `python -m game bench [--json]`.
+
+Each figure is `{"value": number or None, "unit": str, "budget": number or None}` under the
+name DESIGN.md section 6 gives it; values are medians of several runs. The core figures are
+measured here. The window's figures (first_frame_ms, frame_median_ms, frame_p99_ms,
+baseline_frame_median_ms, scene_change_ms, idle_cpu_percent, peak_rss_mb) come from
+`game.ui.bench.figures(quick: bool) -> dict` (or `window_figures`) of the same shape, when it
+can be imported and the window can start; otherwise they are skipped with a note.
+
+`SINCERITY_BENCH_QUICK=1` runs each figure fewer times (for tests); its figures are rougher.
+Nothing here is imported by the game itself.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from typing import Callable
+
+Figure = dict  # {"value": float | None, "unit": str, "budget": float | None}
+
+
+def quick_mode() -> bool:
+    return os.environ.get("SINCERITY_BENCH_QUICK", "") not in ("", "0")
+
+
+def figure(value: float | None, unit: str, budget: float | None = None) -> Figure:
+    rounded = None if value is None else round(value, 2)
+    return {"value": rounded, "unit": unit, "budget": budget}
+
+
+def median_ms(work: Callable[[], object], runs: int, warm_up: bool = True) -> float:
+    """The median wall time of `work`, in milliseconds (after one warm-up run unless told)."""
+    if warm_up:
+        work()
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times) * 1000
+
+
+# ---------------------------------------------------------------- loading levels
+
+def _bundled_paths() -> list:
+    from .cli_levels import bundled
+
+    return [loaded.path for loaded in bundled()]
+
+
+def validate_bundled(runs: int) -> Figure:
+    """Load and check every bundled level file."""
+    from .content import load_level
+
+    paths = _bundled_paths()
+    value = median_ms(lambda: [load_level(p) for p in paths], runs) if paths else None
+    return figure(value, "ms", 100)
+
+
+def validate_generated(scenes: int, runs: int, budget: float | None) -> Figure:
+    """Load and check a generated level of this many scenes (generation is not timed)."""
+    from .content import load_text
+    from .content.generate import generate_level_text
+
+    text = generate_level_text(scenes)
+    work = lambda: load_text(text, f"<generated {scenes}>")  # noqa: E731
+    return figure(median_ms(work, runs, warm_up=scenes < 5000), "ms", budget)
+
+
+# ---------------------------------------------------------------- the engine
+
+def _games(levels: list) -> list[tuple]:
+    """(level, persona, ruleset) for every combination in the bundled levels."""
+    return [(lv, p, r) for lv in levels for p in lv.personas for r in lv.rulesets]
+
+
+def _play_steps(games: list[tuple], steps: int, seed: int) -> int:
+    """Play `steps` choices at random among the open ones, restarting at endings."""
+    from .core import choices, choose, new_game
+
+    rng = random.Random(seed)
+    made, state, game = 0, None, 0
+    while made < steps:
+        if state is None or state.finished:
+            level, persona, ruleset = games[game % len(games)]
+            game += 1
+            state = new_game(level, persona, ruleset, seed=game)
+        open_ = [v for v in choices(state) if v.available]
+        if not open_:
+            state = None
+            continue
+        state = choose(state, rng.choice(open_).id).state
+        made += 1
+    return made
+
+
+def engine_steps(runs: int, steps: int) -> Figure:
+    """`choose` calls per second (with `choices` before each) on the bundled levels."""
+    from .cli_levels import bundled
+
+    games = _games([lv.level for lv in bundled() if lv.ok])
+    if not games:
+        return figure(None, "steps/s")
+    rates = []
+    for run in range(runs):
+        began = time.perf_counter()
+        made = _play_steps(games, steps, seed=run)
+        rates.append(made / (time.perf_counter() - began))
+    return figure(statistics.median(rates), "steps/s")
+
+
+# ---------------------------------------------------------------- all figures
+
+def core_figures(quick: bool) -> dict[str, Figure]:
+    runs = 3 if quick else 9
+    big = 1 if quick else 3
+    return {
+        "validate_bundled_ms": validate_bundled(runs),
+        "validate_1k_ms": validate_generated(1000, big, None),
+        "validate_5k_ms": validate_generated(5000, big, None),
+        "validate_10k_ms": validate_generated(10000, big, 1000),
+        "engine_steps_per_s": engine_steps(3 if quick else 5, 300 if quick else 5000),
+    }
+
+
+def window_figures(quick: bool) -> tuple[dict[str, Figure], str | None]:
+    """The window's figures from game.ui.bench, or none and a note saying why."""
+    try:
+        from .ui import bench as ui_bench
+    except ImportError as exc:
+        return {}, f"window figures skipped: game.ui.bench could not be loaded ({exc})"
+    measure = getattr(ui_bench, "figures", None) or getattr(ui_bench, "window_figures", None)
+    if measure is None:
+        return {}, "window figures skipped: game.ui.bench has no `figures(quick)` yet"
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    try:
+        with contextlib.redirect_stdout(sys.stderr):  # keep `--json` output clean
+            return dict(measure(quick)), None
+    except Exception as exc:  # noqa: BLE001 - no window here (no display, no driver)
+        return {}, f"window figures skipped: the window could not start ({exc})"
+
+
+def collect(quick: bool) -> tuple[dict[str, Figure], list[str]]:
+    figures = core_figures(quick)
+    shown, note = window_figures(quick)
+    figures.update(shown)
+    return figures, [note] if note else []
+
+
+# ---------------------------------------------------------------- output
+
+def _verdict(fig: Figure) -> str:
+    if fig["budget"] is None or fig["value"] is None:
+        return ""
+    return "ok" if fig["value"] <= fig["budget"] else "OVER BUDGET"
+
+
+def table(figures: dict[str, Figure]) -> list[str]:
+    """The figures as a plain table: name, median, unit, budget, verdict."""
+    lines = [f"{'figure':<26}{'median':>12}  {'unit':<8}{'budget':>8}", "-" * 64]
+    for name, fig in figures.items():
+        value = "-" if fig["value"] is None else f"{fig['value']:,.2f}"
+        budget = "-" if fig["budget"] is None else f"{fig['budget']:g}"
+        lines.append(f"{name:<26}{value:>12}  {fig['unit']:<8}{budget:>8}  {_verdict(fig)}"
+                     .rstrip())
+    return lines
+
+
+def main(as_json: bool = False) -> int:
+    figures, notes = collect(quick_mode())
+    if as_json:
+        print(json.dumps(figures, indent=2))
+        for note in notes:
+            sys.stderr.write(f"Note: {note}\n")
+    else:
+        print("\n".join(table(figures)))
+        for note in notes:
+            print(f"Note: {note}")
+    return 0

@@ -1,0 +1,160 @@
+"""The command line, exactly as DESIGN.md section 5 names it.
+
+Each command is a small function `cmd_*(args) -> exit code`, looked up in `COMMANDS` when it
+runs (so a test can replace one). `main` turns the expected failures into plain messages and
+exit codes, and any unexpected one into a single line and a crash log: no traceback reaches a
+user.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import cli_levels, cli_play
+from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, PlainParser,
+                          UsageError, report_crash)
+
+NOT_BUILT = ("analyze", "graph", "report", "compat")
+
+
+# ---------------------------------------------------------------- commands kept here
+
+def cmd_bench(args) -> int:
+    """Measure the game against its budgets (DESIGN.md section 6)."""
+    from . import bench
+
+    return bench.main(as_json=args.json)
+
+
+def cmd_screenshots(args) -> int:
+    """Save every screen as a PNG, headless (the window's job)."""
+    try:
+        from .ui.screenshots import main as screenshots
+    except ImportError:
+        return not_built(args)
+    result = screenshots(args.outdir)
+    return result if isinstance(result, int) else OK
+
+
+def not_built(args) -> int:
+    """A command whose tool is still being written."""
+    sys.stderr.write(f"`{args.command}` is not built yet.\n")
+    return USAGE_ERROR
+
+
+COMMANDS = {
+    "play": cli_play.cmd_play,
+    "validate": cli_levels.cmd_validate,
+    "levels": cli_levels.cmd_levels,
+    "schema": cli_levels.cmd_schema,
+    "bench": cmd_bench,
+    "screenshots": cmd_screenshots,
+    **{name: not_built for name in NOT_BUILT},
+}
+
+
+# ---------------------------------------------------------------- the parser
+
+def _add_play(sub) -> None:
+    p = sub.add_parser("play", help="play a level (in a window unless --text)")
+    p.add_argument("--level", metavar="ID|PATH", help="a bundled level's id, or a level file")
+    p.add_argument("--persona", metavar="ID", help="who you play")
+    p.add_argument("--ruleset", metavar="ID", help="the rules that score you")
+    p.add_argument("--seed", type=int, default=0, metavar="N",
+                   help="luck: the same seed and choices replay the same game (default 0)")
+    p.add_argument("--text", action="store_true", help="play in the terminal (screen readers)")
+    p.add_argument("--export", metavar="DIR", help="write the session record to this folder")
+    p.add_argument("--classroom", metavar="FILE", help="classroom settings from the teacher")
+    p.add_argument("--dev", action="store_true", help="show what the player cannot see")
+    p.add_argument("--start-at", metavar="SCENE", help="start at this scene")
+    p.add_argument("--choices", type=cli_play.parse_choice_list, metavar="1,3,2",
+                   help="make these numbered choices, then stop (implies --text)")
+    p.add_argument("--transcript", action="store_true",
+                   help="print a stable transcript (implies --text)")
+    p.add_argument("--preset", metavar="NAME", help="start from one of the level's presets")
+
+
+def _add_tools(sub) -> None:
+    p = sub.add_parser("validate", help="check level files (default: the bundled ones)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="a level file or a folder of them")
+    p.add_argument("--json", action="store_true", help="print the problems as JSON")
+    p = sub.add_parser("levels", help="list the levels")
+    p.add_argument("--json", action="store_true", help="print the list as JSON")
+    sub.add_parser("schema", help="print the JSON Schema of the level format")
+    p = sub.add_parser("bench", help="measure the game against its budgets")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p = sub.add_parser("screenshots", help="save every screen as a PNG")
+    p.add_argument("outdir", metavar="OUTDIR", help="the folder for the PNG files")
+
+
+def _add_unbuilt(sub) -> None:
+    p = sub.add_parser("analyze", help="check that a level can be finished (not built yet)")
+    p.add_argument("levels", nargs="*", metavar="LEVEL")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("graph", help="draw a level's scenes (not built yet)")
+    p.add_argument("level", metavar="LEVEL")
+    p.add_argument("-o", dest="output", metavar="FILE", required=True)
+    p = sub.add_parser("report", help="a class report from session files (not built yet)")
+    p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
+    p.add_argument("-o", dest="output", metavar="FILE", required=True)
+    p = sub.add_parser("compat", help="which saves of OLD resume in NEW (not built yet)")
+    p.add_argument("old", metavar="OLD.yaml")
+    p.add_argument("new", metavar="NEW.yaml")
+
+
+def build_parser(prog: str) -> argparse.ArgumentParser:
+    parser = PlainParser(prog=prog, description="Sincerity: a game about being scored. "
+                         "With no command, it opens the game window.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=PlainParser)
+    _add_play(sub)
+    _add_tools(sub)
+    _add_unbuilt(sub)
+    return parser
+
+
+# ---------------------------------------------------------------- running
+
+def _program_name() -> str:
+    argv0 = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return "python -m game" if argv0 in ("__main__.py", "-m", "") else "sincerity"
+
+
+def run(argv: list[str], prog: str) -> int:
+    """Parse and run one command; expected failures become messages and exit codes."""
+    args = build_parser(prog).parse_args(argv)
+    if args.command is None:
+        args = build_parser(prog).parse_args(["play", *argv])
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        sys.stderr.write(f"{prog}: {exc}\n")
+        return USAGE_ERROR
+    except ContentProblem as exc:
+        sys.stderr.write(f"{exc}\n")
+        return CONTENT_PROBLEM
+
+
+def _silence_stdout() -> None:
+    """After the reader of our output went away (`| head`), drop what is left quietly."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit code; nothing here lets a traceback out."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        return run(argv, _program_name())
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    except KeyboardInterrupt:
+        sys.stderr.write("\nStopped.\n")
+        return 130
+    except BrokenPipeError:
+        _silence_stdout()
+        return OK
+    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+        return report_crash(exc, argv)

@@ -1,0 +1,90 @@
+"""The `play` command: check the options against the level, then play in the terminal or a
+window."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from .cli_levels import find_level
+from .cli_support import USAGE_ERROR, UsageError
+
+
+def parse_choice_list(text: str) -> list[int]:
+    """`--choices 1,3,2` as numbers (argparse type)."""
+    try:
+        numbers = [int(part) for part in text.replace(" ", "").split(",") if part]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"needs choice numbers separated by commas, like 1,3,2 (not `{text}`)") from None
+    if not numbers:
+        raise argparse.ArgumentTypeError("needs at least one choice number, like 1,3,2")
+    return numbers
+
+
+def _valid(what: str, given: str, known) -> None:
+    if given is not None and given not in known:
+        names = ", ".join(known) or "(none)"
+        raise UsageError(f"this level has no {what} `{given}`; the {what}s are: {names}")
+
+
+def check_options(args, level) -> None:
+    """`--persona`, `--ruleset`, `--preset` and `--start-at` must name things in the level."""
+    _valid("persona", args.persona, level.personas)
+    _valid("ruleset", args.ruleset, level.rulesets)
+    if args.preset is not None and not level.presets:
+        raise UsageError(f"this level has no presets, so `--preset {args.preset}` cannot be used")
+    _valid("preset", args.preset, level.presets)
+    _valid("scene", args.start_at, level.scenes)
+
+
+def start_state(args, level):
+    """The first state the options ask for."""
+    from .core import new_game, start_at
+
+    state = new_game(level, args.persona, args.ruleset, seed=args.seed, preset=args.preset)
+    if args.start_at:
+        state = start_at(state, args.start_at)
+    return state
+
+
+def cmd_play(args) -> int:
+    """Play a level, in the terminal (`--text`) or in a window."""
+    loaded = find_level(args.level)
+    check_options(args, loaded.level)
+    if args.text or args.choices or args.transcript:
+        return _play_text(args, loaded)
+    return _play_window(args, loaded)
+
+
+def _play_text(args, loaded) -> int:
+    from .text import play_text
+
+    _note_unbuilt(args)
+    return play_text(start_state(args, loaded.level), choices=args.choices,
+                     transcript=args.transcript, dev=args.dev)
+
+
+def _note_unbuilt(args) -> None:
+    for option, value in (("--export", args.export), ("--classroom", args.classroom)):
+        if value:
+            sys.stderr.write(f"Note: {option} is not built yet for the terminal; ignoring it.\n")
+
+
+def _window_missing(exc: ImportError) -> str:
+    if exc.name and exc.name.split(".")[0] == "pygame":
+        return f"The game window needs pygame-ce, which could not be loaded ({exc})."
+    return "The game window is not built yet."
+
+
+def _play_window(args, loaded) -> int:
+    """Hand over to the window (`game.ui.run`), which gets the options and the loaded level
+    as `args.loaded`."""
+    try:
+        from .ui import run
+    except ImportError as exc:
+        sys.stderr.write(_window_missing(exc) + " Play in the terminal instead: "
+                         "python -m game play --text\n")
+        return USAGE_ERROR
+    args.loaded = loaded
+    result = run(args)
+    return result if isinstance(result, int) else 0

@@ -1,0 +1,123 @@
+"""What every command shares: the two kinds of expected failure, plain argparse messages, and
+the crash log that keeps tracebacks away from users.
+
+Exit codes (DESIGN.md section 5): 0 fine, 1 content problems, 2 usage errors. An unexpected
+error (a bug) exits with 3, after one plain line and the path of a full log.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+OK, CONTENT_PROBLEM, USAGE_ERROR, INTERNAL_ERROR = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """The command line asked for something that does not exist (exit 2)."""
+
+
+class ContentProblem(Exception):
+    """A level has problems; the message is the formatted diagnostics (exit 1)."""
+
+
+# ---------------------------------------------------------------- plain argparse
+
+def _unrecognized(m: re.Match) -> str:
+    words = m[1]
+    kind = "unknown option" if words.startswith("-") else "unexpected word"
+    return f"{kind}: {words}"
+
+
+def _invalid_choice(m: re.Match) -> str:
+    given, names = m[2], m[3].replace("'", "")
+    if m[1] in ("COMMAND", "command"):
+        return f"unknown command `{given}`; the commands are: {names}"
+    return f"{m[1]} cannot be `{given}`; it can be: {names}"
+
+
+_REWRITES = (
+    (re.compile(r"argument (\S+): invalid choice: '?([^']*?)'? \(choose from (.*)\)"),
+     _invalid_choice),
+    (re.compile(r"unrecognized arguments: (.*)"), _unrecognized),
+    (re.compile(r"argument (\S+): invalid int value: '([^']*)'"),
+     lambda m: f"{m[1].split('/')[-1]} needs a whole number, not `{m[2]}`"),
+    (re.compile(r"argument (\S+): expected one argument"),
+     lambda m: f"{m[1].split('/')[-1]} needs a value after it"),
+    (re.compile(r"the following arguments are required: (.*)"),
+     lambda m: f"missing: {m[1]}"),
+    (re.compile(r"argument (\S+): (.*)"),
+     lambda m: f"{m[1].split('/')[-1]}: {m[2]}"),
+)
+
+
+def plain_message(message: str) -> str:
+    """argparse's error text, said plainly."""
+    for pattern, rewrite in _REWRITES:
+        match = pattern.fullmatch(message)
+        if match:
+            return rewrite(match)
+    return message
+
+
+class PlainParser(argparse.ArgumentParser):
+    """An ArgumentParser whose errors are one plain line and a pointer to --help (exit 2)."""
+
+    def error(self, message: str):  # noqa: D401 - argparse's name
+        sys.stderr.write(f"{self.prog}: {plain_message(message)}\n")
+        sys.stderr.write(f"See `{self.prog} --help` for what it takes.\n")
+        raise SystemExit(USAGE_ERROR)
+
+
+# ---------------------------------------------------------------- crash log
+
+def _log_dir() -> Path:
+    """The user's log folder for the game (platformdirs), created if needed."""
+    from platformdirs import user_log_dir
+
+    folder = Path(user_log_dir("sincerity", appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _log_text(exc: BaseException, argv: list[str]) -> str:
+    stamp = datetime.datetime.now().isoformat(timespec="seconds")
+    return "".join([
+        f"Sincerity crash log, {stamp}\n",
+        f"command: {' '.join(argv)}\n",
+        f"python {platform.python_version()} on {platform.platform()}\n\n",
+        *traceback.format_exception(type(exc), exc, exc.__traceback__),
+    ])
+
+
+def write_crash_log(exc: BaseException, argv: list[str]) -> Path:
+    """Write the full traceback to the log folder, or to a temp file if that fails."""
+    text = _log_text(exc, argv)
+    name = f"crash-{datetime.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
+    try:
+        path = _log_dir() / name
+        path.write_text(text, encoding="utf-8")
+        return path
+    except OSError:
+        fd, temp = tempfile.mkstemp(prefix="sincerity-crash-", suffix=".log")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return Path(temp)
+
+
+def report_crash(exc: BaseException, argv: list[str]) -> int:
+    """Tell the user in one line what went wrong and where the details are."""
+    try:
+        where = str(write_crash_log(exc, argv))
+    except Exception:  # noqa: BLE001 - even the log failed; still no traceback
+        where = "nowhere (the log could not be written)"
+    summary = (str(exc).splitlines() or [type(exc).__name__])[0][:120]
+    sys.stderr.write(f"Sincerity stopped because of an unexpected problem ({summary}). "
+                     f"The full details are in: {where}\n")
+    return INTERNAL_ERROR

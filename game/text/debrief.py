@@ -1,0 +1,134 @@
+"""The ending and the debrief as plain lines: final score, score over time, the Transparency
+Report, the chilling effect beside published figures, what is real, and discussion prompts."""
+from __future__ import annotations
+
+import textwrap
+from itertools import zip_longest
+
+from ..core import State
+from ..core import debrief as core_debrief
+from . import strings as s
+from .screen import wrap
+
+
+# ---------------------------------------------------------------- a plain table
+
+def table(head: tuple[str, ...], rows: list[tuple[str, ...]],
+          widths: tuple[int, ...]) -> list[str]:
+    """Columns of fixed widths, two spaces apart; a long cell wraps onto more lines."""
+    out = [*_row(head, widths), "  ".join("-" * w for w in widths)]
+    for row in rows:
+        out.extend(_row(row, widths))
+    return out
+
+
+def _row(cells: tuple[str, ...], widths: tuple[int, ...]) -> list[str]:
+    wrapped = [textwrap.wrap(c, w, break_on_hyphens=False) or [""]
+               for c, w in zip(cells, widths)]
+    lines = []
+    for parts in zip_longest(*wrapped, fillvalue=""):
+        lines.append("  ".join(p.ljust(w) for p, w in zip(parts, widths)).rstrip())
+    return lines
+
+
+# ---------------------------------------------------------------- sections
+
+def ending_lines(state: State) -> list[str]:
+    ending = state.level.endings[state.ending]
+    return [s.ENDING.format(title=ending.title), "", *wrap(ending.text), "",
+            s.FINAL_SCORE.format(score=state.score)]
+
+
+def score_over_time_lines(state: State) -> list[str]:
+    points = core_debrief.score_over_time(state)
+    return [s.SCORE_OVER_TIME,
+            *(s.SCORE_POINT.format(step=step, score=score) for step, score in points)]
+
+
+def _report_cells(row: core_debrief.ReportRow) -> tuple[str, ...]:
+    seen = ", ".join(row.seen_by) or s.SEEN_BY_NOBODY
+    if not row.scored:
+        seen = s.NOT_SCORED
+    told = s.TOLD_NA if not row.delta else (s.TOLD_YES if row.told_why else s.TOLD_NO)
+    return (str(row.step), row.choice_text, row.behaviour or s.NO_BEHAVIOUR, seen,
+            f"{row.delta:+d}" if row.delta else "0", told)
+
+
+def report_lines(state: State) -> list[str]:
+    rows = core_debrief.transparency_report(state)
+    if not rows:
+        return [s.REPORT, s.REPORT_NONE]
+    cells = [_report_cells(r) for r in rows]
+    return [s.REPORT, "", *table(s.REPORT_HEAD, cells, s.REPORT_WIDTHS)]
+
+
+def _candid_words(state: State) -> str:
+    pairs = {a.pair for a in state.baselines}
+    words = {state.level.baselines[p].candid for p in pairs if p in state.level.baselines}
+    return words.pop() if len(words) == 1 else s.CANDID_GENERIC
+
+
+def chilling_lines(state: State) -> list[str]:
+    figure = core_debrief.chilling_effect(state)
+    lines = [s.CHILLING]
+    if not figure.pairs:
+        lines.append(s.CHILLING_NONE)
+    else:
+        lines.append(s.CHILLING_FIGURE.format(
+            candid=_candid_words(state), before=figure.candid_unscored,
+            after=figure.candid_scored, pairs=figure.pairs))
+        lines.extend(_shift_lines(figure.shift_percent))
+    return [*wrap("\n".join(lines)), s.PUBLISHED, *_wrapped_items([s.PENNEY, s.BATESON])]
+
+
+def _shift_lines(percent: float | None) -> list[str]:
+    if percent is None:
+        return []
+    if round(percent) == 0:
+        return [s.CHILLING_SAME]
+    direction = s.CHILLING_FEWER if percent < 0 else s.CHILLING_MORE
+    return [s.CHILLING_SHIFT.format(percent=round(abs(percent)), direction=direction)]
+
+
+def _wrapped_items(items: list[str]) -> list[str]:
+    out = []
+    for item in items:
+        out.extend(textwrap.wrap(item, s.WIDTH, subsequent_indent="    ",
+                                 break_on_hyphens=False))
+    return out
+
+
+def real_lines(state: State) -> list[str]:
+    level = state.level
+    lines = [s.REAL]
+    for seen in core_debrief.scenes_seen(state):
+        basis = s.BASIS.get(seen.basis, seen.basis)
+        lines.append(s.REAL_SCENE.format(title=seen.title, basis=basis))
+        titles = [level.sources[k].title for k in seen.sources if k in level.sources]
+        if titles:
+            lines.extend(_wrapped_items([s.REAL_SOURCES.format(titles="; ".join(titles))]))
+    return lines
+
+
+def _bullets(heading: str, items: list[str]) -> list[str]:
+    if not items:
+        return []
+    return ["", heading, *_wrapped_items([s.BULLET.format(text=t) for t in items])]
+
+
+def prompt_lines(state: State) -> list[str]:
+    prompts = state.level.debrief
+    lines = _bullets(s.CORRECTIONS, prompts.corrections)
+    asked = []
+    for field, heading in s.PROMPT_HEADINGS:
+        asked.extend(_bullets(heading, getattr(prompts, field)))
+    if asked:
+        lines.extend(["", s.PROMPTS, *asked])
+    return lines
+
+
+def debrief_lines(state: State) -> list[str]:
+    """Everything after the last choice: the ending, then the debrief."""
+    return [*ending_lines(state), "", s.DEBRIEF, "", *score_over_time_lines(state), "",
+            *report_lines(state), "", *chilling_lines(state), "", *real_lines(state),
+            *prompt_lines(state)]

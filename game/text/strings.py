@@ -1,0 +1,112 @@
+"""Every word the terminal front end prints, in one place (for translation).
+
+Words from the level file (titles, scene text, choices, names) are not here; the engine's own
+phrases (reasons for locks, "Score adjusted") are in game/core/strings.py.
+"""
+
+WIDTH = 78
+
+# ---------------------------------------------------------------- the scene
+WHO = "You play: {persona}. Rules: {ruleset}."
+SCENE_TITLE = "== {title} =="
+WATCHING = "Watching: {names}"
+WATCHING_NOBODY = "Watching: no one you can see"
+SCORE_NUMBER = "Score: {number}"
+SCORE_STARS = "Score: {stars} ({count} of 5)"
+SCORE_HIDDEN = "Score: hidden"
+TIER = "Tier: {name}"
+MONEY = "Money: {money}"
+ON_LIST = "You are on the {name}."
+SERVICES = "Services:"
+SERVICE_OPEN = "  {name}: open"
+SERVICE_CLOSED = "  {name}: closed ({reason})"
+SERVICE_CLOSED_PLAIN = "  {name}: closed"
+CHOICE = "{number}. {text}"
+CHOICE_LOCKED = "{number}. [locked] {text} — {reason}"
+STAR_FULL, STAR_HALF, STAR_EMPTY = "★", "½", "☆"
+
+# ---------------------------------------------------------------- input
+PROMPT = "Your choice (1-{last}): "
+ECHO = "> {line}"
+NEED_NUMBER = "Type the number of a choice, from 1 to {last}."
+NOT_A_NUMBER = "`{text}` is not a number. Type a number from 1 to {last}."
+NO_SUCH_CHOICE = "There is no choice {number}. Type a number from 1 to {last}."
+LOCKED_CHOICE = "Choice {number} is locked: {reason}. Pick another."
+STOPPED = "The game stopped before an ending."
+STOPPED_CHOICES = "The game stopped before an ending: no more choices were given."
+BAD_LISTED_CHOICE = "--choices: choice {number} at step {step} (scene `{scene}`) {why}"
+LISTED_NO_SUCH = "does not exist; the choices there are 1 to {last}"
+LISTED_LOCKED = "is locked: {reason}"
+DEAD_END = "No choice is open to you in this scene, so the game cannot go on."
+YOU_CHOSE = "You chose: {text}"
+
+# ---------------------------------------------------------------- events
+SCORE_DELTA = "Score {delta:+d}: {text}"
+SCORE_ADJUSTED_DELTA = "Score adjusted: {delta:+d}"
+SCORE_CHANGED = "Score changed: {text}"
+SCORE_ADJUSTED = "Score adjusted."
+STATEMENT = "Your score statement arrived: {old} -> {new}."
+TIER_CHANGED = "Your tier is now {name}."
+TIER_NONE = "You are in no tier now."
+SERVICE_LOCKED = "Closed to you now: {reason}"
+SERVICE_LOCKED_PLAIN = "Closed to you now: {name}"
+SERVICE_UNLOCKED = "Open to you now: {name}"
+BLACKLISTED = "You have been put on the {name}."
+DELISTED = "You are off the {name}."
+APPEAL_WON = "Your appeal was upheld."
+APPEAL_LOST = "Your appeal was turned down."
+PEER_RATED = "{name} rated you {stars} of 5 stars."
+CONTACT_CUT = "{name} is no longer in your network."
+MONEY_CHANGED = "Money {delta:+d} (now {new})."
+
+# ---------------------------------------------------------------- developer lines (--dev)
+DEV_STATE = "[dev] scene {scene}; real score {score}; step {step}; seed {seed}"
+DEV_OBSERVED = "[dev] {behaviour} seen by: {sensors}"
+DEV_PENDING = "[dev] {behaviour}: {delta:+d} lands at step {due}"
+DEV_NOBODY = "nobody"
+
+# ---------------------------------------------------------------- the ending and debrief
+ENDING = "Ending: {title}"
+FINAL_SCORE = "Final score: {score}"
+DEBRIEF = "== Debrief =="
+SCORE_OVER_TIME = "Score over time:"
+SCORE_POINT = "  step {step}: {score}"
+REPORT = "Transparency Report: what the system saw"
+REPORT_HEAD = ("Step", "Choice", "Behaviour", "Really seen by", "Cost", "Told why")
+REPORT_WIDTHS = (4, 19, 16, 16, 5, 8)
+REPORT_NONE = "You made no choices."
+NO_BEHAVIOUR = "-"
+SEEN_BY_NOBODY = "nobody"
+NOT_SCORED = "(not scored)"
+TOLD_YES, TOLD_NO, TOLD_NA = "yes", "no", "-"
+CHILLING = "Day Zero and the chilling effect"
+CHILLING_FIGURE = "Unscored, you {candid} in {before} of {pairs}; under the score, {after} of {pairs}."
+CHILLING_SHIFT = "That is {percent}% {direction} under observation."
+CHILLING_FEWER, CHILLING_MORE = "fewer", "more"
+CHILLING_SAME = "Your answers did not move under observation."
+CHILLING_NONE = "You did not answer a dilemma both unscored and scored, so there is no figure."
+CANDID_GENERIC = "gave the candid answer"
+PUBLISHED = "Published figures, for comparison:"
+PENNEY = ("  Penney (2016): about 20–30% fewer views of sensitive Wikipedia articles after "
+          "the 2013 surveillance revelations.")
+BATESON = ("  Bateson et al. (2006): 2.76 times more paid into an honesty box under a picture "
+           "of eyes.")
+REAL = "What is real"
+REAL_SCENE = "  {title}: {basis}."
+REAL_SOURCES = "    Sources: {titles}"
+BASIS = {
+    "reported": "reported (the sources describe it)",
+    "extrapolated": "extrapolated (could follow from what is reported)",
+    "fiction": "fiction (made up for the story)",
+}
+CORRECTIONS = "Where the sources overstate"
+PROMPTS = "Talk about it"
+PROMPT_HEADINGS = (
+    ("feel", "How do you feel?"),
+    ("happened", "What happened?"),
+    ("learned", "What did you learn?"),
+    ("relates", "How does it relate to the real world?"),
+    ("what_if", "What if...?"),
+    ("next", "What next?"),
+)
+BULLET = "  - {text}"
