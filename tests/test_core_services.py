@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import base_level, play, start
 
-from game.core import ChoiceError, choices, choose
+from game.core import ChoiceError, choices, choose, new_game
 from game.core.events import ServiceLocked, ServiceUnlocked
 
 DROP_TO_912 = "rulesets: {strict: {rules: {jaywalk: {change: -88, seen_by: [cam]}}}}"
@@ -158,3 +158,16 @@ def test_no_choices_and_no_choosing_after_the_end():
     assert choices(state) == []
     with pytest.raises(ChoiceError):
         choose(state, "walk")
+
+
+def test_services_view_lists_every_service_with_why_it_is_closed():
+    from dataclasses import replace
+
+    from game.core import services
+    state = new_game(base_level())
+    views = {v.id: v for v in services(state)}
+    assert views["rail"].open and views["rail"].reason is None
+    low = replace(state, score=912, shown_score=912, open_services=())
+    closed = {v.id: v for v in services(low)}
+    assert not closed["rail"].open
+    assert closed["rail"].reason == "High-speed rail: needs 950, you have 912"

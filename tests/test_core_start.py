@@ -181,7 +181,7 @@ def test_a_choice_reports_itself_first_and_where_it_leads_last():
         "choice_made", "observed", "score_changed", "tier_changed", "service_locked",
         "scene_entered"]
     assert events[0].to_dict() == {"kind": "choice_made", "scene": "street", "choice": "cross",
-                                   "text": "Cross anyway", "behaviour": "jaywalk"}
+                                   "text": "Cross anyway", "behaviour": "jaywalk", "reply": None}
 
 
 def test_choice_views_number_the_choices_shown():

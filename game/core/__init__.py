@@ -1,8 +1,9 @@
 """The rules of the game, pure: no pygame, no YAML, no files, no clock, no global random."""
-from .engine import ChoiceError, ChoiceView, Step, choices, choose, new_game, pick_ending, start_at
+from .engine import (ChoiceError, ChoiceView, ServiceView, Step, choices, choose, new_game,
+                     pick_ending, services, start_at)
 from .model import Level
 from .scoring import ScoreDisplay, score_display
 from .state import State, StateError
 
-__all__ = ["ChoiceError", "ChoiceView", "Level", "ScoreDisplay", "State", "StateError", "Step",
+__all__ = ["ChoiceError", "ChoiceView", "ServiceView", "services", "Level", "ScoreDisplay", "State", "StateError", "Step",
            "choices", "choose", "new_game", "pick_ending", "score_display", "start_at"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from . import strings
-from .conditions import holds, why_not
+from .conditions import holds, service_reason, why_not
 from .effects import Ctx, apply_effects
 from .events import ChoiceMade, EndingReached, Event, SceneEntered
 from .model import Choice, Level
@@ -32,6 +32,15 @@ class ChoiceView:
     available: bool
     locked_reason: str | None
     behaviour: str | None
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    """A service as the player sees it: open, or closed with the reason."""
+    id: str
+    name: str
+    open: bool
+    reason: str | None
 
 
 @dataclass(frozen=True)
@@ -118,11 +127,20 @@ def choices(state: State) -> list[ChoiceView]:
     return views
 
 
+def services(state: State) -> list[ServiceView]:
+    """Every service of the level, in file order, open or closed with the reason."""
+    level = state.level
+    return [ServiceView(sid, svc.name, sid in state.open_services,
+                        None if sid in state.open_services else service_reason(sid, level, state))
+            for sid, svc in level.services.items()]
+
+
 def choose(state: State, choice_id: str) -> Step:
     """Make a choice. Raises ChoiceError if it is unknown, hidden or locked."""
     choice = _available(state, choice_id)
     level, scene_id = state.level, state.scene
-    events: list[Event] = [ChoiceMade(scene_id, choice.id, choice.text, choice.behaviour)]
+    events: list[Event] = [ChoiceMade(scene_id, choice.id, choice.text, choice.behaviour,
+                                      choice.reply)]
     state = replace(state, step=state.step + 1)
     state, record = score_behaviour(state, choice, events)
     state = replace(state, records=(*state.records, record))
@@ -191,5 +209,5 @@ def pick_ending(level: Level, state: State) -> str:
     return next(reversed(level.endings))
 
 
-__all__ = ["ChoiceError", "ChoiceView", "Step", "new_game", "choices", "choose", "start_at",
+__all__ = ["ChoiceError", "ChoiceView", "ServiceView", "Step", "services", "new_game", "choices", "choose", "start_at",
            "pick_ending", "Record"]

@@ -21,6 +21,7 @@ class ChoiceMade(Event):
     choice: str
     text: str
     behaviour: str | None
+    reply: str | None = None
 
 
 @dataclass(frozen=True)
