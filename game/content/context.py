@@ -1,0 +1,77 @@
+"""What every cross-check reads: the level, its index, the ids it defines, and where each
+path is in the file; and how a check reports a problem.
+"""
+from __future__ import annotations
+
+import heapq
+from typing import Callable, Iterable
+
+from ..core.model import Level
+from .diagnostics import Diagnostic, did_you_mean, error, warning
+from .index import Index, Names, build_index
+from .messages import quoted_list
+
+_PLURALS = {"scene or ending": "scenes and endings"}
+_COMPARE_BUDGET = 200_000  # ids compared for "did you mean", in all (about a second at most)
+
+
+class Context:
+    """What every check reads: the level, its index, the ids defined, and where things are."""
+
+    def __init__(self, level: Level, path: str, names: Names,
+                 where: Callable[[tuple], tuple[int, int]], complete: bool = True):
+        self.level, self.path, self.names, self.where = level, path, names, where
+        self.complete = complete
+        self.index: Index = build_index(level)
+        self._compared = 0  # ids compared for "did you mean" so far
+        self._hints: dict = {}
+        self._flags: tuple[dict, dict] | None = None
+
+    def error(self, code: str, at: tuple, message: str, hint: str) -> Diagnostic:
+        return error(code, self.path, *self.where(at), message, hint)
+
+    def warning(self, code: str, at: tuple, message: str, hint: str) -> Diagnostic:
+        return warning(code, self.path, *self.where(at), message, hint)
+
+    def unknown(self, code: str, at: tuple, kind: str, value: object, known: Iterable[str],
+                section: str) -> Diagnostic:
+        """An error for a reference to an id that does not exist, with "did you mean"."""
+        hint = self.suggest(value, known)
+        if not hint:
+            hint = self._known_hint(kind, known, section)
+        return self.error(code, at, f"there is no {kind} `{value}` in this level", hint)
+
+    def flags(self) -> tuple[dict, dict]:
+        """(flags set, flags tested), each flag -> the path where it first appears."""
+        if self._flags is None:
+            written: dict = {}
+            for kind in ("personas", "presets"):
+                for oid, owner in getattr(self.level, kind).items():
+                    for i, flag in enumerate(owner.flags):
+                        written.setdefault(flag, (kind, oid, "flags", i))
+            for path, effect in self.index.effects_with("set"):
+                if effect.set not in written:
+                    written[effect.set] = path + ("set",)
+            tested: dict = {}
+            for path, cond in self.index.conditions_with("flag"):
+                if cond.flag not in tested:
+                    tested[cond.flag] = path + ("flag",)
+            self._flags = written, tested
+        return self._flags
+
+    def suggest(self, value: object, known: Iterable[str]) -> str:
+        """ "did you mean `x`?" or "". Comparing costs time for each id compared, so a file
+        with thousands of bad references gets suggestions for the first ones only."""
+        known = known if isinstance(known, (list, tuple, set, frozenset)) else list(known)
+        self._compared += len(known)
+        return did_you_mean(value, known) if self._compared <= _COMPARE_BUDGET else ""
+
+    def _known_hint(self, kind: str, known: Iterable[str], section: str) -> str:
+        key = kind  # each kind of id is always looked up in the same set
+        if key not in self._hints:
+            kinds = _PLURALS.get(kind, kind + "s")
+            first = heapq.nsmallest(13, known)  # quoted_list shows 12, then "..."
+            self._hints[key] = (
+                f"the {kinds} in this level are {quoted_list(first, limit=12)}" if first
+                else f"this level has no {kinds} yet: add one under `{section}:`")
+        return self._hints[key]
