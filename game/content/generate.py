@@ -85,7 +85,7 @@ def _scene(i: int, n: int) -> str:
       - id: cross
         text: Cross anyway.
         behaviour: b{i % _BEHAVIOURS}{extra}
-        effects: [set: crossed]
+        effects: [{{set: crossed}}]
         goto: {nxt}
       - id: train
         text: Take the fast train.
