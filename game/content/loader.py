@@ -39,7 +39,15 @@ class Loaded:
     level: Level | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)
-    marks: dict = field(default_factory=dict, repr=False, compare=False)
+    _marks: dict | None = field(default=None, repr=False, compare=False)
+    _text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def marks(self) -> dict:
+        """Line marks, read on first use (a clean file is loaded without them)."""
+        if self._marks is None:
+            self._marks = read_yaml(self._text, self.path)[1]
+        return self._marks
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -63,11 +71,13 @@ def load_text(text: str, path: str) -> Loaded:
     """Load a level from its YAML text; `path` is only used in messages."""
     lines = _lines(text)
     with _no_gc():
-        level, diagnostics, marks = _load(text, path, lines)
+        level, diagnostics, marks = _load(text, path, lines, with_marks=False)
+        if diagnostics:   # read again with marks, so every problem has its line
+            level, diagnostics, marks = _load(text, path, lines, with_marks=True)
     diagnostics.sort(key=lambda d: (d.line, d.column))
     if any(d.severity == ERROR for d in diagnostics):
         level = None
-    return Loaded(path, level, diagnostics, lines, marks)
+    return Loaded(path, level, diagnostics, lines, marks if diagnostics else None, text)
 
 
 def load_level(path: str | Path) -> Loaded:
@@ -117,8 +127,9 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-def _load(text: str, path: str, lines: list[str]) -> tuple[Level | None, list[Diagnostic], dict]:
-    data, marks, diagnostics = read_yaml(text, path)
+def _load(text: str, path: str, lines: list[str],
+          with_marks: bool) -> tuple[Level | None, list[Diagnostic], dict]:
+    data, marks, diagnostics = read_yaml(text, path, marks=with_marks)
     if not isinstance(data, dict):
         if not any(d.severity == ERROR for d in diagnostics):
             diagnostics.append(_not_a_level(data, path))

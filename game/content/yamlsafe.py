@@ -89,21 +89,26 @@ class _Stop(Exception):
     """Internal: a fatal problem was reported; stop reading now."""
 
 
-def read_yaml(text: str, path: str) -> tuple[object, Marks, list[Diagnostic]]:
+def read_yaml(text: str, path: str, marks: bool = True) -> tuple[object, Marks, list[Diagnostic]]:
     """Parse untrusted YAML ``text`` (from file ``path``) into plain data.
 
     Returns ``(data, marks, diagnostics)``.  ``data`` is built only from
     dict/list/str/int/float/bool/None; it is ``None`` for an empty document or
     when a fatal problem stopped the reading.  ``marks`` maps path tuples to
     1-based ``(line, column)``.  This function does not raise on bad input.
+
+    With ``marks=False`` no marks are kept (a third faster on big files) unless the text has
+    a problem to report: then it is read again with marks, so every diagnostic has its line.
     """
     if len(text) > MAX_TEXT_CHARS:
         size = len(text) // (1024 * 1024)
         msg = f"this file is too big ({size} MB); the limit is 16 MB"
         return None, {}, [error("E007", path, 1, 1, msg, "split the level into smaller files")]
-    reader = _EventReader(path)
+    reader = _EventReader(path, marks)
     with _gc_paused():
         data = reader.read(text)
+    if not marks and (reader.diagnostics or reader.unmarked_problem):
+        return read_yaml(text, path, marks=True)
     if data is _FAILED:
         return None, {}, reader.diagnostics
     return data, reader.marks, reader.diagnostics
@@ -157,10 +162,12 @@ def _pos(mark) -> tuple[int, int]:
 class _EventReader:
     """Builds plain data from parser events with an explicit stack."""
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, keep_marks: bool = True):
         self.path = path
+        self.keep_marks = keep_marks
+        self.unmarked_problem = False  # a duplicate key seen while not keeping marks
         self.diagnostics: list[Diagnostic] = []
-        self.marks: Marks = {(): (1, 1)}
+        self.marks: Marks = {(): (1, 1)} if keep_marks else {}
         self.anchors: dict[str, tuple[object, int]] = {}
         self.root: object = None
         self.expanded = 0  # extra nodes materialised through aliases
@@ -194,7 +201,7 @@ class _EventReader:
         MAPPING, SEQUENCE, NOKEY, DISCARD = _MAPPING, _SEQUENCE, _NOKEY, _DISCARD
         Scalar, MapStart, SeqStart = ScalarEvent, MappingStartEvent, SequenceStartEvent
         MapEnd, SeqEnd, Alias = MappingEndEvent, SequenceEndEvent, AliasEvent
-        stack = [[_ROOT, None, (), NOKEY, None, 0, False]]
+        stack = [[_ROOT, None, () if self.keep_marks else None, NOKEY, None, 0, False]]
         top = stack[-1]
         n = 0  # nodes read from the text (aliases not included)
         while True:
@@ -270,7 +277,7 @@ class _EventReader:
             seq.append(value)
         else:
             self.root = value
-            return ()
+            return path
         if child is not None:
             self.marks[child] = _pos(mark)
         return child
@@ -282,6 +289,8 @@ class _EventReader:
             frame[_KEY] = _DISCARD
             if path is not None:
                 self._duplicate(key, path, mark)
+            else:
+                self.unmarked_problem = True
             return
         frame[_KEY] = key
         if path is not None:

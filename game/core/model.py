@@ -33,7 +33,7 @@ class _OneKey(_Model):
 
     @model_validator(mode="after")
     def _exactly_one(self):
-        given = [k for k in type(self).model_fields if getattr(self, k) is not None]
+        given = [k for k in self.model_fields_set if getattr(self, k) is not None]
         if len(given) != 1:
             names = ", ".join(f"`{f.alias or k}`" for k, f in type(self).model_fields.items())
             raise ValueError(f"write exactly one of {names} here (found {len(given)})")
@@ -41,7 +41,7 @@ class _OneKey(_Model):
 
     def key(self) -> str:
         """The one key that is set."""
-        return next(k for k in type(self).model_fields if getattr(self, k) is not None)
+        return next(k for k in self.model_fields_set if getattr(self, k) is not None)
 
 
 # ---------------------------------------------------------------- conditions
