@@ -272,6 +272,17 @@ def check_tier_ids(ctx: Context) -> Iterator[Diagnostic]:
             first[tier.id] = i
 
 
+def check_scene_ending_ids(ctx: Context) -> Iterator[Diagnostic]:
+    """E222: no scene and ending share an id, so a `goto` always means one place."""
+    for eid in ctx.level.endings:
+        if eid in ctx.level.scenes:
+            line = ctx.where(("scenes", eid, KEY))[0]
+            yield ctx.error("E222", ("endings", eid, KEY),
+                            f"`{eid}` is both a scene (line {line}) and an ending; a `goto: {eid}` "
+                            "could only ever reach one of them",
+                            "rename the scene or the ending")
+
+
 # ---------------------------------------------------------------- warnings
 
 def check_services_have_doors(ctx: Context) -> Iterator[Diagnostic]:
@@ -358,7 +369,8 @@ CHECKS = [
     check_rule_behaviours, check_sensors, check_scene_watchers, check_condition_services,
     check_condition_tiers, check_personas, check_rulesets, check_visited, check_contacts,
     check_sources, check_baseline_pairs, check_preset_scenes, check_renamed, check_art,
-    check_watcher_icons, check_choice_ids, check_tier_ids, check_services_have_doors,
+    check_watcher_icons, check_choice_ids, check_tier_ids, check_scene_ending_ids,
+    check_services_have_doors,
     check_fallback_ending, check_flags_tested_are_set, check_flags_set_are_tested,
     check_baselines_used, check_reachable,
 ]

@@ -327,6 +327,12 @@ CODES: dict[str, Code] = {
         "each tier under `score: tiers:` its own `id`.",
         "tiers:\n  - {id: A, name: Trusted, min: 1050}\n  - {id: A, name: Normal, min: 900}\n",
         "tiers:\n  - {id: A, name: Trusted, min: 1050}\n  - {id: B, name: Normal, min: 900}\n"),
+    "E222": Code(
+        "A scene and an ending with the same id",
+        "A `goto` names a scene or an ending by its id. When a scene and an ending share an id, "
+        "the `goto` goes to the ending and the scene can never be reached. Rename one of them.",
+        "scenes:\n  offline: {title: Offline, ...}\nendings:\n  offline: {title: Offline, ...}\n",
+        "scenes:\n  after_delete: {title: Offline, ...}\nendings:\n  offline: {title: Offline, ...}\n"),
     # ------------------------------------------------------------ warnings
     "W301": Code(
         "A service that is always open",
