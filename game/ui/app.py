@@ -1,0 +1,307 @@
+"""The window: one loop, a stack of screens, a logical 1280x720 surface scaled to the window.
+
+pygame is initialised here and nowhere else: the display and fonts when the App is made, and
+`pygame.init()` for the rest (sound, controllers) right after the first frame is shown, so the
+window appears as soon as it can. The loop draws only when something changed
+or moves; when nothing animates it blocks on `pygame.event.wait` instead of spinning, and
+while something animates it is capped at 60 frames a second.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+import pygame
+
+from . import settings as settings_mod
+from .inputs import Translator, Viewport
+from .sound import Sound
+from .textcache import TextCache
+from .theme import LOGICAL_SIZE, Theme
+
+FPS = 60
+IDLE_WAIT_MS = 1000
+BUSY_SLICE_MS = 15     # between event checks in the second after input
+IDLE_SLICE_MS = 50     # once nothing has happened for a second
+FIRST_FRAME_ENV = "SINCERITY_FIRST_FRAME_MARK"
+
+
+class App:
+    def __init__(self, window_size: tuple[int, int] | None = None,
+                 settings: settings_mod.Settings | None = None, persist: bool = True):
+        os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "sincerity")  # for desktops and xdotool
+        pygame.display.init()
+        pygame.font.init()
+        self.settings = settings if settings is not None else settings_mod.load()
+        self.persist = persist
+        self.windowed_size = window_size or LOGICAL_SIZE
+        self.window = self._open(self.settings.fullscreen)
+        self.viewport = Viewport(self.window.get_size())
+        self.translate = Translator(self.viewport)
+        self.theme = Theme(self.settings)
+        self.cache = TextCache()
+        self.sound = Sound(self.settings.volume)
+        self.stack: list[tuple[object, object]] = []
+        self.running = True
+        self.dirty = True
+        self.frames = 0
+        self.after_first_frame: list = []
+        self.save_error: str | None = None
+        self._canvas: pygame.Surface | None = None
+        self._painter = None
+        self._scaled: pygame.Surface | None = None
+        self._clock = pygame.time.Clock()
+        self._last_input = time.monotonic()
+        self._last = time.perf_counter()
+
+    # ---- window
+    def _open(self, fullscreen: bool) -> pygame.Surface:
+        pygame.display.set_caption(_strings().WINDOW_TITLE)
+        if fullscreen:
+            try:
+                return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+            except pygame.error:
+                pass
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    @property
+    def fullscreen(self) -> bool:
+        return bool(self.window.get_flags() & pygame.FULLSCREEN)
+
+    def set_fullscreen(self, on: bool) -> None:
+        if on == self.fullscreen:
+            return
+        if not on:
+            self.window = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        else:
+            self.windowed_size = self.window.get_size()
+            self.window = self._open(True)
+        self._resized()
+
+    def _resized(self) -> None:
+        self._painter = None
+        self.window = pygame.display.get_surface() or self.window
+        self.viewport.resize(self.window.get_size())
+        self.dirty = True
+
+    # ---- the stack of screens
+    @property
+    def top(self):
+        return self.stack[-1][0] if self.stack else None
+
+    def push(self, screen, on_result=None) -> None:
+        self.stack.append((screen, on_result))
+        screen.enter()
+        self.dirty = True
+
+    def pop(self, screen=None, result=None) -> None:
+        """Close `screen` (default: the top one) and call its callback with `result`."""
+        index = len(self.stack) - 1
+        if screen is not None:
+            index = next((i for i, (s, _) in enumerate(self.stack) if s is screen), None)
+            if index is None:
+                return
+        gone, callback = self.stack.pop(index)
+        gone.leave()
+        self.dirty = True
+        if callback is not None:
+            callback(result)
+        if not self.stack:
+            self.running = False
+
+    def replace(self, screen, on_result=None) -> None:
+        """Swap the top screen for another without calling the old one's callback."""
+        if self.stack:
+            self.stack.pop()[0].leave()
+        self.push(screen, on_result)
+
+    def reset(self, screen) -> None:
+        """Clear the stack and show `screen` alone."""
+        while self.stack:
+            self.stack.pop()[0].leave()
+        self.push(screen)
+
+    def quit(self) -> None:
+        self.running = False
+
+    # ---- settings
+    def apply_settings(self, new: settings_mod.Settings) -> None:
+        """Use, save and lay out for new settings."""
+        old, self.settings = self.settings, new
+        if self.persist:
+            try:
+                settings_mod.save(new)
+                self.save_error = None
+            except OSError as exc:
+                self.save_error = str(exc)
+        if (old.text_size, old.high_contrast) != (new.text_size, new.high_contrast):
+            self.theme = Theme(new)
+            for screen, _ in self.stack:
+                screen.layout()
+        self.sound.set_volume(new.volume)
+        self.set_fullscreen(new.fullscreen)
+        self.dirty = True
+
+    # ---- the loop
+    def run(self) -> None:
+        self.frame(block=False)
+        self._mark_first_frame()
+        pygame.init()
+        for hook in self.after_first_frame:
+            hook()
+        self.after_first_frame.clear()
+        while self.running:
+            self.frame(block=True)
+
+    def _mark_first_frame(self) -> None:
+        mark = os.environ.get(FIRST_FRAME_ENV)
+        if mark:
+            print(f"SINCERITY_FIRST_FRAME {time.monotonic():.6f}", flush=True)
+            if mark == "exit":
+                self.running = False
+
+    def animating(self) -> bool:
+        top = self.top
+        return bool(top and top.animating())
+
+    def frame(self, block: bool = False, dt: float | None = None) -> bool:
+        """Handle pending events, move animations on, draw if needed. False once quitting."""
+        for event in self._events(block):
+            self.dispatch(event)
+        now = time.perf_counter()
+        step = dt if dt is not None else min(0.1, now - self._last)
+        self._last = now
+        if self.top is not None:
+            self.top.update(step)
+        if self.running and (self.dirty or self.animating()):
+            self.render()
+        return self.running
+
+    def _events(self, block: bool) -> list:
+        if block and self.animating():
+            self._clock.tick(getattr(self.top, "fps", lambda: FPS)())
+        elif block and not self.dirty:
+            self._last = time.perf_counter() - 1 / FPS
+            return self._wait()
+        return pygame.event.get()
+
+    def _wait(self) -> list:
+        """Sleep until an event comes, without spinning.
+
+        `pygame.event.wait` is not used: pygame-ce implements it as a loop that pumps events
+        and sleeps 1 ms (about 3% CPU on a still screen, measured under Xvfb). Instead the
+        loop sleeps in slices (short just after input, longer once the screen has been still
+        for a while) and checks for events between them.
+        """
+        deadline = time.monotonic() + IDLE_WAIT_MS / 1000
+        while True:
+            events = pygame.event.get()
+            if events or time.monotonic() >= deadline:
+                if events:
+                    self._last_input = time.monotonic()
+                return events
+            still = time.monotonic() - self._last_input
+            pygame.time.wait(IDLE_SLICE_MS if still > 1.0 else BUSY_SLICE_MS)
+
+    def dispatch(self, event) -> None:
+        t = event.type
+        if t == pygame.QUIT:
+            self.running = False
+        elif t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self._resized()
+        elif t in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
+                   pygame.WINDOWFOCUSGAINED, pygame.VIDEOEXPOSE):
+            self._painter = None
+            self.dirty = True
+        elif t == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.apply_settings(_replace(self.settings, fullscreen=not self.fullscreen))
+        else:
+            inp = self.translate(event)
+            if inp is not None and self.top is not None:
+                self.top.handle(inp)
+                self.dirty = True
+
+    # ---- drawing
+    def render(self) -> None:
+        """Draw the visible screens onto the logical surface and show it in the window."""
+        direct = self.viewport.identity and self.window.get_size() == LOGICAL_SIZE
+        if direct:
+            surf = self.window
+        else:
+            if self._canvas is None:
+                self._canvas = pygame.Surface(LOGICAL_SIZE).convert()
+            surf = self._canvas
+        self.draw_stack(surf)
+        if not direct:
+            self._present_scaled(surf)
+        pygame.display.flip()
+        self.frames += 1
+        self.dirty = False
+
+    def draw_stack(self, surf) -> None:
+        first = len(self.stack) - 1
+        while first > 0 and self.stack[first][0].overlay:
+            first -= 1
+        shown = [screen for screen, _ in self.stack[max(first, 0):]]
+        for screen in shown:
+            if screen.overlay:
+                _veil(surf, self.theme.palette.shade)
+            screen.draw(surf)
+        self._painter = (shown[0], surf) if len(shown) == 1 else None
+
+    def painted_last(self, screen, surf) -> bool:
+        """Whether `surf` still shows the last frame `screen` drew, alone (nothing on top)."""
+        return self._painter is not None and self._painter[0] is screen and \
+            self._painter[1] is surf
+
+    def _present_scaled(self, canvas) -> None:
+        rect = self.viewport.rect
+        if self._scaled is None or self._scaled.get_size() != rect.size:
+            self._scaled = pygame.Surface(rect.size).convert()
+        pygame.transform.smoothscale(canvas, rect.size, self._scaled)
+        self.window.fill(self.theme.palette.letterbox)
+        self.window.blit(self._scaled, rect)
+
+    def snapshot(self) -> pygame.Surface:
+        """A copy of what the window shows now (for screenshots and tests)."""
+        return self.window.copy()
+
+
+_veil_cache: dict = {}
+
+
+def _veil(surf, color) -> None:
+    shade = _veil_cache.get(tuple(color))
+    if shade is None:
+        shade = pygame.Surface(LOGICAL_SIZE, pygame.SRCALPHA)
+        shade.fill(color)
+        _veil_cache.clear()
+        _veil_cache[tuple(color)] = shade
+    surf.blit(shade, (0, 0))
+
+
+def _replace(s, **kw):
+    from dataclasses import replace
+    return replace(s, **kw)
+
+
+def _strings():
+    from . import strings
+    return strings
+
+
+def run_app(args) -> int:
+    """Open the window, show the title, and play until the window closes."""
+    from .flow import start
+    app = App()
+    try:
+        start(app, args)
+        app.run()
+    finally:
+        pygame.quit()
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(run_app(None))

@@ -1,0 +1,185 @@
+"""How the screens follow each other: title, chapter, persona, ruleset, play, ending, debrief.
+
+Choosers stay on the stack while the next one is open, so Esc goes back one step. A step with
+only one option (or given on the command line) is skipped. When play starts the stack becomes
+[title, play].
+"""
+from __future__ import annotations
+
+from . import strings as S
+
+
+class Options:
+    """What the command line asked for (all optional)."""
+
+    def __init__(self, persona: str | None = None, ruleset: str | None = None, seed: int = 0,
+                 preset: str | None = None, start_at: str | None = None, dev: bool = False):
+        self.persona, self.ruleset, self.seed = persona, ruleset, seed
+        self.preset, self.start_at, self.dev = preset, start_at, dev
+
+
+def options_from(args) -> Options:
+    if args is None:
+        return Options()
+    seed = getattr(args, "seed", None)
+    return Options(getattr(args, "persona", None), getattr(args, "ruleset", None),
+                   int(seed) if seed is not None else 0, getattr(args, "preset", None),
+                   getattr(args, "start_at", None), bool(getattr(args, "dev", False)))
+
+
+def start(app, args=None) -> None:
+    """Show the title at once; load the engine and any chapter asked for after the first frame."""
+    app.push(title_screen(app))
+    level = getattr(args, "level", None) if args is not None else None
+    loaded = getattr(args, "loaded", None) if args is not None else None
+    app.after_first_frame.append(
+        lambda: _after_first_frame(app, level, loaded, options_from(args)))
+
+
+def _after_first_frame(app, level: str | None, loaded, opts: Options) -> None:
+    from . import levels, session  # noqa: F401  (imports the engine now that the window shows)
+    if loaded is not None and getattr(loaded, "level", None) is not None:
+        chapter = levels.from_loaded(loaded)
+        if chapter.ok:
+            choose_persona(app, chapter, opts)
+            return
+    if level:
+        open_level(app, level, opts)
+
+
+def title_screen(app):
+    from .screens.title import TitleScreen
+    return TitleScreen(app, on_play=lambda: choose_chapter(app),
+                       on_settings=lambda: open_settings(app),
+                       on_credits=lambda: open_credits(app))
+
+
+def open_settings(app) -> None:
+    from .screens.settings_screen import SettingsScreen
+    app.push(SettingsScreen(app))
+
+
+def open_credits(app, chapters=None) -> None:
+    from . import levels
+    from .screens.credits import CreditsScreen
+    app.push(CreditsScreen(app, chapters if chapters is not None else levels.bundled()))
+
+
+def show_message(app, title: str, text: str) -> None:
+    from .screens.message import MessageScreen
+    app.push(MessageScreen(app, title, text))
+
+
+def open_level(app, ref: str, opts: Options) -> None:
+    from . import levels
+    try:
+        chapter = levels.find(ref)
+    except levels.LevelProblem as exc:
+        show_message(app, S.LEVEL_BROKEN, str(exc))
+        return
+    choose_persona(app, chapter, opts)
+
+
+def choose_chapter(app, opts: Options | None = None) -> None:
+    from . import levels
+    from .screens.menu import CardListScreen, Item
+    opts = opts or Options()
+    chapters = levels.bundled()
+    if not chapters:
+        show_message(app, S.CHOOSE_CHAPTER, S.NO_LEVELS)
+        return
+    items = [Item(c.title, _chapter_detail(c), c) for c in chapters]
+    app.push(CardListScreen(app, S.CHOOSE_CHAPTER, S.CHOOSE_CHAPTER_NOTE, items,
+                            lambda c: _picked_chapter(app, c, opts)))
+
+
+def _chapter_detail(chapter) -> str:
+    if not chapter.ok:
+        return S.LEVEL_BROKEN
+    minutes = S.MINUTES.format(n=chapter.minutes)
+    return S.JOIN.join((minutes, chapter.description)) if chapter.description else minutes
+
+
+def _picked_chapter(app, chapter, opts: Options) -> None:
+    if not chapter.ok:
+        show_message(app, S.LEVEL_BROKEN, "\n".join(chapter.problems))
+        return
+    choose_persona(app, chapter, opts)
+
+
+def choose_persona(app, chapter, opts: Options) -> None:
+    from .screens.menu import CardListScreen, Item
+    level = chapter.level
+    preset = level.presets.get(opts.preset) if opts.preset else None
+    given = opts.persona or (preset.persona if preset else None)
+    if given or len(level.personas) == 1:
+        persona = given or next(iter(level.personas))
+        choose_ruleset(app, chapter, opts, persona)
+        return
+    items = [Item(p.name, _persona_detail(level, p), pid) for pid, p in level.personas.items()]
+    app.push(CardListScreen(app, S.CHOOSE_PERSONA, S.CHOOSE_PERSONA_NOTE, items,
+                            lambda pid: choose_ruleset(app, chapter, opts, pid),
+                            header=chapter.title))
+
+
+def _persona_detail(level, persona) -> str:
+    score = persona.score if persona.score is not None else level.score.start
+    start = S.PERSONA_START.format(score=score, money=persona.money)
+    return S.JOIN.join((persona.description, start)) if persona.description else start
+
+
+def choose_ruleset(app, chapter, opts: Options, persona: str) -> None:
+    from .screens.menu import CardListScreen, Item
+    level = chapter.level
+    preset = level.presets.get(opts.preset) if opts.preset else None
+    given = opts.ruleset or (preset.ruleset if preset else None)
+    if given or len(level.rulesets) == 1:
+        play(app, chapter, opts, persona, given or next(iter(level.rulesets)))
+        return
+    items = [Item(r.name, _ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
+    app.push(CardListScreen(app, S.CHOOSE_RULESET, S.CHOOSE_RULESET_NOTE, items,
+                            lambda rid: play(app, chapter, opts, persona, rid),
+                            header=chapter.title))
+
+
+def _ruleset_detail(ruleset) -> str:
+    """The ruleset's own description, or else what its legibility lets you see."""
+    return ruleset.description or S.LEGIBILITY_WORDS.get(ruleset.legibility, "")
+
+
+def play(app, chapter, opts: Options, persona: str, ruleset: str) -> None:
+    from .screens.play import PlayScreen
+    from .session import Session
+    try:
+        session = Session(chapter.level, persona, ruleset, opts.seed, opts.preset, opts.start_at)
+    except ValueError as exc:   # ChoiceError: unknown persona, ruleset or scene
+        show_message(app, S.LEVEL_BROKEN, str(exc))
+        return
+    app.reset(title_screen(app))
+    app.push(PlayScreen(app, session, chapter, dev=opts.dev))
+
+
+def ending(app, session, chapter) -> None:
+    from .screens.ending import EndingScreen
+    app.replace(EndingScreen(app, session, chapter))
+
+
+def debrief(app, session, chapter) -> None:
+    from .screens.debrief import DebriefScreen
+    app.replace(DebriefScreen(app, session, chapter))
+
+
+def history(app, session) -> None:
+    from .screens.history import HistoryScreen
+    app.push(HistoryScreen(app, session))
+
+
+def restart(app, session, chapter) -> None:
+    from .screens.play import PlayScreen
+    session.restart()
+    app.reset(title_screen(app))
+    app.push(PlayScreen(app, session, chapter))
+
+
+def to_title(app) -> None:
+    app.reset(title_screen(app))

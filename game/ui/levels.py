@@ -1,0 +1,116 @@
+"""Finding and loading chapters for the window, through `game.content`.
+
+`game.content.load_level(path)` gives a `Loaded(path, level, diagnostics, lines)` with `.ok`.
+If that package cannot be imported (it is being written alongside), a plain safe YAML read
+validated by the core model stands in, so the window can be developed and tested meanwhile.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..resources import levels_dir
+
+
+@dataclass
+class Chapter:
+    id: str
+    title: str
+    description: str
+    minutes: int
+    path: Path
+    level: object = None              # game.core.Level when it loaded
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.level is not None and not self.problems
+
+
+class LevelProblem(Exception):
+    """A chapter that cannot be played; the message lists why."""
+
+
+def _content():
+    try:
+        from .. import content
+        return content if hasattr(content, "load_level") else None
+    except ImportError:
+        return None
+
+
+def load_path(path: Path) -> Chapter:
+    """Load one level file; never raises for bad content (the chapter lists its problems)."""
+    content = _content()
+    if content is not None:
+        loaded = content.load_level(path)
+        return _from_loaded(loaded, path)
+    return _fallback(path)
+
+
+def from_loaded(loaded) -> Chapter:
+    """A chapter from a `game.content.Loaded` someone else has already read."""
+    return _from_loaded(loaded, Path(getattr(loaded, "path", "")))
+
+
+def _from_loaded(loaded, path: Path) -> Chapter:
+    level = getattr(loaded, "level", None)
+    problems = [] if getattr(loaded, "ok", level is not None) else [
+        _describe(d) for d in getattr(loaded, "diagnostics", ()) if _is_error(d)]
+    if level is None and not problems:
+        problems = [f"{path}: could not be read"]
+    return _chapter(level if not problems else None, Path(getattr(loaded, "path", path)),
+                    problems)
+
+
+def _is_error(d) -> bool:
+    return getattr(d, "severity", "error") == "error"
+
+
+def _describe(d) -> str:
+    fmt = getattr(d, "format", None)
+    return fmt() if callable(fmt) else str(d)
+
+
+def _fallback(path: Path) -> Chapter:
+    import yaml
+    from pydantic import ValidationError
+
+    from ..core.model import Level
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return _chapter(Level.model_validate(data), Path(path), [])
+    except (OSError, yaml.YAMLError, ValidationError, ValueError, TypeError) as exc:
+        return _chapter(None, Path(path), [f"{path}: {exc}"])
+
+
+def _chapter(level, path: Path, problems: list[str]) -> Chapter:
+    if level is None:
+        return Chapter(path.stem, path.stem, "", 0, path, None, problems)
+    return Chapter(level.id, level.title, level.description, level.minutes, path, level,
+                   problems)
+
+
+def bundled() -> list[Chapter]:
+    """Every level file in the levels folder, loaded, in the levels' `order`."""
+    folder = levels_dir()
+    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
+    chapters = [load_path(p) for p in paths]
+    return sorted(chapters, key=lambda c: (getattr(c.level, "order", 1000), c.title))
+
+
+def find(ref: str) -> Chapter:
+    """A chapter by path or by id; raises LevelProblem if it is missing or broken."""
+    path = Path(ref)
+    if path.suffix in (".yaml", ".yml") and path.is_file():
+        chapter = load_path(path)
+    else:
+        candidate = levels_dir() / f"{ref}.yaml"
+        chapter = load_path(candidate) if candidate.is_file() else None
+        if chapter is None or (chapter.ok and chapter.id != ref):
+            chapter = next((c for c in bundled() if c.id == ref), chapter)
+    if chapter is None:
+        raise LevelProblem(f"no chapter called `{ref}` in {levels_dir()}")
+    if not chapter.ok:
+        raise LevelProblem("\n".join(chapter.problems))
+    return chapter

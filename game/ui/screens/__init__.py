@@ -1,0 +1,1 @@
+"""The window's screens: each a small class on the app's stack (see base.Screen)."""

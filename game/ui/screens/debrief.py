@@ -1,0 +1,175 @@
+"""The debrief: the ending, the score over time, the Transparency Report, the chilling
+effect beside the published figures, what is real, and the discussion prompts.
+
+Everything here is read from `game.core.debrief`; the page only lays it out.
+"""
+from __future__ import annotations
+
+from ...core import debrief as core_debrief
+from .. import flow, messages
+from .. import strings as S
+from .debrief_blocks import FigureCards, ReportTable, ScoreChart
+from .document import DocumentScreen, Heading, Label, Spacer, Text
+
+
+class DebriefScreen(DocumentScreen):
+    hint = S.HINT_SCROLL
+
+    def __init__(self, app, session, chapter=None):
+        super().__init__(app, S.DEBRIEF_TITLE, S.DEBRIEF_NOTE)
+        self.session, self.chapter = session, chapter
+
+    def actions(self):
+        return [(S.BACK_TO_TITLE, self.back), (S.PLAY_AGAIN, self._again)]
+
+    def back(self) -> None:
+        flow.to_title(self.app)
+
+    def _again(self) -> None:
+        flow.restart(self.app, self.session, self.chapter)
+
+    def build(self):
+        state = self.session.state
+        return (self._ending(state) + self._chart(state) + self._report(state) +
+                self._chilling(state) + self._real(state) + self._discuss() + [Spacer(24)])
+
+    def _ending(self, state) -> list:
+        ending = self.session.ending
+        if ending is None:
+            return []
+        return [Label(S.ENDING_LABEL), Text(ending.title, "heading", space=4),
+                Text(S.FINAL_SCORE.format(score=state.score), "body_strong")]
+
+    def _chart(self, state) -> list:
+        level = self.session.level
+        points = core_debrief.score_over_time(state)
+        blocks = [Heading(S.SEC_SCORE)]
+        if len({s for _, s in points}) <= 1:
+            blocks.append(Text(S.CHART_EMPTY, muted=True))
+        lines = [(s.threshold, s.name) for s in level.services.values() if s.threshold]
+        if level.blacklist is not None:
+            lines.append((level.blacklist.below, level.blacklist.name))
+        return blocks + [ScoreChart(points, _nearby(points, lines))]
+
+    def _report(self, state) -> list:
+        rows = core_debrief.transparency_report(state)
+        blocks = [Heading(S.SEC_REPORT), Text(S.REPORT_NOTE, muted=True)]
+        if not rows:
+            return blocks + [Text(S.REPORT_EMPTY, muted=True)]
+        delays = [r.delay for r in state.records]
+        return blocks + [ReportTable([_row(r, d) for r, d in zip(rows, delays)])]
+
+    def _chilling(self, state) -> list:
+        chill = core_debrief.chilling_effect(state)
+        blocks = [Heading(S.SEC_CHILLING)]
+        you = S.NO_FIGURE
+        if chill.pairs:
+            candid = _candid_word(self.session.level)
+            blocks.append(Text(S.CHILLING_SENTENCE.format(
+                candid=candid, n=chill.candid_unscored, m=chill.pairs, k=chill.candid_scored),
+                "body_strong"))
+            blocks += [Text(line, "small", indent=24, space=4) for line in self._pairs(state)]
+            blocks.append(Spacer(8))
+            you = _shift(chill.shift_percent)
+        else:
+            blocks.append(Text(S.CHILLING_NONE, muted=True))
+        cards = [(S.YOU, you, _your_caption(chill)),
+                 (S.PENNEY_SHORT, S.PENNEY_BAR, S.PENNEY),
+                 (S.BATESON_SHORT, S.BATESON_BAR, S.BATESON)]
+        return blocks + [FigureCards(cards)]
+
+    def _pairs(self, state) -> list[str]:
+        level = self.session.level
+        first: dict[tuple[str, bool], bool] = {}
+        for a in state.baselines:
+            first.setdefault((a.pair, a.scored), a.candid)
+        lines = []
+        for pair_id, pair in level.baselines.items():
+            if (pair_id, False) in first and (pair_id, True) in first:
+                word = pair.candid or S.CANDID_DEFAULT
+                before = word if first[(pair_id, False)] else S.CANDID_NOT
+                after = word if first[(pair_id, True)] else S.CANDID_NOT
+                lines.append(S.CHILLING_PAIR.format(question=pair.question, before=before,
+                                                    after=after))
+        return lines
+
+    def _real(self, state) -> list:
+        level = self.session.level
+        blocks = [Heading(S.SEC_REAL), Text(S.REAL_NOTE, muted=True)]
+        for seen in core_debrief.scenes_seen(state):
+            basis = S.BASIS_WORDS.get(seen.basis, seen.basis)
+            titles = [_source_title(level.sources[k]) for k in seen.sources if k in level.sources]
+            line = "; ".join(titles) if titles else S.BASIS_NO_SOURCES
+            blocks += [Text(f"{seen.title}  ·  {basis}", "body_strong", space=0),
+                       Text(line, "small", muted=True, space=10)]
+        corrections = level.debrief.corrections
+        if corrections:
+            blocks.append(Label(S.SEC_CORRECTIONS))
+            blocks += [Text(S.BULLET.format(text=c), indent=12, space=6) for c in corrections]
+        return blocks
+
+    def _discuss(self) -> list:
+        prompts = self.session.level.debrief
+        blocks = [Heading(S.SEC_DISCUSS)]
+        for key, heading in S.DISCUSS_HEADINGS.items():
+            items = getattr(prompts, key, [])
+            if items:
+                blocks.append(Text(heading, "body_strong", space=4))
+                blocks += [Text(S.BULLET.format(text=p), indent=12, space=6) for p in items]
+                blocks.append(Spacer(8))
+        return blocks
+
+
+def _nearby(points, lines) -> list:
+    """Only thresholds near the scores reached, so the chart keeps its detail."""
+    if not points:
+        return lines
+    lo, hi = min(s for _, s in points), max(s for _, s in points)
+    span = max(100, hi - lo)
+    return [(v, n) for v, n in lines if lo - span <= v <= hi + span]
+
+
+def _row(r, delay: int) -> list:
+    watchers = ", ".join(r.watchers_shown) or S.NOBODY
+    saw = ", ".join(r.seen_by) or S.NOBODY
+    if not r.scored:
+        cost = S.NOT_SCORED
+    elif r.delta:
+        cost = messages.delta_label(r.delta)
+        cost = S.COST_DELAYED.format(cost=cost) if delay else cost
+    else:
+        cost = S.COST_NONE
+    told = S.TOLD_YES.format(reason=r.reason) if r.told_why and r.reason else S.TOLD_NO
+    return [[(r.scene_title, "small_strong"), (r.choice_text, "small")],
+            [(r.behaviour or S.NO_BEHAVIOUR, "small")], [(watchers, "small")],
+            [(saw, "small")], [(cost, "small_strong")], [(told, "small")]]
+
+
+def _candid_word(level) -> str:
+    words = {p.candid for p in level.baselines.values() if p.candid}
+    return words.pop() if len(words) == 1 else S.CANDID_DEFAULT
+
+
+def _shift(pct: float | None) -> str:
+    if pct is None:
+        return S.NO_FIGURE
+    sign = "+" if round(pct) >= 0 else S.MINUS
+    return S.PERCENT_SIGNED.format(sign=sign, n=abs(round(pct)))
+
+
+def _your_caption(chill) -> str:
+    if not chill.pairs:
+        return S.CHILLING_NONE
+    pct = chill.shift_percent
+    if pct is None or round(pct) == 0:
+        how = S.CHILLING_SAME
+    elif pct > 0:
+        how = S.CHILLING_MORE.format(n=round(pct))
+    else:
+        how = S.CHILLING_FEWER.format(n=round(-pct))
+    return S.CHILLING_SHIFT.format(pct=how)
+
+
+def _source_title(source) -> str:
+    who = ", ".join(str(x) for x in (source.author, source.year) if x)
+    return S.SOURCE_WITH_WHO.format(title=source.title, who=who) if who else source.title

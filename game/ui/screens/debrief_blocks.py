@@ -1,0 +1,196 @@
+"""The debrief's figures: the score-over-time chart, the Transparency Report table, and the
+chilling-effect cards beside the published figures."""
+from __future__ import annotations
+
+import pygame
+
+from .. import paint
+from .. import strings as S
+from .document import Block
+
+# ---------------------------------------------------------------- chart
+
+
+LABEL_W = 230   # the threshold names, right of the plot
+
+
+class ScoreChart(Block):
+    """A step line of the score after each choice, with the doors' thresholds dashed."""
+
+    def __init__(self, points: list[tuple[int, int]], lines: list[tuple[int, str]]):
+        self.points, self.lines = points, lines
+
+    def measure(self, ui, width: int) -> int:
+        return 300 + 2 * ui.theme.line_height("small")
+
+    def _range(self) -> tuple[int, int, int]:
+        """Low, high and tick step, on round numbers."""
+        values = [v for _, v in self.points] + [v for v, _ in self.lines]
+        lo, hi = min(values), max(values)
+        step = next((s for s in (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+                     if (hi - lo) / s <= 5), 2000)
+        lo = (lo - step // 2) // step * step
+        hi = -((-(hi + step // 2)) // step) * step
+        return lo, hi, step
+
+    def draw(self, surf, ui, rect) -> None:
+        th, pal, cache = ui.theme, ui.theme.palette, ui.cache
+        small = th.font("small")
+        axis_w = small.size("00000")[0] + 12
+        top = th.line_height("small") // 2 + 4        # room for the top tick's label
+        plot = pygame.Rect(rect.x + axis_w, rect.y + top, rect.w - axis_w - LABEL_W,
+                           rect.h - 2 * th.line_height("small") - 12 - top)
+        paint.rounded(surf, plot, pal.panel_alt, 6)
+        lo, hi, tick = self._range()
+        last = max(1, self.points[-1][0] if self.points else 1)
+
+        def at(step, score):
+            return (plot.x + plot.w * step / last,
+                    plot.bottom - plot.h * (score - lo) / max(1, hi - lo))
+
+        for value in range(lo, hi + 1, tick):
+            y = at(0, value)[1]
+            paint.text(surf, cache, small, str(value), pal.muted, (plot.x - 8, y), "midright",
+                       box=rect)
+        self._thresholds(surf, ui, plot, [(at(0, v)[1], n) for v, n in self._merged()], rect)
+        self._line(surf, pal, [at(s, v) for s, v in self.points])
+        every = max(1, last // 12)
+        for step in range(0, last + 1, every):
+            x = at(step, lo)[0]
+            paint.text(surf, cache, small, str(step), pal.muted, (x, plot.bottom + 6), "midtop",
+                       box=rect)
+        paint.text(surf, cache, small, S.CHART_X, pal.muted,
+                   (plot.centerx, plot.bottom + 6 + th.line_height("small")), "midtop", box=rect)
+
+    def _merged(self) -> list[tuple[int, str]]:
+        """Thresholds at the same value share one line: "Hotels · Dishonest list"."""
+        names: dict[int, list[str]] = {}
+        for value, name in self.lines:
+            names.setdefault(value, []).append(name)
+        return [(v, S.JOIN.join(n)) for v, n in sorted(names.items())]
+
+    def _thresholds(self, surf, ui, plot, lines, rect) -> None:
+        pal, small = ui.theme.palette, ui.theme.font("small")
+        lh = ui.theme.line_height("small")
+        above = rect.bottom          # the top of the label drawn last (going upward)
+        width = rect.right - plot.right - 12
+        for y, name in sorted(lines, key=lambda p: -p[0]):   # bottom to top
+            for x in range(plot.x, plot.right, 14):
+                pygame.draw.line(surf, pal.muted, (x, y), (min(x + 7, plot.right), y), 1)
+            lay = ui.cache.layout(small, name, width, lh)
+            shown = lay.lines[:2]
+            if len(lay.lines) > 2:
+                shown = (shown[0], ui.cache.fit(small, shown[1] + S.MORE, width))
+            top = min(round(y) - lh // 2, above - len(shown) * lh)
+            top = max(top, rect.y)
+            for i, line in enumerate(shown):
+                paint.text(surf, ui.cache, small, line, pal.muted,
+                           (plot.right + 10, top + i * lh), box=rect)
+            above = top
+
+    @staticmethod
+    def _line(surf, pal, pts) -> None:
+        if len(pts) == 1:
+            pts = pts * 2
+        steps = [pts[0]]
+        for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
+            steps += [(x1, y0), (x1, y1)]
+        pygame.draw.lines(surf, pal.accent, False, steps, 3)
+        for p in pts:
+            pygame.draw.circle(surf, pal.accent, p, 5)
+            pygame.draw.circle(surf, pal.panel, p, 2)
+
+
+# ---------------------------------------------------------------- table
+
+COLUMNS = ((S.COL_CHOICE, 0.27), (S.COL_BEHAVIOUR, 0.15), (S.COL_SHOWN, 0.16),
+           (S.COL_SAW, 0.17), (S.COL_COST, 0.10), (S.COL_TOLD, 0.15))
+CELL_PAD = 10
+
+
+class ReportTable(Block):
+    """One row per choice; each cell wraps; the header is in small capitals."""
+
+    def __init__(self, rows: list[list[tuple[str, str]]]):
+        self.rows = rows   # each cell: list of (text, role) lines
+
+    def _widths(self, width: int) -> list[int]:
+        return [round(width * f) for _, f in COLUMNS]
+
+    def _cell_height(self, ui, cell, w: int) -> int:
+        th = ui.theme
+        return sum(ui.cache.layout(th.font(role), text, w - 2 * CELL_PAD,
+                                   th.line_height(role)).height for text, role in cell)
+
+    def _row_height(self, ui, row, widths) -> int:
+        return max(self._cell_height(ui, c, w) for c, w in zip(row, widths)) + 2 * CELL_PAD
+
+    def _all_rows(self):
+        header = [[(name.upper(), "label")] for name, _ in COLUMNS]
+        return [header] + self.rows
+
+    def measure(self, ui, width: int) -> int:
+        widths = self._widths(width)
+        return sum(self._row_height(ui, r, widths) for r in self._all_rows()) + 12
+
+    def draw(self, surf, ui, rect) -> None:
+        pal = ui.theme.palette
+        widths = self._widths(rect.w)
+        y = rect.y
+        clip = surf.get_clip()
+        for i, row in enumerate(self._all_rows()):
+            h = self._row_height(ui, row, widths)
+            band = pygame.Rect(rect.x, y, rect.w, h)
+            if clip is None or band.colliderect(clip):
+                if i == 0 or i % 2 == 0:
+                    paint.rounded(surf, band, pal.panel_alt, 4)
+                self._cells(surf, ui, row, widths, band)
+            y += h
+
+    def _cells(self, surf, ui, row, widths, band) -> None:
+        th, pal, x = ui.theme, ui.theme.palette, band.x
+        for cell, w in zip(row, widths):
+            box = pygame.Rect(x, band.y, w, band.h)
+            y = band.y + CELL_PAD
+            for text, role in cell:
+                lay = ui.cache.layout(th.font(role), text, w - 2 * CELL_PAD, th.line_height(role))
+                color = pal.muted if role == "label" else pal.ink
+                y = paint.lines(surf, ui.cache, th.font(role), lay, color, x + CELL_PAD, y,
+                                box=box)
+            x += w
+
+
+# ---------------------------------------------------------------- chilling-effect figures
+
+
+class FigureCards(Block):
+    """Cards side by side: a big figure and a caption each (yours, Penney, Bateson)."""
+
+    def __init__(self, cards: list[tuple[str, str, str]]):
+        self.cards = cards   # (label, figure, caption)
+
+    def _w(self, width: int) -> int:
+        return (width - 2 * 16) // 3
+
+    def measure(self, ui, width: int) -> int:
+        th = ui.theme
+        w = self._w(width) - 32
+        heights = [ui.cache.layout(th.font("small"), c, w, th.line_height("small")).height +
+                   ui.cache.layout(th.font("title"), f, w, th.line_height("title")).height
+                   for _, f, c in self.cards]
+        return th.line_height("label") + max(heights, default=0) + 60
+
+    def draw(self, surf, ui, rect) -> None:
+        th, pal, cache = ui.theme, ui.theme.palette, ui.cache
+        w = self._w(rect.w)
+        for i, (label, figure, caption) in enumerate(self.cards):
+            card = pygame.Rect(rect.x + i * (w + 16), rect.y, w, rect.h - 16)
+            paint.card(surf, card, pal, fill=pal.accent_soft if i == 0 else pal.panel)
+            x, y = card.x + 16, card.y + 14
+            paint.text(surf, cache, th.font("label"), label.upper(), pal.muted, (x, y), box=card)
+            y += th.line_height("label") + 4
+            fig = cache.layout(th.font("title"), figure, card.w - 32, th.line_height("title"))
+            y = paint.lines(surf, cache, th.font("title"), fig, pal.accent if i == 0 else pal.ink,
+                            x, y, box=card) + 6
+            lay = cache.layout(th.font("small"), caption, card.w - 32, th.line_height("small"))
+            paint.lines(surf, cache, th.font("small"), lay, pal.ink, x, y, box=card)

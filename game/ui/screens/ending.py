@@ -1,0 +1,86 @@
+"""The ending: its picture, title and text, the final score, and the way into the debrief."""
+from __future__ import annotations
+
+import pygame
+
+from .. import flow, paint
+from .. import strings as S
+from ..illustration import Illustration
+from ..theme import LOGICAL_SIZE, MARGIN
+from ..widgets import Button, ScrollView
+from .base import BACK_KEYS, Screen, page_hint, wordmark
+
+ART = pygame.Rect(MARGIN + 40, 96, 520, 470)
+TEXT_X = ART.right + 48
+TEXT_W = LOGICAL_SIZE[0] - TEXT_X - MARGIN - 40
+
+
+class EndingScreen(Screen):
+    hint = S.HINT_ENDING
+    def __init__(self, app, session, chapter=None):
+        super().__init__(app)
+        self.session, self.chapter = session, chapter
+        self.ending = session.ending
+        self.art = Illustration()
+        self.buttons: list[Button] = []
+        self.scroll = ScrollView((0, 0, 0, 0))
+
+    def layout(self) -> None:
+        th = self.theme
+        h = th.line_height("button") + 24
+        y = LOGICAL_SIZE[1] - 64 - 3 * (h + 10)
+        specs = [(S.TO_DEBRIEF, self._debrief, True), (S.PLAY_AGAIN, self._again, False),
+                 (S.BACK_TO_TITLE, lambda: flow.to_title(self.app), False)]
+        self.buttons = [Button((TEXT_X, y + i * (h + 10), TEXT_W, h), label, action,
+                               number=i + 1, primary=primary)
+                        for i, (label, action, primary) in enumerate(specs)]
+        self.focus.set(self.buttons, keep=False)
+        self.scroll = ScrollView((TEXT_X - 8, ART.y, TEXT_W + 16, y - 20 - ART.y),
+                                 self._text_height())
+
+    def _text_height(self) -> int:
+        th, cache = self.theme, self.cache
+        title = cache.layout(th.font("title"), self.ending.title, TEXT_W, th.line_height("title"))
+        text = cache.layout(th.font("body"), self.ending.text, TEXT_W, th.line_height("body"))
+        return (th.line_height("label") + 8 + title.height + 16 + text.height + 20 +
+                th.line_height("heading"))
+
+    def _debrief(self) -> None:
+        flow.debrief(self.app, self.session, self.chapter)
+
+    def _again(self) -> None:
+        flow.restart(self.app, self.session, self.chapter)
+
+    def handle(self, inp) -> None:
+        if inp.kind == "key" and inp.key in BACK_KEYS:
+            self._debrief()
+        elif inp.kind == "key" and inp.number and inp.number <= len(self.buttons):
+            self.buttons[inp.number - 1].activate()
+        elif not self.focus.handle(inp):
+            self.scroll.handle(inp, keys=False)
+
+    def draw(self, surf) -> None:
+        th, pal, cache = self.theme, self.pal, self.cache
+        surf.fill(pal.bg)
+        wordmark(self, surf, (MARGIN, 31))
+        self.art.draw(surf, ART, self.ending.art, th.art, 0.0, True, corners=(14, pal.bg))
+        paint.rounded(surf, ART, pal.line, 14, 1)
+        view = self.scroll.rect
+        clip = surf.get_clip()
+        surf.set_clip(view)
+        box = pygame.Rect(TEXT_X, view.y - round(self.scroll.offset), TEXT_W,
+                          self.scroll.content_height)
+        y = box.y
+        paint.text(surf, cache, th.font("label"), S.ENDING_LABEL, pal.accent, (TEXT_X, y), box=box)
+        y += th.line_height("label") + 8
+        title = cache.layout(th.font("title"), self.ending.title, TEXT_W, th.line_height("title"))
+        y = paint.lines(surf, cache, th.font("title"), title, pal.ink, TEXT_X, y, box=box) + 16
+        text = cache.layout(th.font("body"), self.ending.text, TEXT_W, th.line_height("body"))
+        y = paint.lines(surf, cache, th.font("body"), text, pal.ink, TEXT_X, y, box=box) + 20
+        final = S.FINAL_SCORE.format(score=self.session.state.score)
+        paint.text(surf, cache, th.font("heading"), final, pal.accent, (TEXT_X, y), box=box)
+        surf.set_clip(clip)
+        self.scroll.draw_bar(surf, pal)
+        for b in self.buttons:
+            b.draw(surf, self.app, self.focus.is_focused(b))
+        page_hint(self, surf)

@@ -1,0 +1,264 @@
+"""The watchers strip and the services panel of the play screen.
+
+Watchers: the scene's watchers with their icons and names; some pulse. Whether one records
+is never shown. Services: each with a padlock (open or shut) and the word Open or Closed, so
+the state never rests on colour alone; a service that changes flashes for a moment.
+Both draw their still parts in `draw` (cached by the play screen while `static_key()` is
+unchanged) and what moves in `draw_dynamic`.
+"""
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from .. import paint
+from .. import strings as S
+from ..fx import blend
+from ..illustration import watcher_icon
+from ..widgets import ScrollView
+
+PAD = 20
+FLASH_SECONDS = 2.5
+
+
+class Panel:
+    """A titled card whose rows scroll when they do not fit."""
+
+    label = ""
+
+    def __init__(self, ui):
+        self.ui = ui
+        self.rect = pygame.Rect(0, 0, 0, 0)
+        self.scroll = ScrollView((0, 0, 0, 0))
+
+    def place(self, rect) -> None:
+        th = self.ui.theme
+        self.rect = pygame.Rect(rect)
+        top = self.rect.y + PAD + th.line_height("label") + 8
+        self.scroll = ScrollView((self.rect.x, top, self.rect.w, self.rect.bottom - top - 10),
+                                 self.content_height())
+
+    def content_height(self) -> int:
+        return 0
+
+    def handle(self, inp) -> bool:
+        if inp.kind == "wheel" and self.rect.collidepoint(inp.pos):
+            return self.scroll.handle(inp, keys=False)
+        if inp.kind in ("press", "move", "release"):
+            return self.scroll.handle(inp, keys=False)
+        return False
+
+    def static_key(self) -> tuple:
+        return (round(self.scroll.offset), self.rect.topleft, self.rect.size)
+
+    def draw(self, surf, reduced: bool) -> None:
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        paint.card(surf, self.rect, pal, radius=14)
+        paint.text(surf, cache, th.font("label"), self.label, pal.muted,
+                   (self.rect.x + PAD, self.rect.y + PAD), box=self.rect)
+        self._clipped(surf, lambda y: self.draw_rows(surf, y, reduced))
+        self.scroll.draw_bar(surf, pal)
+
+    def _clipped(self, surf, fn) -> None:
+        clip = surf.get_clip()
+        surf.set_clip(self.scroll.rect.clip(clip) if clip else self.scroll.rect)
+        fn(self.scroll.rect.y - round(self.scroll.offset))
+        surf.set_clip(clip)
+
+    def draw_rows(self, surf, y: int, reduced: bool) -> None:
+        pass
+
+    def draw_dynamic(self, surf, t: float, reduced: bool) -> None:
+        pass
+
+
+class WatchersPanel(Panel):
+    label = S.WATCHERS_LABEL
+
+    def __init__(self, ui):
+        super().__init__(ui)
+        self.watchers: list = []
+
+    def set(self, watchers: list) -> None:
+        self.watchers = list(watchers)
+        self.scroll.content_height = self.content_height()
+        self.scroll.offset = 0
+
+    def static_key(self) -> tuple:
+        return super().static_key() + (tuple(w for w, _ in self.watchers),)
+
+    def row_height(self) -> int:
+        return max(52, self.ui.theme.line_height("body") + 16)
+
+    def content_height(self) -> int:
+        return max(1, len(self.watchers)) * self.row_height()
+
+    def _center(self, y: int, i: int) -> tuple[int, int]:
+        rh = self.row_height()
+        return self.rect.x + PAD + 20, y + i * rh + rh // 2
+
+    def draw_rows(self, surf, y: int, reduced: bool) -> None:
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        if not self.watchers:
+            paint.text(surf, cache, th.font("small"), S.WATCHERS_NONE, pal.muted,
+                       (self.rect.x + PAD, y + 8), box=self.rect)
+            return
+        for i, (_, watcher) in enumerate(self.watchers):
+            center = self._center(y, i)
+            if watcher.pulse and reduced:
+                pygame.draw.circle(surf, pal.accent, center, 24, 2)
+            pygame.draw.circle(surf, pal.panel_alt, center, 20)
+            pygame.draw.circle(surf, pal.line, center, 20, 1)
+            watcher_icon(surf, pygame.Rect(center[0] - 13, center[1] - 13, 26, 26), watcher.icon,
+                         pal.ink)
+            x = self.rect.x + PAD + 62
+            name = cache.fit(th.font("body"), watcher.name, self.rect.right - PAD - x)
+            paint.text(surf, cache, th.font("body"), name, pal.ink, (x, center[1]), "midleft",
+                       box=self.rect)
+
+    def pulsing(self) -> bool:
+        return any(w.pulse for _, w in self.watchers)
+
+    def pulse_areas(self) -> list[pygame.Rect]:
+        """Where the rings are drawn (to restore them from the still layer)."""
+        y = self.scroll.rect.y - round(self.scroll.offset)
+        areas = []
+        for i, (_, watcher) in enumerate(self.watchers):
+            if watcher.pulse:
+                box = pygame.Rect(0, 0, 64, 64)
+                box.center = self._center(y, i)
+                box = box.clip(self.scroll.rect)
+                if box.w and box.h:
+                    areas.append(box)
+        return areas
+
+    def draw_dynamic(self, surf, t: float, reduced: bool) -> None:
+        """Pulsing watchers: a ring that grows and fades, over and over."""
+        if reduced or not self.pulsing():
+            return
+        pal = self.ui.theme.palette
+
+        def rings(y):
+            phase = (t % 1.6) / 1.6
+            for i, (_, watcher) in enumerate(self.watchers):
+                if watcher.pulse:
+                    pygame.draw.circle(surf, blend(pal.accent, pal.panel, phase),
+                                       self._center(y, i), 21 + round(8 * phase), 2)
+        self._clipped(surf, rings)
+
+
+class ServicesPanel(Panel):
+    label = S.SERVICES_LABEL
+
+    def __init__(self, ui):
+        super().__init__(ui)
+        self.services: list = []
+        self.flash: dict[str, float] = {}
+        self._heights: dict = {}
+
+    def set(self, services: list, changed: dict | None = None) -> None:
+        self.services = list(services)
+        for sid in changed or {}:
+            self.flash[sid] = FLASH_SECONDS
+        self.scroll.content_height = self.content_height()
+
+    def static_key(self) -> tuple:
+        return super().static_key() + (tuple((s, o) for s, _, o in self.services),)
+
+    def _text_w(self) -> int:
+        return self.rect.w - 24 - 52 - 12
+
+    def _row_layout(self, name: str, is_open: bool):
+        """(name layout, status on a line of its own?): the word always sits under the name,
+        so every row reads the same way at every text size."""
+        th = self.ui.theme
+        return self.ui.cache.layout(th.font("body"), name, self._text_w(),
+                                    th.line_height("body")), True
+
+    def _row_h(self, name: str, is_open: bool) -> int:
+        key = (name, is_open, id(self.ui.theme), self.rect.w)
+        h = self._heights.get(key)
+        if h is None:
+            lay, below = self._row_layout(name, is_open)
+            extra = self.ui.theme.line_height("small_strong") if below else 0
+            h = self._heights[key] = max(44, lay.height + extra + 12)
+        return h
+
+    def content_height(self) -> int:
+        if not self.services:
+            return 40
+        return sum(self._row_h(s.name, o) + 6 for _, s, o in self.services)
+
+    def update(self, dt: float) -> None:
+        self.flash = {k: v - dt for k, v in self.flash.items() if v - dt > 0}
+
+    def animating(self) -> bool:
+        return bool(self.flash)
+
+    def _rows(self, y: int):
+        for sid, service, is_open in self.services:
+            h = self._row_h(service.name, is_open)
+            yield sid, service, is_open, pygame.Rect(self.rect.x + 12, y, self.rect.w - 24, h)
+            y += h + 6
+
+    def draw_rows(self, surf, y: int, reduced: bool) -> None:
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        if not self.services:
+            paint.text(surf, cache, th.font("small"), S.SERVICES_NONE, pal.muted,
+                       (self.rect.x + PAD, y + 8), box=self.rect)
+            return
+        for _, service, is_open, row in self._rows(y):
+            if row.bottom >= self.scroll.rect.top and row.top <= self.scroll.rect.bottom:
+                self._row(surf, row, service.name, is_open, 0.0, reduced)
+
+    def flash_areas(self) -> list[pygame.Rect]:
+        y = self.scroll.rect.y - round(self.scroll.offset)
+        areas = [row.clip(self.scroll.rect) for sid, _, _, row in self._rows(y)
+                 if sid in self.flash]
+        return [a for a in areas if a.w and a.h]
+
+    def draw_dynamic(self, surf, t: float, reduced: bool) -> None:
+        """Rows that just opened or closed, flashing over their still selves."""
+        if not self.flash:
+            return
+
+        def rows(y):
+            for sid, service, is_open, row in self._rows(y):
+                if sid in self.flash:
+                    self._row(surf, row, service.name, is_open, self.flash[sid], reduced)
+        self._clipped(surf, rows)
+
+    def _row(self, surf, row, name: str, is_open: bool, flash: float, reduced: bool) -> None:
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        fill = pal.panel if is_open else pal.locked
+        if flash > 0:
+            surf.fill(pal.panel, row)
+            fill = blend(fill, pal.accent_soft, 1.0 if reduced else flash / FLASH_SECONDS)
+        paint.rounded(surf, row, fill, 8)
+        if not is_open:
+            paint.hatch(surf, pygame.Rect(row.x, row.y, 10, row.h), pal.hatch, 5, 2)
+        if flash > 0:
+            paint.rounded(surf, row, pal.accent, 8, 2)
+        self._icon(surf, row, is_open, flash, reduced, fill)
+        ink = pal.ink if is_open else pal.locked_ink
+        word = S.OPEN if is_open else S.CLOSED
+        lay, below = self._row_layout(name, is_open)
+        x = row.x + 52
+        y = paint.lines(surf, cache, th.font("body"), lay, ink, x, row.y + 7, box=row)
+        strong = th.font("small_strong")
+        if below:
+            paint.text(surf, cache, strong, word, ink, (x, y), box=row)
+        else:
+            mid = row.y + 7 + th.line_height("body") // 2
+            paint.text(surf, cache, strong, word, ink, (row.right - 12, mid), "midright", box=row)
+
+    def _icon(self, surf, row, is_open: bool, flash: float, reduced: bool, fill) -> None:
+        pal = self.ui.theme.palette
+        pop = 0.0
+        if flash > 0 and not reduced:
+            pop = math.sin(min(1.0, (FLASH_SECONDS - flash) / 0.4) * math.pi) * 6
+        size = 22 + round(pop)
+        icon = pygame.Rect(0, 0, size, size)
+        icon.center = (row.x + 28, row.y + 7 + self.ui.theme.line_height("body") // 2)
+        paint.padlock(surf, icon, pal.ink if is_open else pal.locked_ink, fill, closed=not is_open)

@@ -1,0 +1,348 @@
+"""The play screen: the illustration and watchers (left), the scene (middle), the score and
+the services (right). It draws and animates what the engine's events say; it decides nothing.
+
+After a choice the screen lingers a moment ("aftermath") on the chosen line and its reply
+while the score moves, then shows the next scene; any key or click skips the wait.
+"""
+from __future__ import annotations
+
+import pygame
+
+from ...core import events as ev
+from .. import flow, messages, paint
+from .. import strings as S
+from ..fx import Toasts
+from ..illustration import Illustration, animated
+from ..theme import LOGICAL_SIZE, MARGIN
+from ..widgets import Button
+from .base import BACK_KEYS, Screen, wordmark
+from .panels import ServicesPanel, WatchersPanel
+from .play_paint import PlayPainter
+from .score_card import ScoreCard
+from .scene_view import SceneView
+
+TOP = 72
+BOTTOM = LOGICAL_SIZE[1] - MARGIN
+LEFT_W, RIGHT_W, COL_GAP = 340, 300, 20
+ART_H = 255
+AFTER_SECONDS = 1.4
+REPLY_SECONDS = 2.2
+AMBIENT_SECONDS = 8.0
+AMBIENT_FPS = 12
+SOUND_ORDER = ("locked", "score_down", "score_up", "notification")
+
+
+class PlayScreen(Screen):
+    hint = S.HINT_PLAY
+
+    def __init__(self, app, session, chapter=None, dev: bool = False):
+        super().__init__(app)
+        self.session, self.chapter, self.dev = session, chapter, dev
+        self.scene_view = SceneView(app, self._choose)
+        self.score = ScoreCard(app)
+        self.watchers = WatchersPanel(app)
+        self.services = ServicesPanel(app)
+        self.toasts = Toasts()
+        self.art = Illustration()
+        self.art_name = "street"
+        self.after = 0.0
+        self.ambient = AMBIENT_SECONDS
+        self.top_buttons: list[Button] = []
+        self.painter = PlayPainter(self)
+        self.score.reset(session.display())
+        self._load_scene()
+
+    # ---- geometry
+    @staticmethod
+    def columns() -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        h = BOTTOM - TOP
+        left = pygame.Rect(MARGIN, TOP, LEFT_W, h)
+        right = pygame.Rect(LOGICAL_SIZE[0] - MARGIN - RIGHT_W, TOP, RIGHT_W, h)
+        mid = pygame.Rect(left.right + COL_GAP, TOP, right.x - COL_GAP - left.right - COL_GAP, h)
+        return left, mid, right
+
+    def layout(self) -> None:
+        left, mid, right = self.columns()
+        self.art_rect = pygame.Rect(left.x, left.y, left.w, ART_H)
+        self.watchers.place(pygame.Rect(left.x, self.art_rect.bottom + 16, left.w,
+                                        left.bottom - self.art_rect.bottom - 16))
+        self.scene_view.place(mid)
+        self.score.rect = pygame.Rect(right.x, right.y, right.w, self.score.height())
+        top = self.score.rect.bottom + 16
+        self.services.place(pygame.Rect(right.x, top, right.w, right.bottom - top))
+        self._layout_top_bar()
+        self._refocus()
+        for toast in self.toasts.shown:          # their pictures were in the old theme
+            toast.surf = None
+        self.score._chip_surf = self.score._last_surf = None
+        self.painter.invalidate()
+
+    def _layout_top_bar(self) -> None:
+        th = self.theme
+        h = th.line_height("small_strong") + 16
+        w = [th.font("small_strong").size(s)[0] + 40 for s in (S.TOP_HISTORY, S.TOP_MENU)]
+        x = LOGICAL_SIZE[0] - MARGIN
+        menu = Button((x - w[1], 36 - h // 2, w[1], h), S.TOP_MENU, self.open_pause,
+                      role="small_strong")
+        hist = Button((menu.rect.x - 12 - w[0], menu.rect.y, w[0], h), S.TOP_HISTORY,
+                      self.open_history, role="small_strong")
+        self.top_buttons = [hist, menu]
+
+    def _refocus(self) -> None:
+        self.focus.set(self.scene_view.visible_buttons() + self.top_buttons)
+        first = next((b for b in self.scene_view.visible_buttons() if not b.locked), None)
+        if first is not None and self.focus.current in self.top_buttons:
+            self.focus.focus(first)
+
+    # ---- scenes
+    def _load_scene(self) -> None:
+        s, scene = self.session, self.session.scene
+        if scene is None:
+            return
+        self.art_name = scene.art
+        self.scene_view.set_scene(scene.title, scene.text, s.choices(),
+                                  self.app.settings.typewriter)
+        self.watchers.set(s.watchers())
+        self.services.set(s.services())
+        self.score.money_line = S.MONEY.format(n=s.state.money)
+        self.ambient = AMBIENT_SECONDS
+        self.layout()
+
+    def _choose(self, view) -> None:
+        if self.scene_view.chosen or self.after > 0:
+            return
+        if not view.available:
+            self._refuse(view)
+            return
+        outcome = self.session.choose(view.id)
+        self.scene_view.set_chosen(view.id, outcome.reply)
+        self._animate(outcome.events)
+        self.after = AFTER_SECONDS + (REPLY_SECONDS if outcome.reply else 0.0)
+        self._refocus()
+
+    def _refuse(self, view) -> None:
+        """A locked choice was picked: it shakes (unless motion is reduced) and thunks."""
+        button = next((b for b in self.scene_view.buttons if b.view.id == view.id), None)
+        if button is not None:
+            self.focus.focus(button)
+            if not self.app.settings.reduced_motion:
+                button.shake = 0.4
+        self.app.sound.play("locked")
+
+    def _animate(self, events) -> None:
+        """Turn the engine's events into chips, toasts, panel changes and one sound."""
+        sounds, changed = set(), {}
+        numbers = self.session.numbers_shown
+        for e in events:
+            if isinstance(e, ev.ScoreChanged):
+                note = messages.score_notice(e)
+                if note is not None:
+                    self.score.add_chip(note)
+                    sounds.add(note.sound)
+                continue
+            if isinstance(e, (ev.ServiceLocked, ev.ServiceUnlocked)):
+                changed[e.service] = e.kind
+            note = messages.notice(e, numbers)
+            if note is not None:
+                self.toasts.add(note)
+                sounds.add(note.sound)
+        self.services.set(self.session.services(), changed)
+        self.score.show(self.session.display(), self.app.settings.reduced_motion)
+        self.score.money_line = S.MONEY.format(n=self.session.state.money)
+        for name in SOUND_ORDER:
+            if name in sounds:
+                self.app.sound.play(name)
+                break
+
+    def _advance(self) -> None:
+        self.after = 0.0
+        if self.session.finished:
+            flow.ending(self.app, self.session, self.chapter)
+        else:
+            self._load_scene()
+
+    def _reload(self) -> None:
+        """--dev: read the level file again and stay in the same scene."""
+        from .. import levels
+        from ..messages import Notice
+        if self.chapter is None or self.after > 0:
+            return
+        chapter = levels.load_path(self.chapter.path)
+        if not chapter.ok:
+            self.toasts.add(Notice("bad", S.DEV_RELOAD_FAILED, chapter.problems[0][:300]))
+            return
+        self.chapter = chapter
+        self.session.reload(chapter.level)
+        self._load_scene()
+        self.toasts.add(Notice("info", S.DEV_RELOADED, S.DEV_RELOADED_BODY))
+
+    # ---- overlays
+    def open_pause(self) -> None:
+        from .menu import PauseScreen
+        self.app.push(PauseScreen(self.app), self._paused)
+
+    def _paused(self, result) -> None:
+        if result == "history":
+            self.open_history()
+        elif result == "settings":
+            flow.open_settings(self.app)
+        elif result == "restart":
+            flow.restart(self.app, self.session, self.chapter)
+        elif result == "title":
+            flow.to_title(self.app)
+
+    def open_history(self) -> None:
+        flow.history(self.app, self.session)
+
+    # ---- input
+    def handle(self, inp) -> None:
+        self.ambient = AMBIENT_SECONDS
+        if inp.kind == "key" and inp.key in BACK_KEYS:
+            self.open_pause()
+        elif inp.kind == "key" and inp.key == pygame.K_h:
+            self.open_history()
+        elif inp.kind == "key" and inp.key == pygame.K_F5 and self.dev:
+            self._reload()
+        elif inp.kind == "press" and self.toasts.click(inp.pos):
+            self.focus.cancel_press()
+        elif self.watchers.handle(inp) or self.services.handle(inp):
+            return
+        elif self._skip(inp):
+            return
+        else:
+            self._handle_choosing(inp)
+
+    def _skip(self, inp) -> bool:
+        """During the aftermath or the typewriter, any key or click moves things on."""
+        on_top_bar = inp.kind in ("press", "release") and any(
+            b.contains(inp.pos) for b in self.top_buttons)
+        pressed = (inp.kind == "key" and inp.key != pygame.K_TAB) or (
+            inp.kind == "release" and not on_top_bar)
+        if self.after > 0 and pressed:
+            self._advance()
+            return True
+        if self.scene_view.revealing and pressed:
+            self.scene_view.reveal_all()
+            self._refocus()
+            return True
+        return False
+
+    def _handle_choosing(self, inp) -> None:
+        view = self.scene_view
+        if inp.kind == "key" and inp.number:
+            match = next((b for b in view.visible_buttons() if b.view.number == inp.number), None)
+            if match is not None:
+                self.focus.focus(match)
+                match.activate()
+            return
+        if inp.kind == "key" and inp.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME,
+                                             pygame.K_END):
+            view.scroll.handle(inp)
+            return
+        if inp.kind in ("wheel", "press", "move", "release") and view.scroll.handle(inp, False):
+            self.focus.cancel_press()
+            return
+        if self.focus.handle(inp) and inp.kind == "key":
+            current = self.focus.current
+            if current in view.buttons:
+                view.scroll.show(current.rect.top, current.rect.bottom)
+
+    # ---- time
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        reduced = self.app.settings.reduced_motion
+        self.scene_view.update(dt, self.app.settings.chars_per_second)
+        shown = self.scene_view.visible_buttons()
+        if any(b not in self.focus.items for b in shown):
+            self._refocus()
+        self.score.update(dt, reduced)
+        self.services.update(dt)
+        self.toasts.update(dt)
+        self.ambient = max(0.0, self.ambient - dt)
+        if self.after > 0:
+            self.after -= dt
+            if self.after <= 0:
+                self._advance()
+
+    def _active(self) -> bool:
+        return (self.scene_view.animating() or self.score.animating() or
+                self.services.animating() or self.toasts.active or self.after > 0)
+
+    def _ambient(self) -> bool:
+        if self.app.settings.reduced_motion or self.ambient <= 0:
+            return False
+        return animated(self.art_name) or self.watchers.pulsing()
+
+    def animating(self) -> bool:
+        return self._active() or self._ambient()
+
+    def fps(self) -> int:
+        return 60 if self._active() else AMBIENT_FPS
+
+    # ---- drawing (see play_paint: a still layer and dirty rectangles)
+    def invalidate(self) -> None:
+        """Forget the cached still layer: the next frame draws everything afresh."""
+        self.painter.invalidate()
+
+    def draw(self, surf) -> None:
+        self.painter.draw(surf)
+
+    def still_parts(self, reduced: bool) -> list:
+        """(rect, key, draw) for each still part; a part is redrawn when its key changes."""
+        top_focus = next((i for i, b in enumerate(self.top_buttons)
+                          if self.focus.is_focused(b)), None)
+        _, mid, _ = self.columns()
+        return [
+            (pygame.Rect(0, 0, LOGICAL_SIZE[0], TOP),
+             (top_focus, self.chapter, self.session.state.scene, self.scene_view.revealing),
+             self._draw_top_bar),
+            (self.watchers.rect, self.watchers.static_key(),
+             lambda s: self.watchers.draw(s, reduced)),
+            (mid, self.scene_view.static_key(self.focus),
+             lambda s: self.scene_view.draw(s, self.focus, reduced)),
+            (self.score.rect, self.score.static_key(),
+             lambda s: self.score.draw_static(s, reduced)),
+            (self.services.rect, self.services.static_key(),
+             lambda s: self.services.draw(s, reduced)),
+        ]
+
+    def moving_parts(self, reduced: bool) -> list:
+        """(name, stamp, active, areas, draw) for what moves over the still layer."""
+        t, w, sv, sc = self.t, self.watchers, self.services, self.score
+        area = self.toast_area()
+        pulsing = w.pulsing() and not reduced
+        return [
+            ("pulse", (w.static_key(), pulsing), pulsing, w.pulse_areas(),
+             lambda s: w.draw_dynamic(s, t, reduced)),
+            ("services", tuple(sorted(sv.flash)), bool(sv.flash), sv.flash_areas(),
+             lambda s: sv.draw_dynamic(s, t, reduced)),
+            ("score", sc.stamp(), sc.animating(), [],
+             lambda s: sc.draw_dynamic(s, reduced)),
+            ("toasts", self.toasts.stamp(), self.toasts.moving(reduced),
+             [self.toasts.extent(self.app, area)], lambda s: self.toasts.draw(s, self.app, area,
+                                                                               reduced)),
+        ]
+
+    def toast_area(self) -> pygame.Rect:
+        _, mid, _ = self.columns()
+        return pygame.Rect(mid.x + 16, mid.y + 12, mid.w - 32, 0)
+
+    def _draw_top_bar(self, surf) -> None:
+        th, pal, cache = self.theme, self.pal, self.cache
+        wordmark(self, surf, (MARGIN, 27))
+        x = MARGIN + 150
+        right = self.top_buttons[0].rect.x - 24
+        title = self.chapter.title if self.chapter is not None else self.session.level.title
+        if self.dev and self.session.state.scene:
+            title = S.JOIN.join((title, S.DEV_SCENE.format(id=self.session.state.scene)))
+        font = th.font("small_strong")
+        title = cache.fit(font, title, max(40, (right - x) // 2))
+        bar = pygame.Rect(0, 0, LOGICAL_SIZE[0], TOP)
+        end = paint.text(surf, cache, font, title, pal.ink, (x, 36), "midleft", box=bar).right
+        words = S.HINT_READING if self.scene_view.revealing else self.hint
+        hint = cache.fit(th.font("small"), words, right - end - 24)
+        if len(hint) > 3:
+            paint.text(surf, cache, th.font("small"), hint, pal.muted, (right, 36), "midright",
+                       box=bar)
+        for b in self.top_buttons:
+            b.draw(surf, self.app, self.focus.is_focused(b))

@@ -1,0 +1,139 @@
+"""One chapter being played: the engine's state, and the history of what was read and chosen.
+
+The session is the window's only caller of `choose`; everything else reads. It decides no
+rule: the engine says what a choice did, and the session keeps the events for the screens.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core import choices as core_choices
+from ..core import choose as core_choose
+from ..core import events as ev
+from ..core import new_game, score_display
+from ..core import start_at as core_start_at
+from . import messages
+from . import strings as S
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    kind: str      # scene | choice | reply | score | notice | ending
+    title: str
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one choice did: the engine's events, and the reply line to show, if any."""
+    events: tuple
+    reply: str | None
+    ended: bool
+
+
+@dataclass
+class Session:
+    level: object
+    persona: str | None = None
+    ruleset: str | None = None
+    seed: int = 0
+    preset: str | None = None
+    start_scene: str | None = None
+    state: object = None
+    log: list[LogEntry] = field(default_factory=list)
+
+    def __post_init__(self):
+        self.restart()
+
+    def restart(self) -> None:
+        """A fresh game with the same level, persona, ruleset and seed."""
+        state = new_game(self.level, self.persona, self.ruleset, self.seed, self.preset)
+        if self.start_scene:
+            state = core_start_at(state, self.start_scene)
+        self.state = state
+        self.persona, self.ruleset = state.persona, state.ruleset
+        self.log = []
+        self._log_scene(state.scene)
+
+    # ---- reading
+    @property
+    def scene(self):
+        return self.level.scenes.get(self.state.scene) if self.state.scene else None
+
+    @property
+    def ending(self):
+        return self.level.endings.get(self.state.ending) if self.state.ending else None
+
+    @property
+    def finished(self) -> bool:
+        return self.state.finished
+
+    def choices(self) -> list:
+        return core_choices(self.state)
+
+    def display(self):
+        return score_display(self.state)
+
+    @property
+    def numbers_shown(self) -> bool:
+        return self.display().number is not None
+
+    def watchers(self) -> list:
+        """The scene's watchers as (id, Watcher) in the order the scene lists them."""
+        scene = self.scene
+        if scene is None:
+            return []
+        return [(w, self.level.watchers[w]) for w in scene.watchers if w in self.level.watchers]
+
+    def services(self) -> list[tuple[str, object, bool]]:
+        """Every service as (id, Service, open now)."""
+        open_now = set(self.state.open_services)
+        return [(sid, s, sid in open_now) for sid, s in self.level.services.items()]
+
+    def reload(self, level) -> None:
+        """Swap in a new version of the level (`--dev`, F5), staying in the same scene."""
+        from dataclasses import replace
+        self.level = level
+        scene = self.state.scene
+        state = replace(self.state, level=level)
+        if scene in level.scenes:
+            self.state = core_start_at(state, scene)
+        else:
+            self.restart()
+
+    # ---- the one thing that changes the game
+    def choose(self, choice_id: str) -> Outcome:
+        scene = self.scene
+        step = core_choose(self.state, choice_id)
+        self.state = step.state
+        choice = next((c for c in scene.choices if c.id == choice_id), None)
+        reply = choice.reply if choice is not None else None
+        self._log_events(step.events, reply)
+        return Outcome(step.events, reply, self.state.finished)
+
+    # ---- history
+    def _log_scene(self, scene_id: str | None) -> None:
+        scene = self.level.scenes.get(scene_id) if scene_id else None
+        if scene is not None:
+            self.log.append(LogEntry("scene", scene.title, scene.text))
+
+    def _log_events(self, events, reply: str | None) -> None:
+        numbers = self.numbers_shown
+        for e in events:
+            if isinstance(e, ev.ChoiceMade):
+                self.log.append(LogEntry("choice", S.HISTORY_YOU_CHOSE.format(text=e.text)))
+                if reply:
+                    self.log.append(LogEntry("reply", S.HISTORY_REPLY.format(text=reply)))
+            elif isinstance(e, ev.ScoreChanged):
+                note = messages.score_notice(e)
+                if note:
+                    self.log.append(LogEntry("score", f"{note.title}  {note.body}"))
+            elif isinstance(e, ev.SceneEntered):
+                self._log_scene(e.scene)
+            elif isinstance(e, ev.EndingReached):
+                ending = self.level.endings[e.ending]
+                self.log.append(LogEntry("ending", ending.title, ending.text))
+            else:
+                note = messages.notice(e, numbers)
+                if note:
+                    self.log.append(LogEntry("notice", note.title, note.body))

@@ -1,0 +1,121 @@
+"""The player's settings: a small JSON file in the user's config folder.
+
+A missing, unreadable or damaged file gives the defaults and never crashes; a field with a
+bad value falls back to its default while the good fields are kept. Saving is atomic: a temp
+file in the same folder is written, flushed, fsynced and renamed over the old one.
+Set SINCERITY_CONFIG_DIR to use another folder (the tests do).
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+TEXT_SIZES = (100, 125, 150)
+TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
+#: characters revealed per second by the typewriter, per speed
+CHARS_PER_SECOND = {"slow": 30.0, "normal": 60.0, "fast": 140.0, "instant": 0.0}
+FILE_NAME = "settings.json"
+
+
+@dataclass(frozen=True)
+class Settings:
+    text_size: int = 100
+    text_speed: str = "normal"
+    high_contrast: bool = False
+    reduced_motion: bool = False
+    volume: int = 70
+    fullscreen: bool = False
+
+    @property
+    def typewriter(self) -> bool:
+        """Whether text is revealed letter by letter."""
+        return not self.reduced_motion and self.text_speed != "instant"
+
+    @property
+    def chars_per_second(self) -> float:
+        return CHARS_PER_SECOND[self.text_speed]
+
+
+_VALID = {
+    "text_size": lambda v: v in TEXT_SIZES and not isinstance(v, bool),
+    "text_speed": lambda v: v in TEXT_SPEEDS,
+    "high_contrast": lambda v: isinstance(v, bool),
+    "reduced_motion": lambda v: isinstance(v, bool),
+    "volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100,
+    "fullscreen": lambda v: isinstance(v, bool),
+}
+
+
+def config_dir() -> Path:
+    override = os.environ.get("SINCERITY_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_config_dir("sincerity"))
+
+
+def settings_path() -> Path:
+    return config_dir() / FILE_NAME
+
+
+def from_dict(data: object) -> Settings:
+    """Settings from parsed JSON; unknown keys are ignored, bad values give the default."""
+    if not isinstance(data, dict):
+        return Settings()
+    good = {f.name: data[f.name] for f in fields(Settings)
+            if f.name in data and _VALID[f.name](data[f.name])}
+    return replace(Settings(), **good)
+
+
+def load(path: Path | None = None) -> Settings:
+    """The saved settings, or the defaults if there are none or they cannot be read."""
+    path = path or settings_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
+        return Settings()
+    return from_dict(data)
+
+
+def save(settings: Settings, path: Path | None = None) -> None:
+    """Write atomically: temp file, flush, fsync, rename. Raises OSError on failure."""
+    import tempfile
+    path = path or settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def cycle(values: tuple, current, step: int):
+    """The next (step=1) or previous (step=-1) value, wrapping around."""
+    i = values.index(current) if current in values else 0
+    return values[(i + step) % len(values)]

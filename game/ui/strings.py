@@ -1,0 +1,221 @@
+"""Every word of the window's interface, in one place for translation.
+
+Level text (scenes, choices, names, sources) comes from the level files; the engine's own
+words (reasons, "Score adjusted") come from `game.core.strings`. Everything else the window
+shows is here. Placeholders use `str.format` names.
+"""
+
+APP_NAME = "Sincerity"
+WINDOW_TITLE = "Sincerity"
+TAGLINE = "A few days under a score that never stops watching."
+TITLE_NOTE = "Your choices may be observed. Observation improves the service."
+
+# ---- menus
+MENU_PLAY = "Play"
+MENU_SETTINGS = "Settings"
+MENU_SETTINGS_DETAIL = "Text size, speed, contrast, motion, sound"
+MENU_CREDITS = "Credits and sources"
+MENU_QUIT = "Quit"
+MENU_RESUME = "Resume"
+MENU_RESUME_DETAIL = "Back to the scene"
+MENU_HISTORY = "History"
+MENU_HISTORY_DETAIL = "Everything read and chosen this chapter"
+MENU_RESTART = "Restart chapter"
+MENU_RESTART_DETAIL = "Same persona and rules, from the first scene"
+MENU_TO_TITLE = "Quit to title"
+MENU_TO_TITLE_DETAIL = "This chapter's progress is not kept"
+PAUSED = "Paused"
+PAUSE_NOTE = "The score keeps what it has already counted."
+
+CHOOSE_CHAPTER = "Choose a chapter"
+CHOOSE_CHAPTER_NOTE = "Each chapter is a few days in a scored life."
+CHOOSE_PERSONA = "Who are you?"
+CHOOSE_PERSONA_NOTE = "Same choices, different starting conditions, different doors."
+CHOOSE_RULESET = "Under which rules?"
+CHOOSE_RULESET_NOTE = "Each region built its own platform with its own rules."
+NO_LEVELS = "No chapters were found. Put level files (*.yaml) in the levels folder."
+LEVEL_BROKEN = "This chapter has problems and cannot be played:"
+MINUTES = "about {n} min"
+PERSONA_START = "Starts at {score} · money {money}"
+
+LEGIBILITY_WORDS = {
+    "exact": "You see the exact number.",
+    "stars": "You see stars, not the number.",
+    "direction_hidden": "You see your tier, never which way you moved.",
+    "delayed": "You see the number only in periodic statements.",
+    "hidden": "You are scored, but never shown the score.",
+}
+
+# ---- hints shown at the bottom of screens
+HINT_MENU = "↑ ↓ or Tab to move · Enter to choose · Esc back"
+HINT_PLAY = "1–9 choose · Enter · Esc menu · H history"
+HINT_READING = "Any key or click shows the whole text"
+HINT_ENDING = "↑ ↓ or Tab to move · Enter to choose"
+HINT_SCROLL = "↑ ↓ PgUp PgDn or drag to scroll · Esc back"
+HINT_SETTINGS = "↑ ↓ to move · ← → to change · Esc back"
+
+# ---- play screen
+TOP_HISTORY = "History"
+TOP_MENU = "Menu"
+SCORE_LABEL = "YOUR SCORE"
+SCORE_HIDDEN = "—"
+SCORE_NOT_SHOWN = "Not shown to you"
+TIER = "Tier: {name}"
+TIER_UNKNOWN = "Tier: —"
+STARS_OF = "{stars} of 5 stars"
+DELAYED_NOTE = "As of your last statement"
+DIRECTION_NOTE = "Direction of changes not shown"
+MONEY = "Money: {n}"
+WATCHERS_LABEL = "WHO MAY BE WATCHING"
+WATCHERS_NONE = "No one you can see."
+SERVICES_LABEL = "SERVICES"
+SERVICES_NONE = "No services in this chapter."
+OPEN = "Open"
+CLOSED = "Closed"
+LOCKED = "Locked"
+ADJUSTED_UP = "▲ +{n}"
+ADJUSTED_DOWN = "▼ −{n}"
+ADJUSTED_NEUTRAL = "•"
+CHOICE_LOCKED_NOTE = "Locked: {reason}"
+
+# ---- toasts
+TOAST_BLACKLISTED = "You are on the {name}"
+TOAST_BLACKLISTED_BODY = "People around you can see it."
+TOAST_BLACKLISTED_SCORE = "Listed at a score of {score}."
+TOAST_DELISTED = "You are off the {name}"
+TOAST_DELISTED_BODY = "For now."
+TOAST_SERVICE_LOCKED = "{name}: closed"
+TOAST_SERVICE_UNLOCKED = "{name}: open"
+TOAST_SERVICE_UNLOCKED_BODY = "This door opens for you again."
+TOAST_APPEAL_WON = "Appeal upheld"
+TOAST_APPEAL_LOST = "Appeal refused"
+TOAST_APPEAL_BODY = "It cost {cost}."
+TOAST_APPEAL_RESTORED = "{restored} points restored. It cost {cost}."
+TOAST_RATED = "{name} rated you"
+RATING_STARS = "{stars}  {n} of 5"
+TOAST_CUT = "{name} is no longer in your network"
+TOAST_CUT_BODY = "Their score no longer pulls on yours."
+TOAST_STATEMENT = "Statement: your score is {new}"
+TOAST_STATEMENT_BODY = "It was {old} on your last statement."
+
+# ---- history
+HISTORY_TITLE = "History"
+HISTORY_NOTE = "Everything you read and chose in this chapter."
+HISTORY_EMPTY = "Nothing yet."
+HISTORY_YOU_CHOSE = "You chose: {text}"
+HISTORY_REPLY = "“{text}”"
+HISTORY_SCORE = "Score: {text}"
+
+# ---- ending and debrief
+ENDING_LABEL = "ENDING"
+FINAL_SCORE = "Final score: {score}"
+TO_DEBRIEF = "See what the system saw"
+DEBRIEF_TITLE = "Debrief"
+DEBRIEF_NOTE = "What it saw, what it counted, and what is real."
+PLAY_AGAIN = "Play again"
+BACK_TO_TITLE = "Title"
+SEC_SCORE = "Your score over time"
+CHART_X = "choices made"
+CHART_EMPTY = "Your score never changed."
+SEC_REPORT = "Transparency Report"
+REPORT_NOTE = "Every choice you made: what it was counted as, who you saw, who really saw it."
+COL_CHOICE = "Choice"
+COL_BEHAVIOUR = "Counted as"
+COL_SHOWN = "Watchers shown"
+COL_SAW = "Who really saw it"
+COL_COST = "Cost"
+COL_TOLD = "Told why?"
+NOBODY = "no one"
+NOT_SCORED = "not scored"
+NO_BEHAVIOUR = "—"
+TOLD_YES = "Yes: {reason}"
+TOLD_NO = "No"
+COST_NONE = "0"
+COST_DELAYED = "{cost} (later)"
+REPORT_EMPTY = "You made no choices."
+SEC_CHILLING = "The chilling effect"
+CHILLING_SENTENCE = "Unscored, you {candid} in {n} of {m}; under the score, {k} of {m}."
+CHILLING_SHIFT = "Under the score you gave the candid answer {pct}."
+CHILLING_MORE = "{n}% more often"
+CHILLING_FEWER = "{n}% less often"
+CHILLING_SAME = "just as often"
+CHILLING_NONE = ("You did not answer both halves of a pair (once unscored, once scored), "
+                 "so there is nothing to compare this time.")
+CHILLING_PAIR = "{question}: unscored, {before}; under the score, {after}."
+CANDID_DEFAULT = "spoke up"
+CANDID_NOT = "held back"
+YOU = "You"
+PENNEY = ("Penney 2016: about 20–30% fewer views of sensitive Wikipedia articles after the "
+          "2013 surveillance revelations.")
+PENNEY_SHORT = "Penney 2016"
+BATESON = ("Bateson et al. 2006: 2.76 times more paid into an honesty box under a picture "
+           "of eyes.")
+BATESON_SHORT = "Bateson 2006"
+BATESON_BAR = "×2.76"
+PENNEY_BAR = "−20–30%"
+SEC_REAL = "What is real"
+REAL_NOTE = "Every scene you saw, and what it rests on."
+BASIS_WORDS = {"reported": "Reported", "extrapolated": "Extrapolated", "fiction": "Fiction"}
+BASIS_NO_SOURCES = "No sources cited."
+SEC_CORRECTIONS = "Where the sources overstate"
+SEC_DISCUSS = "Talk about it"
+DISCUSS_HEADINGS = {
+    "feel": "How do you feel?",
+    "happened": "What happened?",
+    "learned": "What did you learn?",
+    "relates": "How does it relate to the real world?",
+    "what_if": "What if…?",
+    "next": "What next?",
+}
+
+# ---- settings
+SETTINGS_TITLE = "Settings"
+SETTINGS_NOTE = "Saved on this computer only."
+SET_TEXT_SIZE = "Text size"
+SET_TEXT_SPEED = "Text speed"
+SET_CONTRAST = "High contrast"
+SET_MOTION = "Reduced motion"
+SET_MOTION_NOTE = "No flying numbers, no pulsing, no typewriter"
+SET_VOLUME = "Volume"
+SET_FULLSCREEN = "Fullscreen"
+SET_FULLSCREEN_NOTE = "F11 toggles it at any time"
+SET_BACK = "Done"
+SPEED_WORDS = {"slow": "Slow", "normal": "Normal", "fast": "Fast", "instant": "Instant"}
+ON = "On"
+OFF = "Off"
+PERCENT = "{n}%"
+SETTINGS_SAVE_FAILED = "Settings could not be saved: {error}"
+
+# ---- credits
+CREDITS_TITLE = "Credits and sources"
+CREDITS_NOTE = "Made to be argued with. Everything it claims is listed here."
+CREDITS_LINES = (
+    ("Sincerity", "A narrative game about being scored, in the spirit of Black Mirror's "
+                  "“Nosedive”."),
+    ("Type", "Inter, by Rasmus Andersson and the Inter Project Authors (SIL Open Font "
+             "License 1.1)."),
+    ("Sound", "Four tones generated by tools/make_sounds.py with Python's standard library."),
+    ("Engine", "pygame-ce, PyYAML, pydantic and platformdirs."),
+)
+CREDITS_SOURCES = "Sources cited by the chapters"
+CREDITS_NO_SOURCES = "No chapter cites sources."
+SOURCE_LINE = "{author} ({year})"
+
+BACK = "Back"
+OK = "OK"
+
+# ---- typography used to join and mark things
+NO_FIGURE = "—"
+BULLET = "• {text}"
+JOIN = " · "
+TICK = "✓ "
+MORE = " …"
+PERCENT_SIGNED = "{sign}{n}%"
+MINUS = "−"
+SOURCE_WITH_WHO = "{title} ({who})"
+
+# ---- --dev (for level authors)
+DEV_SCENE = "scene `{id}`"
+DEV_RELOADED = "Level reloaded"
+DEV_RELOADED_BODY = "F5 reads the file again and keeps your place."
+DEV_RELOAD_FAILED = "The level has problems; nothing changed"
