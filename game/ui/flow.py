@@ -151,7 +151,8 @@ def play(app, chapter, opts: Options, persona: str, ruleset: str) -> None:
     from .screens.play import PlayScreen
     from .session import Session
     try:
-        session = Session(chapter.level, persona, ruleset, opts.seed, opts.preset, opts.start_at)
+        session = Session(chapter.level, persona, ruleset, opts.seed, opts.preset, opts.start_at,
+                          carry=_carry_for(app, chapter.level))
     except ValueError as exc:   # ChoiceError: unknown persona, ruleset or scene
         show_message(app, S.LEVEL_BROKEN, str(exc))
         return
@@ -159,8 +160,17 @@ def play(app, chapter, opts: Options, persona: str, ruleset: str) -> None:
     app.push(PlayScreen(app, session, chapter, dev=opts.dev))
 
 
+def _carry_for(app, level):
+    """The last chapter finished in this window, when it was another level: Day Zero's
+    unscored answers then meet their scored twins (in either order)."""
+    carry = getattr(app, "carry", None)
+    return carry if carry is not None and carry.level_id != level.id else None
+
+
 def ending(app, session, chapter) -> None:
     from .screens.ending import EndingScreen
+    if session.state.baselines:
+        app.carry = session.state
     app.replace(EndingScreen(app, session, chapter))
 
 

@@ -39,6 +39,7 @@ class Session:
     seed: int = 0
     preset: str | None = None
     start_scene: str | None = None
+    carry: object = None   # a finished chapter's state: its baseline answers come along
     state: object = None
     log: list[LogEntry] = field(default_factory=list)
 
@@ -47,7 +48,8 @@ class Session:
 
     def restart(self) -> None:
         """A fresh game with the same level, persona, ruleset and seed."""
-        state = new_game(self.level, self.persona, self.ruleset, self.seed, self.preset)
+        state = new_game(self.level, self.persona, self.ruleset, self.seed, self.preset,
+                         carry=self.carry)
         if self.start_scene:
             state = core_start_at(state, self.start_scene)
         self.state = state
