@@ -171,3 +171,20 @@ def test_services_view_lists_every_service_with_why_it_is_closed():
     closed = {v.id: v for v in services(low)}
     assert not closed["rail"].open
     assert closed["rail"].reason == "High-speed rail: needs 950, you have 912"
+
+
+def test_a_failing_condition_is_explained_by_the_locked_text_before_the_threshold():
+    from dataclasses import replace
+
+    from game.core import services
+    level = base_level("""
+        services:
+          visa: {name: Visa fast track, threshold: 1050, needs: {flag: has_app},
+                 locked_text: "Visa fast track: only with the app"}
+    """)
+    state = replace(new_game(level), score=1000, shown_score=1000)
+    views = {v.id: v for v in services(state)}
+    assert views["visa"].reason == "Visa fast track: only with the app"
+    with_app = state.with_flag("has_app")
+    views = {v.id: v for v in services(with_app)}
+    assert views["visa"].reason == "Visa fast track: needs 1050, you have 1000"

@@ -55,6 +55,8 @@ _TESTS = {
 def service_reason(service_id: str, level: Level, state: State) -> str:
     """Why a service is closed: "High-speed rail: needs 950, you have 912"."""
     service = level.services[service_id]
+    if service.locked_text and not holds(service.needs, level, state):
+        return service.locked_text   # the author's words say why the condition fails
     numbers = legibility(state) in _NUMBERS_SHOWN
     if numbers and service.threshold is not None and state.score < service.threshold:
         return strings.SERVICE_NEEDS_SCORE.format(
