@@ -1,0 +1,54 @@
+"""The campaign reads easily: a Flesch-Kincaid grade of 9 or lower for every chapter's text.
+
+textstat is pinned to 0.7.4: later versions fetch a pronouncing dictionary from the network at
+run time, and nothing here may touch the network.
+"""
+from __future__ import annotations
+
+import pytest
+import textstat
+
+from game.content import bundled_levels, load_level
+
+LEVELS = [load_level(p) for p in bundled_levels()]
+
+
+def story_text(level) -> str:
+    """Everything a player reads while playing: scenes, choices, replies, endings, personas."""
+    parts = [level.title, level.description]
+    for scene in level.scenes.values():
+        parts += [scene.title, scene.text]
+        for choice in scene.choices:
+            parts += [choice.text, choice.reply or "", choice.locked_text or ""]
+    for ending in level.endings.values():
+        parts += [ending.title, ending.text]
+    for persona in level.personas.values():
+        parts += [persona.name, persona.description]
+    return "\n".join(_sentence(p) for p in parts if p)
+
+
+def _sentence(text: str) -> str:
+    """Titles and button labels end without a full stop; give them one so they count as
+    sentences rather than run into the next."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", '"', "'", "…")) else text + "."
+
+
+@pytest.mark.parametrize("loaded", LEVELS, ids=[str(p.stem) for p in bundled_levels()])
+def test_every_chapter_reads_at_grade_nine_or_lower(loaded):
+    assert loaded.level is not None, loaded.format()
+    grade = textstat.flesch_kincaid_grade(story_text(loaded.level))
+    assert grade <= 9, f"{loaded.level.id}: Flesch-Kincaid grade {grade}"
+
+
+@pytest.mark.parametrize("loaded", LEVELS, ids=[str(p.stem) for p in bundled_levels()])
+def test_no_scene_is_longer_than_a_screen(loaded):
+    long = {sid: len(s.text.split()) for sid, s in loaded.level.scenes.items()
+            if len(s.text.split()) > 100}
+    assert not long, f"scenes over 100 words (aim for 90): {long}"
+
+
+def test_the_grade_measure_can_fail():
+    dense = ("Notwithstanding considerable institutional heterogeneity, algorithmic "
+             "governmentality operationalises multidimensional reputational quantification.")
+    assert textstat.flesch_kincaid_grade(dense) > 9
