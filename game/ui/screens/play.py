@@ -104,9 +104,16 @@ class PlayScreen(Screen):
                                   self.app.settings.typewriter)
         self.watchers.set(s.watchers())
         self.services.set(s.services())
-        self.score.money_line = S.MONEY.format(n=s.state.money)
+        self.score.money_line = self._money_line()
+        self.score.unscored = not s.level.is_scored(s.state.scene)
         self.ambient = AMBIENT_SECONDS
         self.layout()
+
+    def _money_line(self) -> str:
+        """Money, only in a chapter where anyone has some."""
+        level, money = self.session.level, self.session.state.money
+        uses_money = money or any(p.money for p in level.personas.values())
+        return S.MONEY.format(n=money) if uses_money else ""
 
     def _choose(self, view) -> None:
         if self.scene_view.chosen or self.after > 0:
@@ -148,7 +155,7 @@ class PlayScreen(Screen):
                 sounds.add(note.sound)
         self.services.set(self.session.services(), changed)
         self.score.show(self.session.display(), self.app.settings.reduced_motion)
-        self.score.money_line = S.MONEY.format(n=self.session.state.money)
+        self.score.money_line = self._money_line()
         for name in SOUND_ORDER:
             if name in sounds:
                 self.app.sound.play(name)

@@ -25,6 +25,7 @@ class ScoreCard:
         self.ui = ui
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.display = None
+        self.unscored = False   # this scene counts nothing: say so, not "hidden"
         self.number = Tween()
         self.queue: list[tuple[object, float]] = []   # (notice, seconds until it starts)
         self.chip = None
@@ -98,11 +99,11 @@ class ScoreCard:
     def stamp(self) -> tuple:
         """What the moving part shows now; it is redrawn when this changes."""
         return (self.display, round(self.number.value), id(self.chip), id(self.last),
-                self.tier_flash > 0, self.money_line)
+                self.tier_flash > 0, self.money_line, self.unscored)
 
     def static_key(self) -> tuple:
         d = self.display
-        return (d, self.money_line, self.rect.topleft, self.rect.size)
+        return (d, self.money_line, self.unscored, self.rect.topleft, self.rect.size)
 
     def draw_static(self, surf, reduced: bool) -> None:
         th, pal, cache, r = self.ui.theme, self.ui.theme.palette, self.ui.cache, self.rect
@@ -176,7 +177,9 @@ class ScoreCard:
         th, pal, cache, d = self.ui.theme, self.ui.theme.palette, self.ui.cache, self.display
         if d is None:
             return
-        if d.tier:
+        if self.unscored:
+            line = S.SCORE_UNSCORED
+        elif d.tier:
             line = S.TIER.format(name=d.tier)
         elif d.legibility == "hidden":
             line = S.SCORE_NOT_SHOWN
