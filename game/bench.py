@@ -114,6 +114,32 @@ def engine_steps(runs: int, steps: int) -> Figure:
     return figure(statistics.median(rates), "steps/s")
 
 
+# ---------------------------------------------------------------- the analyzer
+
+def analyze_campaign(runs: int) -> Figure:
+    """`analyze` on every bundled level (loading them is not timed: see validate_bundled)."""
+    from .authoring.analyze import analyze_loaded
+    from .cli_levels import bundled
+
+    levels = bundled()
+    if not levels:
+        return figure(None, "ms", 2000)
+    return figure(median_ms(lambda: analyze_loaded(levels), runs, warm_up=False), "ms", 2000)
+
+
+def analyze_generated(kind: str, runs: int, budget: float) -> Figure:
+    """`analyze` on a generated level: "chain" is 30 binary choices in a row (2^30 paths),
+    "corridor" has 5,000 scenes (generating and loading it are not timed)."""
+    from .authoring.analyze import analyze_loaded
+    from .authoring.generate import binary_chain_text, corridor_text
+    from .content import load_text
+
+    text = binary_chain_text(30) if kind == "chain" else corridor_text(5000)
+    loaded = load_text(text, f"<generated {kind}>")
+    return figure(median_ms(lambda: analyze_loaded([loaded]), runs, warm_up=False), "ms",
+                  budget)
+
+
 # ---------------------------------------------------------------- all figures
 
 def core_figures(quick: bool) -> dict[str, Figure]:
@@ -125,6 +151,9 @@ def core_figures(quick: bool) -> dict[str, Figure]:
         "validate_5k_ms": validate_generated(5000, big, None),
         "validate_10k_ms": validate_generated(10000, big, 1000),
         "engine_steps_per_s": engine_steps(3 if quick else 5, 300 if quick else 5000),
+        "analyze_campaign_ms": analyze_campaign(1 if quick else 3),
+        "analyze_2pow30_ms": analyze_generated("chain", 3 if quick else 9, 2000),
+        "analyze_5k_ms": analyze_generated("corridor", 1 if quick else 3, 5000),
     }
 
 

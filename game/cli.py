@@ -15,7 +15,7 @@ from . import cli_levels, cli_play
 from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, PlainParser,
                           UsageError, report_crash)
 
-NOT_BUILT = ("analyze", "graph", "report", "compat")
+NOT_BUILT = ("report",)
 
 
 # ---------------------------------------------------------------- commands kept here
@@ -37,6 +37,27 @@ def cmd_screenshots(args) -> int:
     return result if isinstance(result, int) else OK
 
 
+def cmd_analyze(args) -> int:
+    """Check that every level can be finished, and how (game.authoring.analyze)."""
+    from .authoring.analyze import cmd_analyze as analyze
+
+    return analyze(args)
+
+
+def cmd_graph(args) -> int:
+    """Draw a level's scenes and choices (game.authoring.graph)."""
+    from .authoring.graph import cmd_graph as graph
+
+    return graph(args)
+
+
+def cmd_compat(args) -> int:
+    """Which saves of an old level resume where in a new one (game.authoring.compat)."""
+    from .authoring.compat import cmd_compat as compat
+
+    return compat(args)
+
+
 def not_built(args) -> int:
     """A command whose tool is still being written."""
     sys.stderr.write(f"`{args.command}` is not built yet.\n")
@@ -50,6 +71,9 @@ COMMANDS = {
     "schema": cli_levels.cmd_schema,
     "bench": cmd_bench,
     "screenshots": cmd_screenshots,
+    "analyze": cmd_analyze,
+    "graph": cmd_graph,
+    "compat": cmd_compat,
     **{name: not_built for name in NOT_BUILT},
 }
 
@@ -88,19 +112,24 @@ def _add_tools(sub) -> None:
     p.add_argument("outdir", metavar="OUTDIR", help="the folder for the PNG files")
 
 
+def _add_authoring(sub) -> None:
+    p = sub.add_parser("analyze", help="check that levels can be finished, and how "
+                       "(default: the bundled ones)")
+    p.add_argument("levels", nargs="*", metavar="LEVEL", help="a bundled level's id, or a file")
+    p.add_argument("--json", action="store_true", help="print the problems and findings as JSON")
+    p = sub.add_parser("graph", help="draw a level's scenes and choices")
+    p.add_argument("level", metavar="LEVEL", help="a bundled level's id, or a level file")
+    p.add_argument("-o", dest="output", metavar="FILE", required=True,
+                   help="the picture to write: .dot, .mmd (Mermaid), .svg or .png")
+    p = sub.add_parser("compat", help="which saves of OLD resume where in NEW")
+    p.add_argument("old", metavar="OLD.yaml", help="the level as it was")
+    p.add_argument("new", metavar="NEW.yaml", help="the level as it is now")
+
+
 def _add_unbuilt(sub) -> None:
-    p = sub.add_parser("analyze", help="check that a level can be finished (not built yet)")
-    p.add_argument("levels", nargs="*", metavar="LEVEL")
-    p.add_argument("--json", action="store_true")
-    p = sub.add_parser("graph", help="draw a level's scenes (not built yet)")
-    p.add_argument("level", metavar="LEVEL")
-    p.add_argument("-o", dest="output", metavar="FILE", required=True)
     p = sub.add_parser("report", help="a class report from session files (not built yet)")
     p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
     p.add_argument("-o", dest="output", metavar="FILE", required=True)
-    p = sub.add_parser("compat", help="which saves of OLD resume in NEW (not built yet)")
-    p.add_argument("old", metavar="OLD.yaml")
-    p.add_argument("new", metavar="NEW.yaml")
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
@@ -109,6 +138,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=PlainParser)
     _add_play(sub)
     _add_tools(sub)
+    _add_authoring(sub)
     _add_unbuilt(sub)
     return parser
 

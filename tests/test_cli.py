@@ -129,14 +129,6 @@ def test_usage_errors_exit_2_plainly(args, words):
     assert "usage:" not in proc.stderr
 
 
-@pytest.mark.parametrize("args", [["analyze"], ["graph", "x.yaml", "-o", "x.dot"],
-                                  ["report", "x", "-o", "c.html"], ["compat", "a", "b"]])
-def test_unbuilt_commands_say_so(args):
-    proc = run(*args)
-    assert proc.returncode == 2
-    assert "not built yet" in proc.stderr
-
-
 @pytest.mark.parametrize("option, value, listed", [
     ("--persona", "astronaut", "urban, rural"),
     ("--ruleset", "lenient", "strict, stars"),

@@ -1,17 +1,15 @@
-"""Explore every reachable state of a level, per persona and ruleset, with the real engine.
+"""Explore every reachable state of a level, per persona and ruleset (a thin wrapper).
 
-    python tools/reachability.py levels/pilot_city.yaml [more.yaml ...] [--seeds 0,1,2]
-                                 [--strict] [--json] [--jobs N]
+    python tools/reachability.py levels/pilot_city.yaml [more.yaml ...] [--strict] [--json]
+                                 [--jobs N] [--seeds 0,1,2]
 
-For each persona x ruleset x seed, a breadth-first search runs over `choices()` / `choose()`
-from `new_game()`, merging equal states. States are frozen dataclasses, so they are merged by
-value, which is what comparing `state.to_json()` does, only faster: `to_json` is a function of
-exactly those fields (the level is left out of both). The state holds the RNG position, so
-chance sensors and appeals are explored as the engine rolls them for that seed; a few seeds
-give different rolls. It reports:
+This was a writer's quick script; `python -m game analyze` supersedes it and this file now
+prints its old report from the analyzer's search (`game.authoring`): every persona x ruleset,
+equal futures merged, and every fall of the dice explored as a branch, so `--seeds` is no
+longer needed (it is accepted and ignored). It reports:
 
-- which scenes and endings each persona x ruleset reaches (union over the seeds);
-- dead ends: a reachable state whose scene shows no choice, or only locked ones;
+- which scenes and endings each persona x ruleset reaches;
+- dead ends: a reachable situation whose scene shows no choice, or only locked ones;
 - the score range at each ending.
 
 Exit code 0 when every scene and ending is reached by some persona x ruleset and there is no
@@ -22,106 +20,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import sys
-from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.core import choices, choose, new_game  # noqa: E402
-from game.core.model import Level  # noqa: E402
-
-MAX_STATES = 2_000_000
+from game.authoring.analyze import explore_levels  # noqa: E402
+from game.content import load_level  # noqa: E402
 
 
-@dataclass
-class Combo:
-    """What one persona x ruleset reached, over all seeds."""
-    persona: str
-    ruleset: str
-    states: int = 0
-    scenes: set[str] = field(default_factory=set)
-    endings: dict[str, list[int]] = field(default_factory=dict)   # ending -> [min, max] score
-    dead_ends: set[str] = field(default_factory=set)
-
-
-def load(path: str) -> Level:
-    """The level at `path`, through the game's loader when it is there, else pydantic."""
-    try:
-        from game.content import load_level
-    except ImportError:
-        load_level = None
-    if load_level is not None:
-        loaded = load_level(path)
-        if loaded.level is None:
-            problems = "; ".join(d.message for d in loaded.diagnostics if d.severity == "error")
-            raise SystemExit(f"{path}: does not load: {problems}")
-        return loaded.level
-    import yaml
-    return Level.model_validate(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
-
-
-def explore(level: Level, persona: str, ruleset: str, seed: int) -> Combo:
-    """Breadth-first over every choice from the first state, merging equal states."""
-    combo = Combo(persona, ruleset)
-    start = new_game(level, persona, ruleset, seed)
-    seen = {start}
-    todo = deque([start])
-    while todo:
-        state = todo.popleft()
-        if state.finished:
-            low, high = combo.endings.setdefault(state.ending, [state.score, state.score])
-            combo.endings[state.ending] = [min(low, state.score), max(high, state.score)]
-            continue
-        combo.scenes.add(state.scene)
-        views = choices(state)
-        open_ = [v for v in views if v.available]
-        if not open_:
-            combo.dead_ends.add(state.scene)
-            continue
-        for view in open_:
-            nxt = choose(state, view.id).state
-            if nxt not in seen:
-                seen.add(nxt)
-                todo.append(nxt)
-        if len(seen) > MAX_STATES:
-            raise SystemExit(f"more than {MAX_STATES} states: give up")
-    combo.states = len(seen)
-    return combo
-
-
-def _merge(into: Combo, part: Combo) -> None:
-    into.states += part.states
-    into.scenes |= part.scenes
-    into.dead_ends |= part.dead_ends
-    for ending, (low, high) in part.endings.items():
-        old = into.endings.setdefault(ending, [low, high])
-        into.endings[ending] = [min(old[0], low), max(old[1], high)]
-
-
-def _job(args: tuple) -> Combo:
-    path, persona, ruleset, seed = args
-    return explore(load(path), persona, ruleset, seed)
-
-
-def check(path: str, seeds: list[int], jobs: int = 1) -> dict:
-    """Explore one level for every persona x ruleset x seed; return the findings."""
-    level = load(path)
-    pairs = [(p, r) for p in level.personas for r in level.rulesets]
-    work = [(path, p, r, seed) for p, r in pairs for seed in seeds]
-    if jobs > 1:
-        with multiprocessing.Pool(jobs) as pool:
-            parts = pool.map(_job, work)
-    else:
-        parts = [explore(level, p, r, seed) for _, p, r, seed in work]
-    combos = {pair: Combo(*pair) for pair in pairs}
-    for (_, p, r, _), part in zip(work, parts):
-        _merge(combos[(p, r)], part)
-    combos = list(combos.values())
-    all_scenes = set().union(*(c.scenes for c in combos))
+def check(path: str) -> dict:
+    """Explore one level for every persona x ruleset; return the findings."""
+    loaded = load_level(path)
+    if not loaded.ok:
+        problems = "; ".join(d.message for d in loaded.errors)
+        raise SystemExit(f"{path}: does not load: {problems}")
+    level = loaded.level
+    combos = explore_levels([level])[0]
+    all_scenes = set().union(*(c.scene_scores for c in combos))
     all_endings = set().union(*(c.endings for c in combos))
     return {
         "level": level.id,
@@ -130,9 +47,10 @@ def check(path: str, seeds: list[int], jobs: int = 1) -> dict:
         "unreached_endings": sorted(set(level.endings) - all_endings),
         "combos": [{
             "persona": c.persona, "ruleset": c.ruleset, "states": c.states,
-            "scenes": f"{len(c.scenes)}/{len(level.scenes)}",
-            "missing_scenes": sorted(set(level.scenes) - c.scenes),
-            "endings": {e: c.endings[e] for e in level.endings if e in c.endings},
+            "scenes": f"{len(c.scene_scores)}/{len(level.scenes)}",
+            "missing_scenes": sorted(set(level.scenes) - set(c.scene_scores)),
+            "endings": {e: [c.endings[e].low, c.endings[e].high]
+                        for e in level.endings if e in c.endings},
             "missing_endings": sorted(set(level.endings) - set(c.endings)),
             "dead_ends": sorted(c.dead_ends),
         } for c in combos],
@@ -159,15 +77,16 @@ def _print(report: dict) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("levels", nargs="+", help="level files")
-    parser.add_argument("--seeds", default="0,1,2", help="comma-separated seeds")
+    parser.add_argument("--seeds", default="", help="ignored: every fall of the dice is explored")
     parser.add_argument("--strict", action="store_true",
                         help="every ending must be reached by every persona x ruleset")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+    parser.add_argument("--jobs", type=int, default=0,
                         help="processes to explore in parallel (default: one per CPU)")
     args = parser.parse_args(argv)
-    seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
-    reports = [check(path, seeds, args.jobs) for path in args.levels]
+    if args.jobs > 0:
+        os.environ["SINCERITY_ANALYZE_WORKERS"] = str(args.jobs)
+    reports = [check(path) for path in args.levels]
     if args.json:
         print(json.dumps(reports, indent=2))
     else:

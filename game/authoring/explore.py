@@ -1,0 +1,236 @@
+"""Every reachable state of a level, for one persona and ruleset, merged by what matters.
+
+A breadth-first search from `new_game` over `choices` / `choose`, with every fall of the dice
+as a branch (`rolls.py`). Two states are merged when they have the same future: `Canon` keeps
+what a later choice, condition, roll or delayed change can still read and drops the rest, so
+a level of 30 binary choices in a row has a few hundred states, not 2^30 paths.
+
+What is kept, and why:
+- scene, ending, score, tier, blacklist, open services: conditions and rules read them;
+- flags, counters, money, contacts and `visited` scenes: only where something reachable from
+  this scene can still read them (`liveness.py`: a scene's choices and the scenes after it,
+  an ending's `when` if a `finish` is ahead, and what the services, the blacklist and the
+  network read after every choice); counters and money also saturate where that is exact;
+- pending changes: their delta and how many choices until they land (not the step they were
+  made at, nor their wording);
+- the history: only while an appeal can still be made, and then only the last deductions,
+  as many as appeals can still be made (`levelwalk.appeal_budget`).
+Dropped: the records, the path, the baseline answers, the step, the generator's position (the
+dice are branches), and the shown score, which changes what the player sees (under `delayed`
+it catches up every three choices) but never what can happen next.
+`tests/test_analyze.py` checks on random small levels that merging reaches exactly what a
+search without merging reaches.
+"""
+from __future__ import annotations
+
+from contextlib import nullcontext
+from dataclasses import dataclass, field, replace
+
+from ..core import choices, choose, new_game
+from ..core.effects import APPEALABLE
+from ..core.engine import ChoiceView, Step
+from ..core.model import Level
+from ..core.state import ScorePoint, State
+from .levelwalk import LevelFacts
+from .liveness import CONTACTS, MONEY
+from .rolls import outcomes, scripted_rolls
+
+MAX_STATES = 250_000   # per persona x ruleset (about 1 KB each); then the search stops
+
+
+class Canon:
+    """Turns a state into the smallest state with the same future (see the module's doc)."""
+
+    def __init__(self, facts: LevelFacts, keep_luck: bool = False) -> None:
+        self.keep_luck = keep_luck
+        self.appeal_budget = facts.appeal_budget
+        self.live = facts.live.live
+        self.counter_caps = facts.live.counter_caps
+        self.money_cap = facts.live.money_cap
+        self._empty: frozenset = frozenset()
+
+    def __call__(self, state: State) -> State:
+        live = self.live.get(state.scene, self._empty)
+        luck = {} if self.keep_luck else {"seed": 0, "rng": 0}
+        return _evolve(state, **luck, shown_score=state.score, step=0, path=(),
+                       records=(), baselines=(), history=self._history(state),
+                       pending=self._pending(state),
+                       flags=tuple(f for f in state.flags if ("flag", f) in live),
+                       counters=self._counters(state.counters, live),
+                       visited=tuple(s for s in state.visited if ("visited", s) in live),
+                       money=_capped(state.money, self.money_cap) if MONEY in live else 0,
+                       contacts=state.contacts if CONTACTS in live else ())
+
+    def _history(self, state: State) -> tuple[ScorePoint, ...]:
+        budget = self.appeal_budget.get(state.scene, 0)
+        if not budget:
+            return ()
+        kept = tuple(ScorePoint(0, 0, p.delta, "behaviour", None) for p in state.history
+                     if p.delta < 0 and p.cause in APPEALABLE and not p.appealed)
+        return kept[-budget:]
+
+    @staticmethod
+    def _pending(state: State) -> tuple:
+        if not state.pending:
+            return ()
+        return tuple(replace(p, due_step=p.due_step - state.step, behaviour="", reason=None)
+                     for p in state.pending)
+
+    def _counters(self, counters: tuple, live: frozenset) -> tuple:
+        kept = []
+        for name, value in counters:
+            if ("counter", name) in live:
+                value = _capped(value, self.counter_caps.get(name, _NO_CAP))
+                if value:
+                    kept.append((name, value))
+        return tuple(kept)
+
+
+_NO_CAP = (None, None)
+
+
+def _evolve(state: State, **changes) -> State:
+    """`dataclasses.replace` for a State, without running `__init__` (a tenth of the time:
+    the search makes one per step). Only field values change; none is computed in init."""
+    new = object.__new__(State)
+    new.__dict__.update(state.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
+def _capped(value: int, cap: tuple[int | None, int | None]) -> int:
+    low, high = cap
+    if low is not None and value < low:
+        return low
+    if high is not None and value > high:
+        return high
+    return value
+
+
+Move = tuple[str, int]   # a choice made: its id, and the number it was shown with
+
+
+@dataclass
+class Reach:
+    """What one persona x ruleset can reach: the merged states, and how each was first met.
+
+    `states[0]` is the start; `parent[i]` and `via[i]` (the choice made) lead back to it along
+    a shortest path, and `lucky[i]` says whether that path needs the dice to fall a certain
+    way. `edges` are (from, to, choice id), once each; `shown` and `opened` the (scene,
+    choice) pairs ever shown and ever open; `stuck` the states where no choice is open.
+    `flags_seen` and `counters_seen` are every flag and counter ever set, before merging
+    dropped any."""
+    persona: str
+    ruleset: str
+    states: list[State] = field(default_factory=list)
+    parent: list[int] = field(default_factory=list)
+    via: list[Move | None] = field(default_factory=list)
+    lucky: list[bool] = field(default_factory=list)
+    depth: list[int] = field(default_factory=list)
+    edges: list[tuple[int, int, str]] = field(default_factory=list)
+    shown: set[tuple[str, str]] = field(default_factory=set)
+    opened: set[tuple[str, str]] = field(default_factory=set)
+    stuck: list[int] = field(default_factory=list)
+    flags_seen: set[str] = field(default_factory=set)
+    counters_seen: set[str] = field(default_factory=set)
+    complete: bool = True
+
+    def path_to(self, index: int) -> list[Move]:
+        """The choices (id, number shown) of a shortest path from the start to `index`."""
+        path = []
+        while self.parent[index] >= 0:
+            path.append(self.via[index])
+            index = self.parent[index]
+        return path[::-1]
+
+    def _add(self, state: State, parent: int, via: Move | None, lucky: bool) -> None:
+        self.states.append(state)
+        self.parent.append(parent)
+        self.via.append(via)
+        self.lucky.append(lucky)
+        self.depth.append(self.depth[parent] + 1 if parent >= 0 else 0)
+
+    def _saw(self, state: State) -> None:
+        self.flags_seen.update(state.flags)
+        self.counters_seen.update(name for name, _ in state.counters)
+
+    def _views(self, i: int, views: list[ChoiceView]) -> None:
+        scene = self.states[i].scene
+        self.shown.update((scene, v.id) for v in views)
+        self.opened.update((scene, v.id) for v in views if v.available)
+        if not any(v.available for v in views):
+            self.stuck.append(i)
+
+
+def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None = None,
+            limit: int = MAX_STATES, seed: int | None = None,
+            until_every_ending: bool = False) -> Reach:
+    """Breadth-first over every choice, merging states with the same future.
+
+    With `seed=None` every fall of the dice is a branch (what *can* happen); with a seed the
+    search follows that seed's luck, as `play --seed` would (for transcripts). With
+    `until_every_ending` it stops as soon as every ending has been reached (the shortest ways
+    to them are known by then, but not the rest)."""
+    canon = Canon(facts or LevelFacts.of(level), keep_luck=seed is not None)
+    reach = Reach(persona, ruleset)
+    with scripted_rolls() if seed is None else nullcontext():
+        first = new_game(level, persona, ruleset, seed=seed or 0)
+        reach._saw(first)
+        start = canon(first)
+        index = {start: 0}
+        reach._add(start, -1, None, False)
+        play = outcomes if seed is None else _one_outcome
+        endings = set(level.endings)
+        i = 0
+        while i < len(reach.states):
+            state = reach.states[i]
+            if state.finished:
+                endings.discard(state.ending)
+                if until_every_ending and not endings:
+                    reach.complete = False
+                    break
+                i += 1
+                continue
+            views = choices(state)
+            reach._views(i, views)
+            for view in views:
+                if view.available:
+                    _expand(reach, index, canon, i, (view.id, view.number),
+                            play(state, view.id), limit)
+            i += 1
+    return reach
+
+
+def _one_outcome(state: State, choice_id: str) -> list[Step]:
+    return [choose(state, choice_id)]
+
+
+def _expand(reach: Reach, index: dict, canon: Canon, i: int, move: Move,
+            steps: list[Step], limit: int) -> None:
+    nexts: list[State] = []
+    for step in steps:
+        reach._saw(step.state)
+        nxt = canon(step.state)
+        if nxt not in nexts:
+            nexts.append(nxt)
+    lucky = reach.lucky[i] or len(nexts) > 1   # where it leads depends on the dice
+    for nxt in nexts:
+        j = index.get(nxt)
+        if j is None:
+            if len(reach.states) >= limit:
+                reach.complete = False
+                continue
+            j = index[nxt] = len(reach.states)
+            reach._add(nxt, i, move, lucky)
+        elif reach.lucky[j] and not lucky and reach.depth[j] == reach.depth[i] + 1:
+            reach.parent[j], reach.via[j], reach.lucky[j] = i, move, False   # as short, surer
+        reach.edges.append((i, j, move[0]))
+
+
+def explore_all(level: Level, limit: int = MAX_STATES) -> list[Reach]:
+    """`explore` for every persona x ruleset, in the level's order."""
+    facts = LevelFacts.of(level)
+    return [explore(level, p, r, facts, limit) for p in level.personas for r in level.rulesets]
+
+
+__all__ = ["Canon", "Reach", "explore", "explore_all", "MAX_STATES"]

@@ -1,0 +1,217 @@
+"""The analyzer's findings: one small `check_*` function per code, each reading what every
+persona x ruleset reached (`ComboResult`s) and yielding located `Diagnostic`s."""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from ..content.diagnostics import Diagnostic
+from ..core.model import Level
+from .codes import SEVERITY
+from .levelwalk import LevelFacts
+from .summary import ComboResult, Walk
+
+KEY = "__key__"
+
+
+def where(marks: dict, path: tuple) -> tuple[int, int]:
+    """The line and column of a path in the file (of its key, when it has one), or of its
+    nearest marked parent."""
+    for cut in range(len(path), -1, -1):
+        head = path[:cut]
+        for candidate in ((*head, KEY), head):
+            found = marks.get(candidate)
+            if found is not None:
+                return found
+    return (1, 1)
+
+
+class Analysis:
+    """What the checks read: the level, where things are, and what every combination of
+    persona and ruleset reached."""
+
+    def __init__(self, level: Level, path: str, marks: dict, facts: LevelFacts,
+                 results: list[ComboResult]) -> None:
+        self.level, self.path, self.marks, self.facts = level, path, marks, facts
+        self.results = results
+        self.complete = all(r.complete for r in results)
+
+    def note(self, code: str, at: tuple, message: str, hint: str = "") -> Diagnostic:
+        return Diagnostic(code, SEVERITY[code], self.path, *where(self.marks, at), message, hint)
+
+    def scene_range(self, sid: str) -> tuple[int, int] | None:
+        ranges = [r.scene_scores[sid] for r in self.results if sid in r.scene_scores]
+        if not ranges:
+            return None
+        return min(low for low, _ in ranges), max(high for _, high in ranges)
+
+    def score_span(self) -> tuple[int, int] | None:
+        ranges = [self.scene_range(s) for s in self.level.scenes]
+        ranges += [(e.low, e.high) for r in self.results for e in r.endings.values()]
+        ranges = [r for r in ranges if r is not None]
+        if not ranges:
+            return None
+        return min(low for low, _ in ranges), max(high for _, high in ranges)
+
+    def walk_text(self, walk: Walk, who: str) -> str:
+        if not walk.ids:
+            return f"as {who}, right at the start"
+        steps = " → ".join(walk.ids)
+        return f"as {who}, after choices {walk.numbers_text()} ({steps}){luck_note(walk)}"
+
+
+def luck_note(walk: Walk) -> str:
+    return (" (when chance goes that way: a sensor that may miss, or an appeal)"
+            if walk.lucky else "")
+
+
+def span(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
+
+
+def _static_reach(level: Level, facts: LevelFacts) -> set[str]:
+    seen, todo = {level.start}, [level.start]
+    while todo:
+        for target in facts.exits.get(todo.pop(), ()):
+            if target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+# ---------------------------------------------------------------- problems
+
+def check_unreachable_scenes(a: Analysis) -> Iterator[Diagnostic]:
+    """A401: scenes no game reaches."""
+    if not a.complete:
+        return
+    linked = _static_reach(a.level, a.facts)
+    for sid in a.level.scenes:
+        if a.scene_range(sid) is None:
+            why = ("no `goto` leads here from the start" if sid not in linked else
+                   "every choice that leads here is locked or hidden whenever a player "
+                   "could pick it")
+            yield a.note("A401", ("scenes", sid), f"no player can reach the scene `{sid}`: "
+                         f"{why}", "check the choices that lead here and their `needs`")
+
+
+def check_unreachable_endings(a: Analysis) -> Iterator[Diagnostic]:
+    """A402: endings no game reaches."""
+    if not a.complete:
+        return
+    for eid, ending in a.level.endings.items():
+        if any(eid in r.endings for r in a.results):
+            continue
+        if ending.when is not None:
+            hint = ("its `when` never holds when a player finishes, or an ending listed "
+                    "before it always matches first")
+        else:
+            hint = "an ending listed before it always matches first, or no choice leads here"
+        yield a.note("A402", ("endings", eid), f"no player can reach the ending `{eid}`", hint)
+
+
+def check_dead_ends(a: Analysis) -> Iterator[Diagnostic]:
+    """A403: scenes where every choice can be locked at once."""
+    for sid in a.level.scenes:
+        found = [(len(r.dead_ends[sid]), r) for r in a.results if sid in r.dead_ends]
+        if not found:
+            continue
+        _, r = min(found, key=lambda pair: pair[0])
+        others = [x.who for _, x in found if x is not r]
+        also = f"; also as {', '.join(others)}" if others else ""
+        yield a.note("A403", ("scenes", sid, "choices"),
+                     f"dead end: a player can arrive at `{sid}` with every choice locked, "
+                     f"{a.walk_text(r.dead_ends[sid], r.who)}{also}",
+                     "add a choice without `needs`, or make sure one of the `needs` here "
+                     "always holds")
+
+
+def check_closed_choices(a: Analysis) -> Iterator[Diagnostic]:
+    """A404: choices never open in a scene that is reached."""
+    if not a.complete:
+        return
+    for sid, scene in a.level.scenes.items():
+        scores = a.scene_range(sid)
+        if scores is None:
+            continue
+        for i, choice in enumerate(scene.choices):
+            if any((sid, choice.id) in r.opened for r in a.results):
+                continue
+            shown = any((sid, choice.id) in r.shown for r in a.results)
+            how = ("always locked: its `needs` never holds here" if shown else
+                   "always hidden: its `shown_if` never holds here")
+            yield a.note("A404", ("scenes", sid, "choices", i, "id"),
+                         f"the choice `{choice.id}` is never open to any player ({how})",
+                         f"players arrive here with scores {span(*scores)}; check the "
+                         "condition against that, and the flags and counters it tests")
+
+
+def check_never_set(a: Analysis) -> Iterator[Diagnostic]:
+    """A405: flags and counters tested but never set in any game."""
+    if not a.complete:
+        return
+    flags = set().union(*(r.flags_seen for r in a.results))
+    counters = set().union(*(r.counters_seen for r in a.results))
+    for kind, read, seen, written in (
+            ("flag", a.facts.flags_read, flags, a.facts.flags_set),
+            ("counter", a.facts.counters_read, counters, a.facts.counters_set)):
+        for name, at in read.items():
+            if name in seen:
+                continue
+            why = ("what sets it is never reached by a player" if name in written
+                   else "nothing sets it")
+            verb = "set" if kind == "flag" else "counted"
+            yield a.note("A405", at, f"the {kind} `{name}` is tested here, but no game ever "
+                         f"has it {verb} ({why})",
+                         "check the spelling against where it is set, and that a player can "
+                         "get there")
+
+
+def check_never_read(a: Analysis) -> Iterator[Diagnostic]:
+    """A406: flags and counters set but never tested."""
+    for kind, written, read in (("flag", a.facts.flags_set, a.facts.flags_read),
+                                ("counter", a.facts.counters_set, a.facts.counters_read)):
+        for name, at in written.items():
+            if name not in read:
+                yield a.note("A406", at, f"the {kind} `{name}` is set here but no condition "
+                             "ever tests it, so it changes nothing",
+                             f"test it in a `needs`, `shown_if` or `when` ({{{kind}: ...}}), "
+                             "or stop setting it")
+
+
+def check_still_services(a: Analysis) -> Iterator[Diagnostic]:
+    """A407: services that never change."""
+    if not a.complete:
+        return
+    scores = a.score_span()
+    for sid, service in a.level.services.items():
+        ever_open = any(sid in r.services_open for r in a.results)
+        ever_closed = any(sid in r.services_closed for r in a.results)
+        if ever_open and ever_closed:
+            continue
+        state = "open" if ever_open else "closed"
+        hint = "give it a threshold or a condition that some players meet and others do not"
+        if service.threshold is not None and scores is not None:
+            hint = (f"its threshold is {service.threshold} and players' scores stay within "
+                    f"{span(*scores)}")
+        yield a.note("A407", ("services", sid), f"the service `{sid}` is {state} for every "
+                     "player all game long, so it never works as a door", hint)
+
+
+def check_incomplete(a: Analysis) -> Iterator[Diagnostic]:
+    """A408: the search stopped early."""
+    for r in a.results:
+        if not r.complete:
+            yield a.note("A408", ("scenes",), f"the analyzer stopped after {r.states} "
+                         f"different situations as {r.who}; what can never happen is not "
+                         "reported", "split the level into chapters, or use fewer counters "
+                         "and flags that only matter in one place")
+
+
+CHECKS: list[Callable[[Analysis], Iterator[Diagnostic]]] = [
+    check_incomplete, check_unreachable_scenes, check_unreachable_endings, check_dead_ends,
+    check_closed_choices, check_never_set, check_never_read, check_still_services,
+]
+
+
+def problems(a: Analysis) -> list[Diagnostic]:
+    return [d for check in CHECKS for d in check(a)]

@@ -1,0 +1,216 @@
+"""`python -m game graph LEVEL -o FILE`: a level's scenes and choices as a picture.
+
+`.dot` (Graphviz), `.mmd` (Mermaid: paste it into a Markdown file or mermaid.live), and
+`.svg` / `.png`, drawn by Graphviz's `dot` program. Scenes are styled by their basis
+(reported: solid blue, extrapolated: dashed amber, fiction: dotted grey), endings are gold,
+each edge is a choice ("2. Cross anyway"); a choice with `needs` is dashed, with its
+condition in words; a `goto` inside the effects is dotted; `finish` goes through one
+diamond that picks the ending by the endings' `when`.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.model import Effect, Level
+from .words import condition_words
+
+FORMATS = (".dot", ".gv", ".mmd", ".svg", ".png")
+LABEL_CHARS = 28
+STYLE = {   # basis -> (fill, border colour, border style)
+    "reported": ("#dbeafe", "#1e40af", "solid"),
+    "extrapolated": ("#fef3c7", "#b45309", "dashed"),
+    "fiction": ("#f3f4f6", "#6b7280", "dotted"),
+}
+ENDING = ("#fde68a", "#92400e")
+FINISH = "__finish__"
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    label: str
+    kind: str     # "scene" | "ending" | "finish"
+    basis: str
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    label: str
+    style: str    # "open" | "locked" | "effect"
+
+
+def short(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _effect_gotos(effects: list[Effect], when: str = "") -> list[tuple[str, str]]:
+    """(target, condition in words) of each `goto` among effects, through `if`s."""
+    found = []
+    for effect in effects:
+        if effect.goto is not None:
+            found.append((effect.goto, when))
+        elif effect.if_ is not None:
+            test = condition_words(effect.if_.when)
+            both = f"{when} and " if when else ""
+            found += _effect_gotos(effect.if_.then, f"{both}if {test}")
+            found += _effect_gotos(effect.if_.otherwise, f"{both}unless {test}")
+    return found
+
+
+def level_graph(level: Level) -> tuple[list[Node], list[Edge]]:
+    """The level as nodes (scenes, endings, the finish diamond) and edges (choices)."""
+    nodes = [Node(sid, f"{short(s.title, 40)}\n({sid})", "scene", s.basis)
+             for sid, s in level.scenes.items()]
+    nodes += [Node(eid, f"{short(e.title, 40)}\n({eid})", "ending", e.basis)
+              for eid, e in level.endings.items()]
+    edges: list[Edge] = []
+    finishes = False
+    for sid, scene in level.scenes.items():
+        for number, choice in enumerate(scene.choices, 1):
+            label = f"{number}. {short(choice.text)}"
+            if choice.shown_if is not None:
+                label += f"\nonly if {condition_words(choice.shown_if, level)}"
+            if choice.needs is not None:
+                label += f"\nneeds {condition_words(choice.needs, level)}"
+            style = "locked" if choice.needs is not None else "open"
+            target = FINISH if choice.finish else choice.goto
+            finishes |= choice.finish
+            edges.append(Edge(sid, target, label, style))
+            for goto, when in _effect_gotos(choice.effects):
+                edges.append(Edge(sid, goto, f"{number}. then {when or 'always'}".strip(),
+                                  "effect"))
+    if finishes:
+        nodes.append(Node(FINISH, "finish:\nthe first ending\nwhose condition holds", "finish", ""))
+        for eid, ending in level.endings.items():
+            when = condition_words(ending.when, level) if ending.when else "otherwise"
+            edges.append(Edge(FINISH, eid, when, "effect" if ending.when else "open"))
+    return nodes, edges
+
+
+# ---------------------------------------------------------------- Graphviz
+
+def _dot_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _dot_node(node: Node) -> str:
+    if node.kind == "ending":
+        fill, border = ENDING
+        attrs = (f"shape=doubleoctagon, style=\"filled,bold\", fillcolor=\"{fill}\", "
+                 f"color=\"{border}\"")
+    elif node.kind == "finish":
+        attrs = 'shape=diamond, style=filled, fillcolor="#e5e7eb", fontsize=10'
+    else:
+        fill, border, line = STYLE[node.basis]
+        attrs = (f"shape=box, style=\"rounded,filled,{line}\", fillcolor=\"{fill}\", "
+                 f"color=\"{border}\"")
+    return f"  {_dot_text(node.id)} [label={_dot_text(node.label)}, {attrs}];"
+
+
+def _dot_edge(edge: Edge) -> str:
+    style = {"open": "solid", "locked": "dashed", "effect": "dotted"}[edge.style]
+    return (f"  {_dot_text(edge.source)} -> {_dot_text(edge.target)} "
+            f"[label={_dot_text(edge.label)}, style={style}];")
+
+
+def to_dot(level: Level) -> str:
+    nodes, edges = level_graph(level)
+    lines = [f"digraph {_dot_text(level.id)} {{",
+             f"  label={_dot_text(level.title)}; labelloc=t; rankdir=TB;",
+             '  node [fontname="Helvetica", fontsize=11];',
+             '  edge [fontname="Helvetica", fontsize=9];',
+             '  "__start__" [shape=circle, label="start", style=filled, fillcolor="#bbf7d0"];',
+             f"  \"__start__\" -> {_dot_text(level.start)};"]
+    lines += [_dot_node(n) for n in nodes]
+    lines += [_dot_edge(e) for e in edges]
+    lines += ["  subgraph cluster_legend {", '    label="basis"; fontsize=10; color="#d1d5db";']
+    lines += [f'    "__{basis}__" [label="{basis}", shape=box, style="rounded,filled,{line}", '
+              f'fillcolor="{fill}", color="{border}", fontsize=9];'
+              for basis, (fill, border, line) in STYLE.items()]
+    lines += ["  }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- Mermaid
+
+def _mmd_text(text: str) -> str:
+    text = text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;")
+    return '"' + text.replace(">", "#gt;").replace("\n", "<br/>") + '"'
+
+
+def to_mermaid(level: Level) -> str:
+    nodes, edges = level_graph(level)
+    ids = {n.id: f"n{i}" for i, n in enumerate(nodes)}
+    lines = ["flowchart TD"]
+    for basis, (fill, border, line) in STYLE.items():
+        dash = {"solid": "", "dashed": ",stroke-dasharray:6 3", "dotted": ",stroke-dasharray:2 2"}
+        lines.append(f"  classDef {basis} fill:{fill},stroke:{border}{dash[line]}")
+    lines.append(f"  classDef ending fill:{ENDING[0]},stroke:{ENDING[1]},stroke-width:3px")
+    lines.append(f"  start(({_mmd_text('start')})) --> {ids[level.start]}")
+    for n in nodes:
+        nid, label = ids[n.id], _mmd_text(n.label)
+        if n.kind == "ending":
+            lines.append(f"  {nid}([{label}]):::ending")
+        elif n.kind == "finish":
+            lines.append(f"  {nid}{{{label}}}")
+        else:
+            lines.append(f"  {nid}[{label}]:::{n.basis}")
+    arrows = {"open": "-->", "locked": "-.->", "effect": "-.->"}
+    for e in edges:
+        lines.append(f"  {ids[e.source]} {arrows[e.style]}|{_mmd_text(e.label)}| {ids[e.target]}")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- the command
+
+def render(level: Level, output: Path) -> None:
+    """Write the picture; raises FileNotFoundError when `dot` is needed and missing."""
+    suffix = output.suffix.lower()
+    if suffix == ".mmd":
+        output.write_text(to_mermaid(level), encoding="utf-8")
+        return
+    dot_text = to_dot(level)
+    if suffix in (".dot", ".gv"):
+        output.write_text(dot_text, encoding="utf-8")
+        return
+    program = shutil.which("dot")
+    if program is None:
+        raise FileNotFoundError("dot")
+    subprocess.run([program, f"-T{suffix[1:]}", "-o", str(output)], input=dot_text.encode(),
+                   check=True, capture_output=True)
+
+
+def cmd_graph(args) -> int:
+    from ..cli_levels import format_problems
+    from ..cli_support import UsageError
+    from .analyze import load_levels
+
+    output = Path(args.output)
+    if output.suffix.lower() not in FORMATS:
+        raise UsageError(f"-o must end in .dot, .mmd, .svg or .png (not `{output.name}`)")
+    loaded = load_levels([args.level])[0]
+    if not loaded.ok:
+        print(format_problems([loaded]))
+        return 1
+    try:
+        render(loaded.level, output)
+    except FileNotFoundError:
+        sys.stderr.write(f"Drawing {output.suffix} needs Graphviz's `dot` program, which is "
+                         "not installed; write a .dot or .mmd file instead, or install "
+                         "Graphviz (graphviz.org).\n")
+        return 2
+    except subprocess.CalledProcessError as exc:
+        why = exc.stderr.decode(errors="replace").strip().splitlines()[:1]
+        sys.stderr.write(f"`dot` could not draw the graph ({why[0] if why else exc}).\n")
+        return 2
+    except OSError as exc:
+        raise UsageError(f"cannot write {output} ({exc.strerror or exc})") from None
+    print(f"Wrote {output}")
+    return 0

@@ -1,0 +1,154 @@
+"""What can be known about a level without playing it: where each scene can lead, which
+scenes can still reach an appeal, which flags and counters are read and written (and where
+in the file), and how many words each scene asks a player to read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..content.index import build_index
+from ..core.model import Effect, Level
+from .liveness import Liveness, liveness
+
+Path = tuple
+
+
+@dataclass
+class LevelFacts:
+    exits: dict[str, set[str]] = field(default_factory=dict)   # scene -> scenes/endings next
+    appeal_budget: dict[str, int] = field(default_factory=dict)  # scene -> most appeals left
+    live: Liveness = field(default_factory=Liveness)            # what can still matter where
+    flags_read: dict[str, Path] = field(default_factory=dict)      # flag -> first place read
+    flags_set: dict[str, Path] = field(default_factory=dict)       # flag -> first place set
+    counters_read: dict[str, Path] = field(default_factory=dict)
+    counters_set: dict[str, Path] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, level: Level) -> LevelFacts:
+        index = build_index(level)
+        facts = cls()
+        facts.exits = _exits(level)
+        facts.appeal_budget = appeal_budget(level, facts.exits, index)
+        facts.live = liveness(level, facts.exits)
+        for path, cond in index.conditions_with("flag"):
+            facts.flags_read.setdefault(cond.flag, path + ("flag",))
+        for path, cond in index.conditions_with("counter"):
+            facts.counters_read.setdefault(cond.counter.name, path + ("counter", "name"))
+        _written(level, index, facts)
+        return facts
+
+
+def _effects_goto(effects: list[Effect]) -> list[str]:
+    found = []
+    for effect in effects:
+        if effect.goto is not None:
+            found.append(effect.goto)
+        elif effect.if_ is not None:
+            found += _effects_goto(effect.if_.then) + _effects_goto(effect.if_.otherwise)
+    return found
+
+
+def _exits(level: Level) -> dict[str, set[str]]:
+    """Where each scene's choices can lead (a choice's `goto`, any `goto` effect in it, and
+    every ending for `finish`)."""
+    exits = {}
+    for sid, scene in level.scenes.items():
+        targets: set[str] = set()
+        for choice in scene.choices:
+            targets.update(_effects_goto(choice.effects))
+            if choice.goto is not None:
+                targets.add(choice.goto)
+            if choice.finish:
+                targets.update(level.endings)
+        exits[sid] = targets
+    return exits
+
+
+UNBOUNDED = 1 << 30   # an appeal budget with no limit (a loop through an appeal)
+
+
+def _appeals_in(effects: list[Effect]) -> int:
+    """The most appeals one list of effects can make (an `if` makes those of one branch)."""
+    total = 0
+    for effect in effects:
+        if effect.appeal is not None:
+            total += 1
+        elif effect.if_ is not None:
+            total += max(_appeals_in(effect.if_.then), _appeals_in(effect.if_.otherwise))
+    return total
+
+
+def appeal_budget(level: Level, exits: dict, index) -> dict[str, int]:
+    """For each scene from which an appeal can still be made, the most appeals a player can
+    still make from there (UNBOUNDED through a loop, or when the blacklist itself appeals).
+    Scenes that cannot reach an appeal are left out: there the history matters no more."""
+    appeals = index.effects_with("appeal")
+    if not appeals:
+        return {}
+    if any(path[0] == "blacklist" for path, _ in appeals):
+        return dict.fromkeys(level.scenes, UNBOUNDED)
+    into: dict[str, set[str]] = {}
+    for sid, targets in exits.items():
+        for target in targets:
+            into.setdefault(target, set()).add(sid)
+    live = {path[1] for path, _ in appeals if path[0] == "scenes"}
+    todo = list(live)
+    while todo:
+        for before in into.get(todo.pop(), ()):
+            if before not in live:
+                live.add(before)
+                todo.append(before)
+    return _budgets(level, live, exits, into)
+
+
+def _budgets(level: Level, live: set, exits: dict, into: dict) -> dict[str, int]:
+    """Longest-path sums of appeals over the scenes in `live`, in reverse topological order;
+    a scene on or before a loop gets UNBOUNDED."""
+    waiting = {sid: len(exits[sid] & live) for sid in live}
+    ready = [sid for sid, n in waiting.items() if n == 0]
+    budget: dict[str, int] = {}
+    while ready:
+        sid = ready.pop()
+        budget[sid] = max((_appeals_in(c.effects) + max(
+            (budget[t] for t in _targets(level, c) if t in live), default=0))
+            for c in level.scenes[sid].choices)
+        for before in into.get(sid, ()):
+            if before in waiting:
+                waiting[before] -= 1
+                if waiting[before] == 0:
+                    ready.append(before)
+    return {sid: budget.get(sid, UNBOUNDED) for sid in live}
+
+
+def _targets(level: Level, choice) -> set[str]:
+    found = set(_effects_goto(choice.effects))
+    if choice.goto is not None:
+        found.add(choice.goto)
+    return found
+
+
+def _written(level: Level, index, facts: LevelFacts) -> None:
+    for kind in ("personas", "presets"):
+        for oid, owner in getattr(level, kind).items():
+            for i, flag in enumerate(owner.flags):
+                facts.flags_set.setdefault(flag, (kind, oid, "flags", i))
+            for name in owner.counters:
+                facts.counters_set.setdefault(name, (kind, oid, "counters", name, "__key__"))
+    for path, effect in index.effects_with("set"):
+        facts.flags_set.setdefault(effect.set, path + ("set",))
+    for path, effect in index.effects_with("count"):
+        facts.counters_set.setdefault(effect.count.name, path + ("count", "name"))
+
+
+def words(text: str | None) -> int:
+    return len(text.split()) if text else 0
+
+
+def reading_words(level: Level, scene_id: str, choice_id: str) -> int:
+    """Words read for one choice: the scene, its choices' texts, and the chosen one's reply."""
+    scene = level.scenes[scene_id]
+    total = words(scene.title) + words(scene.text) + sum(words(c.text) for c in scene.choices)
+    reply = next((c.reply for c in scene.choices if c.id == choice_id), None)
+    return total + words(reply)
+
+
+__all__ = ["LevelFacts", "appeal_budget", "reading_words", "words"]

@@ -1,0 +1,154 @@
+"""Which parts of a state can still matter, scene by scene (a "live variables" analysis).
+
+A flag, counter, visited scene, the money or the network matters at a scene only if some
+condition (or effect) that reads it can still be met: in a scene reachable from here, in an
+ending's `when` (when a finish is reachable), or anywhere at all for what the services, the
+blacklist's effects and the network read, since those are worked out after every choice. The
+search drops what is dead, so states that differ only there are merged.
+
+Counters and money are also *saturated* when that is exact: a counter that only ever goes up,
+and is only compared with numbers up to N, behaves the same at N and at anything above N, for
+ever (and the same downwards). Conditions never read anything else of these values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.model import Condition, Effect, Level
+
+CONTACTS, MONEY = ("contacts",), ("money",)
+
+
+@dataclass
+class Liveness:
+    live: dict[str, frozenset] = field(default_factory=dict)   # scene -> live reads
+    counter_caps: dict[str, tuple[int | None, int | None]] = field(default_factory=dict)
+    money_cap: tuple[int | None, int | None] = (None, None)    # (lowest kept, highest kept)
+
+
+# ---------------------------------------------------------------- what a condition reads
+
+def condition_reads(cond: Condition | None, out: set, numbers: dict) -> None:
+    """Add what a condition reads to `out`; collect the numbers counters and money are
+    compared with into `numbers` (name -> set of thresholds)."""
+    if cond is None:
+        return
+    key = cond.key()
+    if key == "flag":
+        out.add(("flag", cond.flag))
+    elif key == "counter":
+        out.add(("counter", cond.counter.name))
+        numbers.setdefault(("counter", cond.counter.name), set()).update(
+            t for t in (cond.counter.at_least, cond.counter.below) if t is not None)
+    elif key == "money_at_least":
+        out.add(MONEY)
+        numbers.setdefault(MONEY, set()).add(cond.money_at_least)
+    elif key == "visited":
+        out.add(("visited", cond.visited))
+    elif key in ("contact", "relationship"):
+        out.add(CONTACTS)
+    elif key in ("all", "any"):
+        for inner in getattr(cond, key):
+            condition_reads(inner, out, numbers)
+    elif key == "not":
+        condition_reads(cond.not_, out, numbers)
+
+
+def effects_reads(effects: list[Effect], out: set, numbers: dict) -> None:
+    for effect in effects:
+        if effect.rating is not None:
+            out.add(CONTACTS)
+        elif effect.if_ is not None:
+            condition_reads(effect.if_.when, out, numbers)
+            effects_reads(effect.if_.then, out, numbers)
+            effects_reads(effect.if_.otherwise, out, numbers)
+
+
+def _changes(effects: list[Effect], found: dict) -> None:
+    """name -> set of signs of every change a list of effects makes to counters and money."""
+    for effect in effects:
+        if effect.count is not None:
+            found.setdefault(("counter", effect.count.name), set()).add(effect.count.by)
+        elif effect.money is not None:
+            found.setdefault(MONEY, set()).add(effect.money)
+        elif effect.appeal is not None:
+            found.setdefault(MONEY, set()).add(-effect.appeal.cost)
+        elif effect.if_ is not None:
+            _changes(effect.if_.then, found)
+            _changes(effect.if_.otherwise, found)
+
+
+# ---------------------------------------------------------------- the analysis
+
+def liveness(level: Level, exits: dict[str, set[str]]) -> Liveness:
+    numbers: dict = {}
+    everywhere: set = set()
+    for service in level.services.values():
+        condition_reads(service.needs, everywhere, numbers)
+    if level.blacklist is not None:
+        effects_reads(level.blacklist.effects, everywhere, numbers)
+    at_end: set = set()
+    for ending in level.endings.values():
+        condition_reads(ending.when, at_end, numbers)
+    own = {sid: _scene_reads(level, sid, numbers, at_end) for sid in level.scenes}
+    live = _propagate(level, exits, own)
+    frozen = {sid: frozenset(reads | everywhere) for sid, reads in live.items()}
+    changes: dict = {}
+    for scene in level.scenes.values():
+        for choice in scene.choices:
+            _changes(choice.effects, changes)
+    if level.blacklist is not None:
+        _changes(level.blacklist.effects, changes)
+    caps = {key[1]: _cap(numbers[key], changes.get(key)) for key in numbers
+            if key[0] == "counter"}
+    return Liveness(frozen, caps, _cap(numbers.get(MONEY, set()), changes.get(MONEY)))
+
+
+def _scene_reads(level: Level, sid: str, numbers: dict, at_end: set) -> set:
+    reads: set = set()
+    scene = level.scenes[sid]
+    if level.network.pull > 0 and level.is_scored(sid):
+        reads.add(CONTACTS)
+    for choice in scene.choices:
+        condition_reads(choice.needs, reads, numbers)
+        condition_reads(choice.shown_if, reads, numbers)
+        effects_reads(choice.effects, reads, numbers)
+        if choice.finish:
+            reads |= at_end
+    return reads
+
+
+def _propagate(level: Level, exits: dict, own: dict) -> dict[str, set]:
+    """live(scene) = own(scene) | live(every scene after it), to a fixed point; an ending's
+    `when` counts for any scene that can reach an ending at all (a finish may pick any)."""
+    live = {sid: set(reads) for sid, reads in own.items()}
+    into: dict[str, set[str]] = {}
+    for sid, targets in exits.items():
+        for target in targets:
+            if target in level.scenes:
+                into.setdefault(target, set()).add(sid)
+    todo = list(level.scenes)
+    queued = set(todo)
+    while todo:
+        sid = todo.pop()
+        queued.discard(sid)
+        for before in into.get(sid, ()):
+            if not live[sid] <= live[before]:
+                live[before] |= live[sid]
+                if before not in queued:
+                    queued.add(before)
+                    todo.append(before)
+    return live
+
+
+def _cap(thresholds: set, changes: set | None) -> tuple[int | None, int | None]:
+    """(low, high): values below `low` all behave alike, and so do values above `high`, when
+    every change goes one way; (None, None) when no cap is exact."""
+    if not thresholds:
+        return (None, None)
+    steps = changes or {0}
+    if all(c >= 0 for c in steps):
+        return (None, max(thresholds))
+    if all(c <= 0 for c in steps):
+        return (min(thresholds) - 1, None)
+    return (None, None)

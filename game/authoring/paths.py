@@ -1,0 +1,126 @@
+"""How long a game can be: the shortest and longest way through the state graph, counted in
+choices and in minutes (words read at 200 a minute, plus 5 seconds a choice)."""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from ..core.model import Level
+from .explore import Reach
+from .levelwalk import reading_words, words
+
+WORDS_PER_MINUTE = 200
+SECONDS_PER_CHOICE = 5
+
+
+@dataclass(frozen=True)
+class Lengths:
+    """Shortest and longest game in choices and minutes; the longest are None when a loop
+    lets a player go round for ever (`loop` then names a scene on it)."""
+    shortest_choices: int | None
+    longest_choices: int | None
+    shortest_minutes: float | None
+    longest_minutes: float | None
+    loop: str | None
+
+
+def _edge_minutes(level: Level, reach: Reach) -> list[float]:
+    cache: dict[tuple[str, str], float] = {}
+    out = []
+    for i, _, choice_id in reach.edges:
+        key = (reach.states[i].scene, choice_id)
+        if key not in cache:
+            cache[key] = (reading_words(level, *key) / WORDS_PER_MINUTE
+                          + SECONDS_PER_CHOICE / 60)
+        out.append(cache[key])
+    return out
+
+
+def _end_minutes(level: Level, reach: Reach, i: int) -> float:
+    ending = level.endings[reach.states[i].ending]
+    return (words(ending.title) + words(ending.text)) / WORDS_PER_MINUTE
+
+
+def lengths(level: Level, reach: Reach) -> Lengths:
+    ends = [i for i, s in enumerate(reach.states) if s.finished]
+    if not ends:
+        return Lengths(None, None, None, None, None)
+    minutes = _edge_minutes(level, reach)
+    out: list[list[tuple[int, float]]] = [[] for _ in reach.states]
+    for (i, j, _), m in zip(reach.edges, minutes):
+        out[i].append((j, m))
+    depth = reach.depth
+    shortest = min(depth[i] for i in ends)
+    fastest = _dijkstra(out)
+    short_min = min(fastest[i] + _end_minutes(level, reach, i) for i in ends)
+    order, loop = _topological(out, reach)
+    if loop is not None:
+        return Lengths(shortest, None, round(short_min, 1), None, loop)
+    most_choices = [-1] * len(out)
+    most_minutes = [-1.0] * len(out)
+    most_choices[0], most_minutes[0] = 0, 0.0
+    for i in order:
+        if most_choices[i] < 0:
+            continue
+        for j, m in out[i]:
+            most_choices[j] = max(most_choices[j], most_choices[i] + 1)
+            most_minutes[j] = max(most_minutes[j], most_minutes[i] + m)
+    long_min = max(most_minutes[i] + _end_minutes(level, reach, i) for i in ends)
+    return Lengths(shortest, max(most_choices[i] for i in ends), round(short_min, 1),
+                   round(long_min, 1), None)
+
+
+def _dijkstra(out: list[list[tuple[int, float]]]) -> list[float]:
+    best = [float("inf")] * len(out)
+    best[0] = 0.0
+    heap = [(0.0, 0)]
+    while heap:
+        d, i = heapq.heappop(heap)
+        if d > best[i]:
+            continue
+        for j, m in out[i]:
+            if d + m < best[j]:
+                best[j] = d + m
+                heapq.heappush(heap, (d + m, j))
+    return best
+
+
+def _topological(out: list[list[tuple[int, float]]], reach: Reach) -> tuple[list[int], str | None]:
+    """States in an order where every edge goes forward, or a scene on a loop that can still
+    lead to an ending (a loop that cannot is a dead end, reported elsewhere)."""
+    incoming = [0] * len(out)
+    for targets in out:
+        for j, _ in targets:
+            incoming[j] += 1
+    ready = [i for i, n in enumerate(incoming) if n == 0]
+    order = []
+    while ready:
+        i = ready.pop()
+        order.append(i)
+        for j, _ in out[i]:
+            incoming[j] -= 1
+            if incoming[j] == 0:
+                ready.append(j)
+    if len(order) == len(out):
+        return order, None
+    stuck = [i for i, n in enumerate(incoming) if n > 0]
+    ending_reachable = _can_finish(out, reach)
+    on_loop = next((i for i in stuck if ending_reachable[i]), None)
+    if on_loop is None:   # what is stuck behind such a loop cannot finish either
+        return order, None
+    return order, reach.states[on_loop].scene
+
+
+def _can_finish(out: list[list[tuple[int, float]]], reach: Reach) -> list[bool]:
+    into: list[list[int]] = [[] for _ in out]
+    for i, targets in enumerate(out):
+        for j, _ in targets:
+            into[j].append(i)
+    ok = [s.finished for s in reach.states]
+    todo = [i for i, v in enumerate(ok) if v]
+    while todo:
+        for i in into[todo.pop()]:
+            if not ok[i]:
+                ok[i] = True
+                todo.append(i)
+    return ok

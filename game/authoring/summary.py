@@ -1,0 +1,115 @@
+"""What one persona x ruleset reached, as plain data: small enough to send back from a
+worker process, and all the checks and reports need."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..core.model import Level
+from .explore import Reach
+from .paths import Lengths, lengths
+
+
+@dataclass(frozen=True)
+class Walk:
+    """A way through the level: the choices made (ids and the numbers shown), and whether
+    it only works when the dice fall a certain way (a sensor misses, an appeal wins)."""
+    ids: tuple[str, ...]
+    numbers: tuple[int, ...]
+    lucky: bool = False
+    scenes: tuple[str, ...] = ()   # the scene each choice was made in
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def numbers_text(self) -> str:
+        return ",".join(map(str, self.numbers))
+
+
+@dataclass
+class EndingReach:
+    low: int
+    high: int
+    walk: Walk
+
+
+@dataclass
+class ComboResult:
+    persona: str
+    ruleset: str
+    states: int = 0
+    complete: bool = True
+    scene_scores: dict[str, list[int]] = field(default_factory=dict)   # scene -> [low, high]
+    shown: set[tuple[str, str]] = field(default_factory=set)    # (scene, choice) ever shown
+    opened: set[tuple[str, str]] = field(default_factory=set)   # (scene, choice) ever open
+    dead_ends: dict[str, Walk] = field(default_factory=dict)     # scene -> shortest way there
+    endings: dict[str, EndingReach] = field(default_factory=dict)
+    flags_seen: set[str] = field(default_factory=set)
+    counters_seen: set[str] = field(default_factory=set)
+    services_open: set[str] = field(default_factory=set)     # open in some state
+    services_closed: set[str] = field(default_factory=set)   # closed in some state
+    lengths: Lengths | None = None
+
+    @property
+    def who(self) -> str:
+        return f"{self.persona} x {self.ruleset}"
+
+
+def walk_to(reach: Reach, index: int) -> Walk:
+    moves = reach.path_to(index)
+    scenes = []
+    i = index
+    while reach.parent[i] >= 0:
+        i = reach.parent[i]
+        scenes.append(reach.states[i].scene)
+    return Walk(tuple(cid for cid, _ in moves), tuple(n for _, n in moves),
+                reach.lucky[index], tuple(scenes[::-1]))
+
+
+def summarize(level: Level, reach: Reach) -> ComboResult:
+    result = ComboResult(reach.persona, reach.ruleset, len(reach.states), reach.complete,
+                         shown=set(reach.shown), opened=set(reach.opened),
+                         flags_seen=set(reach.flags_seen),
+                         counters_seen=set(reach.counters_seen))
+    all_services = set(level.services)
+    for i, state in enumerate(reach.states):
+        opened = set(state.open_services)
+        result.services_open |= opened
+        result.services_closed |= all_services - opened
+        if state.finished:
+            _ending(result, reach, i)
+            continue
+        _range(result.scene_scores, state.scene, state.score)
+    for i in reach.stuck:
+        _keep_best(result.dead_ends, reach.states[i].scene, reach, i)
+    result.lengths = lengths(level, reach)
+    return result
+
+
+def _range(ranges: dict, key: str, score: int) -> None:
+    low_high = ranges.get(key)
+    if low_high is None:
+        ranges[key] = [score, score]
+    else:
+        low_high[0] = min(low_high[0], score)
+        low_high[1] = max(low_high[1], score)
+
+
+def _better(reach: Reach, i: int, walk: Walk) -> bool:
+    """Whether state i has a shorter way there than `walk`, or as short and surer."""
+    return (reach.depth[i], reach.lucky[i]) < (len(walk), walk.lucky)
+
+
+def _keep_best(walks: dict, key: str, reach: Reach, i: int) -> None:
+    if key not in walks or _better(reach, i, walks[key]):
+        walks[key] = walk_to(reach, i)
+
+
+def _ending(result: ComboResult, reach: Reach, i: int) -> None:
+    state = reach.states[i]
+    found = result.endings.get(state.ending)
+    if found is None:
+        result.endings[state.ending] = EndingReach(state.score, state.score, walk_to(reach, i))
+        return
+    found.low, found.high = min(found.low, state.score), max(found.high, state.score)
+    if _better(reach, i, found.walk):
+        found.walk = walk_to(reach, i)
