@@ -32,7 +32,7 @@ def apply_effects(state: State, effects: list[Effect], ctx: Ctx) -> State:
 def _money(state, e, ctx):
     new = state.money + e.money
     ctx.events.append(MoneyChanged(state.money, new))
-    return replace(state, money=new)
+    return state.evolve(money=new)
 
 
 def _contact_score(state, e, ctx):
@@ -72,11 +72,11 @@ def _rating(state, e, ctx):
 
 def _appeal(state, e, ctx):
     cost = e.appeal.cost
-    state = replace(state, money=state.money - cost)
+    state = state.evolve(money=state.money - cost)
     if cost:
         ctx.events.append(MoneyChanged(state.money + cost, state.money))
     rng, roll = next_float(state.rng)
-    state = replace(state, rng=rng)
+    state = state.evolve(rng=rng)
     index = _last_deduction(state)
     won = index is not None and roll < e.appeal.chance
     if not won:
@@ -85,7 +85,7 @@ def _appeal(state, e, ctx):
     point = state.history[index]
     history = list(state.history)
     history[index] = replace(point, appealed=True)
-    state = replace(state, history=tuple(history))
+    state = state.evolve(history=tuple(history))
     before = state.score
     state = change_score(state, -point.delta, "appeal", strings.APPEAL_WON, True, ctx.events)
     ctx.events.append(AppealDecided(True, cost, state.score - before))

@@ -6,7 +6,7 @@ the events that happened. Nothing here reads files, clocks or global randomness.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from . import strings
 from .conditions import holds, service_reason, why_not
@@ -74,7 +74,7 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
                   counters=tuple(sorted(who.counters.items())), contacts=contacts,
                   history=(ScorePoint(0, score, 0, "start", None),), level=level)
     if carry is not None:
-        state = replace(state, baselines=carry.baselines)
+        state = state.evolve(baselines=carry.baselines)
     if p:
         state = _apply_preset(state, p)
     state = refresh(state, silent=True).state
@@ -91,7 +91,7 @@ def _apply_preset(state: State, p) -> State:
     contacts = state.contacts if p.contacts is None else tuple(
         c for c in state.contacts if c.id in p.contacts)
     counters = dict(state.counters) | p.counters
-    return replace(state, scene=p.scene, score=score, shown_score=score,
+    return state.evolve(scene=p.scene, score=score, shown_score=score,
                    money=state.money if p.money is None else p.money,
                    flags=tuple(sorted(set(state.flags) | set(p.flags))),
                    counters=tuple(sorted(counters.items())), contacts=contacts,
@@ -103,12 +103,12 @@ def start_at(state: State, scene: str) -> State:
     """The same state, moved to another scene (for `--start-at` and live reload)."""
     if scene not in state.level.scenes:
         raise ChoiceError(f"this level has no scene `{scene}`")
-    return _enter(replace(state, scene=scene, ending=None), scene)
+    return _enter(state.evolve(scene=scene, ending=None), scene)
 
 
 def _enter(state: State, scene: str) -> State:
     visited = state.visited if scene in state.visited else tuple(sorted((*state.visited, scene)))
-    return replace(state, scene=scene, visited=visited, path=(*state.path, scene))
+    return state.evolve(scene=scene, visited=visited, path=(*state.path, scene))
 
 
 def choices(state: State) -> list[ChoiceView]:
@@ -141,9 +141,9 @@ def choose(state: State, choice_id: str) -> Step:
     level, scene_id = state.level, state.scene
     events: list[Event] = [ChoiceMade(scene_id, choice.id, choice.text, choice.behaviour,
                                       choice.reply)]
-    state = replace(state, step=state.step + 1)
+    state = state.evolve(step=state.step + 1)
     state, record = score_behaviour(state, choice, events)
-    state = replace(state, records=(*state.records, record))
+    state = state.evolve(records=(*state.records, record))
     state = _record_baseline(state, choice)
     ctx = Ctx(level, events)
     state = apply_effects(state, choice.effects, ctx)
@@ -161,12 +161,14 @@ def choose(state: State, choice_id: str) -> Step:
 def _available(state: State, choice_id: str) -> Choice:
     if state.finished:
         raise ChoiceError(strings.GAME_OVER)
-    for view in choices(state):
-        if view.id == choice_id:
-            if not view.available:
-                raise ChoiceError(strings.CHOICE_LOCKED.format(reason=view.locked_reason))
-            scene = state.level.scenes[state.scene]
-            return next(c for c in scene.choices if c.id == choice_id)
+    level = state.level
+    for choice in level.scenes[state.scene].choices:
+        if choice.id != choice_id or not holds(choice.shown_if, level, state):
+            continue
+        if not holds(choice.needs, level, state):
+            reason = choice.locked_text or why_not(choice.needs, level, state)
+            raise ChoiceError(strings.CHOICE_LOCKED.format(reason=reason))
+        return choice
     raise ChoiceError(strings.CHOICE_UNKNOWN.format(choice=choice_id))
 
 
@@ -175,7 +177,7 @@ def _record_baseline(state: State, choice: Choice) -> State:
         return state
     answer = BaselineAnswer(choice.baseline.pair, state.level.is_scored(state.scene),
                             choice.baseline.candid, state.scene)
-    return replace(state, baselines=(*state.baselines, answer))
+    return state.evolve(baselines=(*state.baselines, answer))
 
 
 def _move(state: State, target: str | None, finish: bool, events: list[Event]) -> State:
@@ -186,7 +188,7 @@ def _move(state: State, target: str | None, finish: bool, events: list[Event]) -
         target = pick_ending(level, state)
     if target in level.endings:
         events.append(EndingReached(target, level.endings[target].title))
-        return replace(state, ending=target, scene=None)
+        return state.evolve(ending=target, scene=None)
     events.append(SceneEntered(target, level.scenes[target].title))
     return _enter(state, target)
 

@@ -1,7 +1,7 @@
 """How behaviours, delays and the network move the score, and what the player may see of it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from . import strings
 from .events import ChangePending, Event, Observed, ScoreChanged
@@ -70,7 +70,7 @@ def change_score(state: State, delta: int, cause: str, reason: str | None, discl
     events.append(ScoreChanged(old, new, new - old, cause, told, shown_delta, shown_text))
     point = ScorePoint(state.step, new, new - old, cause, told)
     shown = state.shown_score if mode in SILENT else new
-    return replace(state, score=new, shown_score=shown, history=(*state.history, point))
+    return state.evolve(score=new, shown_score=shown, history=(*state.history, point))
 
 
 def _seen_by(state: State, sensors: list[str]) -> tuple[State, tuple[str, ...]]:
@@ -85,7 +85,7 @@ def _seen_by(state: State, sensors: list[str]) -> tuple[State, tuple[str, ...]]:
         rng, roll = next_float(rng)
         if roll < chance:
             saw.append(sensor_id)
-    return replace(state, rng=rng), tuple(saw)
+    return state.evolve(rng=rng), tuple(saw)
 
 
 def score_behaviour(state: State, choice: Choice, events: list[Event]) -> tuple[State, Record]:
@@ -107,7 +107,7 @@ def score_behaviour(state: State, choice: Choice, events: list[Event]) -> tuple[
     reason = (rule.reason or level.behaviours[behaviour].name) if rule else None
     if delta and rule.delay:
         due = state.step + rule.delay
-        state = replace(state, pending=(*state.pending, Pending(
+        state = state.evolve(pending=(*state.pending, Pending(
             due, delta, behaviour, reason if disclosed else None)))
         events.append(ChangePending(behaviour, delta, due))
     elif delta:
@@ -122,7 +122,7 @@ def land_pending(state: State, events: list[Event], everything: bool = False) ->
     due = [p for p in state.pending if everything or p.due_step <= state.step]
     if not due:
         return state
-    state = replace(state, pending=tuple(p for p in state.pending if p not in due))
+    state = state.evolve(pending=tuple(p for p in state.pending if p not in due))
     for p in due:
         reason = p.reason or strings.DELAYED_REASON
         state = change_score(state, p.delta, "delayed", reason, p.reason is not None, events)

@@ -112,22 +112,33 @@ class State:
         return self.ending is not None
 
     # ---- changing (each returns a new state)
+    def evolve(self, **changes) -> State:
+        """A copy with some fields changed: `dataclasses.replace` without re-running
+        `__init__`, which the engine calls several times a choice (the analyzer, millions)."""
+        unknown = changes.keys() - _FIELD_NAMES
+        if unknown:
+            raise TypeError(f"State has no field {', '.join(sorted(unknown))}")
+        new = object.__new__(State)
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(changes)
+        return new
+
     def with_flag(self, name: str, on: bool = True) -> State:
         flags = set(self.flags)
         flags.add(name) if on else flags.discard(name)
-        return replace(self, flags=tuple(sorted(flags)))
+        return self.evolve(flags=tuple(sorted(flags)))
 
     def with_counter(self, name: str, value: int) -> State:
         counters = dict(self.counters)
         counters[name] = value
-        return replace(self, counters=tuple(sorted(counters.items())))
+        return self.evolve(counters=tuple(sorted(counters.items())))
 
     def with_contact(self, contact: ContactState | None, contact_id: str) -> State:
         """Replace (or with None, remove) a contact."""
         kept = [c for c in self.contacts if c.id != contact_id]
         if contact is not None:
             kept.append(contact)
-        return replace(self, contacts=tuple(sorted(kept, key=lambda c: c.id)))
+        return self.evolve(contacts=tuple(sorted(kept, key=lambda c: c.id)))
 
     # ---- JSON
     def to_dict(self) -> dict:
@@ -155,6 +166,7 @@ class State:
         return _fit(replace(state, level=level), level)
 
 
+_FIELD_NAMES = frozenset(f.name for f in fields(State))
 _NESTED = {"contacts": ContactState, "pending": Pending, "records": Record,
            "history": ScorePoint, "baselines": BaselineAnswer}
 

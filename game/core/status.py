@@ -1,7 +1,7 @@
 """After every change: tier, blacklist, services and (under `delayed`) the shown score."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .conditions import holds, service_reason
 from .effects import Ctx, apply_effects
@@ -34,7 +34,7 @@ def _tier(state: State, events: list[Event]) -> State:
         return state
     if legibility(state) not in ("hidden", "delayed"):   # those show no live tier
         events.append(TierChanged(state.tier, tier_id, tier.name if tier else None))
-    return replace(state, tier=tier_id)
+    return state.evolve(tier=tier_id)
 
 
 def _blacklist(state: State, events: list[Event]) -> State:
@@ -44,11 +44,11 @@ def _blacklist(state: State, events: list[Event]) -> State:
     leave_at = rules.leave_at if rules.leave_at is not None else rules.below
     if not state.blacklisted and state.score < rules.below:
         events.append(Blacklisted(rules.name, state.score))
-        state = replace(state, blacklisted=True)
+        state = state.evolve(blacklisted=True)
         return apply_effects(state, rules.effects, Ctx(state.level, events))
     if state.blacklisted and state.score >= leave_at:
         events.append(Delisted(rules.name, state.score))
-        return replace(state, blacklisted=False)
+        return state.evolve(blacklisted=False)
     return state
 
 
@@ -66,7 +66,7 @@ def _services(state: State, events: list[Event]) -> State:
             events.append(ServiceLocked(service_id, name, service_reason(service_id, level, state)))
         elif service_id not in was_open and service_id in now_open:
             events.append(ServiceUnlocked(service_id, name))
-    return replace(state, open_services=tuple(sorted(now_open)))
+    return state.evolve(open_services=tuple(sorted(now_open)))
 
 
 def _statement(state: State, events: list[Event]) -> State:
@@ -74,4 +74,4 @@ def _statement(state: State, events: list[Event]) -> State:
         return state
     if state.shown_score != state.score:
         events.append(StatementShown(state.shown_score, state.score))
-    return replace(state, shown_score=state.score)
+    return state.evolve(shown_score=state.score)
