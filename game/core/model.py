@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
 
 Basis = Literal["reported", "extrapolated", "fiction"]
 Legibility = Literal["exact", "stars", "direction_hidden", "delayed", "hidden"]
@@ -31,17 +31,21 @@ class _Model(BaseModel):
 class _OneKey(_Model):
     """A mapping with exactly one of its keys set."""
 
+    _key: str = PrivateAttr("")
+
     @model_validator(mode="after")
     def _exactly_one(self):
         given = [k for k in self.model_fields_set if getattr(self, k) is not None]
         if len(given) != 1:
             names = ", ".join(f"`{f.alias or k}`" for k, f in type(self).model_fields.items())
             raise ValueError(f"write exactly one of {names} here (found {len(given)})")
+        field = type(self).model_fields[given[0]]
+        self._key = field.alias or given[0]   # as authors write it: `not`, `if`
         return self
 
     def key(self) -> str:
-        """The one key that is set."""
-        return next(k for k in self.model_fields_set if getattr(self, k) is not None)
+        """The one key that is set, as written in a level (`not`, `if`)."""
+        return self._key
 
 
 # ---------------------------------------------------------------- conditions
@@ -79,10 +83,6 @@ class Condition(_OneKey):
     not_: Condition | None = Field(None, alias="not", description="True when this one is not.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    def key(self) -> str:
-        name = super().key()
-        return "not" if name == "not_" else name
 
 
 # ---------------------------------------------------------------- effects
@@ -132,10 +132,6 @@ class Effect(_OneKey):
     if_: Branch | None = Field(None, alias="if", description="Effects that depend on a condition.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    def key(self) -> str:
-        name = super().key()
-        return "if" if name == "if_" else name
 
 
 # ---------------------------------------------------------------- rules and world
