@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .cli_levels import find_level
-from .cli_support import USAGE_ERROR, UsageError
+from .cli_support import USAGE_ERROR, ContentProblem, UsageError
 
 
 def parse_choice_list(text: str) -> list[int]:
@@ -49,6 +50,11 @@ def start_state(args, level):
 
 def cmd_play(args) -> int:
     """Play a level, in the terminal (`--text`) or in a window."""
+    if args.classroom:
+        return _play_classroom(args)
+    text_mode = args.text or args.choices or args.transcript
+    if not text_mode and _nothing_chosen(args):
+        return _play_window(args, None)   # the window loads the levels after its first frame
     loaded = find_level(args.level)
     check_options(args, loaded.level)
     if args.text or args.choices or args.transcript:
@@ -56,18 +62,38 @@ def cmd_play(args) -> int:
     return _play_window(args, loaded)
 
 
+def _nothing_chosen(args) -> bool:
+    """Plain `sincerity`: no level or option that must be checked before a window opens."""
+    return not any(getattr(args, name, None) for name in
+                   ("level", "persona", "ruleset", "start_at", "preset", "classroom"))
+
+
 def _play_text(args, loaded) -> int:
     from .text import play_text
 
-    _note_unbuilt(args)
+    if args.export:   # the same game, timed and recorded (game.classroom.textplay)
+        from .classroom.textplay import play_and_export
+        return play_and_export(args, start_state(args, loaded.level), Path(args.export))
     return play_text(start_state(args, loaded.level), choices=args.choices,
                      transcript=args.transcript, dev=args.dev)
 
 
-def _note_unbuilt(args) -> None:
-    for option, value in (("--export", args.export), ("--classroom", args.classroom)):
-        if value:
-            sys.stderr.write(f"Note: {option} is not built yet for the terminal; ignoring it.\n")
+def _play_classroom(args) -> int:
+    """`--classroom FILE`: check the classroom file, then kiosk mode in a window (or its
+    chapters in the terminal with `--text`). `--export DIR` overrides its export folder."""
+    from .classroom.config import load_classroom
+
+    if not Path(args.classroom).is_file():
+        raise UsageError(f"there is no classroom file at {args.classroom}")
+    room = load_classroom(args.classroom)
+    if not room.ok:
+        raise ContentProblem(room.format())
+    folder = Path(args.export) if args.export else room.export_dir
+    if args.text or args.choices or args.transcript:
+        from .classroom.textplay import play_and_export
+        return play_and_export(args, None, folder, classroom=room)
+    args.classroom_loaded, args.export = room, str(folder)
+    return _play_window(args, None)
 
 
 def _window_missing(exc: ImportError) -> str:

@@ -46,7 +46,7 @@ def _figure(name: str, value: float) -> dict:
 
 # ---------------------------------------------------------------- subprocess figures
 
-FIRST_FRAME_CODE = "from game.ui import run; run(None)"
+FIRST_FRAME_CODE = "from game.__main__ import main; main([])"   # the real `sincerity`
 
 
 def first_frame_ms(runs: int) -> float:
