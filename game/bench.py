@@ -140,6 +140,25 @@ def analyze_generated(kind: str, runs: int, budget: float) -> Figure:
                   budget)
 
 
+# ---------------------------------------------------------------- the class report
+
+def report_sessions(count: int, runs: int) -> Figure:
+    """`report` on `count` session files in a temporary folder: reading and checking every
+    file, the class's figures and writing the HTML page (making the files is not timed)."""
+    import tempfile
+    from pathlib import Path
+
+    from .classroom.generate import generate_class, write_class
+    from .classroom.report import make_report
+
+    with tempfile.TemporaryDirectory(prefix="sincerity-bench-") as tmp:
+        folder = Path(tmp) / "exports"
+        write_class(folder, generate_class(count))
+        out = Path(tmp) / "class.html"
+        value = median_ms(lambda: make_report([str(folder)], out), runs)
+    return figure(value, "ms", 2000)
+
+
 # ---------------------------------------------------------------- all figures
 
 def core_figures(quick: bool) -> dict[str, Figure]:
@@ -154,6 +173,7 @@ def core_figures(quick: bool) -> dict[str, Figure]:
         "analyze_campaign_ms": analyze_campaign(1 if quick else 3),
         "analyze_2pow30_ms": analyze_generated("chain", 3 if quick else 9, 2000),
         "analyze_5k_ms": analyze_generated("corridor", 1 if quick else 3, 5000),
+        "report_500_ms": report_sessions(500, 1 if quick else 3),
     }
 
 

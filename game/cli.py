@@ -15,7 +15,7 @@ from . import cli_levels, cli_play
 from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, PlainParser,
                           UsageError, report_crash)
 
-NOT_BUILT = ("report",)
+NOT_BUILT: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- commands kept here
@@ -58,6 +58,31 @@ def cmd_compat(args) -> int:
     return compat(args)
 
 
+def cmd_report(args) -> int:
+    """A class report from session files (game.classroom.report)."""
+    from .classroom.report import cmd_report as report
+
+    return report(args)
+
+
+def cmd_validate(args) -> int:
+    """Check level files and classroom files, or explain a code (`--explain C105`)."""
+    from .classroom import commands
+
+    if args.explain:
+        return commands.explain(args.explain)
+    rooms, levels = commands.split_paths(args.paths)
+    if not rooms:
+        return cli_levels.cmd_validate(args)
+    if levels and args.json:
+        raise UsageError("with --json, validate classroom files and level files separately")
+    result = commands.validate_classrooms(rooms, args.json)
+    if levels:
+        args.paths = levels
+        result = max(result, cli_levels.cmd_validate(args))
+    return result
+
+
 def not_built(args) -> int:
     """A command whose tool is still being written."""
     sys.stderr.write(f"`{args.command}` is not built yet.\n")
@@ -66,7 +91,7 @@ def not_built(args) -> int:
 
 COMMANDS = {
     "play": cli_play.cmd_play,
-    "validate": cli_levels.cmd_validate,
+    "validate": cmd_validate,
     "levels": cli_levels.cmd_levels,
     "schema": cli_levels.cmd_schema,
     "bench": cmd_bench,
@@ -74,6 +99,7 @@ COMMANDS = {
     "analyze": cmd_analyze,
     "graph": cmd_graph,
     "compat": cmd_compat,
+    "report": cmd_report,
     **{name: not_built for name in NOT_BUILT},
 }
 
@@ -100,9 +126,12 @@ def _add_play(sub) -> None:
 
 
 def _add_tools(sub) -> None:
-    p = sub.add_parser("validate", help="check level files (default: the bundled ones)")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="a level file or a folder of them")
+    p = sub.add_parser("validate", help="check level files (default: the bundled ones) "
+                       "or classroom files")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="a level file, a folder of them, or a classroom file")
     p.add_argument("--json", action="store_true", help="print the problems as JSON")
+    p.add_argument("--explain", metavar="CODE", help="explain a problem code (E101, A402, C105)")
     p = sub.add_parser("levels", help="list the levels")
     p.add_argument("--json", action="store_true", help="print the list as JSON")
     sub.add_parser("schema", help="print the JSON Schema of the level format")
@@ -127,9 +156,11 @@ def _add_authoring(sub) -> None:
 
 
 def _add_unbuilt(sub) -> None:
-    p = sub.add_parser("report", help="a class report from session files (not built yet)")
-    p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR")
-    p.add_argument("-o", dest="output", metavar="FILE", required=True)
+    p = sub.add_parser("report", help="a class report (HTML) from session files")
+    p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
+                   help="session files (.json), or folders of them")
+    p.add_argument("-o", dest="output", metavar="FILE", required=True,
+                   help="the report to write, e.g. class.html")
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:

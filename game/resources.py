@@ -32,6 +32,22 @@ def assets_dir() -> Path:
     return _data_dir("assets")
 
 
+class AssetPathError(ValueError):
+    """An asset name that would leave the assets folder (``..``, an absolute path, a drive)."""
+
+
 def asset_path(*parts: str) -> Path:
-    """A path inside the assets folder, e.g. ``asset_path("fonts", "Atkinson.ttf")``."""
-    return assets_dir().joinpath(*parts)
+    """A path inside the assets folder, e.g. ``asset_path("fonts", "Atkinson.ttf")``.
+
+    Raises AssetPathError for a part that is absolute or climbs out (``..``): names come from
+    code and levels, and nothing may reach outside the assets folder.
+    """
+    root = assets_dir()
+    for part in parts:
+        pieces = str(part).replace("\\", "/").split("/")
+        if not part or Path(part).is_absolute() or ":" in str(part) or ".." in pieces:
+            raise AssetPathError(f"asset names cannot leave the assets folder: {part!r}")
+    path = root.joinpath(*parts)
+    if not path.resolve().is_relative_to(root.resolve()):
+        raise AssetPathError(f"asset names cannot leave the assets folder: {'/'.join(parts)!r}")
+    return path

@@ -33,7 +33,10 @@ class App:
         os.environ.setdefault("SDL_VIDEO_X11_WMCLASS", "sincerity")  # for desktops and xdotool
         pygame.display.init()
         pygame.font.init()
-        self.settings = settings if settings is not None else settings_mod.load()
+        self.settings_problem: str | None = None   # why the settings file was not used
+        if settings is None:
+            settings, self.settings_problem = settings_mod.read()
+        self.settings = settings
         self.persist = persist
         self.windowed_size = window_size or LOGICAL_SIZE
         self.window = self._open(self.settings.fullscreen)
@@ -48,6 +51,12 @@ class App:
         self.frames = 0
         self.after_first_frame: list = []
         self.save_error: str | None = None
+        self.saves = None             # game.saves.Store, made by game.ui.saving
+        self.continue_offer = None    # what "Continue" on the title resumes
+        self.slots_used = False
+        self.notices: list[str] = []  # one-line problems the title shows (saving off, ...)
+        self.intercept = None         # kiosk mode: sees every event first; True swallows it
+        self.tickers: list = []       # called once a frame (kiosk mode's idle and time checks)
         self._canvas: pygame.Surface | None = None
         self._painter = None
         self._scaled: pygame.Surface | None = None
@@ -123,6 +132,11 @@ class App:
         self.push(screen)
 
     def quit(self) -> None:
+        """Close the window; screens with an `on_quit` (the play screen autosaves) run it."""
+        for screen, _ in list(self.stack):
+            hook = getattr(screen, "on_quit", None)
+            if hook is not None:
+                hook()
         self.running = False
 
     # ---- settings
@@ -135,7 +149,8 @@ class App:
                 self.save_error = None
             except OSError as exc:
                 self.save_error = str(exc)
-        if (old.text_size, old.high_contrast) != (new.text_size, new.high_contrast):
+        looks = ("text_size", "high_contrast", "dyslexic_font")
+        if any(getattr(old, k, None) != getattr(new, k, None) for k in looks):
             self.theme = Theme(new)
             for screen, _ in self.stack:
                 screen.layout()
@@ -172,6 +187,8 @@ class App:
         now = time.perf_counter()
         step = dt if dt is not None else min(0.1, now - self._last)
         self._last = now
+        for tick in self.tickers:
+            tick()
         if self.top is not None:
             self.top.update(step)
         if self.running and (self.dirty or self.animating()):
@@ -206,8 +223,10 @@ class App:
 
     def dispatch(self, event) -> None:
         t = event.type
+        if self.intercept is not None and self.intercept(event):
+            return
         if t == pygame.QUIT:
-            self.running = False
+            self.quit()
         elif t in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self._resized()
         elif t in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
@@ -294,7 +313,10 @@ def _strings():
 def run_app(args) -> int:
     """Open the window, show the title, and play until the window closes."""
     from .flow import start
-    app = App()
+    kiosk = getattr(args, "classroom_loaded", None) is not None
+    # Kiosk mode: fullscreen, and settings neither read nor saved (reset for every student).
+    app = App(settings=settings_mod.Settings(fullscreen=True) if kiosk else None,
+              persist=not kiosk)
     try:
         start(app, args)
         app.run()

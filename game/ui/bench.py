@@ -26,11 +26,12 @@ UNITS = {"first_frame_ms": "ms", "frame_median_ms": "ms", "frame_p99_ms": "ms",
 
 
 def _env(config_dir: str) -> dict:
-    """A headless child that finds its (empty) settings the way the game does."""
+    """A headless child that finds its (empty) settings and saves the way the game does."""
     env = dict(os.environ)
     env.pop("SINCERITY_CONFIG_DIR", None)
+    env.pop("SINCERITY_DATA_DIR", None)
     env.update(SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1",
-               XDG_CONFIG_HOME=config_dir)
+               XDG_CONFIG_HOME=config_dir, XDG_DATA_HOME=config_dir)
     return env
 
 

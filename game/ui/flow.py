@@ -28,7 +28,15 @@ def options_from(args) -> Options:
 
 
 def start(app, args=None) -> None:
-    """Show the title at once; load the engine and any chapter asked for after the first frame."""
+    """Show the title at once; load the engine and any chapter asked for after the first frame.
+    With a classroom file, kiosk mode instead; with `--export DIR`, chapters are recorded."""
+    if getattr(args, "classroom_loaded", None) is not None:
+        from .screens.kiosk import start_kiosk
+        start_kiosk(app, args)
+        return
+    if getattr(args, "export", None):
+        from .screens.kiosk import attach_recorder
+        attach_recorder(app, args.export)
     app.push(title_screen(app))
     level = getattr(args, "level", None) if args is not None else None
     loaded = getattr(args, "loaded", None) if args is not None else None
@@ -37,7 +45,8 @@ def start(app, args=None) -> None:
 
 
 def _after_first_frame(app, level: str | None, loaded, opts: Options) -> None:
-    from . import levels, session  # noqa: F401  (imports the engine now that the window shows)
+    from . import levels, saving, session  # noqa: F401  (the engine, now that the window shows)
+    saving.startup(app)
     if loaded is not None and getattr(loaded, "level", None) is not None:
         chapter = levels.from_loaded(loaded)
         if chapter.ok:
@@ -47,11 +56,28 @@ def _after_first_frame(app, level: str | None, loaded, opts: Options) -> None:
         open_level(app, level, opts)
 
 
+def _classroom(app):
+    """Kiosk mode or a recording window (game.ui.screens.kiosk), if any."""
+    return getattr(app, "classroom", None)
+
+
 def title_screen(app):
     from .screens.title import TitleScreen
+    if hasattr(_classroom(app), "home_screen"):   # kiosk mode never shows the title
+        return _classroom(app).home_screen()
+    if app.frames:   # after the first frame: see what Continue and Load offer now
+        from . import saving
+        saving.refresh(app)
     return TitleScreen(app, on_play=lambda: choose_chapter(app),
                        on_settings=lambda: open_settings(app),
-                       on_credits=lambda: open_credits(app))
+                       on_credits=lambda: open_credits(app),
+                       on_continue=lambda: _saving().continue_game(app),
+                       on_load=lambda: _saving().open_slots(app, "load"))
+
+
+def _saving():
+    from . import saving
+    return saving
 
 
 def open_settings(app) -> None:
@@ -151,8 +177,9 @@ def play(app, chapter, opts: Options, persona: str, ruleset: str) -> None:
     from .screens.play import PlayScreen
     from .session import Session
     try:
-        session = Session(chapter.level, persona, ruleset, opts.seed, opts.preset, opts.start_at,
-                          carry=_carry_for(app, chapter.level))
+        session = getattr(app, "session_class", Session)(
+            chapter.level, persona, ruleset, opts.seed, opts.preset, opts.start_at,
+            carry=_carry_for(app, chapter.level))
     except ValueError as exc:   # ChoiceError: unknown persona, ruleset or scene
         show_message(app, S.LEVEL_BROKEN, str(exc))
         return
@@ -171,11 +198,15 @@ def ending(app, session, chapter) -> None:
     from .screens.ending import EndingScreen
     if session.state.baselines:
         app.carry = session.state
+    if _classroom(app) is not None and _classroom(app).ending(session, chapter):
+        return
     app.replace(EndingScreen(app, session, chapter))
 
 
 def debrief(app, session, chapter) -> None:
     from .screens.debrief import DebriefScreen
+    if _classroom(app) is not None and _classroom(app).debrief(session, chapter):
+        return
     app.replace(DebriefScreen(app, session, chapter))
 
 
@@ -192,4 +223,6 @@ def restart(app, session, chapter) -> None:
 
 
 def to_title(app) -> None:
+    if _classroom(app) is not None and _classroom(app).to_title():
+        return
     app.reset(title_screen(app))

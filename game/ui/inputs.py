@@ -14,7 +14,7 @@ from .theme import LOGICAL_SIZE
 
 
 class Input(NamedTuple):
-    kind: str              # key | press | release | move | wheel
+    kind: str              # key | press | release | move | wheel | text (typed characters)
     key: int = 0
     mod: int = 0
     unicode: str = ""
@@ -78,6 +78,8 @@ class Translator:
 
     def __call__(self, e: pygame.event.Event) -> Input | None:
         t = e.type
+        if t == pygame.TEXTINPUT:
+            return Input("text", unicode=getattr(e, "text", ""))
         if t == pygame.KEYDOWN:
             return Input("key", key=e.key, mod=getattr(e, "mod", 0),
                          unicode=getattr(e, "unicode", ""))

@@ -125,8 +125,41 @@ def _history(app, chapter) -> None:
     play.open_history()
 
 
+def _with_saves(app, chapter) -> None:
+    """Slots and Continue need files: a throwaway folder holding an autosave and one slot."""
+    import tempfile
+
+    from .. import saves
+    from . import saving
+    folder = tempfile.mkdtemp(prefix="sincerity-shots-")
+    app.saves = saves.Store(Path(folder))
+    play = _start_play(app, chapter)
+    play_until(app, play, lambda s: len(s.log) > 4, limit=3)
+    saving.save_slot(app, "slot1", play.session, chapter)
+    saving.autosave(app, play.session, chapter)
+    app.saves.path("slot3").write_bytes(b"{damaged")
+    saving.refresh(app)
+    flow.to_title(app)
+
+
+def _title_with_notices(app, chapter) -> None:
+    _with_saves(app, chapter)
+    app.saves.off = "the saves folder cannot be written"
+    app.notices = ["Saving is off: the saves folder cannot be written",
+                   "Your settings file is damaged: using the defaults."]
+    app.top.layout()
+
+
+def _slots(app, chapter) -> None:
+    from . import saving
+    _with_saves(app, chapter)
+    saving.open_slots(app, "load")
+
+
 #: screen name -> function(app, chapter) that leaves the app showing it
 SCREENS = {
+    "title-continue": _title_with_notices,
+    "slots": _slots,
     "title": lambda app, ch: None,
     "chapters": lambda app, ch: flow.choose_chapter(app),
     "persona": lambda app, ch: _chooser(app, ch, "persona"),

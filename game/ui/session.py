@@ -16,6 +16,9 @@ from . import messages
 from . import strings as S
 
 
+UNDO_LIMIT = 500   # choices that can be taken back, newest first
+
+
 @dataclass(frozen=True)
 class LogEntry:
     kind: str      # scene | choice | reply | score | notice | ending
@@ -42,9 +45,20 @@ class Session:
     carry: object = None   # a finished chapter's state: its baseline answers come along
     state: object = None
     log: list[LogEntry] = field(default_factory=list)
+    undo_allowed: bool = True   # free play; a classroom session turns it off
+    _undo: list = field(default_factory=list, repr=False)   # (state, log length) per choice
 
     def __post_init__(self):
         self.restart()
+
+    @classmethod
+    def resumed(cls, level, state, log=()) -> Session:
+        """A session that goes on from a saved state, with its history log."""
+        session = cls(level, state.persona, state.ruleset, state.seed)
+        session.state = state
+        if log:
+            session.log = [LogEntry(*entry) for entry in log]
+        return session
 
     def restart(self) -> None:
         """A fresh game with the same level, persona, ruleset and seed."""
@@ -55,6 +69,7 @@ class Session:
         self.state = state
         self.persona, self.ruleset = state.persona, state.ruleset
         self.log = []
+        self._undo = []
         self._log_scene(state.scene)
 
     # ---- reading
@@ -98,6 +113,7 @@ class Session:
         self.level = level
         scene = self.state.scene
         state = replace(self.state, level=level)
+        self._undo = []
         if scene in level.scenes:
             self.state = core_start_at(state, scene)
         else:
@@ -107,11 +123,30 @@ class Session:
     def choose(self, choice_id: str) -> Outcome:
         scene = self.scene
         step = core_choose(self.state, choice_id)
+        self._undo = self._undo[-(UNDO_LIMIT - 1):] + [(self.state, len(self.log))]
         self.state = step.state
         choice = next((c for c in scene.choices if c.id == choice_id), None)
         reply = choice.reply if choice is not None else None
         self._log_events(step.events, reply)
         return Outcome(step.events, reply, self.state.finished)
+
+    # ---- undo (free play only)
+    @property
+    def can_undo(self) -> bool:
+        return self.undo_enabled and bool(self._undo)
+
+    @property
+    def undo_enabled(self) -> bool:
+        """Whether undo is offered at all (never in a classroom session)."""
+        return self.undo_allowed and not getattr(self, "classroom", None)
+
+    def undo(self) -> bool:
+        """Go back to before the last choice, history and all; False if there is none."""
+        if not self.can_undo:
+            return False
+        self.state, length = self._undo.pop()
+        del self.log[length:]
+        return True
 
     # ---- history
     def _log_scene(self, scene_id: str | None) -> None:

@@ -1,7 +1,8 @@
 """The player's settings: a small JSON file in the user's config folder.
 
-A missing, unreadable or damaged file gives the defaults and never crashes; a field with a
-bad value falls back to its default while the good fields are kept. Saving is atomic: a temp
+A missing, unreadable, damaged, huge or newer file gives the defaults (or keeps the fields
+this version knows) and never crashes, and `read` says why in one line; a field with a bad
+value falls back to its default while the good fields are kept. Saving is atomic: a temp
 file in the same folder is written, flushed, fsynced and renamed over the old one.
 Set SINCERITY_CONFIG_DIR to use another folder (the tests do).
 """
@@ -17,6 +18,8 @@ TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
 #: characters revealed per second by the typewriter, per speed
 CHARS_PER_SECOND = {"slow": 30.0, "normal": 60.0, "fast": 140.0, "instant": 0.0}
 FILE_NAME = "settings.json"
+SETTINGS_VERSION = 1
+MAX_BYTES = 64 * 1024   # a settings file is a few hundred bytes
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,7 @@ class Settings:
     reduced_motion: bool = False
     volume: int = 70
     fullscreen: bool = False
+    dyslexic_font: bool = False
 
     @property
     def typewriter(self) -> bool:
@@ -45,6 +49,7 @@ _VALID = {
     "reduced_motion": lambda v: isinstance(v, bool),
     "volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100,
     "fullscreen": lambda v: isinstance(v, bool),
+    "dyslexic_font": lambda v: isinstance(v, bool),
 }
 
 
@@ -71,12 +76,36 @@ def from_dict(data: object) -> Settings:
 
 def load(path: Path | None = None) -> Settings:
     """The saved settings, or the defaults if there are none or they cannot be read."""
+    return read(path)[0]
+
+
+def read(path: Path | None = None) -> tuple[Settings, str | None]:
+    """The saved settings and, if the file could not be used as it is, why (one line)."""
+    from . import strings as S
     path = path or settings_path()
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError, RecursionError):
-        return Settings()
-    return from_dict(data)
+        with open(path, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        return Settings(), None
+    except PermissionError:
+        return Settings(), S.SETTINGS_NO_PERMISSION
+    except OSError:
+        return Settings(), S.SETTINGS_UNREADABLE
+    if len(raw) > MAX_BYTES:
+        return Settings(), S.SETTINGS_TOO_BIG
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return Settings(), S.SETTINGS_DAMAGED
+    if not isinstance(data, dict):
+        return Settings(), S.SETTINGS_DAMAGED
+    settings = from_dict(data)
+    version = data.get("version", SETTINGS_VERSION)
+    if type(version) is int and version > SETTINGS_VERSION:
+        return settings, S.SETTINGS_NEWER
+    bad = [f.name for f in fields(Settings) if f.name in data and not _VALID[f.name](data[f.name])]
+    return settings, (S.SETTINGS_BAD_VALUES if bad else None)
 
 
 def save(settings: Settings, path: Path | None = None) -> None:
@@ -84,7 +113,8 @@ def save(settings: Settings, path: Path | None = None) -> None:
     import tempfile
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
+    text = json.dumps(asdict(settings) | {"version": SETTINGS_VERSION}, indent=2,
+                      sort_keys=True) + "\n"
     fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:

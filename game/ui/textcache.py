@@ -3,8 +3,11 @@
 The cache is a dirty-flag cache in the Game Programming Patterns sense: the key is everything
 the pixels depend on (font face and size, text, colour; and for wrapping, the width), so a
 change of any of them is a miss and an unchanged line is never rendered twice. It is bounded
-(least recently used entries go first). `enabled = False` turns it into the baseline the
-benchmark compares with: every call renders and wraps afresh.
+(least recently used entries go first) both in entries and in the bytes of its pictures: a long
+session through many chapters, text sizes and contrasts would otherwise keep thousands of
+wide lines (a 990-pixel line is ~150 KB) and grow to hundreds of megabytes.
+`enabled = False` turns it into the baseline the benchmark compares with: every call renders
+and wraps afresh.
 """
 from __future__ import annotations
 
@@ -30,9 +33,11 @@ class TextLayout(NamedTuple):
 
 
 class TextCache:
-    def __init__(self, limit: int = 4000):
+    def __init__(self, limit: int = 4000, byte_limit: int = 24 * 1024 * 1024):
         self.enabled = True
         self.limit = limit
+        self.byte_limit = byte_limit
+        self._bytes = 0           # pixels held by the cached surfaces
         self.renders = 0          # real renders (misses), for tests and the benchmark
         self._surfaces: OrderedDict = OrderedDict()
         self._layouts: OrderedDict = OrderedDict()
@@ -40,6 +45,7 @@ class TextCache:
     def clear(self) -> None:
         self._surfaces.clear()
         self._layouts.clear()
+        self._bytes = 0
 
     # ---- single lines
     def render(self, font: pygame.font.Font, text: str, color) -> pygame.Surface:
@@ -54,8 +60,10 @@ class TextCache:
         self.renders += 1
         if self.enabled:
             self._surfaces[key] = surf
-            if len(self._surfaces) > self.limit:
-                self._surfaces.popitem(last=False)
+            self._bytes += _size(surf)
+            while len(self._surfaces) > 1 and (len(self._surfaces) > self.limit or
+                                               self._bytes > self.byte_limit):
+                self._bytes -= _size(self._surfaces.popitem(last=False)[1])
         return surf
 
     def fit(self, font: pygame.font.Font, text: str, width: int) -> str:
@@ -87,6 +95,10 @@ class TextCache:
             if len(self._layouts) > self.limit:
                 self._layouts.popitem(last=False)
         return result
+
+
+def _size(surf: pygame.Surface) -> int:
+    return surf.get_width() * surf.get_height() * surf.get_bytesize()
 
 
 def _wrap(font: pygame.font.Font, text: str, width: int, line_height: int) -> TextLayout:

@@ -57,6 +57,13 @@ HIGH_CONTRAST = Palette(
 
 FONT_FILES = {"regular": "Inter-Regular.otf", "semibold": "Inter-SemiBold.otf",
               "display": "InterDisplay-Light.otf"}
+#: the dyslexia-friendly faces; they lack some symbols, which Inter draws (game.ui.fonts)
+DYSLEXIC_FILES = {"dys_regular": "OpenDyslexic-Regular.otf",
+                  "dys_semibold": "OpenDyslexic-Bold.otf"}
+#: the dyslexia-friendly setting swaps the reading faces (numbers keep Inter's display face);
+#: OpenDyslexic is drawn a little smaller (its letters are wide and its x-height large)
+DYSLEXIC_FACES = {"regular": "dys_regular", "semibold": "dys_semibold"}
+DYSLEXIC_SCALE = 0.86
 
 #: role -> (face, size at 100%, line height factor, scales with the text-size setting)
 ROLES = {
@@ -92,10 +99,22 @@ class Theme:
 
     def font(self, role: str) -> pygame.font.Font:
         face = ROLES[role][0]
+        if getattr(self.settings, "dyslexic_font", False) and face in DYSLEXIC_FACES:
+            return self._dyslexic(face, self.size(role))
         key = (face, self.size(role))
         font = Theme._fonts.get(key)
         if font is None:
             font = Theme._fonts[key] = _load_font(face, key[1])
+        return font
+
+    def _dyslexic(self, face: str, px: int) -> pygame.font.Font:
+        key = (DYSLEXIC_FACES[face], px)
+        font = Theme._fonts.get(key)
+        if font is None:
+            fallback = Theme._fonts.get((face, px)) or _load_font(face, px)
+            Theme._fonts[(face, px)] = fallback
+            font = Theme._fonts[key] = _load_fallback_font(key[0], round(px * DYSLEXIC_SCALE),
+                                                           fallback)
         return font
 
     def line_height(self, role: str) -> int:
@@ -108,6 +127,16 @@ class Theme:
                 "line": p.line, "accent": p.accent, "accent_soft": p.accent_soft,
                 "shade": p.panel_alt, "dark": p.dark, "light": p.panel,
                 "high_contrast": self.high_contrast}
+
+
+def _load_fallback_font(face: str, px: int, fallback) -> pygame.font.Font:
+    """A reading face that draws the characters it lacks in `fallback` (see game.ui.fonts)."""
+    from .fonts import FallbackFont
+    try:
+        return FallbackFont(str(asset_path("fonts", DYSLEXIC_FILES[face])), px, fallback,
+                            trim=0.82)
+    except (OSError, FileNotFoundError, pygame.error):
+        return fallback
 
 
 def _load_font(face: str, px: int) -> pygame.font.Font:

@@ -1,6 +1,7 @@
 """Credits, and every source the chapters cite (title, author, year, address, note)."""
 from __future__ import annotations
 
+from ...classroom.strings import PRIVACY_BUTTON
 from .. import strings as S
 from .document import DocumentScreen, Heading, Label, Spacer, Text
 
@@ -13,7 +14,11 @@ class CreditsScreen(DocumentScreen):
         self.chapters = [c for c in chapters if getattr(c, "level", None) is not None]
 
     def actions(self):
-        return [(S.BACK, self.back)]
+        return [(PRIVACY_BUTTON, self._privacy), (S.BACK, self.back)]
+
+    def _privacy(self) -> None:
+        from .kiosk_privacy import PrivacyScreen
+        self.app.push(PrivacyScreen(self.app))
 
     def build(self):
         blocks = []

@@ -70,7 +70,7 @@ class DebriefScreen(DocumentScreen):
                 "body_strong"))
             blocks += [Text(line, "small", indent=24, space=4) for line in self._pairs(state)]
             blocks.append(Spacer(8))
-            you = _shift(chill.shift_percent)
+            you = _shift(chill.shift_percent, chill)
         else:
             blocks.append(Text(S.CHILLING_NONE, muted=True))
         cards = [(S.YOU, you, _your_caption(chill)),
@@ -150,7 +150,9 @@ def _candid_word(level) -> str:
     return words.pop() if len(words) == 1 else S.CANDID_DEFAULT
 
 
-def _shift(pct: float | None) -> str:
+def _shift(pct: float | None, chill=None) -> str:
+    if pct is None and chill is not None and chill.pairs:
+        return f"{chill.candid_unscored} → {chill.candid_scored}"
     if pct is None:
         return S.NO_FIGURE
     sign = "+" if round(pct) >= 0 else S.MINUS
@@ -161,7 +163,9 @@ def _your_caption(chill) -> str:
     if not chill.pairs:
         return S.CHILLING_NONE
     pct = chill.shift_percent
-    if pct is None or round(pct) == 0:
+    if pct is None and chill.candid_scored > chill.candid_unscored:
+        how = S.CHILLING_MORE_FROM_NONE      # no candid answer unscored: no percentage
+    elif pct is None or round(pct) == 0:
         how = S.CHILLING_SAME
     elif pct > 0:
         how = S.CHILLING_MORE.format(n=round(pct))

@@ -117,12 +117,19 @@ class PauseScreen(CardListScreen):
     overlay = True
     width = 560
 
-    def __init__(self, app):
+    def __init__(self, app, session=None):
+        self.grid = session is not None   # a longer menu in play: two columns
+        self.width = 880 if self.grid else PauseScreen.width
         items = [Item(S.MENU_RESUME, S.MENU_RESUME_DETAIL, "resume", primary=True),
                  Item(S.MENU_HISTORY, S.MENU_HISTORY_DETAIL, "history"),
                  Item(S.MENU_SETTINGS, S.MENU_SETTINGS_DETAIL, "settings"),
                  Item(S.MENU_RESTART, S.MENU_RESTART_DETAIL, "restart"),
                  Item(S.MENU_TO_TITLE, S.MENU_TO_TITLE_DETAIL, "title")]
+        if session is not None and session.undo_enabled:   # never in a classroom session
+            items.append(Item(S.MENU_UNDO, S.MENU_UNDO_DETAIL if session.can_undo
+                              else S.MENU_UNDO_NONE, "undo"))
+        items += [Item(S.MENU_SAVE, S.MENU_SAVE_DETAIL, "save"),
+                  Item(S.MENU_LOAD, S.MENU_LOAD_DETAIL, "load")]
         super().__init__(app, S.PAUSED, S.PAUSE_NOTE, items, self.finish)
 
     def back(self) -> None:
@@ -130,6 +137,8 @@ class PauseScreen(CardListScreen):
 
     def layout(self) -> None:
         super().layout()
+        if self.grid:
+            self._two_columns()
         head = self._head_h()
         wanted = 28 + head + 16 + self.scroll.content_height + 20
         panel_h = min(wanted, LOGICAL_SIZE[1] - 64)
@@ -137,6 +146,30 @@ class PauseScreen(CardListScreen):
         self.panel = pygame.Rect(self.scroll.rect.x - 24, top, self.scroll.rect.w + 48, panel_h)
         self.scroll.rect = pygame.Rect(self.scroll.rect.x, top + 28 + head + 10,
                                        self.scroll.rect.w, panel_h - (28 + head + 10) - 14)
+
+    def _two_columns(self) -> None:
+        """Buttons in rows of two (Tab and ← → go in reading order, ↑ ↓ by rows)."""
+        w = (self.width - 14) // 2
+        y = 6
+        for i in range(0, len(self.buttons), 2):
+            row = self.buttons[i:i + 2]
+            h = max(Button.height_for(self.app, w, b.detail, b.number) for b in row)
+            for j, b in enumerate(row):
+                b.rect = pygame.Rect(self.scroll.rect.x + 12 + j * (w + 14), y, w, h)
+            y += h + 14
+        self.scroll.content_height = y + 6
+
+    def handle(self, inp) -> None:
+        if self.grid and inp.kind == "key" and inp.key in (pygame.K_UP, pygame.K_DOWN,
+                                                           pygame.K_LEFT, pygame.K_RIGHT):
+            step = {pygame.K_UP: -2, pygame.K_DOWN: 2, pygame.K_LEFT: -1, pygame.K_RIGHT: 1}
+            index = self.focus.index + step[inp.key]
+            if 0 <= index < len(self.buttons):
+                self.focus.focus(self.buttons[index])
+                cur = self.focus.current
+                self.scroll.show(cur.rect.top, cur.rect.bottom)
+            return
+        super().handle(inp)
 
     def _note_layout(self):
         th = self.theme

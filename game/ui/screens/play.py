@@ -9,7 +9,7 @@ from __future__ import annotations
 import pygame
 
 from ...core import events as ev
-from .. import flow, messages, paint
+from .. import flow, messages, paint, saving
 from .. import strings as S
 from ..fx import Toasts
 from ..illustration import Illustration, animated
@@ -122,6 +122,7 @@ class PlayScreen(Screen):
             self._refuse(view)
             return
         outcome = self.session.choose(view.id)
+        saving.autosave(self.app, self.session, self.chapter)
         self.scene_view.set_chosen(view.id, outcome.reply)
         self._animate(outcome.events)
         self.after = AFTER_SECONDS + (REPLY_SECONDS if outcome.reply else 0.0)
@@ -183,19 +184,43 @@ class PlayScreen(Screen):
         self._load_scene()
         self.toasts.add(Notice("info", S.DEV_RELOADED, S.DEV_RELOADED_BODY))
 
+    # ---- undo and saving
+    def undo(self) -> None:
+        """Take back the last choice (free play only; never in a classroom session)."""
+        from ..messages import Notice
+        if not self.session.undo():
+            words = S.UNDO_NONE if self.session.undo_enabled else S.UNDO_OFF
+            self.toasts.add(Notice("info", words))
+            return
+        self.after = 0.0
+        self.score.reset(self.session.display())
+        self._load_scene()
+        self.toasts.add(Notice("info", S.UNDONE, S.UNDONE_BODY))
+        saving.autosave(self.app, self.session, self.chapter)
+
+    def on_quit(self) -> None:
+        """The window is closing: keep this moment as the autosave."""
+        saving.autosave(self.app, self.session, self.chapter)
+
     # ---- overlays
     def open_pause(self) -> None:
         from .menu import PauseScreen
-        self.app.push(PauseScreen(self.app), self._paused)
+        self.app.push(PauseScreen(self.app, self.session), self._paused)
 
     def _paused(self, result) -> None:
         if result == "history":
             self.open_history()
+        elif result == "undo":
+            self.undo()
+        elif result in ("save", "load"):
+            saving.open_slots(self.app, result, self.session, self.chapter)
         elif result == "settings":
             flow.open_settings(self.app)
         elif result == "restart":
             flow.restart(self.app, self.session, self.chapter)
+            saving.autosave(self.app, self.session, self.chapter)
         elif result == "title":
+            saving.autosave(self.app, self.session, self.chapter)
             flow.to_title(self.app)
 
     def open_history(self) -> None:
@@ -204,7 +229,10 @@ class PlayScreen(Screen):
     # ---- input
     def handle(self, inp) -> None:
         self.ambient = AMBIENT_SECONDS
-        if inp.kind == "key" and inp.key in BACK_KEYS:
+        if inp.kind == "key" and (inp.key == pygame.K_BACKSPACE or (
+                inp.key == pygame.K_z and inp.mod & pygame.KMOD_CTRL)):
+            self.undo()
+        elif inp.kind == "key" and inp.key in BACK_KEYS:
             self.open_pause()
         elif inp.kind == "key" and inp.key == pygame.K_h:
             self.open_history()
@@ -301,7 +329,8 @@ class PlayScreen(Screen):
         _, mid, _ = self.columns()
         return [
             (pygame.Rect(0, 0, LOGICAL_SIZE[0], TOP),
-             (top_focus, self.chapter, self.session.state.scene, self.scene_view.revealing),
+             (top_focus, self.chapter, self.session.state.scene, self.scene_view.revealing,
+              saving.saving_off(self.app)),
              self._draw_top_bar),
             (self.watchers.rect, self.watchers.static_key(),
              lambda s: self.watchers.draw(s, reduced)),
@@ -347,6 +376,10 @@ class PlayScreen(Screen):
         bar = pygame.Rect(0, 0, LOGICAL_SIZE[0], TOP)
         end = paint.text(surf, cache, font, title, pal.ink, (x, 36), "midleft", box=bar).right
         words = S.HINT_READING if self.scene_view.revealing else self.hint
+        if self.session.undo_enabled and not self.scene_view.revealing:
+            words += S.HINT_UNDO
+        off = saving.saving_off(self.app)
+        words = S.JOIN.join((S.NOTICE.format(text=off), words)) if off else words
         hint = cache.fit(th.font("small"), words, right - end - 24)
         if len(hint) > 3:
             paint.text(surf, cache, th.font("small"), hint, pal.muted, (right, 36), "midright",

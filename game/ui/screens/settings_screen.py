@@ -1,4 +1,5 @@
-"""Settings: text size, text speed, high contrast, reduced motion, volume, fullscreen.
+"""Settings: text size, text speed, high contrast, dyslexia-friendly font, reduced motion,
+volume, fullscreen.
 
 Each row is a segmented control. ← → change the focused row, Enter steps it, a click or tap
 picks a segment. The chosen segment is filled and marked with a tick, so the choice never
@@ -34,6 +35,7 @@ def _rows():
         ("reduced_motion", S.SET_MOTION, S.SET_MOTION_NOTE, onoff, words_onoff),
         ("volume", S.SET_VOLUME, "", VOLUMES, {v: str(v) for v in VOLUMES}),
         ("fullscreen", S.SET_FULLSCREEN, S.SET_FULLSCREEN_NOTE, onoff, words_onoff),
+        ("dyslexic_font", S.SET_DYSLEXIC, S.SET_DYSLEXIC_NOTE, onoff, words_onoff),
     ]
 
 

@@ -10,32 +10,64 @@ from ..widgets import Button
 from .base import BACK_KEYS, Screen, page_hint, wordmark
 
 LEFT = 96
+NOTICE_W = 580   # notices stay left of the emblem
 
 
 class TitleScreen(Screen):
-    def __init__(self, app, on_play=None, on_settings=None, on_credits=None):
+    def __init__(self, app, on_play=None, on_settings=None, on_credits=None,
+                 on_continue=None, on_load=None):
         super().__init__(app)
         self.on_play = on_play or (lambda: None)
         self.on_settings = on_settings or (lambda: None)
         self.on_credits = on_credits or (lambda: None)
+        self.on_continue, self.on_load = on_continue, on_load
         self.buttons: list[Button] = []
 
+    def _actions(self) -> list:
+        """(label, action, primary): Continue and Load only when there is something to load."""
+        resume = self.on_continue is not None and getattr(self.app, "continue_offer", None)
+        actions = [(S.MENU_CONTINUE, self.on_continue, True)] if resume else []
+        actions.append((S.MENU_PLAY, self.on_play, not resume))
+        if self.on_load is not None and getattr(self.app, "slots_used", False):
+            actions.append((S.MENU_LOAD, self.on_load, False))
+        return actions + [(S.MENU_SETTINGS, self.on_settings, False),
+                          (S.MENU_CREDITS, self.on_credits, False),
+                          (S.MENU_QUIT, self.app.quit, False)]
+
     def layout(self) -> None:
+        """The menu under the name; with many buttons, large text or notices, the name moves
+        up and the buttons get closer (never below the hint line)."""
         th = self.theme
-        h = th.line_height("button") + 26
-        y = self._menu_top()
-        actions = [(S.MENU_PLAY, self.on_play, True), (S.MENU_SETTINGS, self.on_settings, False),
-                   (S.MENU_CREDITS, self.on_credits, False), (S.MENU_QUIT, self.app.quit, False)]
+        actions = self._actions()
+        n = len(actions)
+        h, gap = th.line_height("button") + 26, 12
+        bottom = LOGICAL_SIZE[1] - th.line_height("small") - 24 - self._notices_height()
+        head = th.line_height("display") + self._tagline().height + 40
+        self.title_y = max(64, min(150, bottom - n * h - (n - 1) * gap - head))
+        y = self.title_y + head
+        if y + n * h + (n - 1) * gap > bottom:
+            gap = 6
+            h = max(th.line_height("button") + 8, (bottom - y - (n - 1) * gap) // n)
         self.buttons = []
         for i, (label, action, primary) in enumerate(actions):
-            rect = pygame.Rect(LEFT, y + i * (h + 12), 440, h)
+            rect = pygame.Rect(LEFT, y + i * (h + gap), 440, h)
             self.buttons.append(Button(rect, label, action, number=i + 1, primary=primary))
-        self.focus.set(self.buttons)
+        self.focus.set(self.buttons, keep=False)
 
-    def _menu_top(self) -> int:
+    def _tagline(self):
         th = self.theme
-        tag = self.cache.layout(th.font("body"), S.TAGLINE, 520, th.line_height("body"))
-        return 150 + th.line_height("display") + tag.height + 40
+        return self.cache.layout(th.font("body"), S.TAGLINE, 520, th.line_height("body"))
+
+    def _notices(self) -> list:
+        """Each notice wrapped to the left column."""
+        th = self.theme
+        return [self.cache.layout(th.font("small_strong"), S.NOTICE.format(text=line),
+                                  NOTICE_W, th.line_height("small_strong"))
+                for line in getattr(self.app, "notices", ())]
+
+    def _notices_height(self) -> int:
+        lays = self._notices()
+        return sum(lay.height for lay in lays) + (12 if lays else 0)
 
     def handle(self, inp) -> None:
         if inp.kind == "key" and inp.key in BACK_KEYS:
@@ -51,14 +83,23 @@ class TitleScreen(Screen):
         surf.fill(pal.bg)
         wordmark(self, surf, (MARGIN, MARGIN))
         box = pygame.Rect(LEFT - 8, 0, 568, LOGICAL_SIZE[1])
-        paint.text(surf, cache, th.font("display"), S.APP_NAME, pal.ink, (LEFT - 4, 150), box=box)
-        tag = cache.layout(th.font("body"), S.TAGLINE, 520, th.line_height("body"))
-        paint.lines(surf, cache, th.font("body"), tag, pal.muted, LEFT,
-                    150 + th.line_height("display") + 8, box=box)
+        top = getattr(self, "title_y", 150)
+        paint.text(surf, cache, th.font("display"), S.APP_NAME, pal.ink, (LEFT - 4, top), box=box)
+        paint.lines(surf, cache, th.font("body"), self._tagline(), pal.muted, LEFT,
+                    top + th.line_height("display") + 8, box=box)
         for b in self.buttons:
             b.draw(surf, self.app, self.focus.is_focused(b))
+        self._draw_notices(surf)
         self._emblem(surf, (930, 330))
         page_hint(self, surf)
+
+    def _draw_notices(self, surf) -> None:
+        """Saving off, a settings file not used: a small paragraph each, under the menu."""
+        font = self.theme.font("small_strong")
+        y = (self.buttons[-1].rect.bottom + 12) if self.buttons else 600
+        box = pygame.Rect(LEFT - 8, 0, NOTICE_W + 16, LOGICAL_SIZE[1])
+        for lay in self._notices():
+            y = paint.lines(surf, self.cache, font, lay, self.pal.ink, LEFT, y, box=box)
 
     def _emblem(self, surf, center) -> None:
         """Concentric rings like a lens, the starting score, and five stars."""

@@ -1,0 +1,176 @@
+"""What a class did, computed from its session files (plain data in, plain data out): the
+class report (`report.py`) only lays this out.
+
+Each figure says what it counts. "Main chapter" is the scored chapter of a session (the
+last scored one played); the chilling effect is each session's own figure, pooled.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .chilling import ClassShift, by_order, by_pair, class_shift
+from .summary import main_chapter
+
+
+@dataclass
+class ClassData:
+    sessions: list[dict]
+    skipped: list[str] = field(default_factory=list)   # one line per unreadable file
+
+    # ---- who
+    @property
+    def mains(self) -> list[dict]:
+        return [c for c in (main_chapter(s) for s in self.sessions) if c is not None]
+
+    def statuses(self) -> Counter:
+        return Counter(s["status"] for s in self.sessions)
+
+    def dates(self) -> list[str]:
+        return sorted({s["date"] for s in self.sessions})
+
+    def orders(self) -> Counter:
+        return Counter((s.get("chilling") or {}).get("order") or "not compared"
+                       for s in self.sessions)
+
+    def median_minutes(self) -> float | None:
+        times = [s["duration_seconds"] for s in self.sessions if s.get("duration_seconds")]
+        return statistics.median(times) / 60 if times else None
+
+    # ---- scores
+    def scores_by_persona(self) -> list[tuple[str, list[int]]]:
+        groups: dict[str, list[int]] = defaultdict(list)
+        for s in self.sessions:
+            ch = main_chapter(s)
+            if ch is not None and s.get("persona"):
+                groups[s["persona"]["name"]].append(ch["final_score"])
+        return sorted(groups.items())
+
+    def persona_rows(self) -> list[dict]:
+        rows = []
+        by: dict[str, list[dict]] = defaultdict(list)
+        for s in self.sessions:
+            ch = main_chapter(s)
+            if ch is not None and s.get("persona"):
+                by[s["persona"]["name"]].append(ch)
+        for name, chs in sorted(by.items()):
+            finals = [c["final_score"] for c in chs]
+            rows.append({"persona": name, "n": len(chs), "median": statistics.median(finals),
+                         "low": min(finals), "high": max(finals),
+                         "start": statistics.median(c["start_score"] for c in chs),
+                         "ever_listed": sum(c["ever_blacklisted"] for c in chs),
+                         "listed_at_end": sum(c["blacklisted"] for c in chs)})
+        return rows
+
+    def thresholds(self) -> list[tuple[int, str]]:
+        """The blacklist lines of the main chapters (for the score chart)."""
+        lines = {}
+        for ch in self.mains:
+            t = ch.get("thresholds") or []
+            if t:
+                lines[t[-1]["value"]] = t[-1]["name"]
+        return sorted(lines.items())
+
+    # ---- doors
+    def services(self) -> list[dict]:
+        """Per service of the main chapters: players who had it closed at the start, lost it
+        during play, regained it, and had it closed at the end."""
+        rows: dict[str, dict] = {}
+        for ch in self.mains:
+            sv = ch["services"]
+            names = sv.get("names", {})
+            for sid, name in names.items():
+                rows.setdefault(sid, {"service": sid, "name": name, "players": 0,
+                                      "closed_at_start": 0, "lost": 0, "regained": 0,
+                                      "closed_at_end": 0})
+            for sid in names:
+                row = rows[sid]
+                row["players"] += 1
+                row["closed_at_start"] += sid in sv["closed_at_start"]
+                row["lost"] += any(x["service"] == sid for x in sv["lost"])
+                row["regained"] += any(x["service"] == sid for x in sv["regained"])
+                row["closed_at_end"] += sid in sv["closed_at_end"]
+        return list(rows.values())
+
+    # ---- endings
+    def endings(self) -> dict[str, Counter]:
+        """Per level title: how many players reached each ending (unfinished counted apart)."""
+        out: dict[str, Counter] = defaultdict(Counter)
+        for s in self.sessions:
+            for ch in s["chapters"]:
+                title = ch["ending"]["title"] if ch.get("ending") else "(not finished)"
+                out[ch["title"]][title] += 1
+        return dict(out)
+
+    # ---- chilling
+    def chilling(self) -> ClassShift:
+        return class_shift([s.get("chilling") for s in self.sessions])
+
+    def chilling_by_order(self) -> dict[str, ClassShift]:
+        return by_order([s.get("chilling") for s in self.sessions])
+
+    def chilling_by_pair(self) -> list[dict]:
+        return by_pair([s.get("chilling") for s in self.sessions])
+
+    # ---- where players diverged
+    def divergence(self, limit: int = 6) -> list[dict]:
+        """Scenes where the players who passed split most evenly between choices (normalised
+        entropy of the first choice made there), with each choice's share and the median
+        seconds taken."""
+        tally: dict[tuple[str, str], dict] = {}
+        for s in self.sessions:
+            for ch in s["chapters"]:
+                seen = set()
+                titles = dict(map(tuple, ch["map"]["scenes"]))
+                for c in ch["choices"]:
+                    if c["scene"] in seen:
+                        continue
+                    seen.add(c["scene"])
+                    key = (ch["level"], c["scene"])
+                    row = tally.setdefault(key, {"level": ch["title"], "scene": c["scene"],
+                                                 "title": titles.get(c["scene"], c["scene"]),
+                                                 "choices": Counter(), "seconds": []})
+                    row["choices"][c["text"]] += 1
+                    if c.get("seconds") is not None:
+                        row["seconds"].append(c["seconds"])
+        rows = []
+        for row in tally.values():
+            n = sum(row["choices"].values())
+            if n < 2 or len(row["choices"]) < 2:
+                continue
+            row["n"] = n
+            row["split"] = _evenness(row["choices"])
+            row["median_seconds"] = statistics.median(row["seconds"]) if row["seconds"] else None
+            rows.append(row)
+        rows.sort(key=lambda r: (-r["split"], -r["n"], r["title"]))
+        return rows[:limit]
+
+    # ---- the story map
+    def maps(self) -> list[tuple[str, dict, list[dict]]]:
+        """(level title, its story map, the chapters played of it), in first-played order."""
+        found: dict[str, tuple[str, dict, list[dict]]] = {}
+        for s in self.sessions:
+            for ch in s["chapters"]:
+                entry = found.setdefault(ch["level"], (ch["title"], ch["map"], []))
+                entry[2].append(ch)
+        return list(found.values())
+
+    # ---- typed answers (only those students chose to include)
+    def answers(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for s in self.sessions:
+            for key, text in (s.get("answers") or {}).items():
+                if text:
+                    out[key].append(text)
+        return dict(out)
+
+
+def _evenness(counts: Counter) -> float:
+    """Normalised Shannon entropy: 1 when every choice was taken equally, 0 when all agree."""
+    n = sum(counts.values())
+    if len(counts) < 2:
+        return 0.0
+    h = -sum((c / n) * math.log(c / n) for c in counts.values() if c)
+    return h / math.log(len(counts))

@@ -1,0 +1,183 @@
+"""The classroom file's codes (C1xx), explained in the same shape as `game.content.codes.CODES`,
+so `validate --explain C105` can read them beside the level codes (E/W) and the analyzer's
+(A4xx). docs/TEACHERS.md lists them too.
+
+A classroom file is read with the same safe YAML reader as a level, so a YAML mistake in it
+gets the same E0xx codes (E001 not valid YAML, E003 a key twice, ...).
+"""
+from __future__ import annotations
+
+from ..content.codes import CODES as LEVEL_CODES
+from ..content.codes import Code
+
+CLASSROOM_CODES: dict[str, Code] = {
+    "C100": Code(
+        "Not a classroom file",
+        "A classroom file is a YAML mapping that starts with `format: 1` and says which "
+        "chapters to play and where to put the exports. This file is empty, is a list, or "
+        "is a single value.",
+        "- day_zero\n- pilot_city\n",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"),
+    "C101": Code(
+        "Unknown key",
+        "The classroom file has a key the game does not know, often a typo. Every key is "
+        "listed in docs/TEACHERS.md; the hint says which one was probably meant.",
+        "format: 1\nchapter: [day_zero, pilot_city]\nexport_folder: exports\n",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"),
+    "C102": Code(
+        "A required key is missing",
+        "`format`, `chapters` and `export_folder` must be written: the game needs to know "
+        "which chapters to play and where the session files go.",
+        "format: 1\nchapters: [pilot_city]\n",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\n"),
+    "C103": Code(
+        "A value of the wrong kind",
+        "A key has a value of the wrong kind: text where a number belongs, a word that is not "
+        "one of the allowed ones (`persona` is `chosen`, `random` or `alternating`), or a "
+        "single word where a list belongs.",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\npersona: sometimes\n",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\npersona: alternating\n"),
+    "C104": Code(
+        "A number out of range",
+        "A number is too small or too large: the time limit is 5 to 240 minutes, the idle "
+        "reset 1 to 60 minutes, the warning 1 to 30 minutes.",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\ntime_limit_minutes: 2\n",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\ntime_limit_minutes: 20\n"),
+    "C105": Code(
+        "An unknown chapter",
+        "A chapter is a level id (see `python -m game levels`) or the path of a level file, "
+        "relative to the classroom file. No bundled level has this id and no file is there.",
+        "format: 1\nchapters: [day_zero, pilot]\nexport_folder: exports\n",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"),
+    "C106": Code(
+        "A chapter that cannot be played",
+        "The chapter's level file has errors, so no student could play it. Run "
+        "`python -m game validate` on the level to see them.",
+        "format: 1\nchapters: [my_broken_level.yaml]\nexport_folder: exports\n",
+        "format: 1\nchapters: [my_fixed_level.yaml]\nexport_folder: exports\n"),
+    "C107": Code(
+        "A persona that is not in every chapter",
+        "A student keeps one persona from chapter to chapter, so every persona listed (or, "
+        "when none are listed, at least one) must exist in every chapter. The hint names "
+        "the personas the chapters share.",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"
+        "personas: [student]\n",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"
+        "personas: [migrant]\n"),
+    "C108": Code(
+        "An unknown ruleset",
+        "`ruleset` is the id of a ruleset in a scored chapter (`pilot` or `opaque` in The "
+        "Pilot City), or `chosen` (the student picks) or `random`. Unscored chapters keep "
+        "their own ruleset.",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nruleset: strict\n",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nruleset: opaque\n"),
+    "C109": Code(
+        "Counterbalancing needs one unscored and one scored chapter",
+        "With `counterbalance: true`, half the class plays the scored chapter first and the "
+        "unscored one (Day Zero) after. That needs exactly two chapters: one unscored, one "
+        "scored, sharing baseline pairs.",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\ncounterbalance: true\n",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"
+        "counterbalance: true\n"),
+    "C110": Code(
+        "A language that does not exist yet",
+        "The prompts and the interface exist only in English (`en`) so far. Every word a "
+        "player reads comes from a level file or one module of interface strings, so a "
+        "translation can be added later.",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nlanguage: fr\n",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nlanguage: en\n"),
+    "C111": Code(
+        "Exit keys that are not valid or too easy to press",
+        "`exit_keys` is the teacher's way out of kiosk mode, written like `ctrl+shift+q`: at "
+        "least two of ctrl, shift and alt (ctrl or alt among them), then one letter, digit "
+        "or F1-F12. Esc cannot be used: students press it.",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nexit_keys: escape\n",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nexit_keys: ctrl+shift+q\n"),
+    "C112": Code(
+        "A warning that comes before the lesson starts",
+        "The warning before the end (`warning_minutes`) must come after play starts, so it "
+        "must be shorter than the time limit (`time_limit_minutes`).",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\n"
+        "time_limit_minutes: 5\nwarning_minutes: 10\n",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\n"
+        "time_limit_minutes: 20\nwarning_minutes: 2\n"),
+    "C113": Code(
+        "An export folder that cannot be used",
+        "`export_folder` is where each student's session file goes, relative to the classroom "
+        "file (or an absolute path). It must be a folder the game can create and write in, "
+        "and not a file.",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: classroom.yaml\n",
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\n"),
+    "C114": Code(
+        "A chapter listed twice",
+        "Each chapter is played once per student, in the order listed; a chapter listed "
+        "twice is probably a copy-and-paste slip. List it once.",
+        "format: 1\nchapters: [pilot_city, pilot_city]\nexport_folder: exports\n",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"),
+}
+
+
+def all_codes() -> dict[str, Code]:
+    """Every code the game can print: levels (E/W), analyzer (A4xx), classroom (C1xx)."""
+    table = dict(LEVEL_CODES)
+    try:
+        from ..authoring.codes import ANALYZE_CODES
+        table.update(ANALYZE_CODES)
+    except ImportError:  # pragma: no cover - the analyzer is optional here
+        pass
+    table.update(CLASSROOM_CODES)
+    return table
+
+
+def severity(code: str) -> str:
+    """C1xx codes are all errors: a classroom file with one is not used."""
+    return "error"
+
+
+def explain(code: str) -> str:
+    """The long explanation of any code, as `validate --explain CODE` prints it."""
+    code = code.strip().upper()
+    entry = all_codes().get(code)
+    if entry is None:
+        return f"There is no code `{code}`. Codes look like E101, W303, A402 or C105."
+    if not code.startswith("C"):
+        from ..content.codes import explain as level_explain
+        if code in LEVEL_CODES:
+            return level_explain(code)
+    parts = [f"{code}: {entry.title}", "", entry.explanation]
+    if entry.wrong:
+        parts += ["", "Wrong:", _indented(entry.wrong)]
+    if entry.fixed:
+        parts += ["", "Right:", _indented(entry.fixed)]
+    return "\n".join(parts) + "\n"
+
+
+def _indented(example: str) -> str:
+    return "\n".join("    " + line for line in example.splitlines())
+
+
+# ---------------------------------------------------------------- the guide's reference
+
+MARKER = "<!-- classroom-codes: generated from game/classroom/codes.py -->"
+
+
+def reference() -> str:
+    """The C1xx codes as Markdown, for the end of docs/TEACHERS.md."""
+    parts = []
+    for code, entry in CLASSROOM_CODES.items():
+        parts += [f"### {code}: {entry.title}", "", entry.explanation, "", "Wrong:", "",
+                  "```yaml", entry.wrong.rstrip(), "```", "", "Right:", "", "```yaml",
+                  entry.fixed.rstrip(), "```", ""]
+    return "\n".join(parts)
+
+
+def rewrite(guide) -> str:
+    """The guide's text with everything after the marker line made from the table."""
+    head = guide.read_text(encoding="utf-8").split(MARKER)[0]
+    return head + MARKER + "\n\n" + reference()
+
+
+if __name__ == "__main__":   # python -m game.classroom.codes: update docs/TEACHERS.md
+    from pathlib import Path
+    GUIDE = Path(__file__).resolve().parents[2] / "docs" / "TEACHERS.md"
+    GUIDE.write_text(rewrite(GUIDE), encoding="utf-8")

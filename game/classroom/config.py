@@ -1,0 +1,412 @@
+"""The classroom file (`classroom.yaml`): what a teacher sets for a lesson in kiosk mode.
+
+Read with the same safe YAML reader as a level (`game.content.yamlsafe.read_yaml`: no code,
+no alias bombs, a line and column for every value), validated by the pydantic model
+`Classroom` (`extra="forbid"`), then cross-checked against the chapters it names. Every
+problem is a `Diagnostic` (`path:line:col: error[C1xx]: message` and a hint); the codes are
+explained in `game.classroom.codes` and docs/TEACHERS.md. Nothing here raises on bad input.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..content.diagnostics import Diagnostic, did_you_mean, error
+from ..content.yamlsafe import KEY_MARK, find_mark, read_yaml
+from .kiosk import ExitKeysError, parse_exit_keys
+
+Assign = Literal["chosen", "random", "alternating"]
+LegibilityChoice = Literal["as_ruleset", "exact", "stars", "direction_hidden", "delayed", "hidden"]
+LANGUAGES = ("en",)
+MAX_BYTES = 256 * 1024
+
+
+class Classroom(BaseModel):
+    """A lesson's settings. Every field's description is the teachers' reference."""
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    format: Literal[1] = Field(description="The classroom file format. Write `format: 1`.")
+    name: str = Field("", max_length=80, description="The lesson's name, shown on the "
+                      "waiting screen (no student names here).")
+    chapters: list[str] = Field(min_length=1, max_length=6, description="Level ids (see "
+                                "`python -m game levels`) or level files, in playing order.")
+    counterbalance: bool = Field(False, description="Half the class plays the scored chapter "
+                                 "first and the unscored one after (needs one of each).")
+    persona: Assign = Field("chosen", description="How each student gets a persona: `chosen` "
+                            "(they pick), `random`, or `alternating` (one then the other).")
+    personas: list[str] | None = Field(None, description="Only these personas (default: "
+                                       "every persona the chapters share).")
+    ruleset: str | None = Field(None, description="A ruleset id of the scored chapter, "
+                                "`chosen`, or `random` (default: the chapter's first).")
+    legibility: LegibilityChoice = Field("as_ruleset", description="How much of the score "
+                                         "students see in scored chapters (default: as the "
+                                         "ruleset says).")
+    time_limit_minutes: int | None = Field(None, ge=5, le=240, description="Minutes of play "
+                                           "before the debrief opens (default: no limit).")
+    warning_minutes: int = Field(2, ge=1, le=30, description="A warning this many minutes "
+                                 "before the time limit.")
+    idle_minutes: int = Field(3, ge=1, le=60, description="After this many minutes without "
+                              "input, 'Still playing?'; 30 seconds later the session ends.")
+    export_folder: str = Field(description="Where session files go, relative to this file.")
+    printable: bool = Field(True, description="Also write a one-page printable debrief "
+                            "(HTML) per student.")
+    answers: bool = Field(True, description="Let students type short debrief answers (kept "
+                          "only if they tick 'include my answers').")
+    language: str = Field("en", description="Language of the prompts. Only `en` exists.")
+    exit_keys: str = Field("ctrl+shift+q", description="The teacher's key combination that "
+                           "leaves kiosk mode.")
+    content_note: str | None = Field(None, max_length=1200, description="Replace the content "
+                                     "note shown before play.")
+    seed: int | None = Field(None, ge=0, description="The same luck for every student "
+                             "(default: each student gets their own).")
+
+
+@dataclass
+class LoadedClassroom:
+    """A classroom file after loading: the settings (None if it has errors), its chapters'
+    levels in file order, and every problem."""
+    path: str
+    config: Classroom | None
+    levels: list = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.config is not None and not self.diagnostics
+
+    def format(self) -> str:
+        return "\n".join(d.format(self.lines) for d in self.diagnostics)
+
+    @property
+    def export_dir(self) -> Path:
+        """The export folder, relative to the classroom file."""
+        folder = Path(os.path.expanduser(self.config.export_folder))
+        return folder if folder.is_absolute() else Path(self.path).resolve().parent / folder
+
+
+def load_classroom(path: str | Path, levels: dict | None = None) -> LoadedClassroom:
+    """Read and check a classroom file. `levels` maps level ids to `Level`s (default: the
+    bundled levels, and level files relative to the classroom file)."""
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()[:MAX_BYTES + 1]
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        return LoadedClassroom(name, None, diagnostics=[error(
+            "E011", name, 1, 1, f"this classroom file cannot be read ({_why(exc)})",
+            "give the path of a classroom file saved as UTF-8 text, e.g. classroom.yaml")])
+    if len(raw) > MAX_BYTES:
+        return LoadedClassroom(name, None, diagnostics=[error(
+            "E007", name, 1, 1, "this file is far too big for a classroom file",
+            "a classroom file is a few lines: see docs/classroom.example.yaml")])
+    return load_classroom_text(text, name, levels)
+
+
+def load_classroom_text(text: str, path: str, levels: dict | None = None) -> LoadedClassroom:
+    lines = text.splitlines()
+    data, marks, diagnostics = read_yaml(text, path)
+    if any(d.severity == "error" for d in diagnostics) or not isinstance(data, dict):
+        if not diagnostics:
+            diagnostics = [_not_a_mapping(data, path)]
+        return LoadedClassroom(path, None, [], diagnostics, lines)
+    found: list[Diagnostic] = []
+    skip: set[str] = set()
+    try:
+        config = Classroom.model_validate(data)
+    except ValidationError as exc:
+        errors = exc.errors(include_url=False)
+        found = [_diagnostic(e, marks, path) for e in errors]
+        config, skip = _partial(data, errors)
+    loaded = LoadedClassroom(path, config, [], [], lines)
+    if config is not None:   # check the rest too: every problem of the file at once
+        found += _Checks(loaded, marks, levels, skip).run()
+    loaded.diagnostics = _sorted(found)
+    if loaded.diagnostics:
+        loaded.config = None
+    return loaded
+
+
+_STAND_INS = {"format": 1, "chapters": ["-"], "export_folder": "-"}
+
+
+def _partial(data: dict, errors: list[dict]) -> tuple[Classroom | None, set[str]]:
+    """The file's valid keys, with stand-ins for the broken or missing ones (whose checks
+    are then skipped), so the cross-checks can still look at the rest."""
+    bad = {str(e["loc"][0]) for e in errors if e["loc"]}
+    kept = {k: v for k, v in data.items() if k not in bad and k in Classroom.model_fields}
+    skip = bad | {k for k in _STAND_INS if k not in kept}
+    try:
+        return Classroom.model_validate(_STAND_INS | kept), skip
+    except ValidationError:
+        return None, skip
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "there is no such file"
+    if isinstance(exc, IsADirectoryError):
+        return "this is a folder"
+    if isinstance(exc, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
+def _sorted(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    return sorted(diagnostics, key=lambda d: (d.line, d.column, d.code))
+
+
+def _not_a_mapping(data, path: str) -> Diagnostic:
+    what = "empty" if data is None else ("a list" if isinstance(data, list) else "one value")
+    return error("C100", path, 1, 1, f"a classroom file is a mapping of keys, but this one is "
+                 f"{what}", "start with `format: 1`, then `chapters:` and `export_folder:` "
+                 "(see docs/classroom.example.yaml)")
+
+
+# ---------------------------------------------------------------- schema errors in words
+
+_KINDS = {"int_type": "a whole number", "int_parsing": "a whole number",
+          "int_from_float": "a whole number", "bool_type": "`true` or `false`",
+          "bool_parsing": "`true` or `false`", "string_type": "text", "list_type": "a list"}
+_RANGES = {"greater_than_equal": "at least {ge}", "less_than_equal": "at most {le}",
+           "too_short": "at least {min_length} long", "too_long": "at most {max_length} long",
+           "string_too_long": "at most {max_length} characters"}
+
+
+def _diagnostic(err: dict, marks: dict, path: str) -> Diagnostic:
+    loc = tuple(err["loc"])
+    kind = err["type"]
+    key = str(loc[0]) if loc else "the file"
+    line, col = find_mark(marks, loc)
+    if kind == "extra_forbidden":
+        line, col = find_mark(marks, loc + (KEY_MARK,))
+        hint = did_you_mean(key, Classroom.model_fields) or \
+            "the keys are listed in docs/TEACHERS.md"
+        return error("C101", path, line, col, f"unknown key `{key}`", hint)
+    if kind == "missing":
+        desc = Classroom.model_fields[key].description if key in Classroom.model_fields else ""
+        return error("C102", path, 1, 1, f"`{key}` is missing", f"add `{key}: ...` ({desc})")
+    if kind == "literal_error":
+        allowed = err.get("ctx", {}).get("expected", "")
+        return error("C103", path, line, col, f"`{key}` cannot be `{err.get('input')}`",
+                     f"write one of: {allowed}")
+    if kind in _KINDS:
+        where = f"`{key}`" if len(loc) == 1 else f"item {loc[1] + 1} of `{key}`"
+        return error("C103", path, line, col, f"{where} should be {_KINDS[kind]}",
+                     _kind_hint(kind))
+    if kind in _RANGES:
+        limit = _RANGES[kind].format(**err.get("ctx", {}))
+        return error("C104", path, line, col, f"`{key}` must be {limit}",
+                     "see the limits in docs/TEACHERS.md")
+    return error("C103", path, line, col, f"`{key}` is not valid here",
+                 "see docs/TEACHERS.md for what this key takes")
+
+
+def _kind_hint(kind: str) -> str:
+    if kind.startswith("int"):
+        return "write a whole number such as 20, without quotes or units"
+    if kind.startswith("bool"):
+        return "write `true` or `false`"
+    if kind == "list_type":
+        return "write a list in brackets: `[day_zero, pilot_city]`"
+    return "write plain text"
+
+
+# ---------------------------------------------------------------- cross-checks
+
+class _Checks:
+    """One `check_*` method per rule; each yields diagnostics."""
+
+    def __init__(self, loaded: LoadedClassroom, marks: dict, levels: dict | None,
+                 skip: set[str] = frozenset()):
+        self.loaded, self.config, self.marks = loaded, loaded.config, marks
+        self.path = loaded.path
+        self.levels = levels
+        self.skip = skip
+
+    def at(self, *loc) -> tuple[int, int]:
+        return find_mark(self.marks, loc)
+
+    def run(self) -> list[Diagnostic]:
+        found: list[Diagnostic] = []
+        checks = {"chapters": self.check_chapters, "personas": self.check_personas,
+                  "ruleset": self.check_ruleset, "counterbalance": self.check_counterbalance,
+                  "language": self.check_language, "exit_keys": self.check_exit_keys,
+                  "warning_minutes": self.check_time, "export_folder": self.check_export_folder}
+        for key, check in checks.items():
+            if key not in self.skip and ("chapters" not in self.skip or key not in
+                                         ("personas", "ruleset", "counterbalance")):
+                found += list(check())
+        return found
+
+    def check_chapters(self):
+        """C105, C106, C114: each chapter is known, playable and listed once."""
+        seen = set()
+        for i, ref in enumerate(self.config.chapters):
+            line, col = self.at("chapters", i)
+            if ref in seen:
+                yield error("C114", self.path, line, col, f"`{ref}` is listed twice",
+                            "list each chapter once")
+                continue
+            seen.add(ref)
+            level, problem = _find_level(ref, Path(self.path).resolve().parent, self.levels)
+            if level is not None:
+                self.loaded.levels.append(level)
+            elif problem == "broken":
+                yield error("C106", self.path, line, col, f"the chapter `{ref}` has errors and "
+                            "cannot be played", f"run `python -m game validate {ref}`")
+            else:
+                known = _known_ids(self.levels)
+                hint = did_you_mean(ref, known) or f"the chapters are: {', '.join(known)}"
+                yield error("C105", self.path, line, col, f"there is no chapter `{ref}`", hint)
+
+    def _complete(self) -> bool:
+        return len(self.loaded.levels) == len(set(self.config.chapters))
+
+    def check_personas(self):
+        """C107: the personas used exist in every chapter."""
+        if not self.loaded.levels:
+            return
+        shared = shared_personas(self.loaded.levels)
+        wanted = self.config.personas
+        if wanted is None:
+            if not shared:
+                yield error("C107", self.path, *self.at("chapters"), "these chapters share no "
+                            "persona, so a student cannot keep one from chapter to chapter",
+                            "play chapters that share personas, e.g. day_zero and pilot_city")
+            return
+        for i, pid in enumerate(wanted):
+            if pid not in shared:
+                hint = did_you_mean(pid, shared) or f"the shared personas are: {', '.join(shared)}"
+                yield error("C107", self.path, *self.at("personas", i),
+                            f"the persona `{pid}` is not in every chapter", hint)
+        if not wanted:
+            yield error("C107", self.path, *self.at("personas"), "`personas` is empty",
+                        "list at least one persona, or remove the line to allow all")
+
+    def check_ruleset(self):
+        """C108: the ruleset exists in a scored chapter (or is `chosen` / `random`)."""
+        rid = self.config.ruleset
+        if rid is None or rid in ("chosen", "random") or not self.loaded.levels:
+            return
+        known = sorted({r for lv in scored_levels(self.loaded.levels) for r in lv.rulesets})
+        if rid not in known:
+            hint = did_you_mean(rid, known + ["chosen", "random"]) or \
+                f"write one of: {', '.join(known + ['chosen', 'random'])}"
+            yield error("C108", self.path, *self.at("ruleset"),
+                        f"no scored chapter has a ruleset `{rid}`", hint)
+
+    def check_counterbalance(self):
+        """C109: counterbalancing needs one unscored and one scored chapter."""
+        if not self.config.counterbalance or not self._complete():
+            return
+        levels = self.loaded.levels
+        kinds = sorted(is_scored_level(lv) for lv in levels)
+        if len(levels) != 2 or kinds != [False, True]:
+            yield error("C109", self.path, *self.at("counterbalance"),
+                        "counterbalancing needs exactly two chapters: one unscored (like "
+                        "day_zero) and one scored", "write `chapters: [day_zero, pilot_city]`, "
+                        "or `counterbalance: false`")
+
+    def check_language(self):
+        """C110: only English exists so far."""
+        if self.config.language not in LANGUAGES:
+            yield error("C110", self.path, *self.at("language"),
+                        f"the language `{self.config.language}` does not exist yet",
+                        "only `en` (English) exists so far; remove the line or write `en`")
+
+    def check_exit_keys(self):
+        """C111: the teacher's exit keys are valid and hard to press by accident."""
+        try:
+            parse_exit_keys(self.config.exit_keys)
+        except ExitKeysError as exc:
+            yield error("C111", self.path, *self.at("exit_keys"), str(exc),
+                        "write something like `ctrl+shift+q`")
+
+    def check_time(self):
+        """C112: the warning comes before the end."""
+        limit = self.config.time_limit_minutes
+        if limit is not None and self.config.warning_minutes >= limit:
+            yield error("C112", self.path, *self.at("warning_minutes"),
+                        f"the warning ({self.config.warning_minutes} min) is not shorter than "
+                        f"the time limit ({limit} min)", "make `warning_minutes` smaller")
+
+    def check_export_folder(self):
+        """C113: the export folder is not a file."""
+        folder = self.loaded.export_dir
+        if folder.exists() and not folder.is_dir():
+            yield error("C113", self.path, *self.at("export_folder"),
+                        f"`{self.config.export_folder}` is a file, not a folder",
+                        "name a folder, e.g. `exports`; it is created if needed")
+        elif not self.config.export_folder.strip():
+            yield error("C113", self.path, *self.at("export_folder"), "`export_folder` is "
+                        "empty", "name a folder, e.g. `exports`; it is created if needed")
+
+
+# ---------------------------------------------------------------- chapters
+
+def _bundled() -> dict:
+    from ..content import bundled_levels, load_level
+    out = {}
+    for p in bundled_levels():
+        loaded = load_level(p)
+        if loaded.level is not None:
+            out[loaded.level.id] = loaded.level
+    return out
+
+
+def _known_ids(levels: dict | None) -> list[str]:
+    return sorted(levels if levels is not None else _bundled())
+
+
+def _find_level(ref: str, base: Path, levels: dict | None):
+    """(Level, None), or (None, "broken" | "missing")."""
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+        from ..content import load_level
+        path = Path(ref) if Path(ref).is_absolute() else base / ref
+        if not path.is_file():
+            return None, "missing"
+        loaded = load_level(path)
+        return (loaded.level, None) if loaded.ok else (None, "broken")
+    table = levels if levels is not None else _bundled()
+    if ref in table:
+        return table[ref], None
+    return None, "missing"
+
+
+def is_scored_level(level) -> bool:
+    """Whether any scene of the level is scored."""
+    return any(level.is_scored(s) for s in level.scenes)
+
+
+def scored_levels(levels: list) -> list:
+    return [lv for lv in levels if is_scored_level(lv)]
+
+
+def shared_personas(levels: list) -> list[str]:
+    """Persona ids in every level, in the first level's order."""
+    if not levels:
+        return []
+    return [p for p in levels[0].personas if all(p in lv.personas for lv in levels[1:])]
+
+
+def with_legibility(level, choice: str):
+    """The level with every ruleset shown at this legibility (the classroom's `legibility`),
+    or unchanged for `as_ruleset` and for unscored levels."""
+    if choice == "as_ruleset" or not is_scored_level(level):
+        return level
+    rulesets = {rid: r.model_copy(update={"legibility": choice})
+                for rid, r in level.rulesets.items()}
+    return level.model_copy(update={"rulesets": rulesets})
+
+
+def classroom_dict(config: Classroom, code: str) -> dict:
+    """What a session file says about the classroom settings that applied."""
+    from .kiosk import scored_first
+    return {"name": config.name, "counterbalance": config.counterbalance,
+            "scored_first": scored_first(code) if config.counterbalance else None,
+            "time_limit_minutes": config.time_limit_minutes}

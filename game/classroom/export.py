@@ -1,0 +1,167 @@
+"""Session files: written atomically into the export folder only, read back and checked.
+
+One JSON file per session, named after its code (`amber-fox-42.json`), and beside it, when
+asked, the printable one-page debrief (`amber-fox-42.html`). Writing is atomic: a temp file
+in the same folder is written, flushed, fsynced and renamed over the old one, so a power cut
+leaves either the old file or the new one, never half of one. The format is described by
+docs/export.schema.json (checked with `game.classroom.jsonschema`).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from .jsonschema import check
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+_SAFE = re.compile(r"[^a-z0-9-]+")
+
+
+class ExportError(Exception):
+    """A session file that could not be written or read; the message says which and why."""
+
+
+def file_stem(code: str) -> str:
+    """A safe file name from a session code (letters, digits and dashes only)."""
+    stem = _SAFE.sub("-", code.lower()).strip("-")
+    return stem or "session"
+
+
+def export_paths(folder: Path, code: str) -> tuple[Path, Path]:
+    """(the JSON file, the printable HTML file) for a session code."""
+    stem = file_stem(code)
+    return folder / f"{stem}.json", folder / f"{stem}.html"
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write text to `path` atomically (temp, flush, fsync, rename). Raises ExportError."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise ExportError(f"cannot write in {path.parent}: {exc.strerror or exc}") from None
+    try:
+        _usual_mode(tmp)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        _unlink(tmp)
+        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        _unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+    return path
+
+
+def _usual_mode(path) -> None:
+    """mkstemp makes owner-only files; give the file the mode any new file would get."""
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
+
+
+def _unlink(path) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_session(folder: Path, data: dict, printable: bool = True) -> list[Path]:
+    """Write a session's JSON (and its printable debrief) into `folder`; the written paths."""
+    problems = check_export(data)
+    if problems:   # a bug, not the player's doing: say so rather than write a bad file
+        raise ExportError("the session record does not fit its schema: " + problems[0])
+    json_path, html_path = export_paths(Path(folder), data["session"])
+    written = [write_atomic(json_path, json.dumps(data, indent=1, ensure_ascii=False) + "\n")]
+    if printable:
+        from .printable import printable_html
+        written.append(write_atomic(html_path, printable_html(data)))
+    return written
+
+
+def delete_session(paths: list[Path]) -> list[Path]:
+    """Delete a session's files; the ones that were there and are now gone."""
+    gone = []
+    for p in paths:
+        try:
+            Path(p).unlink()
+            gone.append(Path(p))
+        except FileNotFoundError:
+            pass
+    return gone
+
+
+# ---------------------------------------------------------------- reading
+
+def read_session(path: Path) -> dict:
+    """A session file, read and checked against the schema; ExportError says why not."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise ExportError(f"{path}: too big to be a session file")
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise ExportError(f"{path}: not a text file") from None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:
+        raise ExportError(f"{path}: not valid JSON ({_short(exc)})") from None
+    problems = check_export(data)
+    if problems:
+        raise ExportError(f"{path}: not a session file of this game ({problems[0]})")
+    return data
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
+
+
+@cache
+def export_schema() -> dict:
+    """The schema: `export.schema.json` beside this module (docs/export.schema.json is the
+    same file, for readers; a test keeps them equal)."""
+    here = Path(__file__).resolve()
+    for path in (here.with_name("export.schema.json"),
+                 here.parents[2] / "docs" / "export.schema.json"):
+        if path.is_file():
+            return json.loads(path.read_text(encoding="utf-8"))
+    raise ExportError("docs/export.schema.json is missing")
+
+
+def check_export(data) -> list[str]:
+    """Problems of a session record against the schema (empty when it fits)."""
+    if not isinstance(data, dict):
+        return ["it is not a JSON object"]
+    if data.get("schema") != "sincerity.session":
+        return ["`schema` is not \"sincerity.session\""]
+    if data.get("version") != 1:
+        return [f"version {data.get('version')!r}; this game reads version 1"]
+    return check(data, export_schema())

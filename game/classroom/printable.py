@@ -1,0 +1,133 @@
+"""The one-page printable debrief of a session: self-contained HTML, charts as inline SVG,
+laid out to print on one A4 page. Made from the session record alone (`printable_html(data)`),
+so a teacher can print it again from the JSON file at any time.
+"""
+from __future__ import annotations
+
+from . import strings as S
+from .chilling import PUBLISHED
+from .page import esc, page, table
+from .summary import happened_lines, learned_line, main_chapter, seen_counts, your_figure
+from .svg import score_chart
+
+CSS = """
+body { font-size: 8.3pt; line-height: 1.3; padding: 4mm 0; }
+h1 { font-size: 15pt; }
+h2 { font-size: 10pt; margin: 2.4mm 0 1.2mm; padding-top: 1.4mm; }
+.head { display: flex; justify-content: space-between; align-items: flex-end; }
+.code { white-space: nowrap; font-size: 15pt; font-weight: 600; color: #3a54d6; }
+.report table { table-layout: fixed; }
+.report td, .report th { padding: .35mm 1.2mm; font-size: 7.4pt; overflow-wrap: anywhere; }
+.report col.wide { width: 36%; } .report col.mid { width: 21%; } .report col.num { width: 6%; }
+.pairs col.question { width: 64%; }
+.q { border: 1px solid #d6d8dc; border-radius: 2mm; padding: 1mm 2mm; min-height: 14mm; }
+.q b { display: block; font-size: 8.2pt; }
+.q .a { font-size: 7.6pt; line-height: 1.25; white-space: pre-wrap; }
+.grid { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: 2mm; }
+.foot { margin-top: 2mm; font-size: 7pt; color: #5c6572; }
+.card .fig { font-size: 13pt; }
+.card { padding: 1.2mm 2.4mm; font-size: 7.6pt; line-height: 1.25; }
+.head h1 { margin: 0; }
+ul { margin: 0; } li { margin: 0 0 .4mm; }
+@page { size: A4; margin: 10mm; }
+@media print { body { padding: 0; zoom: .92; } }
+"""
+MAX_ROWS = 14
+MAX_ANSWER = 180   # characters of a typed answer printed (the file keeps all of it)
+
+
+def printable_html(data: dict) -> str:
+    body = [_header(data), _score_and_doors(data), _chilling(data), _report(data),
+            _questions(data), f'<p class="foot">{esc(S.PRINT_FOOT)} {_sources()}</p>']
+    return page(f"{S.PRINT_TITLE} · {data['session']}", "".join(body), CSS)
+
+
+def _header(data: dict) -> str:
+    ch = main_chapter(data)
+    persona = (data.get("persona") or {}).get("name", "")
+    ruleset = data.get("ruleset") or {}
+    who = S.PRINT_WHO.format(persona=persona, ruleset=ruleset.get("name", ""),
+                             legibility=S.LEGIBILITY_WORDS.get(ruleset.get("legibility"), ""))
+    chapters = " → ".join(c["title"] for c in data["chapters"]) or "—"
+    status = S.STATUS_WORDS.get(data["status"], data["status"])
+    ending = ch["ending"]["title"] if ch and ch.get("ending") else "—"
+    return (f'<div class="head"><div><h1>{esc(S.PRINT_TITLE)}</h1>'
+            f'<p class="muted">{esc(chapters)} · {esc(who)} · {esc(data["date"])} · '
+            f'{esc(status)}</p></div><div style="text-align:right">'
+            f'<div class="muted small">{esc(S.PRINT_CODE)}</div>'
+            f'<div class="code">{esc(data["session"])}</div>'
+            f'<div class="small">Ending: <b>{esc(ending)}</b></div></div></div>')
+
+
+def _score_and_doors(data: dict) -> str:
+    ch = main_chapter(data)
+    if ch is None:
+        return ""
+    points = [(p["step"], p["score"]) for p in ch["score_path"]]
+    lines = [(t["value"], t["name"]) for t in ch.get("thresholds", [])]
+    lo, hi = min(s for _, s in points), max(s for _, s in points)
+    span = max(100, hi - lo)
+    near = [(v, n) for v, n in lines if lo - span <= v <= hi + span]
+    chart = score_chart(points, near, 380, 170, f"{S.PRINT_SCORE}: {ch['title']}")
+    facts = "".join(f"<li>{esc(line)}</li>" for line in happened_lines(data))
+    return (f'<section class="cols"><div><h2>{esc(S.PRINT_SCORE)}</h2>{chart}</div>'
+            f'<div><h2>{esc(S.PRINT_DOORS)} · {esc(S.PRINT_SEEN)}</h2><ul>{facts}</ul></div>'
+            "</section>")
+
+
+def _chilling(data: dict) -> str:
+    c = data.get("chilling") or {}
+    cards = [f'<div class="card you"><div class="label">You</div>'
+             f'<div class="fig accent">{esc(your_figure(c))}</div>'
+             f'{esc(learned_line(c))}</div>']
+    for p in PUBLISHED:
+        cards.append(f'<div class="card"><div class="label">{esc(p.short)}</div>'
+                     f'<div class="fig">{esc(p.figure)}</div>{esc(p.claim)}</div>')
+    rows = [[esc(a["question"]), _candid(a["unscored"], a["candid_means"]),
+             _candid(a["scored"], a["candid_means"])]
+            for a in c.get("answers", []) if a["unscored"] is not None or a["scored"] is not None]
+    pairs = table(["Dilemma", "Unscored", "Under the score"], rows,
+                  cols=["question", "", ""]) if rows else ""
+    return (f'<section><h2>{esc(S.PRINT_CHILLING)}</h2><div class="cards">{"".join(cards)}'
+            f'</div><div class="report pairs" style="margin-top:1.2mm">{pairs}</div></section>')
+
+
+def _candid(value, means: str) -> str:
+    if value is None:
+        return "—"
+    return esc(means) if value else "held back"
+
+
+def _report(data: dict) -> str:
+    ch = main_chapter(data)
+    if ch is None:
+        return ""
+    rows = []
+    for c in [c for c in ch["choices"] if c["scored"]][:MAX_ROWS]:
+        saw = ", ".join(c["observed_names"]) or "no one"
+        cost = f"{c['delta']:+d}" if c["delta"] else "0"
+        told = esc(c["reason"]) if c["disclosed"] and c["reason"] and c["delta"] else "No"
+        rows.append([esc(c["text"]), esc(c.get("behaviour_name") or "—"), esc(saw), cost, told])
+    n, seen, told_n = seen_counts(ch)
+    more = f'<p class="small muted">… and {n - MAX_ROWS} more.</p>' if n > MAX_ROWS else ""
+    return (f'<section class="report"><h2>{esc(S.PRINT_REPORT)}</h2>'
+            + table(["Choice", "Counted as", "Who really saw it", "Cost", "Told why?"], rows,
+                    {3}, ["wide", "mid", "mid", "num", ""]) + more + "</section>")
+
+
+def _questions(data: dict) -> str:
+    answers = data.get("answers") or {}
+    boxes = []
+    for key, question in S.STEPS:
+        answer = answers.get(key, "")
+        if len(answer) > MAX_ANSWER:
+            answer = answer[:MAX_ANSWER - 1].rstrip() + "…"
+        prompt = "" if answer else f'<span class="muted small">{esc(S.STEP_PROMPTS[key])}</span>'
+        boxes.append(f'<div class="q"><b>{esc(question)}</b>{prompt}'
+                     f'<div class="a">{esc(answer)}</div></div>')
+    return (f'<section><h2>{esc(S.PRINT_QUESTIONS)}</h2><div class="grid">{"".join(boxes)}'
+            "</div></section>")
+
+
+def _sources() -> str:
+    return " ".join(f"{esc(p.reference)} {esc(p.url)}" for p in PUBLISHED)

@@ -1,0 +1,146 @@
+"""Every word of the classroom features (kiosk screens, printable debrief, class report), in
+one place for translation, as `game.ui.strings` is for the rest of the window.
+Placeholders use `str.format` names.
+"""
+
+# ---- Thiagi's six debrief steps (the order is the lesson's)
+STEPS = (
+    ("feel", "How do you feel?"),
+    ("happened", "What happened?"),
+    ("learned", "What did you learn?"),
+    ("relates", "How does it relate to the real world?"),
+    ("what_if", "What if…?"),
+    ("next", "What next?"),
+)
+STEP_PROMPTS = {
+    "feel": "One or two words for how the score made you feel.",
+    "happened": "What did the system see, and what did it cost you?",
+    "learned": "Did you behave differently when you were scored?",
+    "relates": "Where are you rated or scored in your own life?",
+    "what_if": "What if the rules were published, or the cameras were always on?",
+    "next": "What would you change, about the system or about yourself?",
+}
+
+# ---- kiosk: attract, content note, code
+KIOSK_TITLE = "Sincerity"
+KIOSK_TAGLINE = "A few days under a score that never stops watching."
+KIOSK_PRESS = "Press any key or touch the screen to begin"
+KIOSK_LESSON = "Lesson: {name}"
+NOTE_TITLE = "Before you start"
+CONTENT_NOTE = (
+    "This game is about being watched and scored. In it you may lose access to trains, "
+    "loans and a good school for your child, be put on a public list, wait in a hospital "
+    "queue, and decide whether to stay friends with someone whose score is low.\n\n"
+    "Nothing you do here is graded, and there are no right answers. You can stop at any "
+    "time: tell your teacher.\n\n"
+    "The game keeps a record of your choices for the class discussion. It has no name in "
+    "it: only the code on this screen. Nothing leaves this computer.")
+NOTE_CODE = "Your session code"
+NOTE_CODE_HINT = "Write it down if your teacher asks. It is not your name."
+NOTE_START = "Start"
+NOTE_NOT_NOW = "Not now"
+NOTE_CHAPTERS = "You will play: {chapters}"
+NEXT_CHAPTER = "Continue to the next chapter"
+NEXT_CHAPTER_DETAIL = "Next: {title}"
+TO_DEBRIEF = "Talk it through"
+
+# ---- kiosk: idle, time, end
+STILL_TITLE = "Still playing?"
+STILL_TEXT = ("Press any key or touch the screen to carry on. Otherwise this session ends "
+              "in {n} seconds and the computer is made ready for the next student.")
+STILL_CONTINUE = "I'm still here"
+WARNING_TITLE = "Two minutes left"
+WARNING_TEXT = ("{n} minutes left to play. Finish this scene; the debrief opens when the "
+                "time is up.")
+WARNING_TEXT_ONE = "1 minute left to play. Finish this scene; the debrief opens next."
+TIME_UP_TITLE = "Time is up"
+TIME_UP_TEXT = "Your record is saved. Now talk it through."
+OK = "OK"
+DONE_TITLE = "Saved"
+DONE_TEXT = ("Your record is saved as {code}. Your teacher will use it in the discussion. "
+             "Thank you for playing.")
+DONE_ANSWERS_IN = "Your typed answers are in it, because you ticked the box."
+DONE_ANSWERS_OUT = "Your typed answers are not in it: they were never saved."
+DONE_NOTHING = "No choice was made, so there is nothing to save. Thank you for coming."
+DONE_FAILED = "Your record could not be saved: {error}. Please tell your teacher."
+DONE_NEXT = "Finish: ready for the next student"
+DONE_PRIVACY = "What we recorded about you"
+DONE_WINDOW = "Your session record is saved here:\n{path}\n\nIt stays on this computer."
+LEAVE_TITLE = "End your session?"
+LEAVE_TEXT = ("What you played so far is saved for your teacher, and the computer is made "
+              "ready for the next student.")
+LEAVE_YES = "End it"
+LEAVE_NO = "Keep playing"
+EXIT_HINT = "Teacher: {keys} leaves kiosk mode."
+
+# ---- six-step debrief screen
+DEBRIEF_TITLE = "Debrief"
+STEP_OF = "Step {n} of 6"
+BACK = "Back"
+NEXT = "Next"
+FINISH = "Finish and save"
+YOUR_ANSWER = "Your answer (optional)"
+TYPE_HERE = "Click here and type…"
+INCLUDE_ANSWERS = "Include my answers for my teacher"
+INCLUDE_NOTE = "If you leave this unticked, what you typed is thrown away."
+FULL_REPORT = "See everything the system saw"
+HAPPENED_PATH = "Your score went from {start} to {end} in {chapter}."
+HAPPENED_LOST = "Doors that closed: {doors}."
+HAPPENED_NONE_LOST = "No door closed on you during play."
+HAPPENED_START_CLOSED = "Closed from the start: {doors}."
+HAPPENED_REGAINED = "Doors that opened again: {doors}."
+HAPPENED_SEEN = "{seen} of {n} choices were seen by a sensor; you were told why for {told}."
+HAPPENED_LISTED = "You were put on the {name}."
+HAPPENED_ENDING = "Ending: {title}."
+YOUR_SHIFT_CAPTION = "Change in your candid answers under the score."
+LEARNED_NONE = ("You did not answer both halves of a pair this time (once unscored, once "
+                "scored), so there is no shift to show.")
+LEARNED_SHIFT = ("Unscored, you gave the candid answer {u} times out of {n}; under the "
+                 "score, {s} times. That is {shift}.")
+LEARNED_SAME = "the same"
+LEARNED_FEWER = "{n}% fewer"
+LEARNED_MORE = "{n}% more"
+LEARNED_MORE_FROM_NONE = "more often under the score (from none, so no percentage)"
+RELATES_FACTS = "What is real"
+WHAT_IF_OTHER = "Play again as {persona} or under {ruleset}: would the doors be the same?"
+
+# ---- privacy screen
+PRIVACY_TITLE = "Everything we recorded about you"
+PRIVACY_BUTTON = "What we record"
+PRIVACY_NOTE = ("Sincerity has no network code: nothing it records ever leaves this "
+                "computer. This is everything it keeps, and where.")
+PRIVACY_SETTINGS = "Settings (text size, contrast, sound)"
+PRIVACY_SAVES = "Saved games"
+PRIVACY_EXPORTS = "Session records written in this session"
+PRIVACY_LOGS = "Crash logs (only if the game ever stopped unexpectedly)"
+PRIVACY_NOT_KEPT = "Nothing is kept here."
+PRIVACY_KIOSK_SETTINGS = "Not saved in classroom mode: reset for every student."
+PRIVACY_DELETE = "Delete all of it"
+PRIVACY_CONFIRM_TITLE = "Delete everything listed?"
+PRIVACY_CONFIRM_TEXT = "This cannot be undone. {n} files will be deleted."
+PRIVACY_CONFIRM_YES = "Yes, delete"
+PRIVACY_CONFIRM_NO = "Keep it"
+PRIVACY_DELETED = "Deleted {n} files."
+PRIVACY_NOTHING = "There is nothing to delete."
+PRIVACY_FAILED = "Some files could not be deleted: {error}"
+PRIVACY_FILES = "{n} files, {size}"
+PRIVACY_FILE = "1 file, {size}"
+
+# ---- printable debrief
+PRINT_TITLE = "Sincerity · your debrief"
+PRINT_CODE = "Session"
+PRINT_WHO = "{persona} · {ruleset} ({legibility})"
+PRINT_SCORE = "Your score"
+PRINT_DOORS = "Doors"
+PRINT_SEEN = "What the system saw"
+PRINT_CHILLING = "The chilling effect: you and the published figures"
+PRINT_REPORT = "Transparency Report (scored choices)"
+PRINT_QUESTIONS = "Talk it through (Thiagi's six steps)"
+PRINT_FOOT = ("Made on this computer by Sincerity. Nothing in it left the computer. No name: "
+              "only the session code.")
+PRINT_NO_ANSWER = ""
+LEGIBILITY_WORDS = {"exact": "exact score shown", "stars": "stars shown",
+                    "direction_hidden": "direction hidden", "delayed": "delayed statements",
+                    "hidden": "score hidden"}
+STATUS_WORDS = {"finished": "finished", "time_up": "time ran out", "idle": "left idle",
+                "left": "left early", "stopped": "stopped by the teacher"}

@@ -1,0 +1,185 @@
+"""The window's saved games: the autosave after every choice and on quit, "Continue" on the
+title, the three slots of the pause menu, and the notice when saving is off.
+
+The files themselves are `game.saves` (no pygame). Everything here is glue: what a session
+and its chapter look like as a save, and which screen a save opens.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import saves
+from . import strings as S
+
+_LEVEL_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
+
+
+def store(app) -> saves.Store:
+    """The app's saves folder; a window that does not persist (tests) saves nothing."""
+    found = getattr(app, "saves", None)
+    if found is None:
+        found = app.saves = saves.Store.default() if app.persist else saves.Store(None)
+    return found
+
+
+def startup(app) -> None:
+    """After the first frame: check the folder, see what Continue offers, lay out the title."""
+    store(app).check()
+    refresh(app)
+    top = app.top
+    if top is not None:
+        top.layout()
+        app.dirty = True
+
+
+def refresh(app) -> None:
+    """What the title offers (Continue, Load) and says (saving off, a settings problem)."""
+    st = store(app)
+    latest = st.latest() if st.folder is not None else saves.Latest()
+    app.continue_offer = latest if (latest.save or latest.problem) else None
+    app.slots_used = st.folder is not None and any(
+        save or problem for _, save, problem in st.slots())
+    app.notices = notices(app)
+
+
+def notices(app) -> list[str]:
+    """One line each: why saving is off, why the settings file was not used."""
+    lines = []
+    off = store(app).off
+    if off:
+        lines.append(saves.SAVING_OFF.format(why=off))
+    problem = getattr(app, "settings_problem", None)
+    if problem:
+        lines.append(problem)
+    return lines
+
+
+def saving_off(app) -> str | None:
+    off = store(app).off
+    return saves.SAVING_OFF.format(why=off) if off else None
+
+
+# ---------------------------------------------------------------- writing
+
+def score_words(display) -> str:
+    """The score as the ruleset lets the player see it ("" when it is hidden)."""
+    if display.number is not None:
+        return S.SAVE_SCORE.format(n=display.number)
+    if display.stars is not None:
+        stars = f"{display.stars:g}"
+        return S.STARS_OF.format(stars=stars)
+    if display.tier:
+        return S.TIER.format(name=display.tier)
+    return ""
+
+
+def save_of(session, chapter) -> saves.SaveGame:
+    level = session.level
+    path = getattr(chapter, "path", None)
+    title = chapter.title if chapter is not None else level.title
+    where = session.scene or session.ending
+    return saves.make_save(
+        session.state, title, saves.level_file_hash(path) if path else "",
+        str(path) if path else "", [(e.kind, e.title, e.text) for e in session.log],
+        where.title if where is not None else "", score_words(session.display()))
+
+
+def autosave(app, session, chapter) -> bool:
+    if session is None:
+        return False
+    return store(app).autosave(save_of(session, chapter))
+
+
+def save_slot(app, slot: str, session, chapter) -> bool:
+    return store(app).write(slot, save_of(session, chapter))
+
+
+def describe(save: saves.SaveGame) -> str:
+    """One line for a slot or an offer: where, when, and the score if it may be shown."""
+    parts = [save.scene] if save.scene else []
+    when = save.time
+    if when is not None:
+        parts.append(S.SAVED_AT.format(time=f"{when:%H:%M}", date=f"{when.day} {when:%b %Y}"))
+    if save.score:
+        parts.append(save.score)
+    return S.JOIN.join(parts)
+
+
+# ---------------------------------------------------------------- reading
+
+def continue_game(app) -> None:
+    """Resume the latest autosave; if it is damaged, say so in one line and offer the one
+    before it."""
+    latest = store(app).latest()
+    if latest.save is not None:
+        resume(app, latest.save)
+        return
+    if latest.problem is None:
+        return
+    from .screens.menu import CardListScreen, Item
+    note = S.AUTOSAVE_DAMAGED.format(problem=latest.problem)
+    items = []
+    if latest.previous is not None:
+        items.append(Item(S.USE_PREVIOUS, describe(latest.previous), latest.previous,
+                          primary=True))
+    items.append(Item(S.BACK, "", None))
+    screen = CardListScreen(app, S.CONTINUE_TITLE, note, items,
+                            lambda save: resume(app, save) if save else app.pop(screen))
+    app.push(screen)
+
+
+def chapter_for(save: saves.SaveGame):
+    """The chapter a save was made in: its file if it is still there with the same id, else
+    the installed level with that id; None if there is none."""
+    from . import levels
+    path = Path(save.level_path) if save.level_path else None
+    if path is not None and path.suffix in (".yaml", ".yml") and path.is_file():
+        chapter = levels.load_path(path)
+        if chapter.ok and chapter.id == save.level_id:
+            return chapter
+    if not _LEVEL_ID.match(save.level_id):
+        return None
+    try:
+        return levels.find(save.level_id)
+    except levels.LevelProblem:
+        return None
+
+
+def resume(app, save: saves.SaveGame) -> bool:
+    """Open the saved game where it was (or as near as the chapter allows); a message and
+    False if it cannot be resumed. Never raises for a bad save."""
+    from . import flow
+    from .messages import Notice
+    from .session import Session
+    chapter = chapter_for(save)
+    if chapter is None:
+        flow.show_message(app, S.CONTINUE_FAILED, saves.NO_LEVEL.format(id=save.level_id))
+        return False
+    try:
+        resumed = saves.resume(save, chapter.level, saves.level_file_hash(chapter.path))
+        session = Session.resumed(chapter.level, resumed.state,
+                                  save.log if resumed.log_kept else ())
+    except (saves.SaveError, ValueError) as exc:
+        flow.show_message(app, S.CONTINUE_FAILED, str(exc))
+        return False
+    except Exception as exc:  # noqa: BLE001 - a saved game never crashes the window
+        flow.show_message(app, S.CONTINUE_FAILED, f"{type(exc).__name__}: {exc}"[:300])
+        return False
+    app.reset(flow.title_screen(app))
+    if session.finished:
+        from .screens.ending import EndingScreen
+        app.push(EndingScreen(app, session, chapter))
+        return True
+    from .screens.play import PlayScreen
+    play = PlayScreen(app, session, chapter)
+    app.push(play)
+    if resumed.note:
+        play.toasts.add(Notice("info", S.CHAPTER_CHANGED, resumed.note))
+    return True
+
+
+def open_slots(app, mode: str, session=None, chapter=None) -> None:
+    """The three slots: `mode` "save" (from the pause menu) or "load"."""
+    from .screens.saves_screen import SlotsScreen
+    app.push(SlotsScreen(app, mode, session, chapter))

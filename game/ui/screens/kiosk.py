@@ -1,0 +1,467 @@
+"""Kiosk mode in the window (`play --classroom FILE`), and recording in a window
+(`play --export DIR`).
+
+`Kiosk` runs one student after another on a classroom computer: waiting screen, content
+note with the session code, (persona), the chapters in the classroom's order, the debrief in
+six steps, the export, then a full wipe before the next student. It sees every event first
+(`app.intercept`): the teacher's exit keys quit, the window's close button and F11 are
+ignored, and any input resets the idle clock; `tick` (once a frame) asks "Still playing?",
+warns before the time limit and opens the debrief when time is up. The rules (codes, order,
+timers, exit keys) are in `game.classroom.kiosk`; this module only drives the screens.
+
+`TimedSession` is the window's `Session` with a clock around each choice: the seconds from
+the scene's choices being shown to one being picked (the core has no clock).
+"""
+from __future__ import annotations
+
+import gc
+import random
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from ...classroom import strings as K
+from ...classroom.config import (classroom_dict, is_scored_level, scored_levels,
+                                 shared_personas, with_legibility)
+from ...classroom.export import ExportError, export_paths, write_session
+from ...classroom.kiosk import StudentPlan, Timers, chapter_order, make_code, parse_exit_keys, \
+    plan_student
+from ...classroom.record import ChapterRecorder, build_export
+from ...core import Step
+from .. import strings as S
+from ..session import Session
+from .debrief import DebriefScreen
+
+
+class TimedSession(Session):
+    """A session that times and records each choice."""
+    classroom = True                # recorded sessions offer no undo
+    clock = staticmethod(time.monotonic)
+
+    def restart(self) -> None:
+        super().restart()
+        self.recorder = ChapterRecorder(self.state)
+        self._shown_at = None
+
+    def choices(self) -> list:
+        if self._shown_at is None:     # the scene's choices are being shown now
+            self._shown_at = self.clock()
+        return super().choices()
+
+    def choose(self, choice_id: str):
+        outcome = super().choose(choice_id)
+        now = self.clock()
+        began = self._shown_at if self._shown_at is not None else now
+        self.recorder.chose(Step(self.state, outcome.events), now - began)
+        self._shown_at = None
+        return outcome
+
+
+def _chapter(level):
+    from ..levels import Chapter
+    return Chapter(level.id, level.title, level.description, level.minutes, Path(""), level)
+
+
+@dataclass
+class Student:
+    plan: StudentPlan
+    order: list
+    timers: Timers
+    persona: str | None
+    ruleset: str | None
+    recorders: list = field(default_factory=list)
+    session: TimedSession | None = None
+    index: int = 0
+    phase: str = "note"          # note | choosing | play | debrief | done
+    status: str = "finished"
+    paths: list = field(default_factory=list)
+    included: bool = False
+
+
+class Kiosk:
+    def __init__(self, app, room, export_dir, clock=time.monotonic, rng=None):
+        self.app, self.room, self.cfg = app, room, room.config
+        self.export_dir = Path(export_dir)
+        self.clock = clock
+        self.rng = rng or random.SystemRandom()
+        self.exit_keys = parse_exit_keys(self.cfg.exit_keys)
+        self.levels = [with_legibility(lv, self.cfg.legibility) for lv in room.levels]
+        self.personas = list(self.cfg.personas or shared_personas(self.levels))
+        scored = scored_levels(self.levels)
+        self.rulesets = list(scored[0].rulesets) if scored else []
+        self.count = 0              # students started on this computer (not who they were)
+        self.student: Student | None = None
+        self.base_settings = app.settings
+        self.problem: str | None = None
+        self._still = None
+
+    # ---- attaching to the window
+    def attach(self) -> None:
+        self.app.classroom = self
+        self.app.intercept = self.intercept
+        self.app.tickers.append(self.tick)
+        self.app.reset(self.home_screen())
+
+    def home_screen(self):
+        from .kiosk_screens import AttractScreen
+        return AttractScreen(self.app, self.cfg.name, self.begin)
+
+    # ---- a student arrives
+    def begin(self) -> None:
+        now = self.clock()
+        limit = self.cfg.time_limit_minutes
+        rule = None if self.cfg.ruleset is None else self.cfg.ruleset
+        plan = plan_student(self.count, self.rng, self.personas, self.cfg.persona,
+                            rule if rule != "chosen" else None, self.rulesets, self.cfg.seed,
+                            taken=lambda code: export_paths(self.export_dir, code)[0].exists())
+        order = chapter_order(self.levels, plan.code, self.cfg.counterbalance, is_scored_level)
+        timers = Timers(self.cfg.idle_minutes * 60.0, limit * 60.0 if limit else None,
+                        self.cfg.warning_minutes * 60.0)
+        timers.touch(now)
+        ruleset = "chosen" if rule == "chosen" else plan.ruleset
+        self.student = Student(plan, order, timers, plan.persona, ruleset)
+        from .kiosk_screens import ContentNoteScreen
+        chapters = K.NOTE_CHAPTERS.format(chapters=", then ".join(lv.title for lv in order))
+        note = self.cfg.content_note or K.CONTENT_NOTE
+        self.app.push(ContentNoteScreen(self.app, note, plan.code, chapters, self.start,
+                                        self.not_now))
+
+    def not_now(self) -> None:
+        """The content note's "Not now": nothing was recorded; back to waiting."""
+        self.wipe()
+
+    def start(self) -> None:
+        s = self.student
+        s.timers.start(self.clock())
+        self.count += 1
+        s.phase = "choosing"
+        if s.persona is None:
+            self._choose_persona()
+        elif s.ruleset == "chosen":
+            self._choose_ruleset()
+        else:
+            self.play_chapter(0)
+
+    def _choose_persona(self) -> None:
+        from .. import flow
+        from .menu import CardListScreen, Item
+        level = self.student.order[0]
+        items = [Item(level.personas[p].name, level.personas[p].description, p)
+                 for p in self.personas]
+        self.app.push(CardListScreen(self.app, flow.S.CHOOSE_PERSONA,
+                                     flow.S.CHOOSE_PERSONA_NOTE, items, self._picked_persona))
+
+    def _picked_persona(self, persona: str) -> None:
+        self.student.persona = persona
+        if self.student.ruleset == "chosen":
+            self._choose_ruleset()
+        else:
+            self.play_chapter(0)
+
+    def _choose_ruleset(self) -> None:
+        from .. import flow
+        from .menu import CardListScreen, Item
+        level = (scored_levels(self.student.order) or self.student.order)[0]
+        items = [Item(r.name, flow._ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
+        self.app.push(CardListScreen(self.app, flow.S.CHOOSE_RULESET,
+                                     flow.S.CHOOSE_RULESET_NOTE, items, self._picked_ruleset))
+
+    def _picked_ruleset(self, ruleset: str) -> None:
+        self.student.ruleset = ruleset
+        self.play_chapter(0)
+
+    # ---- playing
+    def play_chapter(self, index: int) -> None:
+        from .play import PlayScreen
+        s = self.student
+        s.index, s.phase = index, "play"
+        level = s.order[index]
+        carry = s.recorders[-1].state if s.recorders else None
+        ruleset = s.ruleset if s.ruleset in level.rulesets else None
+        persona = s.persona if s.persona in level.personas else None
+        s.session = TimedSession(level, persona, ruleset, s.plan.seed, carry=carry)
+        s.session.clock = self.clock
+        s.session._shown_at = None
+        self.app.reset(self.home_screen())
+        self.app.push(PlayScreen(self.app, s.session, _chapter(level)))
+
+    def ending(self, session, chapter) -> bool:
+        """A chapter ended: keep its record, then the next chapter or the debrief."""
+        from .kiosk_screens import KioskEndingScreen
+        s = self.student
+        if s is None:
+            return True
+        s.recorders.append(session.recorder)
+        s.session = None
+        if s.index + 1 < len(s.order):
+            nxt = s.order[s.index + 1]
+            label, detail = K.NEXT_CHAPTER, K.NEXT_CHAPTER_DETAIL.format(title=nxt.title)
+            on_next = lambda: self.play_chapter(s.index + 1)  # noqa: E731
+        else:
+            label, detail, on_next = K.TO_DEBRIEF, "", lambda: self.to_debrief("finished")
+        self.app.replace(KioskEndingScreen(self.app, session, chapter, label, detail, on_next))
+        return True
+
+    def debrief(self, session, chapter) -> bool:
+        return True      # kiosk endings lead on by themselves
+
+    # ---- the debrief and the export
+    def _bank(self) -> None:
+        """A chapter cut short (time up, idle, left) is kept if a choice was made in it."""
+        s = self.student
+        if s.session is not None and s.session.recorder.seconds:
+            s.recorders.append(s.session.recorder)
+        s.session = None
+
+    def _data(self, answers=None) -> dict | None:
+        s = self.student
+        recorders = list(s.recorders)
+        if not recorders:
+            return None
+        return build_export(recorders, s.plan.code, s.status, "kiosk",
+                            classroom_dict(self.cfg, s.plan.code),
+                            duration=s.timers.elapsed(self.clock()), answers=answers)
+
+    def _write(self, data: dict | None) -> bool:
+        if data is None:
+            return False
+        try:
+            self.student.paths = write_session(self.export_dir, data, self.cfg.printable)
+            self.problem = None
+            return True
+        except ExportError as exc:
+            self.problem = str(exc)
+            return False
+
+    def to_debrief(self, status: str) -> None:
+        from .kiosk_debrief import DebriefStepsScreen
+        s = self.student
+        s.status = status
+        self._bank()
+        data = self._data()
+        self._write(data)
+        s.phase = "debrief"
+        main = scored_levels(s.order) or s.order
+        self.app.reset(self.home_screen())
+        self.app.push(DebriefStepsScreen(self.app, data or {}, main[-1], self.cfg.answers,
+                                         self.finish, self.full_report))
+
+    def full_report(self) -> None:
+        from types import SimpleNamespace
+        rec = next((r for r in reversed(self.student.recorders)
+                    if is_scored_level(r.state.level)), None) or self.student.recorders[-1]
+        state = rec.state
+        view = SimpleNamespace(state=state, level=state.level,
+                               ending=state.level.endings.get(state.ending) if state.ending
+                               else None)
+        self.app.push(FullReport(self.app, view))
+
+    def finish(self, answers, include: bool) -> None:
+        from .kiosk_screens import DoneScreen
+        s = self.student
+        s.included = bool(include and answers and any(answers.values()))
+        data = self._data(answers if include else None)
+        saved = self._write(data)
+        s.phase = "done"
+        if data is None:
+            text = K.DONE_NOTHING
+        elif saved:
+            text = K.DONE_TEXT.format(code=s.plan.code) + "\n\n" + (
+                K.DONE_ANSWERS_IN if s.included else K.DONE_ANSWERS_OUT)
+        else:
+            text = K.DONE_FAILED.format(error=self.problem or "?")
+        self.app.reset(DoneScreen(self.app, text, self.wipe, self.privacy))
+
+    def privacy(self) -> None:
+        from .kiosk_privacy import PrivacyScreen
+        self.app.push(PrivacyScreen(self.app, kiosk_files=list(self.student.paths)
+                                    if self.student else []))
+
+    def deleted(self, paths) -> None:
+        if self.student is not None:
+            self.student.paths = [p for p in self.student.paths if Path(p).exists()]
+
+    # ---- ending a session early
+    def end(self, status: str) -> None:
+        """Idle, left or stopped: keep what was played (if anything), then wipe."""
+        s = self.student
+        if s is not None and s.phase in ("choosing", "play"):
+            s.status = status
+            self._bank()
+            self._write(self._data())
+        self.wipe()
+
+    def to_title(self) -> bool:
+        """The pause menu's "Quit to title": ask, then end the session (its record kept)."""
+        from .kiosk_widgets import ConfirmScreen
+        self.app.push(ConfirmScreen(self.app, K.LEAVE_TITLE, K.LEAVE_TEXT, K.LEAVE_YES,
+                                    K.LEAVE_NO), lambda yes: yes and self.end("left"))
+        return True
+
+    def stop(self) -> None:
+        """The teacher's exit keys: keep the record of a session under way, then quit."""
+        self.end("stopped")
+        self.app.quit()
+
+    # ---- the wipe
+    def wipe(self) -> None:
+        """Forget the student: screens, sessions, typed text, rendered text, settings."""
+        self.student = None
+        self._still = None
+        self.app.carry = None
+        self.app.reset(self.home_screen())
+        self.app._painter = None          # the last frame drawn was the student's
+        self.app.cache.clear()
+        if self.app.settings != self.base_settings:
+            self.app.apply_settings(self.base_settings)
+        pygame.event.clear()
+        gc.collect()
+
+    # ---- every event, and every frame
+    def intercept(self, event) -> bool:
+        t = event.type
+        if t == pygame.QUIT:
+            return True                       # only the teacher's keys leave kiosk mode
+        if t == pygame.KEYDOWN:
+            if self._exit_keys(event):
+                self.stop()
+                return True
+            if event.key == pygame.K_F11:
+                return True
+        if t in _ACTIVITY and self.student is not None:
+            self.student.timers.touch(self.clock())
+        return False
+
+    def _exit_keys(self, event) -> bool:
+        mod = getattr(event, "mod", 0)
+        held = {name for name, bit in (("ctrl", pygame.KMOD_CTRL), ("shift", pygame.KMOD_SHIFT),
+                                       ("alt", pygame.KMOD_ALT)) if mod & bit}
+        return self.exit_keys.matches(held, pygame.key.name(event.key))
+
+    def tick(self) -> None:
+        s = self.student
+        if s is None:
+            return
+        now = self.clock()
+        if s.timers.gone(now):
+            self.end("idle")
+            return
+        if s.timers.idle(now):
+            self._ask_still_there(now)
+        if s.phase == "play":
+            if s.timers.time_up(now):
+                self._time_up()
+            elif s.timers.warn(now):
+                self._warn(now)
+
+    def _ask_still_there(self, now: float) -> None:
+        from .kiosk_screens import StillPlayingScreen
+        if self._still is not None and self._still in [x for x, _ in self.app.stack]:
+            return
+        timers = self.student.timers
+        self._still = StillPlayingScreen(
+            self.app, lambda: timers.idle_seconds + 30 - (self.clock() - timers.last_input))
+        self.app.push(self._still)
+
+    def _warn(self, now: float) -> None:
+        from .kiosk_screens import NoticeScreen
+        left = max(1, round((self.student.timers.limit_seconds -
+                             self.student.timers.elapsed(now)) / 60))
+        text = K.WARNING_TEXT_ONE if left == 1 else K.WARNING_TEXT.format(n=left)
+        self.app.push(NoticeScreen(self.app, K.WARNING_TITLE, text))
+
+    def _time_up(self) -> None:
+        from .kiosk_screens import NoticeScreen
+        self.to_debrief("time_up")
+        self.app.push(NoticeScreen(self.app, K.TIME_UP_TITLE, K.TIME_UP_TEXT))
+
+
+_ACTIVITY = {pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION,
+             pygame.MOUSEWHEEL, pygame.FINGERDOWN, pygame.FINGERMOTION, pygame.TEXTINPUT}
+
+
+class FullReport(DebriefScreen):
+    """The whole debrief page (the Transparency Report and all), over the six steps."""
+
+    def actions(self):
+        return [(S.BACK, self.back)]
+
+    def back(self) -> None:
+        self.finish(None)
+
+
+def start_kiosk(app, args) -> Kiosk:
+    """Kiosk mode, from `play --classroom FILE` (args.classroom_loaded, args.export)."""
+    room = args.classroom_loaded
+    folder = getattr(args, "export", None) or room.export_dir
+    kiosk = Kiosk(app, room, folder)
+    kiosk.attach()
+    return kiosk
+
+
+# ---------------------------------------------------------------- recording in a window
+
+class WindowRecorder:
+    """`play --export DIR` in a window: each chapter played is timed and recorded; the debrief
+    becomes the six steps and writes the session file when it closes."""
+
+    def __init__(self, app, folder, clock=time.monotonic):
+        self.app, self.folder, self.clock = app, Path(folder), clock
+        self.code = make_code(random.SystemRandom())
+        self.began = clock()
+        self.recorders: list = []
+        self.paths: list = []
+        self.problem: str | None = None
+
+    def attach(self) -> None:
+        self.app.classroom = self
+        self.app.session_class = TimedSession
+
+    def _write(self, answers=None) -> None:
+        if not self.recorders:
+            return
+        data = build_export(self.recorders, self.code, "finished", "window", None,
+                            duration=self.clock() - self.began, answers=answers)
+        try:
+            self.paths = write_session(self.folder, data)
+            self.problem = None
+        except ExportError as exc:
+            self.problem = str(exc)
+        return data
+
+    def ending(self, session, chapter) -> bool:
+        recorder = getattr(session, "recorder", None)
+        if recorder is not None:
+            self.recorders.append(recorder)
+            self._write()
+        return False      # the usual ending screen
+
+    def debrief(self, session, chapter) -> bool:
+        from .kiosk_debrief import DebriefStepsScreen
+        if not self.recorders:
+            return False
+        data = build_export(self.recorders, self.code, "finished", "window", None)
+        self.app.replace(DebriefStepsScreen(self.app, data, session.level, True,
+                                            self.finish, lambda: self._full(session)))
+        return True
+
+    def _full(self, session) -> None:
+        self.app.push(FullReport(self.app, session))
+
+    def finish(self, answers, include: bool) -> None:
+        from .. import flow
+        self._write(answers if include else None)
+        where = str(self.paths[0]) if self.paths else (self.problem or "?")
+        flow.to_title(self.app)
+        flow.show_message(self.app, K.DONE_TITLE, K.DONE_WINDOW.format(path=where))
+
+    def to_title(self) -> bool:
+        return False
+
+
+def attach_recorder(app, folder) -> WindowRecorder:
+    recorder = WindowRecorder(app, folder)
+    recorder.attach()
+    return recorder

@@ -1,0 +1,284 @@
+"""The debrief in Thiagi's six steps (feel, happened, learned, relates, what if, next), one
+page each, with the player's own data where it fits and a box for a short typed answer.
+
+Left: the player's data for the step (score path and doors for "what happened", the
+chilling shift beside the published figures for "what did you learn", ...), read from the
+session record the export will hold. Right: the level's prompts for the step and the answer
+box. The last page has the tick box "include my answers": unticked, what was typed is
+dropped when the screen closes and never written anywhere.
+"""
+from __future__ import annotations
+
+import pygame
+
+from ...classroom import strings as K
+from ...classroom.chilling import PUBLISHED
+from ...classroom.summary import happened_lines, learned_line, main_chapter, your_figure
+from .. import paint
+from .. import strings as S
+from ..theme import LOGICAL_SIZE, MARGIN
+from ..widgets import Button, ScrollView
+from .base import Screen, wordmark
+from .debrief_blocks import FigureCards, ScoreChart
+from .document import Label, Spacer, Text
+from .kiosk_widgets import TextBox, TickBox
+
+BAR_Y = LOGICAL_SIZE[1] - 84
+TOP = 140
+LEFT = pygame.Rect(64, TOP, 640, BAR_Y - 24 - TOP)
+RIGHT = pygame.Rect(744, TOP, 472, BAR_Y - 24 - TOP)
+
+
+class DebriefStepsScreen(Screen):
+    hint = ""
+
+    def __init__(self, app, data: dict, level=None, allow_answers: bool = True,
+                 on_finish=None, on_full_report=None):
+        super().__init__(app)
+        self.data, self.level = data, level
+        self.allow_answers = allow_answers
+        self.on_finish = on_finish or (lambda answers, include: None)
+        self.on_full_report = on_full_report
+        self.step = 0
+        self.answers = {key: "" for key, _ in K.STEPS}
+        self.include = False
+        self.placed: list = []
+        self.scroll = ScrollView(LEFT)
+        self.box: TextBox | None = None
+        self.tick: TickBox | None = None
+        self.buttons: list[Button] = []
+
+    @property
+    def key(self) -> str:
+        return K.STEPS[self.step][0]
+
+    # ---- lifecycle
+    def enter(self) -> None:
+        pygame.key.start_text_input()
+        super().enter()
+
+    def leave(self) -> None:
+        pygame.key.stop_text_input()
+        self.answers = {}     # nothing typed outlives the screen unless handed on
+
+    def layout(self) -> None:
+        self._place_blocks()
+        self._place_widgets()
+
+    def _place_blocks(self) -> None:
+        y, self.placed = 0, []
+        for block in self.blocks():
+            h = block.measure(self.app, LEFT.w - 16)
+            self.placed.append((block, pygame.Rect(LEFT.x, y, LEFT.w - 16, h)))
+            y += h
+        self.scroll = ScrollView(LEFT, y + 16)
+
+    def _place_widgets(self) -> None:
+        th = self.theme
+        bh = th.line_height("button") + 22
+        widgets = []
+        self.box = None
+        if self.allow_answers:
+            top = RIGHT.y + self._prompts_height() + 12 + th.line_height("label") + 6
+            height = max(120, BAR_Y - 24 - top - (56 if self._last else 0))
+            self.box = TextBox((RIGHT.x, top, RIGHT.w, height), self.answers.get(self.key, ""),
+                               K.TYPE_HERE, on_change=self._typed)
+            widgets.append(self.box)
+        self.tick = None
+        if self._last and self.allow_answers:
+            self.tick = TickBox((RIGHT.x, BAR_Y - 60, RIGHT.w, 44), K.INCLUDE_ANSWERS,
+                                self.include, self._ticked)
+            widgets.append(self.tick)
+        self.buttons = self._bar_buttons(bh)
+        self.focus.set(widgets + self.buttons, keep=False)
+        if self.buttons:
+            self.focus.focus(self.buttons[-1])
+
+    def _bar_buttons(self, bh: int) -> list[Button]:
+        th = self.theme
+        right = LOGICAL_SIZE[0] - 64
+        label = K.FINISH if self._last else K.NEXT
+        w = th.font("button").size(label)[0] + 60
+        buttons = []
+        if self.step:
+            buttons.append(Button((64, BAR_Y, 160, bh), K.BACK, self.previous))
+        if self.key == "happened" and self.on_full_report is not None:
+            rw = th.font("button").size(K.FULL_REPORT)[0] + 48
+            buttons.append(Button((right - w - 16 - rw, BAR_Y, rw, bh), K.FULL_REPORT,
+                                  self.on_full_report))
+        buttons.append(Button((right - w, BAR_Y, w, bh), label, self.next, primary=True))
+        return buttons
+
+    @property
+    def _last(self) -> bool:
+        return self.step == len(K.STEPS) - 1
+
+    # ---- moving between steps
+    def next(self) -> None:
+        if self._last:
+            answers = dict(self.answers)
+            self.on_finish(answers if self.include else None, self.include)
+            return
+        self.step += 1
+        self.layout()
+
+    def previous(self) -> None:
+        if self.step:
+            self.step -= 1
+            self.layout()
+
+    def _typed(self, text: str) -> None:
+        self.answers[self.key] = text
+
+    def _ticked(self, checked: bool) -> None:
+        self.include = checked
+
+    # ---- input
+    def handle(self, inp) -> None:
+        box = self.box
+        if box is not None and box.handle(inp):
+            return
+        if inp.kind == "text" and box is not None and self.focus.is_focused(box):
+            box.activate()
+            box.handle(inp)
+            return
+        if inp.kind == "key" and inp.key == pygame.K_ESCAPE:
+            self.previous()
+            return
+        if inp.kind in ("wheel",) or (inp.kind == "key" and inp.key in (
+                pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME, pygame.K_END)):
+            self.scroll.handle(inp)
+            return
+        if inp.kind == "press" and box is not None and not box.contains(inp.pos):
+            box.stop()
+        if not self.focus.handle(inp):
+            self.scroll.handle(inp, keys=False)
+
+    # ---- the page for each step
+    def blocks(self) -> list:
+        make = getattr(self, f"_blocks_{self.key}")
+        return make()
+
+    def _blocks_feel(self) -> list:
+        ch = main_chapter(self.data)
+        out = [Text(K.STEP_PROMPTS["feel"], "body_strong")]
+        if ch and ch.get("ending"):
+            out += [Label(S.ENDING_LABEL), Text(ch["ending"]["title"], "heading", space=4),
+                    Text(S.FINAL_SCORE.format(score=ch["final_score"]), "body")]
+        return out
+
+    def _blocks_happened(self) -> list:
+        ch = main_chapter(self.data)
+        if ch is None:
+            return [Text(S.REPORT_EMPTY, muted=True)]
+        points = [(p["step"], p["score"]) for p in ch["score_path"]]
+        lines = [(t["value"], t["name"]) for t in ch.get("thresholds", [])]
+        lo, hi = min(s for _, s in points), max(s for _, s in points)
+        span = max(100, hi - lo)
+        near = [(v, n) for v, n in lines if lo - span <= v <= hi + span]
+        out = [Label(S.SEC_SCORE), ScoreChart(points, near), Spacer(8)]
+        return out + [Text(S.BULLET.format(text=line), space=6) for line in happened_lines(self.data)]
+
+    def _blocks_learned(self) -> list:
+        c = self.data.get("chilling") or {}
+        cards = [(S.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION)]
+        cards += [(p.short, p.figure, p.claim) for p in PUBLISHED]
+        out = [Label(S.SEC_CHILLING), Text(learned_line(c), "body_strong"), FigureCards(cards)]
+        for a in c.get("answers", []):
+            if a["unscored"] is None or a["scored"] is None:
+                continue
+            before = a["candid_means"] if a["unscored"] else S.CANDID_NOT
+            after = a["candid_means"] if a["scored"] else S.CANDID_NOT
+            out.append(Text(S.CHILLING_PAIR.format(question=a["question"], before=before,
+                                                   after=after), "small", indent=16, space=4))
+        return out
+
+    def _blocks_relates(self) -> list:
+        out = [Label(K.RELATES_FACTS)]
+        corrections = self.level.debrief.corrections if self.level is not None else []
+        out += [Text(S.BULLET.format(text=c), "small", space=6) for c in corrections]
+        out += [Spacer(6)] + [Text(f"{p.reference} {p.url}", "small", muted=True, space=4)
+                              for p in PUBLISHED]
+        return out
+
+    def _blocks_what_if(self) -> list:
+        level, out = self.level, []
+        persona = (self.data.get("persona") or {}).get("id")
+        ruleset = (self.data.get("ruleset") or {}).get("id")
+        if level is not None:
+            others = [p.name for pid, p in level.personas.items() if pid != persona]
+            rules = [r.name for rid, r in level.rulesets.items() if rid != ruleset]
+            if others or rules:
+                out.append(Text(K.WHAT_IF_OTHER.format(persona=" or ".join(others) or "—",
+                                                       ruleset=" or ".join(rules) or "—"),
+                                "body_strong"))
+        return out + [Text(K.STEP_PROMPTS["what_if"], muted=True)]
+
+    def _blocks_next(self) -> list:
+        out = [Text(K.STEP_PROMPTS["next"], "body_strong")]
+        if self.allow_answers:
+            out.append(Text(K.INCLUDE_NOTE, muted=True))
+        return out
+
+    def _prompts(self) -> list[str]:
+        found = getattr(self.level.debrief, self.key, []) if self.level is not None else []
+        return list(found[:3]) or [K.STEP_PROMPTS[self.key]]
+
+    def _prompts_layouts(self) -> list:
+        th = self.theme
+        return [self.cache.layout(th.font("small"), S.BULLET.format(text=p), RIGHT.w,
+                                  th.line_height("small")) for p in self._prompts()]
+
+    def _prompts_height(self) -> int:
+        return sum(lay.height + 6 for lay in self._prompts_layouts())
+
+    # ---- drawing
+    def draw(self, surf) -> None:
+        th, pal, cache = self.theme, self.pal, self.cache
+        surf.fill(pal.bg)
+        wordmark(self, surf, (MARGIN, 31))
+        title = K.STEPS[self.step][1]
+        bar = pygame.Rect(0, 0, LOGICAL_SIZE[0], 100)
+        paint.text(surf, cache, th.font("small_strong"),
+                   f"{K.DEBRIEF_TITLE} · {K.STEP_OF.format(n=self.step + 1)}", pal.muted,
+                   (64, 64), box=bar)
+        paint.text(surf, cache, th.font("title"), cache.fit(th.font("title"), title, 900),
+                   pal.ink, (64, 64 + th.line_height("small_strong")), box=pygame.Rect(
+                       0, 0, LOGICAL_SIZE[0], 140))
+        self._dots(surf)
+        self._draw_left(surf)
+        self._draw_right(surf)
+        for w in ([self.tick] if self.tick else []) + self.buttons:
+            w.draw(surf, self.app, self.focus.is_focused(w))
+
+    def _dots(self, surf) -> None:
+        pal = self.pal
+        for i in range(len(K.STEPS)):
+            center = (LOGICAL_SIZE[0] - 64 - (len(K.STEPS) - 1 - i) * 24, 40)
+            if i <= self.step:
+                pygame.draw.circle(surf, pal.accent, center, 7)
+            else:
+                pygame.draw.circle(surf, pal.muted, center, 7, 2)
+
+    def _draw_left(self, surf) -> None:
+        view = self.scroll.rect
+        clip = surf.get_clip()
+        surf.set_clip(view)
+        dy = view.y - round(self.scroll.offset)
+        for block, rect in self.placed:
+            shown = rect.move(0, dy)
+            if shown.bottom >= view.top and shown.top <= view.bottom:
+                block.draw(surf, self.app, shown)
+        surf.set_clip(clip)
+        self.scroll.draw_bar(surf, self.pal)
+
+    def _draw_right(self, surf) -> None:
+        th, pal, cache = self.theme, self.pal, self.cache
+        y = RIGHT.y
+        box = pygame.Rect(RIGHT.x, RIGHT.y, RIGHT.w, BAR_Y - RIGHT.y)
+        for lay in self._prompts_layouts():
+            y = paint.lines(surf, cache, th.font("small"), lay, pal.ink, RIGHT.x, y, box=box) + 6
+        if self.box is not None:
+            paint.text(surf, cache, th.font("label"), K.YOUR_ANSWER.upper(), pal.muted,
+                       (RIGHT.x, self.box.rect.y - th.line_height("label") - 6), box=box)
+            self.box.draw(surf, self.app, self.focus.is_focused(self.box))

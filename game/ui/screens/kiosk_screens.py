@@ -1,0 +1,242 @@
+"""Kiosk mode's own screens: the waiting (attract) screen, the content note with the session
+code, the chapter's end, "Still playing?", a one-button notice, and the end of a session.
+They draw and report what was pressed; `game.ui.screens.kiosk.Kiosk` decides what follows.
+"""
+from __future__ import annotations
+
+import pygame
+
+from ...classroom import strings as K
+from .. import paint
+from ..theme import LOGICAL_SIZE, MARGIN
+from ..widgets import Button
+from .base import BACK_KEYS, Screen, wordmark
+from .ending import ART, TEXT_W, TEXT_X, EndingScreen
+
+MODIFIER_KEYS = {pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LSHIFT, pygame.K_RSHIFT,
+                 pygame.K_LALT, pygame.K_RALT, pygame.K_LGUI, pygame.K_RGUI, pygame.K_MODE,
+                 pygame.K_CAPSLOCK, pygame.K_NUMLOCK, pygame.K_ESCAPE}
+HELD = pygame.KMOD_CTRL | pygame.KMOD_ALT | pygame.KMOD_GUI
+W = LOGICAL_SIZE[0]
+
+
+def centred_lines(screen, surf, text: str, role: str, color, y: int, width: int) -> int:
+    th, cache = screen.theme, screen.cache
+    lay = cache.layout(th.font(role), text, width, th.line_height(role))
+    box = pygame.Rect((W - width) // 2, y, width, lay.height)
+    for i, line in enumerate(lay.lines):
+        paint.text(surf, cache, th.font(role), line, color, (W // 2, y + i * lay.line_height),
+                   "midtop", box=box)
+    return y + lay.height
+
+
+class AttractScreen(Screen):
+    """Waiting for the next student: any key (not Esc, not a modifier) or a touch begins."""
+    hint = ""
+
+    def __init__(self, app, lesson: str, on_begin):
+        super().__init__(app)
+        self.lesson, self.on_begin = lesson, on_begin
+
+    def handle(self, inp) -> None:
+        if inp.kind == "key" and inp.key not in MODIFIER_KEYS and not inp.mod & HELD:
+            self.on_begin()
+        elif inp.kind == "release":
+            self.on_begin()
+
+    def draw(self, surf) -> None:
+        th, pal = self.theme, self.pal
+        surf.fill(pal.bg)
+        wordmark(self, surf, (MARGIN, MARGIN))
+        cx, cy = W // 2, 250
+        for r, width in ((170, 1), (140, 3), (112, 1)):
+            pygame.draw.circle(surf, pal.accent if width > 1 else pal.line, (cx, cy), r, width)
+        pygame.draw.circle(surf, pal.accent, (cx, cy), 36, 6)
+        pygame.draw.circle(surf, pal.accent, (cx, cy), 12)
+        y = centred_lines(self, surf, K.KIOSK_TITLE, "display", pal.ink, 440, 900)
+        y = centred_lines(self, surf, K.KIOSK_TAGLINE, "body", pal.muted, y + 4, 900)
+        card = pygame.Rect(W // 2 - 330, y + 30, 660, th.line_height("heading") + 40)
+        paint.card(surf, card, pal, fill=pal.accent)
+        paint.text(surf, self.cache, th.font("heading"), K.KIOSK_PRESS, pal.accent_ink,
+                   card.center, "center", box=card)
+        if self.lesson:
+            centred_lines(self, surf, K.KIOSK_LESSON.format(name=self.lesson), "small",
+                          pal.muted, LOGICAL_SIZE[1] - 40, 900)
+
+
+class ContentNoteScreen(Screen):
+    """What the game contains, that nothing is graded, and the session code."""
+    hint = ""
+
+    def __init__(self, app, note: str, code: str, chapters: str, on_start, on_not_now):
+        super().__init__(app)
+        self.note, self.code, self.chapters = note, code, chapters
+        self.on_start, self.on_not_now = on_start, on_not_now
+        self.buttons: list[Button] = []
+
+    def layout(self) -> None:
+        th = self.theme
+        h = th.line_height("button") + 26
+        y = LOGICAL_SIZE[1] - 60 - h
+        self.buttons = [Button((W - 96 - 300, y, 300, h), K.NOTE_START, self.on_start,
+                               primary=True),
+                        Button((W - 96 - 300 - 16 - 220, y, 220, h), K.NOTE_NOT_NOW,
+                               self.on_not_now)]
+        self.focus.set(self.buttons, keep=False)
+
+    def handle(self, inp) -> None:
+        if inp.kind == "key" and inp.key in BACK_KEYS:
+            self.on_not_now()
+        else:
+            self.focus.handle(inp)
+
+    def draw(self, surf) -> None:
+        th, pal, cache = self.theme, self.pal, self.cache
+        surf.fill(pal.bg)
+        wordmark(self, surf, (MARGIN, MARGIN))
+        left, width = 96, 640
+        box = pygame.Rect(left, 0, width, LOGICAL_SIZE[1])
+        paint.text(surf, cache, th.font("title"), K.NOTE_TITLE, pal.ink, (left, 88), box=box)
+        lay = cache.layout(th.font("body"), self.note, width, th.line_height("body"))
+        y = paint.lines(surf, cache, th.font("body"), lay, pal.ink, left,
+                        96 + th.line_height("title") + 8, box=box)
+        lay = cache.layout(th.font("small"), self.chapters, width, th.line_height("small"))
+        paint.lines(surf, cache, th.font("small"), lay, pal.muted, left, y + 16, box=box)
+        self._code_card(surf)
+        for b in self.buttons:
+            b.draw(surf, self.app, self.focus.is_focused(b))
+
+    def _code_card(self, surf) -> None:
+        th, pal, cache = self.theme, self.pal, self.cache
+        card = pygame.Rect(800, 150, 384, 250)
+        paint.card(surf, card, pal, fill=pal.accent_soft)
+        x = card.x + 28
+        paint.text(surf, cache, th.font("label"), K.NOTE_CODE.upper(), pal.muted,
+                   (x, card.y + 28), box=card)
+        code = cache.fit(th.font("title"), self.code, card.w - 56)
+        paint.text(surf, cache, th.font("title"), code, pal.accent,
+                   (x, card.y + 28 + th.line_height("label") + 14), box=card)
+        lay = cache.layout(th.font("small"), K.NOTE_CODE_HINT, card.w - 56,
+                           th.line_height("small"))
+        paint.lines(surf, cache, th.font("small"), lay, pal.ink, x, card.y + 140, box=card)
+
+
+class KioskEndingScreen(EndingScreen):
+    """A chapter's ending, with one way on: the next chapter, or the debrief."""
+
+    def __init__(self, app, session, chapter, label: str, detail: str, on_next):
+        super().__init__(app, session, chapter)
+        self.label, self.detail, self.on_next = label, detail, on_next
+
+    def layout(self) -> None:
+        super().layout()
+        h = Button.height_for(self.app, TEXT_W, self.detail)
+        y = LOGICAL_SIZE[1] - 64 - h
+        self.buttons = [Button((TEXT_X, y, TEXT_W, h), self.label, self.on_next, number=1,
+                               detail=self.detail, primary=True)]
+        self.focus.set(self.buttons, keep=False)
+        self.scroll.rect.h = y - 20 - ART.y
+
+    def _debrief(self) -> None:   # Esc / Backspace on an ending: the same way on
+        self.on_next()
+
+
+class NoticeScreen(Screen):
+    """A message over the screen below, with one button (the time warning, time up)."""
+    overlay = True
+    hint = ""
+
+    def __init__(self, app, title: str, text: str, button: str = K.OK):
+        super().__init__(app)
+        self.title, self.text, self.label = title, text, button
+        self.buttons: list[Button] = []
+
+    def layout(self) -> None:
+        th, w = self.theme, 620
+        lay = self.cache.layout(th.font("body"), self.text, w - 72, th.line_height("body"))
+        bh = th.line_height("button") + 24
+        h = 40 + th.line_height("title") + 10 + lay.height + 28 + bh + 28
+        self.panel = pygame.Rect((W - w) // 2, (LOGICAL_SIZE[1] - h) // 2, w, h)
+        self.buttons = [Button((self.panel.x + 36, self.panel.bottom - 28 - bh, w - 72, bh),
+                               self.label, lambda: self.finish(True), primary=True)]
+        self.focus.set(self.buttons, keep=False)
+
+    def handle(self, inp) -> None:
+        if inp.kind == "key" and inp.key in BACK_KEYS:
+            self.finish(True)
+        else:
+            self.focus.handle(inp)
+
+    def body(self) -> str:
+        return self.text
+
+    def draw(self, surf) -> None:
+        th, pal, cache = self.theme, self.pal, self.cache
+        paint.card(surf, self.panel, pal, radius=16)
+        x, y = self.panel.x + 36, self.panel.y + 40
+        paint.text(surf, cache, th.font("title"), cache.fit(th.font("title"), self.title,
+                                                             self.panel.w - 72),
+                   pal.ink, (x, y), box=self.panel)
+        lay = cache.layout(th.font("body"), self.body(), self.panel.w - 72,
+                           th.line_height("body"))
+        paint.lines(surf, cache, th.font("body"), lay, pal.ink, x,
+                    y + th.line_height("title") + 10, box=self.panel)
+        for b in self.buttons:
+            b.draw(surf, self.app, self.focus.is_focused(b))
+
+
+class StillPlayingScreen(NoticeScreen):
+    """After a while without input: any key or touch carries on; a countdown otherwise."""
+
+    def __init__(self, app, seconds_left):
+        super().__init__(app, K.STILL_TITLE, "", K.STILL_CONTINUE)
+        self.seconds_left = seconds_left      # a function: the seconds until the wipe
+
+    def body(self) -> str:
+        return K.STILL_TEXT.format(n=max(0, round(self.seconds_left())))
+
+    def handle(self, inp) -> None:
+        if inp.kind in ("key", "release", "text"):
+            self.finish(True)
+
+    def animating(self) -> bool:
+        return True      # the countdown
+
+    def fps(self) -> int:
+        return 2
+
+
+class DoneScreen(Screen):
+    """The session is saved: say so, offer what was recorded, and the way to the next
+    student."""
+    hint = ""
+
+    def __init__(self, app, text: str, on_next, on_privacy):
+        super().__init__(app)
+        self.text, self.on_next, self.on_privacy = text, on_next, on_privacy
+        self.buttons: list[Button] = []
+
+    def layout(self) -> None:
+        th = self.theme
+        h = th.line_height("button") + 26
+        x, w = (W - 640) // 2, 640
+        self.buttons = [Button((x, 470, w, h), K.DONE_NEXT, self.on_next, number=1,
+                               primary=True),
+                        Button((x, 470 + h + 14, w, h), K.DONE_PRIVACY, self.on_privacy,
+                               number=2)]
+        self.focus.set(self.buttons, keep=False)
+
+    def handle(self, inp) -> None:
+        if inp.kind == "key" and inp.number and inp.number <= len(self.buttons):
+            self.buttons[inp.number - 1].activate()
+        elif not (inp.kind == "key" and inp.key in BACK_KEYS):
+            self.focus.handle(inp)
+
+    def draw(self, surf) -> None:
+        pal = self.pal
+        surf.fill(pal.bg)
+        wordmark(self, surf, (MARGIN, MARGIN))
+        y = centred_lines(self, surf, K.DONE_TITLE, "title", pal.ink, 150, 640)
+        centred_lines(self, surf, self.text, "body", pal.ink, y + 16, 640)
+        for b in self.buttons:
+            b.draw(surf, self.app, self.focus.is_focused(b))

@@ -1,0 +1,210 @@
+"""Session files: what they hold, that they fit docs/export.schema.json, that they are written
+atomically and only into the export folder, and that bad ones are refused with a reason."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.classroom import jsonschema
+from game.classroom.export import (ExportError, check_export, export_paths, export_schema,
+                                   read_session, write_atomic, write_session)
+from game.classroom.generate import bundled_pair, play_session
+from game.classroom.record import ChapterRecorder, build_export
+from game.core import choices, choose, new_game
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def levels():
+    return bundled_pair()
+
+
+def _play(level, carry=None, persona="migrant", pick=0, seconds=3.0):
+    state = new_game(level, persona, None, seed=5, carry=carry)
+    rec = ChapterRecorder(state)
+    while not state.finished:
+        views = [v for v in choices(state) if v.available]
+        step = choose(state, views[pick % len(views)].id)
+        rec.chose(step, seconds)
+        state = step.state
+    return rec
+
+
+@pytest.fixture(scope="module")
+def session(levels):
+    zero, city = levels
+    a = _play(zero)
+    b = _play(city, carry=a.state, pick=1)
+    return build_export([a, b], "amber-fox-42", "finished", "kiosk",
+                        {"name": "10B", "counterbalance": True, "scored_first": False,
+                         "time_limit_minutes": 20}, duration=612.3,
+                        answers={"feel": "Watched.", "next": "  Ask what my apps keep.  "})
+
+
+def test_the_schema_in_the_docs_is_the_one_the_game_uses():
+    docs = json.loads((ROOT / "docs" / "export.schema.json").read_text(encoding="utf-8"))
+    assert docs == export_schema()
+    assert docs["properties"]["version"]["const"] == 1
+
+
+def test_a_session_holds_what_the_teacher_needs(session):
+    assert check_export(session) == []
+    assert session["session"] == "amber-fox-42" and session["status"] == "finished"
+    assert session["persona"] == {"id": "migrant", "name": "Rural migrant worker"}
+    assert session["ruleset"]["id"] == "pilot" and session["seed"] == 5
+    zero, city = session["chapters"]
+    assert (zero["level"], zero["scored"], city["level"], city["scored"]) == \
+        ("day_zero", False, "pilot_city", True)
+    choice = city["choices"][0]
+    assert set(choice) >= {"scene", "choice", "text", "behaviour", "observed_by", "delta",
+                           "disclosed", "reason", "seconds"}
+    assert all(c["seconds"] == 3.0 for c in city["choices"])
+    assert city["score_path"][0] == {"step": 0, "score": 960, "delta": 0, "cause": "start"}
+    assert city["ending"]["id"] in dict(map(tuple, city["map"]["endings"]))
+    assert {"closed_at_start", "lost", "regained", "closed_at_end"} <= set(city["services"])
+    assert session["chilling"]["pairs"] == 6 and session["chilling"]["order"] == "unscored_first"
+
+
+def test_answers_are_trimmed_and_the_empty_ones_kept_empty(session):
+    assert session["answers"]["feel"] == "Watched."
+    assert session["answers"]["next"] == "Ask what my apps keep."
+    assert session["answers"]["learned"] == ""
+
+
+def test_no_answers_means_null(levels):
+    data = build_export([_play(levels[1])], "x-y-10", "left", "text", answers=None)
+    assert data["answers"] is None and check_export(data) == []
+    data = build_export([_play(levels[1])], "x-y-10", "left", "text",
+                        answers={"feel": "   "})
+    assert data["answers"] is None
+
+
+def test_no_names_only_the_code(session):
+    text = json.dumps(session)
+    assert "amber-fox-42" in text
+    assert set(session) == set(export_schema()["required"])
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda d: d.pop("session"), "`session` is missing"),
+    (lambda d: d.update(session="Ann Smith"), "does not match"),
+    (lambda d: d.update(status="bored"), "is not one of"),
+    (lambda d: d["chapters"][0].update(final_score="high"), "should be integer"),
+    (lambda d: d.update(name="Ann"), "unknown key `name`"),
+    (lambda d: d["chapters"][1]["choices"][0].update(seconds=-1), "below 0"),
+    (lambda d: d.update(version=2), "version 2"),
+    (lambda d: d["answers"].update(feel="x" * 601), "longer than 600"),
+])
+def test_the_checker_says_what_does_not_fit(session, change, words):
+    data = copy.deepcopy(session)
+    change(data)
+    problems = check_export(data)
+    assert problems and words in problems[0], problems
+
+
+def test_the_checker_refuses_schema_keywords_it_does_not_know():
+    with pytest.raises(jsonschema.SchemaError):
+        jsonschema.check({}, {"type": "object", "oneOf": []})
+
+
+def test_a_generated_session_fits(levels):
+    import random
+    data = play_session(3, levels, random.Random(1), status="idle")
+    assert check_export(data) == []
+
+
+# ---------------------------------------------------------------- writing
+
+def test_written_atomically_into_the_folder_only(session, tmp_path):
+    folder = tmp_path / "exports"
+    paths = write_session(folder, session)
+    assert [p.name for p in paths] == ["amber-fox-42.json", "amber-fox-42.html"]
+    assert sorted(p.name for p in folder.iterdir()) == ["amber-fox-42.html",
+                                                       "amber-fox-42.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["exports"]
+    assert read_session(paths[0]) == session
+    write_session(folder, session, printable=False)       # again: replaced, nothing left over
+    assert len(list(folder.iterdir())) == 2
+    mode = paths[0].stat().st_mode & 0o777
+    assert mode == 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temp(tmp_path, monkeypatch):
+    target = tmp_path / "s.json"
+    write_atomic(target, "old")
+
+    def broken(*_):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "fsync", broken)
+    with pytest.raises(ExportError, match="No space left"):
+        write_atomic(target, "new")
+    assert target.read_text() == "old" and [p.name for p in tmp_path.iterdir()] == ["s.json"]
+
+
+def test_a_folder_that_cannot_be_made(tmp_path, session):
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(ExportError, match="cannot write"):
+        write_session(tmp_path / "file" / "exports", session)
+
+
+def test_file_names_come_from_the_code_only(tmp_path):
+    assert export_paths(tmp_path, "../../etc/passwd")[0] == tmp_path / "etc-passwd.json"
+    assert export_paths(tmp_path, "Amber Fox 42")[0].name == "amber-fox-42.json"
+
+
+@pytest.mark.parametrize("content, words", [
+    (b"{", "not valid JSON"), (b"\xff\xfe", "not a text file"), (b"[1, 2]", "not a session"),
+    (b'{"schema": "sincerity.session", "version": 9}', "version 9"),
+    (b"[" * 100000 + b"]" * 100000, "not valid JSON")])
+def test_bad_files_are_refused_with_a_reason(tmp_path, content, words):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(ExportError) as info:
+        read_session(path)
+    assert words in str(info.value) and str(path) in str(info.value)
+
+
+# ---------------------------------------------------------------- the terminal writes one too
+
+def test_play_text_export_writes_a_valid_session(tmp_path):
+    answers = "\n".join(["1"] * 40) + "\n"
+    proc = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--level",
+                           "day_zero", "--export", str(tmp_path)], input=answers,
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    files = sorted(tmp_path.glob("*.json"))
+    assert len(files) == 1 and "record saved to" in proc.stderr
+    data = read_session(files[0])
+    assert data["mode"] == "text" and data["status"] == "finished"
+    assert data["chapters"][0]["level"] == "day_zero"
+    assert all(c["seconds"] is not None for c in data["chapters"][0]["choices"])
+    assert (tmp_path / files[0].with_suffix(".html").name).is_file()
+
+
+def test_play_text_with_a_classroom_file_plays_its_chapters(tmp_path):
+    room = tmp_path / "classroom.yaml"
+    room.write_text("format: 1\nchapters: [day_zero, pilot_city]\ncounterbalance: true\n"
+                    "persona: random\nexport_folder: out\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--classroom",
+                           str(room)], input="1\n2\n3\n" * 100, capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    data = read_session(next((tmp_path / "out").glob("*.json")))
+    levels = [c["level"] for c in data["chapters"]]
+    assert sorted(levels) == ["day_zero", "pilot_city"]
+    assert data["classroom"]["counterbalance"] is True
+    assert (levels[0] == "pilot_city") == data["classroom"]["scored_first"]
+    assert data["chilling"]["pairs"] == 6

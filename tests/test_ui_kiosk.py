@@ -1,0 +1,376 @@
+"""Kiosk mode, driven headless: waiting screen -> content note -> play -> debrief -> export ->
+wipe -> the next student; Esc and the window's close button never quit, the teacher's keys
+do; idle sessions are asked, then ended; the time limit warns, then opens the debrief."""
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import gc  # noqa: E402
+import json  # noqa: E402
+import weakref  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from pathlib import Path  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.classroom.config import load_classroom  # noqa: E402
+from game.classroom.export import read_session  # noqa: E402
+from game.ui.testing import Pilot  # noqa: E402
+
+ROOM = """\
+format: 1
+name: Test class
+chapters: [day_zero, pilot_city]
+counterbalance: true
+persona: alternating
+ruleset: pilot
+idle_minutes: 3
+export_folder: exports
+exit_keys: ctrl+shift+q
+"""
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture(autouse=True)
+def _config(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def kiosk(tmp_path, extra: str = "", **changes):
+    """A kiosk on the ROOM classroom file, with `key=value` changes and extra lines."""
+    text = ROOM
+    for key, value in changes.items():
+        text = "\n".join(f"{key}: {value}" if line.startswith(f"{key}:") else line
+                         for line in text.splitlines()) + "\n"
+    room_file = tmp_path / "classroom.yaml"
+    room_file.write_text(text + extra, encoding="utf-8")
+    room = load_classroom(room_file)
+    assert room.ok, room.format()
+    args = SimpleNamespace(classroom_loaded=room, export=str(room.export_dir), level=None,
+                           persona=None, ruleset=None, seed=0, start_at=None, preset=None,
+                           dev=False)
+    pilot = Pilot(args=args)
+    clock = Clock()
+    pilot.app.classroom.clock = clock
+    return pilot, pilot.app.classroom, clock, room.export_dir
+
+
+def begin(pilot) -> str:
+    assert pilot.screen_name() == "AttractScreen"
+    pilot.key(pygame.K_SPACE, " ")
+    assert pilot.screen_name() == "ContentNoteScreen"
+    code = pilot.top.code
+    pilot.key(pygame.K_RETURN)       # Start has the focus
+    return code
+
+
+def choose_once(pilot) -> None:
+    """Skip the typewriter or the pause after a choice, then make one choice (if the chapter
+    has not ended meanwhile)."""
+    for _ in range(20):
+        play = pilot.top
+        if pilot.screen_name() != "PlayScreen":
+            return
+        if play.scene_view.revealing or play.after > 0:
+            pilot.key(pygame.K_SPACE, " ")
+            continue
+        pilot.number(next(c.number for c in play.session.choices() if c.available))
+        return
+
+
+def play_to_debrief(pilot, clock=None, limit: int = 600) -> None:
+    for _ in range(limit):
+        name = pilot.screen_name()
+        if name == "PlayScreen":
+            choose_once(pilot)
+            if clock is not None:
+                clock.advance(4)
+        elif name == "KioskEndingScreen":
+            pilot.key(pygame.K_RETURN)
+        else:
+            assert name == "DebriefStepsScreen", name
+            return
+    raise AssertionError("the chapters did not end")
+
+
+def finish_debrief(pilot, typed: str | None = None, include: bool = False) -> None:
+    screen = pilot.top
+    assert screen.screen_name() if hasattr(screen, "screen_name") else True
+    if typed:
+        pilot.click(screen.box.rect.center)
+        pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=typed))
+        pilot.frames(2)
+    for _ in range(5):
+        pilot.click(screen.buttons[-1].rect.center)
+    if include:
+        pilot.click(screen.tick.rect.center)
+    pilot.click(screen.buttons[-1].rect.center)
+    assert pilot.screen_name() == "DoneScreen"
+
+
+def exports(folder: Path) -> list[dict]:
+    return [read_session(p) for p in sorted(folder.glob("*.json"))]
+
+
+# ---------------------------------------------------------------- the whole round
+
+def test_two_students_one_after_the_other(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    first = begin(pilot)
+    assert pilot.screen_name() == "PlayScreen"
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot, typed="Watched, all the time.", include=True)
+    [data] = exports(folder)
+    assert data["session"] == first and data["status"] == "finished"
+    assert data["answers"]["feel"] == "Watched, all the time."
+    assert data["mode"] == "kiosk" and data["classroom"]["name"] == "Test class"
+    assert {c["level"] for c in data["chapters"]} == {"day_zero", "pilot_city"}
+    assert data["chilling"]["pairs"] == 6
+    assert all(c["seconds"] is not None for ch in data["chapters"] for c in ch["choices"])
+    assert (folder / f"{first}.html").is_file()
+
+    old = weakref.ref(k.student)
+    pilot.key(pygame.K_1, "1")                       # "Finish: ready for the next student"
+    gc.collect()
+    assert pilot.screen_name() == "AttractScreen" and old() is None and k.student is None
+
+    second = begin(pilot)
+    assert second != first
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot, typed="Not kept", include=False)
+    one, two = sorted(exports(folder), key=lambda d: d["session"] != first)
+    assert two["answers"] is None and "Not kept" not in json.dumps(two)
+    assert one["persona"]["id"] != two["persona"]["id"]              # alternating
+    assert one["classroom"]["scored_first"] != two["classroom"]["scored_first"]
+    assert [c["level"] for c in one["chapters"]][0] != [c["level"] for c in two["chapters"]][0]
+
+
+def test_a_wipe_leaves_nothing_of_the_student(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    begin(pilot)
+    pilot.app.apply_settings(replace(pilot.app.settings, text_size=150, high_contrast=True))
+    session = weakref.ref(k.student.session)
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot, typed="my secret words", include=False)
+    pilot.key(pygame.K_1, "1")
+    pilot.frames(2)
+    gc.collect()
+    assert session() is None and k.student is None
+    assert pilot.app.settings == k.base_settings
+    assert getattr(pilot.app, "carry", None) is None
+    assert [type(s).__name__ for s, _ in pilot.app.stack] == ["AttractScreen"]
+    assert not any("my secret words" in str(key) for key in pilot.app.cache._surfaces)
+    assert not any("my secret words" in str(key) for key in pilot.app.cache._layouts)
+    on_disk = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
+                     if p.is_file())
+    code = exports(folder)[0]["session"]
+    assert on_disk == ["classroom.yaml", f"exports/{code}.html", f"exports/{code}.json"]
+
+
+# ---------------------------------------------------------------- only the teacher quits
+
+def test_esc_the_close_button_and_f11_do_not_leave_kiosk_mode(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.screen_name() == "AttractScreen" and pilot.app.running
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    pilot.frames(2)
+    assert pilot.app.running
+    fullscreen = pilot.app.fullscreen
+    pilot.key(pygame.K_F11)
+    assert pilot.app.fullscreen == fullscreen
+    pilot.key(pygame.K_LCTRL, mod=pygame.KMOD_LCTRL)     # a modifier alone does not begin
+    assert pilot.screen_name() == "AttractScreen"
+    begin(pilot)
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.screen_name() == "PauseScreen" and pilot.app.running
+
+
+def test_the_teacher_keys_quit_and_keep_the_record(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    code = begin(pilot)
+    choose_once(pilot)
+    choose_once(pilot)
+    pilot.key(pygame.K_q, "q", mod=pygame.KMOD_LCTRL)                   # not enough
+    assert pilot.app.running
+    pilot.key(pygame.K_q, "q", mod=pygame.KMOD_LCTRL | pygame.KMOD_LSHIFT)
+    assert not pilot.app.running
+    [data] = exports(folder)
+    assert data["session"] == code and data["status"] == "stopped"
+    assert len(data["chapters"][0]["choices"]) == 2
+
+
+def test_quit_to_title_asks_then_ends_the_session(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    begin(pilot)
+    choose_once(pilot)
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_5, "5")                                            # Quit to title
+    assert pilot.screen_name() == "ConfirmScreen"
+    pilot.key(pygame.K_ESCAPE)                                            # no: keep playing
+    assert pilot.screen_name() in ("PlayScreen", "PauseScreen")
+    pilot.key(pygame.K_ESCAPE) if pilot.screen_name() == "PauseScreen" else None
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_5, "5")
+    pilot.key(pygame.K_TAB)
+    pilot.key(pygame.K_RETURN)                                            # yes
+    assert pilot.screen_name() == "AttractScreen"
+    [data] = exports(folder)
+    assert data["status"] == "left" and len(data["chapters"][0]["choices"]) == 1
+
+
+# ---------------------------------------------------------------- idle and time
+
+def test_idle_asks_still_playing_then_ends_the_session(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    begin(pilot)
+    choose_once(pilot)
+    clock.advance(3 * 60)
+    pilot.frames(2)
+    assert pilot.screen_name() == "StillPlayingScreen"
+    pilot.key(pygame.K_SPACE, " ")
+    assert pilot.screen_name() == "PlayScreen"
+    assert exports(folder) == []
+    clock.advance(3 * 60 + 10)
+    pilot.frames(2)
+    assert pilot.screen_name() == "StillPlayingScreen"
+    clock.advance(25)
+    pilot.frames(2)
+    assert pilot.screen_name() == "AttractScreen" and k.student is None
+    [data] = exports(folder)
+    assert data["status"] == "idle" and len(data["chapters"][0]["choices"]) == 1
+
+
+def test_idle_before_playing_records_nothing(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    pilot.key(pygame.K_SPACE, " ")
+    assert pilot.screen_name() == "ContentNoteScreen"
+    clock.advance(4 * 60)
+    pilot.frames(2)
+    assert pilot.screen_name() == "AttractScreen" and not folder.exists()
+
+
+def test_not_now_goes_back_to_waiting(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    pilot.key(pygame.K_SPACE, " ")
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.screen_name() == "AttractScreen" and k.student is None
+
+
+def test_the_time_limit_warns_then_opens_the_debrief(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path, "time_limit_minutes: 5\nwarning_minutes: 2\n",
+                                    idle_minutes=60)
+    begin(pilot)
+    choose_once(pilot)
+    clock.advance(3 * 60)
+    pilot.frames(2)
+    assert pilot.screen_name() == "NoticeScreen" and "Two minutes" in pilot.top.title
+    pilot.key(pygame.K_RETURN)
+    assert pilot.screen_name() == "PlayScreen"
+    clock.advance(2 * 60)
+    pilot.frames(2)
+    assert pilot.screen_name() == "NoticeScreen" and pilot.top.title == "Time is up"
+    pilot.key(pygame.K_RETURN)
+    assert pilot.screen_name() == "DebriefStepsScreen"
+    [data] = exports(folder)
+    assert data["status"] == "time_up"
+    finish_debrief(pilot, typed="short", include=True)
+    [data] = exports(folder)
+    assert data["status"] == "time_up" and data["answers"]["feel"] == "short"
+
+
+def test_a_chosen_persona_is_asked_for(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path, persona="chosen")
+    begin(pilot)
+    assert pilot.screen_name() == "CardListScreen"
+    pilot.key(pygame.K_2, "2")
+    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.top.session.persona == "migrant"
+
+
+# ---------------------------------------------------------------- privacy
+
+def test_what_we_recorded_lists_and_deletes_the_students_files(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path)
+    begin(pilot)
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot)
+    pilot.key(pygame.K_2, "2")
+    assert pilot.screen_name() == "PrivacyScreen"
+    assert sum(len(i.files) for i in pilot.top.items) == 2
+    pilot.click(pilot.top.buttons[0].rect.center)                        # Delete all of it
+    assert pilot.screen_name() == "ConfirmScreen"
+    pilot.key(pygame.K_TAB)
+    pilot.key(pygame.K_RETURN)
+    assert pilot.screen_name() == "PrivacyScreen" and "Deleted 2 files" in pilot.top.message
+    assert list(folder.glob("*")) == []
+
+
+def test_privacy_in_the_window_lists_settings_and_saves(tmp_path):
+    from game.ui.screens.kiosk_privacy import PrivacyScreen
+    from game.ui.settings import save, settings_path
+    save(pilot_settings := __import__("game.ui.settings", fromlist=["Settings"]).Settings())
+    assert settings_path().is_file() and pilot_settings
+    pilot = Pilot()
+    pilot.app.push(PrivacyScreen(pilot.app))
+    pilot.frames(2)
+    items = {i.what: i for i in pilot.top.items}
+    assert any(settings_path() in i.files for i in items.values())
+    pilot.click(pilot.top.buttons[0].rect.center)
+    pilot.key(pygame.K_TAB)
+    pilot.key(pygame.K_RETURN)
+    assert not settings_path().exists()
+
+
+# ---------------------------------------------------------------- `play --export DIR` in a window
+
+def test_a_window_with_export_records_the_chapter_and_the_six_steps(tmp_path):
+    out = tmp_path / "out"
+    args = SimpleNamespace(level="day_zero", loaded=None, persona="migrant", ruleset=None,
+                           seed=0, start_at=None, preset=None, dev=False, export=str(out))
+    pilot = Pilot(args=args)
+    assert pilot.screen_name() == "PlayScreen"
+    assert getattr(pilot.top.session, "classroom", False)       # a recorded game has no undo
+    for _ in range(300):
+        if pilot.screen_name() != "PlayScreen":
+            break
+        choose_once(pilot)
+    assert pilot.screen_name() == "EndingScreen"
+    [data] = exports(out)
+    assert data["mode"] == "window" and data["chapters"][0]["level"] == "day_zero"
+    pilot.key(pygame.K_1, "1")                                  # See what the system saw
+    assert pilot.screen_name() == "DebriefStepsScreen"
+    pilot.click(pilot.top.buttons[-1].rect.center)              # to "What happened?"
+    pilot.click(pilot.top.buttons[-2].rect.center)              # the full report
+    assert pilot.screen_name() == "FullReport"
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.screen_name() == "DebriefStepsScreen" and pilot.top.step == 1
+    screen = pilot.top
+    pilot.click(screen.buttons[0].rect.center)                  # Back to "How do you feel?"
+    assert screen.step == 0
+    pilot.click(screen.box.rect.center)
+    pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Calm."))
+    pilot.frames(2)
+    for _ in range(5):
+        pilot.click(screen.buttons[-1].rect.center)
+    pilot.click(screen.tick.rect.center)
+    pilot.click(screen.buttons[-1].rect.center)
+    assert pilot.screen_name() == "MessageScreen"
+    [data] = exports(out)
+    assert data["answers"]["feel"] == "Calm."
