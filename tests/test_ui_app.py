@@ -319,3 +319,30 @@ def test_dev_reload_keeps_the_scene(tmp_path):
     level.write_text("format: 1\nid: [broken\n", encoding="utf-8")
     pilot.key(pygame.K_F5)                           # a broken file changes nothing
     assert play.scene_view.title == "The New Station"
+
+
+def _save(path, text):
+    """Write the file as an editor would, with a newer modification time."""
+    before = path.stat().st_mtime
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, (before + 2, before + 2))
+
+
+def test_dev_reloads_when_the_file_is_saved_and_keeps_the_score(tmp_path):
+    level = tmp_path / "dev.yaml"
+    level.write_text(FIXTURE.read_text(encoding="utf-8"), encoding="utf-8")
+    pilot = Pilot(args=SimpleNamespace(level=str(level), persona="pro", ruleset="city", seed=0,
+                                       start_at="station", preset=None, dev=True))
+    play = pilot.top
+    score = play.session.state.score
+    _save(level, level.read_text(encoding="utf-8").replace("The Station", "The Saved Station"))
+    pilot.wait(0.7)                                   # no key: the file watcher notices
+    assert play.scene_view.title == "The Saved Station"
+    assert play.session.state.scene == "station"
+    assert play.session.state.score == score
+    text = level.read_text(encoding="utf-8")
+    _save(level, text + "\nstrat: somewhere\n")   # an unknown key (a typo of `start`)
+    pilot.wait(0.7)                                   # a mistake: shown, and play goes on
+    assert play.scene_view.title == "The Saved Station"
+    shown = " ".join(f"{t.notice.title} {t.notice.body}" for t in play.toasts.shown)
+    assert "dev.yaml:" in shown and "E101" in shown

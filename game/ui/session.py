@@ -107,17 +107,23 @@ class Session:
         open_now = set(self.state.open_services)
         return [(sid, s, sid in open_now) for sid, s in self.level.services.items()]
 
-    def reload(self, level) -> None:
-        """Swap in a new version of the level (`--dev`, F5), staying in the same scene."""
-        from dataclasses import replace
+    def reload(self, level) -> bool:
+        """Swap in a new version of the level (`--dev`): keep the state where it still fits
+        (same persona, ruleset, contacts and scene, or the scene it was `renamed` to) and
+        re-enter the scene; else start the level again. True when the state was kept."""
+        from ..core import State, StateError
         self.level = level
-        scene = self.state.scene
-        state = replace(self.state, level=level)
         self._undo = []
-        if scene in level.scenes:
-            self.state = core_start_at(state, scene)
-        else:
+        try:
+            state = State.from_json(self.state.to_json(), level)
+        except StateError:
             self.restart()
+            return False
+        if state.scene is None:      # it had ended: play the last scene again
+            self.restart()
+            return False
+        self.state = core_start_at(state, state.scene)
+        return True
 
     # ---- the one thing that changes the game
     def choose(self, choice_id: str) -> Outcome:

@@ -6,6 +6,8 @@ while the score moves, then shows the next scene; any key or click skips the wai
 """
 from __future__ import annotations
 
+import os
+
 import pygame
 
 from ...core import events as ev
@@ -27,6 +29,7 @@ LEFT_W, RIGHT_W, COL_GAP = 340, 300, 20
 ART_H = 255
 AFTER_SECONDS = 1.4
 REPLY_SECONDS = 2.2
+WATCH_SECONDS = 0.5   # --dev: how often to look whether the level file was saved
 AMBIENT_SECONDS = 8.0
 AMBIENT_FPS = 12
 SOUND_ORDER = ("locked", "score_down", "score_up", "notification")
@@ -38,6 +41,8 @@ class PlayScreen(Screen):
     def __init__(self, app, session, chapter=None, dev: bool = False):
         super().__init__(app)
         self.session, self.chapter, self.dev = session, chapter, dev
+        self._watch = WATCH_SECONDS
+        self._mtime = self._level_mtime()
         self.scene_view = SceneView(app, self._choose)
         self.score = ScoreCard(app)
         self.watchers = WatchersPanel(app)
@@ -169,6 +174,24 @@ class PlayScreen(Screen):
         else:
             self._load_scene()
 
+    def _level_mtime(self) -> float | None:
+        path = getattr(self.chapter, "path", None) if self.dev else None
+        try:
+            return os.stat(path).st_mtime if path else None
+        except OSError:
+            return None
+
+    def _watch_level(self, dt: float) -> None:
+        """--dev: reload when the level file is saved (checked twice a second)."""
+        self._watch -= dt
+        if self._watch > 0:
+            return
+        self._watch = WATCH_SECONDS
+        mtime = self._level_mtime()
+        if mtime is not None and mtime != self._mtime:
+            self._mtime = mtime
+            self._reload()
+
     def _reload(self) -> None:
         """--dev: read the level file again and stay in the same scene."""
         from .. import levels
@@ -177,7 +200,11 @@ class PlayScreen(Screen):
             return
         chapter = levels.load_path(self.chapter.path)
         if not chapter.ok:
-            self.toasts.add(Notice("bad", S.DEV_RELOAD_FAILED, chapter.problems[0][:300]))
+            shown = "\n".join(p.splitlines()[0][:160] for p in chapter.problems[:3])
+            more = len(chapter.problems) - 3
+            if more > 0:
+                shown += "\n" + S.DEV_MORE_PROBLEMS.format(n=more)
+            self.toasts.add(Notice("bad", S.DEV_RELOAD_FAILED, shown))
             return
         self.chapter = chapter
         self.session.reload(chapter.level)
@@ -285,6 +312,8 @@ class PlayScreen(Screen):
     # ---- time
     def update(self, dt: float) -> None:
         super().update(dt)
+        if self.dev:
+            self._watch_level(dt)
         reduced = self.app.settings.reduced_motion
         self.scene_view.update(dt, self.app.settings.chars_per_second)
         shown = self.scene_view.visible_buttons()
