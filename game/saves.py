@@ -32,6 +32,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .storage import write_atomic
+
 SAVE_VERSION = 1
 MAGIC = "sincerity_save"
 MAX_BYTES = 8 * 1024 * 1024          # a save of a long chapter is a few hundred kilobytes
@@ -194,40 +196,6 @@ def data_dir() -> Path:
 
 def saves_dir() -> Path:
     return data_dir() / "saves"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, flush, fsync, rename over `path`, fsync the folder.
-    Raises OSError (the old file, if any, is then untouched)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make renames in `folder` durable where the platform allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def read_file(path: Path) -> SaveGame:

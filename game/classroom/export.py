@@ -9,12 +9,11 @@ docs/export.schema.json (checked with `game.classroom.jsonschema`).
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from functools import cache
 from pathlib import Path
 
+from .. import storage
 from .jsonschema import check
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
@@ -38,58 +37,11 @@ def export_paths(folder: Path, code: str) -> tuple[Path, Path]:
 
 
 def write_atomic(path: Path, text: str) -> Path:
-    """Write text to `path` atomically (temp, flush, fsync, rename). Raises ExportError."""
-    path = Path(path)
+    """Write text to `path` atomically (see game/storage.py). Raises ExportError."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        return storage.write_atomic(Path(path), text)
     except OSError as exc:
-        raise ExportError(f"cannot write in {path.parent}: {exc.strerror or exc}") from None
-    try:
-        _usual_mode(tmp)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        _unlink(tmp)
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        _unlink(tmp)
-        raise
-    _fsync_dir(path.parent)
-    return path
-
-
-def _usual_mode(path) -> None:
-    """mkstemp makes owner-only files; give the file the mode any new file would get."""
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
-        os.chmod(path, 0o666 & ~mask)
-    except OSError:
-        pass
-
-
-def _unlink(path) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_session(folder: Path, data: dict, printable: bool = True) -> list[Path]:

@@ -13,6 +13,8 @@ import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from ..storage import write_atomic
+
 TEXT_SIZES = (100, 125, 150)
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
 #: characters revealed per second by the typewriter, per speed
@@ -110,39 +112,12 @@ def read(path: Path | None = None) -> tuple[Settings, str | None]:
 
 def save(settings: Settings, path: Path | None = None) -> None:
     """Write atomically: temp file, flush, fsync, rename. Raises OSError on failure."""
-    import tempfile
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(asdict(settings) | {"version": SETTINGS_VERSION}, indent=2,
                       sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
+    write_atomic(path, text)
 
-
-def _fsync_dir(folder: Path) -> None:
-    """Make the rename itself durable where the platform allows it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def cycle(values: tuple, current, step: int):
