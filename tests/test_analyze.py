@@ -431,7 +431,7 @@ def _random_level(seed: int) -> str:
     services, the blacklist, the network and ratings (every gap a merge could hide)."""
     rnd = random.Random(seed)
     n = 5
-    flags, counters = ["f1", "f2"], ["c1"]
+    flags = ["f1", "f2"]
 
     def condition(i: int) -> dict:
         pick = rnd.choice(["score", "below", "flag", "counter", "money", "visited", "service",

@@ -1,7 +1,6 @@
 """Legibility: how much of the score the player may see, per ruleset."""
 from __future__ import annotations
 
-import pytest
 from conftest import base_level, play, start
 
 from game.core import choices, score_display

@@ -9,7 +9,7 @@ from .events import AppealDecided, ContactCut, Event, MoneyChanged, PeerRated
 from .model import Effect, Level
 from .rng import next_float
 from .scoring import change_score
-from .state import ContactState, State
+from .state import State
 
 APPEALABLE = ("behaviour", "delayed")   # an appeal contests a fine, not your friends
 
