@@ -220,11 +220,12 @@ class _EventReader:
                     key = top[3]
                     if key is NOKEY:  # this scalar is a key
                         key = ev.value
-                        if key in top[1] or top[2] is None:
-                            self._set_key(top, key, m)
+                        if key in top[1]:
+                            self._set_key(top, key, m)   # a duplicate key
                         else:
                             top[3] = key
-                            marks[top[2] + (key, KEY_MARK)] = (m.line + 1, m.column + 1)
+                            if top[2] is not None:
+                                marks[top[2] + (key, KEY_MARK)] = (m.line + 1, m.column + 1)
                         continue
                     top[3] = NOKEY
                     if key is DISCARD:

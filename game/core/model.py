@@ -7,9 +7,10 @@ structured mappings with exactly one key, never strings evaluated as code.
 """
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Basis = Literal["reported", "extrapolated", "fiction"]
 Legibility = Literal["exact", "stars", "direction_hidden", "delayed", "hidden"]
@@ -31,21 +32,23 @@ class _Model(BaseModel):
 class _OneKey(_Model):
     """A mapping with exactly one of its keys set."""
 
-    _key: str = PrivateAttr("")
-
     @model_validator(mode="after")
     def _exactly_one(self):
         given = [k for k in self.model_fields_set if getattr(self, k) is not None]
         if len(given) != 1:
             names = ", ".join(f"`{f.alias or k}`" for k, f in type(self).model_fields.items())
             raise ValueError(f"write exactly one of {names} here (found {len(given)})")
-        field = type(self).model_fields[given[0]]
-        self._key = field.alias or given[0]   # as authors write it: `not`, `if`
         return self
+
+    @cached_property
+    def written_key(self) -> str:
+        """The one key that is set, as written in a level (`not`, `if`); worked out once."""
+        name = next(k for k in self.model_fields_set if getattr(self, k) is not None)
+        return type(self).model_fields[name].alias or name
 
     def key(self) -> str:
         """The one key that is set, as written in a level (`not`, `if`)."""
-        return self._key
+        return self.written_key
 
 
 # ---------------------------------------------------------------- conditions
