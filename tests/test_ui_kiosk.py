@@ -374,3 +374,26 @@ def test_a_window_with_export_records_the_chapter_and_the_six_steps(tmp_path):
     assert pilot.screen_name() == "MessageScreen"
     [data] = exports(out)
     assert data["answers"]["feel"] == "Calm."
+
+
+@pytest.mark.parametrize("size", [100, 125, 150])
+def test_the_six_steps_fit_at_every_text_size(size):
+    from game.ui.screens.kiosk_debrief import MIN_BOX, DebriefStepsScreen
+    from game.ui.screens.kiosk_demo import _session
+    from game.ui.settings import Settings
+    from game.ui.theme import LOGICAL_SIZE
+    data, level = _session()
+    pilot = Pilot(settings=Settings(text_speed="instant", text_size=size))
+    screen = DebriefStepsScreen(pilot.app, data, level, True, on_full_report=lambda: None)
+    pilot.app.push(screen)
+    screen_rect = pygame.Rect((0, 0), LOGICAL_SIZE)
+    for step in range(6):
+        screen.step = step
+        screen.layout()
+        pilot.redraw()
+        widgets = [w for w in (screen.box, screen.tick) if w] + screen.buttons
+        assert all(screen_rect.contains(w.rect) for w in widgets)
+        for i, a in enumerate(widgets):
+            assert not any(a.rect.colliderect(b.rect) for b in widgets[i + 1:]), (step, a)
+        assert screen.box.rect.h >= MIN_BOX
+        assert screen.scroll.rect.bottom <= min(b.rect.top for b in screen.buttons)

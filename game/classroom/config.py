@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..content.diagnostics import Diagnostic, did_you_mean, error
 from ..content.yamlsafe import KEY_MARK, find_mark, read_yaml
+from .chapters import find_level, is_scored_level, known_ids, scored_levels, shared_personas
 from .kiosk import ExitKeysError, parse_exit_keys
 
 Assign = Literal["chosen", "random", "alternating"]
@@ -253,14 +254,14 @@ class _Checks:
                             "list each chapter once")
                 continue
             seen.add(ref)
-            level, problem = _find_level(ref, Path(self.path).resolve().parent, self.levels)
+            level, problem = find_level(ref, Path(self.path).resolve().parent, self.levels)
             if level is not None:
                 self.loaded.levels.append(level)
             elif problem == "broken":
                 yield error("C106", self.path, line, col, f"the chapter `{ref}` has errors and "
                             "cannot be played", f"run `python -m game validate {ref}`")
             else:
-                known = _known_ids(self.levels)
+                known = known_ids(self.levels)
                 hint = did_you_mean(ref, known) or f"the chapters are: {', '.join(known)}"
                 yield error("C105", self.path, line, col, f"there is no chapter `{ref}`", hint)
 
@@ -345,68 +346,3 @@ class _Checks:
         elif not self.config.export_folder.strip():
             yield error("C113", self.path, *self.at("export_folder"), "`export_folder` is "
                         "empty", "name a folder, e.g. `exports`; it is created if needed")
-
-
-# ---------------------------------------------------------------- chapters
-
-def _bundled() -> dict:
-    from ..content import bundled_levels, load_level
-    out = {}
-    for p in bundled_levels():
-        loaded = load_level(p)
-        if loaded.level is not None:
-            out[loaded.level.id] = loaded.level
-    return out
-
-
-def _known_ids(levels: dict | None) -> list[str]:
-    return sorted(levels if levels is not None else _bundled())
-
-
-def _find_level(ref: str, base: Path, levels: dict | None):
-    """(Level, None), or (None, "broken" | "missing")."""
-    if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
-        from ..content import load_level
-        path = Path(ref) if Path(ref).is_absolute() else base / ref
-        if not path.is_file():
-            return None, "missing"
-        loaded = load_level(path)
-        return (loaded.level, None) if loaded.ok else (None, "broken")
-    table = levels if levels is not None else _bundled()
-    if ref in table:
-        return table[ref], None
-    return None, "missing"
-
-
-def is_scored_level(level) -> bool:
-    """Whether any scene of the level is scored."""
-    return any(level.is_scored(s) for s in level.scenes)
-
-
-def scored_levels(levels: list) -> list:
-    return [lv for lv in levels if is_scored_level(lv)]
-
-
-def shared_personas(levels: list) -> list[str]:
-    """Persona ids in every level, in the first level's order."""
-    if not levels:
-        return []
-    return [p for p in levels[0].personas if all(p in lv.personas for lv in levels[1:])]
-
-
-def with_legibility(level, choice: str):
-    """The level with every ruleset shown at this legibility (the classroom's `legibility`),
-    or unchanged for `as_ruleset` and for unscored levels."""
-    if choice == "as_ruleset" or not is_scored_level(level):
-        return level
-    rulesets = {rid: r.model_copy(update={"legibility": choice})
-                for rid, r in level.rulesets.items()}
-    return level.model_copy(update={"rulesets": rulesets})
-
-
-def classroom_dict(config: Classroom, code: str) -> dict:
-    """What a session file says about the classroom settings that applied."""
-    from .kiosk import scored_first
-    return {"name": config.name, "counterbalance": config.counterbalance,
-            "scored_first": scored_first(code) if config.counterbalance else None,
-            "time_limit_minutes": config.time_limit_minutes}

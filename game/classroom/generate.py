@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 from ..core import choices, choose, new_game
-from .config import is_scored_level
+from .chapters import is_scored_level
 from .kiosk import chapter_order, plan_student
 from .record import ChapterRecorder, build_export
 

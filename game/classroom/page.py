@@ -19,7 +19,8 @@ p { margin: 0 0 2mm; }
 .small { font-size: 8.5pt; }
 .accent { color: #3a54d6; }
 table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 1mm 1.5mm; border-bottom: 1px solid #e3e5e8; }
+th, td { text-align: left; vertical-align: top; padding: 1mm 1.5mm;
+  border-bottom: 1px solid #e3e5e8; }
 th { font-size: 7.5pt; text-transform: uppercase; letter-spacing: .04em; color: #5c6572; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .cards { display: flex; gap: 3mm; }
@@ -33,7 +34,6 @@ section { break-inside: avoid; page-break-inside: avoid; }
 svg.chart { display: block; max-width: 100%; height: auto; }
 ul { margin: 0 0 2mm; padding-left: 5mm; }
 li { margin: 0 0 .8mm; }
-.tag { display: inline-block; padding: 0 2mm; border-radius: 2mm; background: #eaecef; font-size: 8pt; }
 @media print { body { padding: 0; } a { color: inherit; text-decoration: none; } }
 """
 

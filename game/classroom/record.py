@@ -11,7 +11,7 @@ import datetime
 from ..core import events as ev
 from ..core import services as core_services
 from .chilling import session_chilling
-from .config import is_scored_level
+from .chapters import is_scored_level
 
 SCHEMA = "sincerity.session"
 VERSION = 1

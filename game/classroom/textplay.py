@@ -19,7 +19,7 @@ from ..text.debrief import debrief_lines
 from ..text.events import event_lines
 from ..text.screen import scene_lines
 from ..text.session import Terminal, ask
-from .config import classroom_dict, is_scored_level, with_legibility
+from .chapters import classroom_dict, is_scored_level, with_legibility
 from .export import ExportError, write_session
 from .kiosk import chapter_order, make_code, plan_student
 from .record import ChapterRecorder, build_export
@@ -112,7 +112,7 @@ def _classroom_start(args, classroom, rng):
     """The session code and the first state of each chapter, as the classroom file says."""
     cfg = classroom.config
     levels = classroom.levels
-    from .config import shared_personas
+    from .chapters import shared_personas
     personas = list(cfg.personas or shared_personas(levels))
     scored = [lv for lv in levels if is_scored_level(lv)]
     rulesets = list(scored[0].rulesets) if scored else []

@@ -35,7 +35,7 @@ def start(app, args=None) -> None:
         start_kiosk(app, args)
         return
     if getattr(args, "export", None):
-        from .screens.kiosk import attach_recorder
+        from .screens.kiosk_session import attach_recorder
         attach_recorder(app, args.export)
     app.push(title_screen(app))
     level = getattr(args, "level", None) if args is not None else None

@@ -156,6 +156,11 @@ def _slots(app, chapter) -> None:
     saving.open_slots(app, "load")
 
 
+def _kiosk_screens() -> dict:
+    from .screens.kiosk_demo import SCREENS as KIOSK
+    return KIOSK
+
+
 #: screen name -> function(app, chapter) that leaves the app showing it
 SCREENS = {
     "title-continue": _title_with_notices,
@@ -176,6 +181,7 @@ SCREENS = {
     "debrief-end": lambda app, ch: _debrief(app, ch, 1.0),
     "credits": lambda app, ch: flow.open_credits(app),
 }
+SCREENS.update(_kiosk_screens())   # kiosk mode's own screens (game.ui.screens.kiosk_demo)
 
 
 def _locked_scene(chapter) -> tuple[str | None, str | None]:

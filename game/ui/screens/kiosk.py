@@ -1,5 +1,4 @@
-"""Kiosk mode in the window (`play --classroom FILE`), and recording in a window
-(`play --export DIR`).
+"""Kiosk mode in the window (`play --classroom FILE`).
 
 `Kiosk` runs one student after another on a classroom computer: waiting screen, content
 note with the session code, (persona), the chapters in the classroom's order, the debrief in
@@ -9,8 +8,8 @@ ignored, and any input resets the idle clock; `tick` (once a frame) asks "Still 
 warns before the time limit and opens the debrief when time is up. The rules (codes, order,
 timers, exit keys) are in `game.classroom.kiosk`; this module only drives the screens.
 
-`TimedSession` is the window's `Session` with a clock around each choice: the seconds from
-the scene's choices being shown to one being picked (the core has no clock).
+The timed session, the full report over the six steps, and recording in a window without a
+classroom (`play --export DIR`) are in `kiosk_session`.
 """
 from __future__ import annotations
 
@@ -23,40 +22,12 @@ from pathlib import Path
 import pygame
 
 from ...classroom import strings as K
-from ...classroom.config import (classroom_dict, is_scored_level, scored_levels,
+from ...classroom.chapters import (classroom_dict, is_scored_level, scored_levels,
                                  shared_personas, with_legibility)
 from ...classroom.export import ExportError, export_paths, write_session
-from ...classroom.kiosk import StudentPlan, Timers, chapter_order, make_code, parse_exit_keys, \
-    plan_student
-from ...classroom.record import ChapterRecorder, build_export
-from ...core import Step
-from .. import strings as S
-from ..session import Session
-from .debrief import DebriefScreen
-
-
-class TimedSession(Session):
-    """A session that times and records each choice."""
-    classroom = True                # recorded sessions offer no undo
-    clock = staticmethod(time.monotonic)
-
-    def restart(self) -> None:
-        super().restart()
-        self.recorder = ChapterRecorder(self.state)
-        self._shown_at = None
-
-    def choices(self) -> list:
-        if self._shown_at is None:     # the scene's choices are being shown now
-            self._shown_at = self.clock()
-        return super().choices()
-
-    def choose(self, choice_id: str):
-        outcome = super().choose(choice_id)
-        now = self.clock()
-        began = self._shown_at if self._shown_at is not None else now
-        self.recorder.chose(Step(self.state, outcome.events), now - began)
-        self._shown_at = None
-        return outcome
+from ...classroom.kiosk import StudentPlan, Timers, chapter_order, parse_exit_keys, plan_student
+from ...classroom.record import build_export
+from .kiosk_session import FullReport, TimedSession
 
 
 def _chapter(level):
@@ -382,16 +353,6 @@ _ACTIVITY = {pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygam
              pygame.MOUSEWHEEL, pygame.FINGERDOWN, pygame.FINGERMOTION, pygame.TEXTINPUT}
 
 
-class FullReport(DebriefScreen):
-    """The whole debrief page (the Transparency Report and all), over the six steps."""
-
-    def actions(self):
-        return [(S.BACK, self.back)]
-
-    def back(self) -> None:
-        self.finish(None)
-
-
 def start_kiosk(app, args) -> Kiosk:
     """Kiosk mode, from `play --classroom FILE` (args.classroom_loaded, args.export)."""
     room = args.classroom_loaded
@@ -399,69 +360,3 @@ def start_kiosk(app, args) -> Kiosk:
     kiosk = Kiosk(app, room, folder)
     kiosk.attach()
     return kiosk
-
-
-# ---------------------------------------------------------------- recording in a window
-
-class WindowRecorder:
-    """`play --export DIR` in a window: each chapter played is timed and recorded; the debrief
-    becomes the six steps and writes the session file when it closes."""
-
-    def __init__(self, app, folder, clock=time.monotonic):
-        self.app, self.folder, self.clock = app, Path(folder), clock
-        self.code = make_code(random.SystemRandom())
-        self.began = clock()
-        self.recorders: list = []
-        self.paths: list = []
-        self.problem: str | None = None
-
-    def attach(self) -> None:
-        self.app.classroom = self
-        self.app.session_class = TimedSession
-
-    def _write(self, answers=None) -> None:
-        if not self.recorders:
-            return
-        data = build_export(self.recorders, self.code, "finished", "window", None,
-                            duration=self.clock() - self.began, answers=answers)
-        try:
-            self.paths = write_session(self.folder, data)
-            self.problem = None
-        except ExportError as exc:
-            self.problem = str(exc)
-        return data
-
-    def ending(self, session, chapter) -> bool:
-        recorder = getattr(session, "recorder", None)
-        if recorder is not None:
-            self.recorders.append(recorder)
-            self._write()
-        return False      # the usual ending screen
-
-    def debrief(self, session, chapter) -> bool:
-        from .kiosk_debrief import DebriefStepsScreen
-        if not self.recorders:
-            return False
-        data = build_export(self.recorders, self.code, "finished", "window", None)
-        self.app.replace(DebriefStepsScreen(self.app, data, session.level, True,
-                                            self.finish, lambda: self._full(session)))
-        return True
-
-    def _full(self, session) -> None:
-        self.app.push(FullReport(self.app, session))
-
-    def finish(self, answers, include: bool) -> None:
-        from .. import flow
-        self._write(answers if include else None)
-        where = str(self.paths[0]) if self.paths else (self.problem or "?")
-        flow.to_title(self.app)
-        flow.show_message(self.app, K.DONE_TITLE, K.DONE_WINDOW.format(path=where))
-
-    def to_title(self) -> bool:
-        return False
-
-
-def attach_recorder(app, folder) -> WindowRecorder:
-    recorder = WindowRecorder(app, folder)
-    recorder.attach()
-    return recorder

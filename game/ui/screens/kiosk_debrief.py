@@ -24,9 +24,8 @@ from .document import Label, Spacer, Text
 from .kiosk_widgets import TextBox, TickBox
 
 BAR_Y = LOGICAL_SIZE[1] - 84
-TOP = 140
-LEFT = pygame.Rect(64, TOP, 640, BAR_Y - 24 - TOP)
-RIGHT = pygame.Rect(744, TOP, 472, BAR_Y - 24 - TOP)
+HEAD_Y = 64
+MIN_BOX = 110     # the answer box is never lower than this
 
 
 class DebriefStepsScreen(Screen):
@@ -43,7 +42,8 @@ class DebriefStepsScreen(Screen):
         self.answers = {key: "" for key, _ in K.STEPS}
         self.include = False
         self.placed: list = []
-        self.scroll = ScrollView(LEFT)
+        self.left = self.right = pygame.Rect(0, 0, 0, 0)
+        self.scroll = ScrollView(self.left)
         self.box: TextBox | None = None
         self.tick: TickBox | None = None
         self.buttons: list[Button] = []
@@ -62,16 +62,20 @@ class DebriefStepsScreen(Screen):
         self.answers = {}     # nothing typed outlives the screen unless handed on
 
     def layout(self) -> None:
+        th = self.theme
+        top = HEAD_Y + th.line_height("small_strong") + th.line_height("title") + 12
+        self.left = pygame.Rect(64, top, 640, BAR_Y - 24 - top)
+        self.right = pygame.Rect(744, top, 472, BAR_Y - 24 - top)
         self._place_blocks()
         self._place_widgets()
 
     def _place_blocks(self) -> None:
         y, self.placed = 0, []
         for block in self.blocks():
-            h = block.measure(self.app, LEFT.w - 16)
-            self.placed.append((block, pygame.Rect(LEFT.x, y, LEFT.w - 16, h)))
+            h = block.measure(self.app, self.left.w - 16)
+            self.placed.append((block, pygame.Rect(self.left.x, y, self.left.w - 16, h)))
             y += h
-        self.scroll = ScrollView(LEFT, y + 16)
+        self.scroll = ScrollView(self.left, y + 16)
 
     def _place_widgets(self) -> None:
         th = self.theme
@@ -79,14 +83,15 @@ class DebriefStepsScreen(Screen):
         widgets = []
         self.box = None
         if self.allow_answers:
-            top = RIGHT.y + self._prompts_height() + 12 + th.line_height("label") + 6
-            height = max(120, BAR_Y - 24 - top - (56 if self._last else 0))
-            self.box = TextBox((RIGHT.x, top, RIGHT.w, height), self.answers.get(self.key, ""),
-                               K.TYPE_HERE, on_change=self._typed)
+            top = self.right.y + self._prompts_height() + 12 + th.line_height("label") + 6
+            height = BAR_Y - 24 - top - (56 if self._last else 0)
+            self.box = TextBox((self.right.x, top, self.right.w, height),
+                               self.answers.get(self.key, ""), K.TYPE_HERE,
+                               on_change=self._typed)
             widgets.append(self.box)
         self.tick = None
         if self._last and self.allow_answers:
-            self.tick = TickBox((RIGHT.x, BAR_Y - 60, RIGHT.w, 44), K.INCLUDE_ANSWERS,
+            self.tick = TickBox((self.right.x, BAR_Y - 60, self.right.w, 44), K.INCLUDE_ANSWERS,
                                 self.include, self._ticked)
             widgets.append(self.tick)
         self.buttons = self._bar_buttons(bh)
@@ -177,12 +182,14 @@ class DebriefStepsScreen(Screen):
         span = max(100, hi - lo)
         near = [(v, n) for v, n in lines if lo - span <= v <= hi + span]
         out = [Label(S.SEC_SCORE), ScoreChart(points, near), Spacer(8)]
-        return out + [Text(S.BULLET.format(text=line), space=6) for line in happened_lines(self.data)]
+        lines = happened_lines(self.data)
+        return out + [Text(S.BULLET.format(text=line), space=6) for line in lines]
 
     def _blocks_learned(self) -> list:
         c = self.data.get("chilling") or {}
-        cards = [(S.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION)]
-        cards += [(p.short, p.figure, p.claim) for p in PUBLISHED]
+        cards = [(S.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION),
+                 (S.PENNEY_SHORT, PUBLISHED[0].figure, PUBLISHED[0].claim),
+                 (S.BATESON_SHORT, PUBLISHED[1].figure, PUBLISHED[1].claim)]
         out = [Label(S.SEC_CHILLING), Text(learned_line(c), "body_strong"), FigureCards(cards)]
         for a in c.get("answers", []):
             if a["unscored"] is None or a["scored"] is None:
@@ -225,9 +232,21 @@ class DebriefStepsScreen(Screen):
         return list(found[:3]) or [K.STEP_PROMPTS[self.key]]
 
     def _prompts_layouts(self) -> list:
+        """The step's prompts that fit above an answer box of at least MIN_BOX (large text
+        shows fewer; the first one always)."""
         th = self.theme
-        return [self.cache.layout(th.font("small"), S.BULLET.format(text=p), RIGHT.w,
-                                  th.line_height("small")) for p in self._prompts()]
+        room = BAR_Y - 24 - self.right.y - (56 if self._last else 0)
+        if self.allow_answers:
+            room -= MIN_BOX + 12 + th.line_height("label") + 6
+        lays, used = [], 0
+        for p in self._prompts():
+            lay = self.cache.layout(th.font("small"), S.BULLET.format(text=p), self.right.w,
+                                    th.line_height("small"))
+            if lays and used + lay.height + 6 > room:
+                break
+            lays.append(lay)
+            used += lay.height + 6
+        return lays
 
     def _prompts_height(self) -> int:
         return sum(lay.height + 6 for lay in self._prompts_layouts())
@@ -241,10 +260,10 @@ class DebriefStepsScreen(Screen):
         bar = pygame.Rect(0, 0, LOGICAL_SIZE[0], 100)
         paint.text(surf, cache, th.font("small_strong"),
                    f"{K.DEBRIEF_TITLE} · {K.STEP_OF.format(n=self.step + 1)}", pal.muted,
-                   (64, 64), box=bar)
+                   (64, HEAD_Y), box=bar)
         paint.text(surf, cache, th.font("title"), cache.fit(th.font("title"), title, 900),
-                   pal.ink, (64, 64 + th.line_height("small_strong")), box=pygame.Rect(
-                       0, 0, LOGICAL_SIZE[0], 140))
+                   pal.ink, (64, HEAD_Y + th.line_height("small_strong")),
+                   box=pygame.Rect(0, 0, LOGICAL_SIZE[0], self.left.y))
         self._dots(surf)
         self._draw_left(surf)
         self._draw_right(surf)
@@ -274,11 +293,12 @@ class DebriefStepsScreen(Screen):
 
     def _draw_right(self, surf) -> None:
         th, pal, cache = self.theme, self.pal, self.cache
-        y = RIGHT.y
-        box = pygame.Rect(RIGHT.x, RIGHT.y, RIGHT.w, BAR_Y - RIGHT.y)
+        y = self.right.y
+        box = pygame.Rect(self.right.x, self.right.y, self.right.w, BAR_Y - self.right.y)
         for lay in self._prompts_layouts():
-            y = paint.lines(surf, cache, th.font("small"), lay, pal.ink, RIGHT.x, y, box=box) + 6
+            y = paint.lines(surf, cache, th.font("small"), lay, pal.ink, self.right.x, y,
+                            box=box) + 6
         if self.box is not None:
             paint.text(surf, cache, th.font("label"), K.YOUR_ANSWER.upper(), pal.muted,
-                       (RIGHT.x, self.box.rect.y - th.line_height("label") - 6), box=box)
+                       (self.right.x, self.box.rect.y - th.line_height("label") - 6), box=box)
             self.box.draw(surf, self.app, self.focus.is_focused(self.box))

@@ -77,12 +77,28 @@ class ContentNoteScreen(Screen):
     def layout(self) -> None:
         th = self.theme
         h = th.line_height("button") + 26
-        y = LOGICAL_SIZE[1] - 60 - h
-        self.buttons = [Button((W - 96 - 300, y, 300, h), K.NOTE_START, self.on_start,
-                               primary=True),
-                        Button((W - 96 - 300 - 16 - 220, y, 220, h), K.NOTE_NOT_NOW,
+        card = self._card()
+        self.buttons = [Button((card.x, card.bottom + 24, card.w, h), K.NOTE_START,
+                               self.on_start, primary=True),
+                        Button((card.x, card.bottom + 24 + h + 12, card.w, h), K.NOTE_NOT_NOW,
                                self.on_not_now)]
         self.focus.set(self.buttons, keep=False)
+
+    def _card(self) -> pygame.Rect:
+        th = self.theme
+        h = 28 + th.line_height("label") + 14 + th.line_height("title") + 16 + \
+            2 * th.line_height("small") + 28
+        return pygame.Rect(800, 120, 384, h)
+
+    def _note_role(self, width: int) -> str:
+        """Body text, or small text when the body would not fit (large text sizes)."""
+        th = self.theme
+        room = LOGICAL_SIZE[1] - 40 - (96 + th.line_height("title") + 8)
+        for role in ("body", "small"):
+            lay = self.cache.layout(th.font(role), self.note, width, th.line_height(role))
+            if lay.height + th.line_height("small") + 16 <= room:
+                return role
+        return "small"
 
     def handle(self, inp) -> None:
         if inp.kind == "key" and inp.key in BACK_KEYS:
@@ -97,8 +113,9 @@ class ContentNoteScreen(Screen):
         left, width = 96, 640
         box = pygame.Rect(left, 0, width, LOGICAL_SIZE[1])
         paint.text(surf, cache, th.font("title"), K.NOTE_TITLE, pal.ink, (left, 88), box=box)
-        lay = cache.layout(th.font("body"), self.note, width, th.line_height("body"))
-        y = paint.lines(surf, cache, th.font("body"), lay, pal.ink, left,
+        role = self._note_role(width)
+        lay = cache.layout(th.font(role), self.note, width, th.line_height(role))
+        y = paint.lines(surf, cache, th.font(role), lay, pal.ink, left,
                         96 + th.line_height("title") + 8, box=box)
         lay = cache.layout(th.font("small"), self.chapters, width, th.line_height("small"))
         paint.lines(surf, cache, th.font("small"), lay, pal.muted, left, y + 16, box=box)
@@ -108,7 +125,7 @@ class ContentNoteScreen(Screen):
 
     def _code_card(self, surf) -> None:
         th, pal, cache = self.theme, self.pal, self.cache
-        card = pygame.Rect(800, 150, 384, 250)
+        card = self._card()
         paint.card(surf, card, pal, fill=pal.accent_soft)
         x = card.x + 28
         paint.text(surf, cache, th.font("label"), K.NOTE_CODE.upper(), pal.muted,
@@ -118,7 +135,9 @@ class ContentNoteScreen(Screen):
                    (x, card.y + 28 + th.line_height("label") + 14), box=card)
         lay = cache.layout(th.font("small"), K.NOTE_CODE_HINT, card.w - 56,
                            th.line_height("small"))
-        paint.lines(surf, cache, th.font("small"), lay, pal.ink, x, card.y + 140, box=card)
+        paint.lines(surf, cache, th.font("small"), lay, pal.ink, x,
+                    card.y + 28 + th.line_height("label") + 14 + th.line_height("title") + 16,
+                    box=card)
 
 
 class KioskEndingScreen(EndingScreen):

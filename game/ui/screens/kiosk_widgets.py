@@ -24,7 +24,6 @@ class TextBox(Widget):
         self.text, self.placeholder, self.limit = text, placeholder, limit
         self.editing = False
         self.on_change = on_change or (lambda text: None)
-        self.blink = 0.0
 
     def activate(self) -> None:
         self.editing = True
@@ -73,17 +72,22 @@ class TextBox(Widget):
             paint.focus_ring(surf, self.rect, pal)
         font, lh = th.font("body"), th.line_height("body")
         inner = self.rect.inflate(-2 * PAD, -2 * PAD)
-        shown = self.text + ("▏" if self.editing else "")
         if not self.text and not self.editing:
             lay = cache.layout(font, self.placeholder, inner.w, lh)
             paint.lines(surf, cache, font, lay, pal.muted, inner.x, inner.y, box=self.rect)
             return
-        lay = cache.layout(font, shown, inner.w, lh)
+        lay = cache.layout(font, self.text, inner.w - 4, lh)
         rows = max(1, inner.h // lh)
         first = max(0, len(lay.lines) - rows)     # keep the end (where typing happens) in view
-        for i, line in enumerate(lay.lines[first:first + rows]):
+        shown = lay.lines[first:first + rows]
+        for i, line in enumerate(shown):
             paint.text(surf, cache, font, line, pal.ink, (inner.x, inner.y + i * lh),
                        box=self.rect)
+        if self.editing:   # the caret: a drawn bar after the last character
+            last = shown[-1] if shown else ""
+            x = inner.x + font.size(last)[0] + 2
+            y = inner.y + (len(shown) - 1) * lh
+            pygame.draw.line(surf, pal.accent, (x, y + 3), (x, y + lh - 3), 2)
         counter = f"{len(self.text)}/{self.limit}"
         paint.text(surf, cache, th.font("label"), counter, pal.muted,
                    (self.rect.right - 8, self.rect.bottom - 4), "bottomright", box=self.rect)
@@ -111,7 +115,8 @@ class TickBox(Widget):
         paint.rounded(surf, box, pal.accent if self.checked else pal.panel, 6)
         paint.rounded(surf, box, pal.accent if self.checked else pal.muted, 6, 2)
         if self.checked:
-            pts = [(box.x + 6, box.centery), (box.x + 12, box.bottom - 7), (box.right - 6, box.y + 7)]
+            pts = [(box.x + 6, box.centery), (box.x + 12, box.bottom - 7),
+                   (box.right - 6, box.y + 7)]
             pygame.draw.lines(surf, pal.accent_ink, False, pts, 4)
         font = th.font("body_strong")
         label = cache.fit(font, self.label, self.rect.right - box.right - 20)

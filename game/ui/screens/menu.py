@@ -128,8 +128,9 @@ class PauseScreen(CardListScreen):
         if session is not None and session.undo_enabled:   # never in a classroom session
             items.append(Item(S.MENU_UNDO, S.MENU_UNDO_DETAIL if session.can_undo
                               else S.MENU_UNDO_NONE, "undo"))
-        items += [Item(S.MENU_SAVE, S.MENU_SAVE_DETAIL, "save"),
-                  Item(S.MENU_LOAD, S.MENU_LOAD_DETAIL, "load")]
+        if not getattr(session, "classroom", None):   # a recorded session is not saved
+            items += [Item(S.MENU_SAVE, S.MENU_SAVE_DETAIL, "save"),
+                      Item(S.MENU_LOAD, S.MENU_LOAD_DETAIL, "load")]
         super().__init__(app, S.PAUSED, S.PAUSE_NOTE, items, self.finish)
 
     def back(self) -> None:

@@ -1,0 +1,52 @@
+"""Kiosk-mode screens for `python -m game screenshots`: each builder leaves the app showing one
+screen, with a made-up session (Day Zero then The Pilot City, played by the engine)."""
+from __future__ import annotations
+
+import random
+from functools import cache
+
+from ...classroom import strings as K
+
+
+@cache
+def _session():
+    from ...classroom.generate import bundled_pair, play_session
+    levels = bundled_pair()
+    return play_session(0, levels, random.Random(4)), levels[-1]
+
+
+def _attract(app, chapter) -> None:
+    from .kiosk_screens import AttractScreen
+    app.push(AttractScreen(app, "Year 10 citizenship, Tuesday", lambda: None))
+
+
+def _note(app, chapter) -> None:
+    from .kiosk_screens import ContentNoteScreen
+    app.push(ContentNoteScreen(app, K.CONTENT_NOTE, "amber-fox-42",
+                               K.NOTE_CHAPTERS.format(chapters="Day Zero, then The Pilot City"),
+                               lambda: None, lambda: None))
+
+
+def _debrief(step: int):
+    def build(app, chapter) -> None:
+        from .kiosk_debrief import DebriefStepsScreen
+        data, level = _session()
+        screen = DebriefStepsScreen(app, data, level, True, on_full_report=lambda: None)
+        app.push(screen)
+        screen.step = step
+        screen.layout()
+    return build
+
+
+def _privacy(app, chapter) -> None:
+    from .kiosk_privacy import PrivacyScreen
+    app.push(PrivacyScreen(app))
+
+
+SCREENS = {
+    "kiosk-attract": _attract,
+    "kiosk-note": _note,
+    "kiosk-debrief-happened": _debrief(1),
+    "kiosk-debrief-learned": _debrief(2),
+    "privacy": _privacy,
+}
