@@ -76,6 +76,20 @@ class Spacer(Block):
         return self.height
 
 
+def draw_scrolled(surf, app, scroll: ScrollView, placed, pal) -> None:
+    """Draw the blocks that show through a scroll view, clipped to it, and its scroll bar."""
+    view = scroll.rect
+    clip = surf.get_clip()
+    surf.set_clip(view)
+    dy = view.y - round(scroll.offset)
+    for block, rect in placed:
+        shown = rect.move(0, dy)
+        if shown.bottom >= view.top and shown.top <= view.bottom:
+            block.draw(surf, app, shown)
+    surf.set_clip(clip)
+    scroll.draw_bar(surf, pal)
+
+
 class DocumentScreen(Screen):
     """A titled page of blocks with buttons in the top bar."""
 
@@ -144,17 +158,7 @@ class DocumentScreen(Screen):
         pal = self.pal
         surf.fill(pal.bg)
         wordmark(self, surf, (MARGIN, 31))
-        view = self.scroll.rect
-        card = view.inflate(0, 16)
-        paint.card(surf, card, pal, radius=14)
-        clip = surf.get_clip()
-        surf.set_clip(view)
-        dy = view.y - round(self.scroll.offset)
-        for block, rect in self.placed:
-            shown = rect.move(0, dy)
-            if shown.bottom >= view.top and shown.top <= view.bottom:
-                block.draw(surf, self.app, shown)
-        surf.set_clip(clip)
-        self.scroll.draw_bar(surf, pal)
+        paint.card(surf, self.scroll.rect.inflate(0, 16), pal, radius=14)
+        draw_scrolled(surf, self.app, self.scroll, self.placed, pal)
         for b in self.buttons:
             b.draw(surf, self.app, self.focus.is_focused(b))

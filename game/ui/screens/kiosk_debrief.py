@@ -20,7 +20,7 @@ from ..theme import LOGICAL_SIZE, MARGIN
 from ..widgets import Button, ScrollView
 from .base import Screen, wordmark
 from .debrief_blocks import FigureCards, ScoreChart
-from .document import Label, Spacer, Text
+from .document import Label, Spacer, Text, draw_scrolled
 from .kiosk_widgets import TextBox, TickBox
 
 BAR_Y = LOGICAL_SIZE[1] - 84
@@ -280,16 +280,7 @@ class DebriefStepsScreen(Screen):
                 pygame.draw.circle(surf, pal.muted, center, 7, 2)
 
     def _draw_left(self, surf) -> None:
-        view = self.scroll.rect
-        clip = surf.get_clip()
-        surf.set_clip(view)
-        dy = view.y - round(self.scroll.offset)
-        for block, rect in self.placed:
-            shown = rect.move(0, dy)
-            if shown.bottom >= view.top and shown.top <= view.bottom:
-                block.draw(surf, self.app, shown)
-        surf.set_clip(clip)
-        self.scroll.draw_bar(surf, self.pal)
+        draw_scrolled(surf, self.app, self.scroll, self.placed, self.pal)
 
     def _draw_right(self, surf) -> None:
         th, pal, cache = self.theme, self.pal, self.cache
