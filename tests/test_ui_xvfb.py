@@ -151,11 +151,11 @@ def test_real_window_under_xvfb(display, tmp_path):
     env = dict(os.environ, DISPLAY=display, SDL_AUDIODRIVER="dummy",
                SINCERITY_CONFIG_DIR=str(tmp_path / "config"), PYGAME_HIDE_SUPPORT_PROMPT="1")
     env.pop("SDL_VIDEODRIVER", None)
-    module = "game" if (ROOT / "game" / "__main__.py").is_file() else "game.ui"
-    cmd = [sys.executable, "-m", module, "play", "--level", "tutorial"]
-    if module == "game.ui":
-        cmd.remove("play")
-    game = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+    # the real program: the `sincerity` console script installed beside this Python
+    program = Path(sys.executable).with_name("sincerity")
+    assert program.is_file(), "the `sincerity` script is missing: pip install -e '.[test]'"
+    cmd = [str(program), "play", "--level", "tutorial"]
+    game = subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         wid = wait_for_window(display, game)
