@@ -102,7 +102,20 @@ def test_closed_service_uses_its_locked_text_when_not_a_number():
           {id: walk, text: Walk, finish: true}]}}
     """)
     state = play(start(level), "wait").state
-    assert _view(state, "borrow").locked_reason == "No payslip, no loan"
+    assert _view(state, "borrow").locked_reason == "Bank loan: No payslip, no loan"
+    from game.core import services
+    loan = next(v for v in services(state) if v.id == "loan")
+    assert (loan.reason, loan.why) == ("Bank loan: No payslip, no loan", "No payslip, no loan")
+
+
+def test_a_locked_text_that_starts_with_the_name_does_not_say_it_twice():
+    level = base_level("""
+        services: {loan: {name: Bank loan, needs: {flag: payslip},
+                          locked_text: "Bank loan: no payslip, no loan"}}
+    """)
+    from game.core import services
+    loan = next(v for v in services(start(level)) if v.id == "loan")
+    assert (loan.reason, loan.why) == ("Bank loan: no payslip, no loan", "no payslip, no loan")
 
 
 def test_choice_locked_text_overrides_the_worked_out_reason():

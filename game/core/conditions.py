@@ -52,16 +52,33 @@ _TESTS = {
 }
 
 
-def service_reason(service_id: str, level: Level, state: State) -> str:
-    """Why a service is closed: "High-speed rail: needs 950, you have 912"."""
+def service_why(service_id: str, level: Level, state: State) -> str | None:
+    """Why a service is closed, without its name ("needs 950, you have 912"), or None when
+    there is nothing to say but that it is closed."""
     service = level.services[service_id]
-    if service.locked_text and not holds(service.needs, level, state):
-        return service.locked_text   # the author's words say why the condition fails
+    own_words = _without_name(service.locked_text, service.name)
+    if own_words and not holds(service.needs, level, state):
+        return own_words   # the author's words say why the condition fails
     numbers = legibility(state) in _NUMBERS_SHOWN
     if numbers and service.threshold is not None and state.score < service.threshold:
-        return strings.SERVICE_NEEDS_SCORE.format(
-            name=service.name, threshold=service.threshold, score=state.shown_score)
-    return service.locked_text or strings.SERVICE_CLOSED.format(name=service.name)
+        return strings.NEEDS_THRESHOLD.format(threshold=service.threshold,
+                                              score=state.shown_score)
+    return own_words
+
+
+def service_reason(service_id: str, level: Level, state: State) -> str:
+    """Why a service is closed, with its name: "High-speed rail: needs 950, you have 912"."""
+    name = level.services[service_id].name
+    why = service_why(service_id, level, state)
+    return strings.SERVICE_WHY.format(name=name, why=why) if why else \
+        strings.SERVICE_CLOSED.format(name=name)
+
+
+def _without_name(text: str | None, name: str) -> str | None:
+    """An author's `locked_text` without the service's name in front (the game adds it)."""
+    if text and text.startswith(f"{name}: "):
+        return text[len(name) + 2:]
+    return text
 
 
 def why_not(cond: Condition, level: Level, state: State) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import strings
-from .conditions import holds, service_reason, why_not
+from .conditions import holds, service_reason, service_why, why_not
 from .effects import Ctx, apply_effects
 from .events import ChoiceMade, EndingReached, Event, SceneEntered
 from .model import Choice, Level
@@ -36,11 +36,13 @@ class ChoiceView:
 
 @dataclass(frozen=True)
 class ServiceView:
-    """A service as the player sees it: open, or closed with the reason."""
+    """A service as the player sees it: open, or closed with the reason (`reason` has the
+    name in front, `why` has not; `why` is None when there is nothing to say)."""
     id: str
     name: str
     open: bool
     reason: str | None
+    why: str | None = None
 
 
 @dataclass(frozen=True)
@@ -130,9 +132,14 @@ def choices(state: State) -> list[ChoiceView]:
 def services(state: State) -> list[ServiceView]:
     """Every service of the level, in file order, open or closed with the reason."""
     level = state.level
-    return [ServiceView(sid, svc.name, sid in state.open_services,
-                        None if sid in state.open_services else service_reason(sid, level, state))
-            for sid, svc in level.services.items()]
+    views = []
+    for sid, svc in level.services.items():
+        if sid in state.open_services:
+            views.append(ServiceView(sid, svc.name, True, None))
+        else:
+            views.append(ServiceView(sid, svc.name, False, service_reason(sid, level, state),
+                                     service_why(sid, level, state)))
+    return views
 
 
 def choose(state: State, choice_id: str) -> Step:

@@ -156,7 +156,8 @@ class Service(_Model):
     name: str = Field(description="What the player sees, e.g. `High-speed rail`.")
     threshold: int | None = Field(None, description="Open while your score is at least this.")
     needs: Condition | None = Field(None, description="Open while this condition holds.")
-    locked_text: str | None = Field(None, description="Why it is closed, in your words.")
+    locked_text: str | None = Field(None, description="Why it is closed, in your words; the "
+                                    "game puts the service's name in front.")
 
 
 class Sensor(_Model):

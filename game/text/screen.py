@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..core import ChoiceView, State, score_display
-from ..core import strings as core_strings
-from ..core.conditions import service_reason
+from ..core import ChoiceView, State, score_display, services
 from . import strings as s
 
 
@@ -56,26 +54,18 @@ def watcher_line(state: State) -> str:
 
 def service_lines(state: State) -> list[str]:
     """Each service, open or closed (with why, in the legibility's words)."""
-    level = state.level
-    if not level.services:
+    views = services(state)
+    if not views:
         return []
     lines = [s.SERVICES]
-    for service_id, service in level.services.items():
-        if service_id in state.open_services:
-            lines.append(s.SERVICE_OPEN.format(name=service.name))
+    for view in views:
+        if view.open:
+            lines.append(s.SERVICE_OPEN.format(name=view.name))
+        elif view.why:
+            lines.append(s.SERVICE_CLOSED.format(name=view.name, reason=view.why))
         else:
-            lines.append(closed_service_line(service.name,
-                                             service_reason(service_id, level, state)))
+            lines.append(s.SERVICE_CLOSED_PLAIN.format(name=view.name))
     return lines
-
-
-def closed_service_line(name: str, reason: str) -> str:
-    """"Bank loan: closed (needs 1100, you have 985)": the reason without the name twice."""
-    if reason == core_strings.SERVICE_CLOSED.format(name=name):
-        return s.SERVICE_CLOSED_PLAIN.format(name=name)
-    prefix = f"{name}: "
-    reason = reason[len(prefix):] if reason.startswith(prefix) else reason
-    return s.SERVICE_CLOSED.format(name=name, reason=reason)
 
 
 def status_lines(state: State) -> list[str]:
