@@ -11,6 +11,7 @@ from ..core import choices as core_choices
 from ..core import choose as core_choose
 from ..core import events as ev
 from ..core import new_game, score_display
+from ..core import services as core_services
 from ..core import start_at as core_start_at
 from . import messages
 from . import strings as S
@@ -103,9 +104,8 @@ class Session:
         return [(w, self.level.watchers[w]) for w in scene.watchers if w in self.level.watchers]
 
     def services(self) -> list[tuple[str, object, bool]]:
-        """Every service as (id, Service, open now)."""
-        open_now = set(self.state.open_services)
-        return [(sid, s, sid in open_now) for sid, s in self.level.services.items()]
+        """Every service as (id, the core's ServiceView, open now)."""
+        return [(view.id, view, view.open) for view in core_services(self.state)]
 
     def reload(self, level) -> bool:
         """Swap in a new version of the level (`--dev`): keep the state where it still fits
