@@ -7,13 +7,9 @@ error (a bug) exits with 3, after one plain line and the path of a full log.
 from __future__ import annotations
 
 import argparse
-import datetime
 import os
-import platform
 import re
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 
 OK, CONTENT_PROBLEM, USAGE_ERROR, INTERNAL_ERROR = 0, 1, 2, 3
@@ -87,6 +83,9 @@ def _log_dir() -> Path:
 
 
 def _log_text(exc: BaseException, argv: list[str]) -> str:
+    import datetime   # crash-only imports stay out of the game's start-up
+    import platform
+    import traceback
     stamp = datetime.datetime.now().isoformat(timespec="seconds")
     return "".join([
         f"Sincerity crash log, {stamp}\n",
@@ -98,6 +97,8 @@ def _log_text(exc: BaseException, argv: list[str]) -> str:
 
 def write_crash_log(exc: BaseException, argv: list[str]) -> Path:
     """Write the full traceback to the log folder, or to a temp file if that fails."""
+    import datetime
+    import tempfile
     text = _log_text(exc, argv)
     name = f"crash-{datetime.datetime.now():%Y%m%d-%H%M%S}-{os.getpid()}.log"
     try:
