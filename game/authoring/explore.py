@@ -23,8 +23,10 @@ search without merging reaches.
 """
 from __future__ import annotations
 
-from contextlib import nullcontext
+import gc
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
+from typing import Iterator
 
 from ..core import choices, choose, new_game
 from ..core.effects import APPEALABLE
@@ -34,6 +36,7 @@ from ..core.state import ScorePoint, State
 from .levelwalk import LevelFacts
 from .liveness import CONTACTS, MONEY
 from .rolls import outcomes, scripted_rolls
+from .symbolic import NotSymbolic, Sym, Tape, pin
 
 MAX_STATES = 250_000   # per persona x ruleset (about 1 KB each); then the search stops
 
@@ -164,22 +167,24 @@ class Reach:
 
 def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None = None,
             limit: int = MAX_STATES, seed: int | None = None,
-            until_every_ending: bool = False) -> Reach:
+            until_every_ending: bool = False, symbolic: bool = True) -> Reach:
     """Breadth-first over every choice, merging states with the same future.
 
     With `seed=None` every fall of the dice is a branch (what *can* happen); with a seed the
     search follows that seed's luck, as `play --seed` would (for transcripts). With
     `until_every_ending` it stops as soon as every ending has been reached (the shortest ways
-    to them are known by then, but not the rest)."""
+    to them are known by then, but not the rest). With `symbolic` (the default, for
+    `seed=None`), a choice is played once for every score that plays it the same way
+    (`symbolic.py`); `symbolic=False` plays it for each score, which tests compare with."""
     canon = Canon(facts or LevelFacts.of(level), keep_luck=seed is not None)
     reach = Reach(persona, ruleset)
-    with scripted_rolls() if seed is None else nullcontext():
+    with _no_gc_pauses(), scripted_rolls() if seed is None else nullcontext():
         first = new_game(level, persona, ruleset, seed=seed or 0)
         reach._saw(first)
         start = canon(first)
-        index = {start: 0}
-        reach._add(start, -1, None, False)
-        play = outcomes if seed is None else _one_outcome
+        search = (_Scores(reach, canon, limit) if seed is None and symbolic
+                  else _States(reach, canon, limit, seed))
+        search.begin(start)
         endings = set(level.endings)
         i = 0
         while i < len(reach.states):
@@ -191,28 +196,59 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
                     break
                 i += 1
                 continue
-            views = choices(state)
+            views = search.views(i)
             reach._views(i, views)
             for view in views:
                 if view.available:
-                    _expand(reach, index, canon, i, (view.id, view.number),
-                            play(state, view.id), limit)
+                    search.expand(i, (view.id, view.number))
             i += 1
     return reach
 
 
-def _one_outcome(state: State, choice_id: str) -> list[Step]:
-    return [choose(state, choice_id)]
+@contextmanager
+def _no_gc_pauses() -> Iterator[None]:
+    """The search makes hundreds of thousands of objects that live until it ends, and no
+    reference cycles; Python's cycle collector would walk them all, again and again, for
+    nothing (it took 40% of the time). Objects are still freed as usual."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
-def _expand(reach: Reach, index: dict, canon: Canon, i: int, move: Move,
-            steps: list[Step], limit: int) -> None:
-    nexts: list[State] = []
-    for step in steps:
-        reach._saw(step.state)
-        nxt = canon(step.state)
-        if nxt not in nexts:
-            nexts.append(nxt)
+class _States:
+    """The search with every state played on its own."""
+
+    def __init__(self, reach: Reach, canon: Canon, limit: int, seed: int | None) -> None:
+        self.reach, self.canon, self.limit = reach, canon, limit
+        self.play = outcomes if seed is None else _one_outcome
+        self.index: dict[State, int] = {}
+
+    def begin(self, start: State) -> None:
+        self.index[start] = 0
+        self.reach._add(start, -1, None, False)
+
+    def views(self, i: int) -> list[ChoiceView]:
+        return choices(self.reach.states[i])
+
+    def expand(self, i: int, move: Move) -> None:
+        reach = self.reach
+        nexts: list[State] = []
+        for step in self.play(reach.states[i], move[0]):
+            reach._saw(step.state)
+            nxt = self.canon(step.state)
+            if nxt not in nexts:
+                nexts.append(nxt)
+        _link(reach, self.index, i, move, nexts, self.limit)
+
+
+def _link(reach: Reach, index: dict, i: int, move: Move, nexts: list, limit: int,
+          make=None) -> None:
+    """Record the moves from state `i` to each of `nexts` (keys of `index`), adding the new
+    ones (`make(key)` gives the state of a key, if the key is not the state itself)."""
     lucky = reach.lucky[i] or len(nexts) > 1   # where it leads depends on the dice
     for nxt in nexts:
         j = index.get(nxt)
@@ -221,10 +257,116 @@ def _expand(reach: Reach, index: dict, canon: Canon, i: int, move: Move,
                 reach.complete = False
                 continue
             j = index[nxt] = len(reach.states)
-            reach._add(nxt, i, move, lucky)
+            reach._add(make(nxt) if make else nxt, i, move, lucky)
         elif reach.lucky[j] and not lucky and reach.depth[j] == reach.depth[i] + 1:
             reach.parent[j], reach.via[j], reach.lucky[j] = i, move, False   # as short, surer
         reach.edges.append((i, j, move[0]))
+
+
+class _Scores:
+    """The search with the score as an unknown (`symbolic.py`).
+
+    A state is a *shape* (the canonical state with its score set to 0) and a score. What a
+    shape's choices show, and where a choice leads, is worked out once for every range of
+    scores that plays the same way, and kept with the tape that says which scores those are:
+    for a shape and a choice, a list of (tape, [(shape, offset or None, score)])."""
+
+    def __init__(self, reach: Reach, canon: Canon, limit: int) -> None:
+        self.reach, self.canon, self.limit = reach, canon, limit
+        self.shapes: dict[State, int] = {}
+        self.shape_list: list[State] = []
+        self.pairs: list[tuple[int, int]] = []     # per state: (shape, score)
+        self.index: dict[tuple[int, int], int] = {}
+        self.seen_views: dict[int, list] = {}
+        self.seen_moves: dict[tuple[int, str], list] = {}
+
+    def _shape(self, state: State) -> int:
+        key = _evolve(state, score=0, shown_score=0)
+        k = self.shapes.get(key)
+        if k is None:
+            k = self.shapes[key] = len(self.shape_list)
+            self.shape_list.append(key)
+        return k
+
+    def _make(self, pair: tuple[int, int]) -> State:
+        self.pairs.append(pair)
+        return _evolve(self.shape_list[pair[0]], score=pair[1], shown_score=pair[1])
+
+    def begin(self, start: State) -> None:
+        pair = (self._shape(start), start.score)
+        self.index[pair] = 0
+        self.pairs.append(pair)
+        self.reach._add(start, -1, None, False)
+
+    def _unknown(self, k: int, s: int) -> tuple[Tape, State]:
+        tape = Tape(s)
+        score = Sym(tape)
+        return tape, _evolve(self.shape_list[k], score=score, shown_score=score)
+
+    def views(self, i: int) -> list[ChoiceView]:
+        k, s = self.pairs[i]
+        known = self.seen_views.setdefault(k, [])
+        for tape, views in known:
+            if tape.admits(s):
+                return views
+        tape, state = self._unknown(k, s)
+        try:
+            views = choices(state)
+        except NotSymbolic:
+            return choices(self.reach.states[i])
+        known.append((tape, views))
+        return views
+
+    def expand(self, i: int, move: Move) -> None:
+        k, s = self.pairs[i]
+        known = self.seen_moves.setdefault((k, move[0]), [])
+        for tape, results in known:
+            if tape.admits(s):
+                break
+        else:
+            tape, state = self._unknown(k, s)
+            try:
+                results = self._results(state, move[0], tape)
+            except NotSymbolic:   # play it for this one score
+                results = self._results(self.reach.states[i], move[0], None)
+            else:
+                known.append((tape, results))
+        nexts = [(k2, s + off if off is not None else score) for k2, off, score in results]
+        _link(self.reach, self.index, i, move, nexts, self.limit, self._make)
+
+    def _results(self, state: State, choice_id: str, tape: Tape | None) -> list:
+        results = []
+        for step in outcomes(state, choice_id):
+            self.reach._saw(step.state)
+            nxt = self.canon(step.state)
+            if tape is not None:
+                nxt = _pinned(nxt, tape)
+            score = nxt.score
+            if type(score) is not int and not (isinstance(score, Sym) and score.k == 1):
+                score = pin(score, tape)
+            result = ((self._shape(nxt), score.c, 0) if isinstance(score, Sym)
+                      else (self._shape(nxt), None, score))
+            if result not in results:
+                results.append(result)
+        return results
+
+
+def _pinned(state: State, tape: Tape) -> State:
+    """The state with every value but the score made plain (pinned on the tape); raises
+    NotSymbolic if an unknown is left where the search does not expect one."""
+    history = tuple(replace(p, delta=pin(p.delta, tape)) if type(p.delta) is not int else p
+                    for p in state.history)
+    pending = tuple(replace(p, delta=pin(p.delta, tape)) if type(p.delta) is not int else p
+                    for p in state.pending)
+    for value in (state.money, *(c.score for c in state.contacts),
+                  *(v for _, v in state.counters)):
+        if type(value) is not int:
+            raise NotSymbolic("an unknown score reached another number")
+    return _evolve(state, history=history, pending=pending)
+
+
+def _one_outcome(state: State, choice_id: str) -> list[Step]:
+    return [choose(state, choice_id)]
 
 
 def explore_all(level: Level, limit: int = MAX_STATES) -> list[Reach]:

@@ -11,9 +11,24 @@ _NUMBERS_SHOWN = ("exact", "delayed")
 
 def holds(cond: Condition | None, level: Level, state: State) -> bool:
     """Whether a condition holds now. No condition always holds."""
-    if cond is None:
-        return True
-    return _TESTS[cond.key()](cond, level, state)
+    return True if cond is None else cond.test(level, state)
+
+
+def compile_condition(cond: Condition):
+    """The condition as a function of (level, state): worked out once per condition (the
+    model keeps it as `Condition.test`), since the analyzer tests conditions millions of
+    times."""
+    key = cond.key()
+    if key == "all":
+        tests = [c.test for c in cond.all]
+        return lambda lv, s: all(t(lv, s) for t in tests)
+    if key == "any":
+        tests = [c.test for c in cond.any]
+        return lambda lv, s: any(t(lv, s) for t in tests)
+    if key == "not":
+        test = cond.not_.test
+        return lambda lv, s: not test(lv, s)
+    return _MAKE[key](cond)
 
 
 def _range(value: int, test) -> bool:
@@ -22,33 +37,57 @@ def _range(value: int, test) -> bool:
     return not (test.below is not None and value >= test.below)
 
 
-def _relationship(c, level, state):
-    contact = state.contact(c.relationship.contact)
-    return _range(contact.relationship if contact else 0, c.relationship)
+def _counter(c):
+    name, test = c.counter.name, c.counter
+
+    def counter(lv, s):
+        for have, value in s.counters:
+            if have == name:
+                return _range(value, test)
+        return _range(0, test)
+    return counter
 
 
-def _tier(c, level, state):
-    tier = level.tier_of(state.score)
-    return tier is not None and tier.id == c.tier
+def _relationship(c):
+    who, test = c.relationship.contact, c.relationship
+
+    def relationship(lv, s):
+        contact = s.contact(who)
+        return _range(contact.relationship if contact else 0, test)
+    return relationship
 
 
-_TESTS = {
-    "score_at_least": lambda c, lv, s: s.score >= c.score_at_least,
-    "score_below": lambda c, lv, s: s.score < c.score_below,
+def _tier(c):
+    want = c.tier
+
+    def tier(lv, s):
+        found = lv.tier_of(s.score)
+        return found is not None and found.id == want
+    return tier
+
+
+def _field(name: str, test):
+    """A maker for a condition whose one value `v` is tested as `test(v, state)`."""
+    def make(c):
+        v = getattr(c, name)
+        return lambda lv, s: test(v, s)
+    return make
+
+
+_MAKE = {
+    "score_at_least": _field("score_at_least", lambda v, s: s.score >= v),
+    "score_below": _field("score_below", lambda v, s: s.score < v),
     "tier": _tier,
-    "service": lambda c, lv, s: c.service in s.open_services,
-    "flag": lambda c, lv, s: c.flag in s.flags,
-    "counter": lambda c, lv, s: _range(s.counter(c.counter.name), c.counter),
-    "money_at_least": lambda c, lv, s: s.money >= c.money_at_least,
+    "service": _field("service", lambda v, s: v in s.open_services),
+    "flag": _field("flag", lambda v, s: v in s.flags),
+    "counter": _counter,
+    "money_at_least": _field("money_at_least", lambda v, s: s.money >= v),
     "relationship": _relationship,
-    "contact": lambda c, lv, s: s.contact(c.contact) is not None,
-    "persona": lambda c, lv, s: s.persona == c.persona,
-    "ruleset": lambda c, lv, s: s.ruleset == c.ruleset,
-    "visited": lambda c, lv, s: c.visited in s.visited,
-    "blacklisted": lambda c, lv, s: s.blacklisted == c.blacklisted,
-    "all": lambda c, lv, s: all(holds(x, lv, s) for x in c.all),
-    "any": lambda c, lv, s: any(holds(x, lv, s) for x in c.any),
-    "not": lambda c, lv, s: not holds(c.not_, lv, s),
+    "contact": _field("contact", lambda v, s: s.contact(v) is not None),
+    "persona": _field("persona", lambda v, s: s.persona == v),
+    "ruleset": _field("ruleset", lambda v, s: s.ruleset == v),
+    "visited": _field("visited", lambda v, s: v in s.visited),
+    "blacklisted": _field("blacklisted", lambda v, s: s.blacklisted == v),
 }
 
 

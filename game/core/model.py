@@ -87,6 +87,12 @@ class Condition(_OneKey):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
+    @cached_property
+    def test(self):
+        """This condition as a function of (level, state) -> bool, made once."""
+        from .conditions import compile_condition   # conditions reads the model
+        return compile_condition(self)
+
 
 # ---------------------------------------------------------------- effects
 
@@ -359,8 +365,19 @@ class Level(_Model):
 
     def tier_of(self, score: int) -> Tier | None:
         """The tier a score falls in (the highest `min` not above it)."""
-        fitting = [t for t in self.score.tiers if t.min <= score]
-        return max(fitting, key=lambda t: t.min) if fitting else None
+        for tier in self.tiers_high_first:
+            if tier.min <= score:
+                return tier
+        return None
+
+    @cached_property
+    def services_by_id(self) -> list[tuple[str, Service]]:
+        """The services sorted by id (the order of `State.open_services`)."""
+        return sorted(self.services.items())
+
+    @cached_property
+    def tiers_high_first(self) -> list[Tier]:
+        return sorted(self.score.tiers, key=lambda t: -t.min)
 
 
 Condition.model_rebuild()

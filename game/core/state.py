@@ -115,9 +115,9 @@ class State:
     def evolve(self, **changes) -> State:
         """A copy with some fields changed: `dataclasses.replace` without re-running
         `__init__`, which the engine calls several times a choice (the analyzer, millions)."""
-        unknown = changes.keys() - _FIELD_NAMES
-        if unknown:
-            raise TypeError(f"State has no field {', '.join(sorted(unknown))}")
+        if not _FIELD_NAMES.issuperset(changes):
+            unknown = sorted(changes.keys() - _FIELD_NAMES)
+            raise TypeError(f"State has no field {', '.join(unknown)}")
         new = object.__new__(State)
         new.__dict__.update(self.__dict__)
         new.__dict__.update(changes)

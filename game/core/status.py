@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .conditions import holds, service_reason
+from .conditions import service_reason
 from .effects import Ctx, apply_effects
 from .events import (Blacklisted, Delisted, Event, ServiceLocked, ServiceUnlocked,
                      StatementShown, TierChanged)
@@ -54,19 +54,19 @@ def _blacklist(state: State, events: list[Event]) -> State:
 
 def _services(state: State, events: list[Event]) -> State:
     level = state.level
-    now_open = []
-    for service_id, service in level.services.items():
-        above = service.threshold is None or state.score >= service.threshold
-        if above and holds(service.needs, level, state):
-            now_open.append(service_id)
+    now_open = tuple(sid for sid, service in level.services_by_id
+                     if (service.threshold is None or state.score >= service.threshold)
+                     and (service.needs is None or service.needs.test(level, state)))
+    if now_open == state.open_services:
+        return state
     was_open = set(state.open_services)
-    for service_id in level.services:
-        name = level.services[service_id].name
+    for service_id, service in level.services.items():
         if service_id in was_open and service_id not in now_open:
-            events.append(ServiceLocked(service_id, name, service_reason(service_id, level, state)))
+            events.append(ServiceLocked(service_id, service.name,
+                                        service_reason(service_id, level, state)))
         elif service_id not in was_open and service_id in now_open:
-            events.append(ServiceUnlocked(service_id, name))
-    return state.evolve(open_services=tuple(sorted(now_open)))
+            events.append(ServiceUnlocked(service_id, service.name))
+    return state.evolve(open_services=now_open)
 
 
 def _statement(state: State, events: list[Event]) -> State:

@@ -1,0 +1,351 @@
+"""The score as an unknown: play a choice once for a whole range of scores.
+
+Most situations the analyzer meets differ only in the score: the same scene, flags and
+counters, at 912 or 918 points. The engine reads the score in few ways: it compares it with
+thresholds, adds and subtracts, and rounds a pull toward the contacts' average. So the
+analyzer plays a choice with a `Sym` in place of the score: a value `k * s + c` of an unknown
+base score `s`, that knows the score `s0` of the situation at hand. Each comparison answers
+as it would for `s0` and writes down, on a `Tape`, what it assumed (`s >= 950 - c`, say); a
+rounding of a value that depends on `s` is pinned to its value for `s0` and written down as
+an assumption too. When the choice has been played, the tape says exactly which base scores
+play it the same way, and the result is `s + offset` (or a fixed score, where a limit
+clipped it). Any other score in that set reuses the result without playing it again.
+
+Whatever the engine does with a `Sym` that is not written down here (hash it, use it as an
+index, turn it into an `int`) raises `NotSymbolic`, and the analyzer plays that choice for
+the one score instead (`explore.py`). Text never decides anything in the engine, so a `Sym`
+formats as `?` (it only reaches messages, which the analyzer drops).
+"""
+from __future__ import annotations
+
+import math
+import operator
+
+
+class NotSymbolic(TypeError):
+    """The engine used the score in a way the tape cannot write down."""
+
+
+class Tape:
+    """What a run assumed about the base score: `lo <= s <= hi`, `s` not in `holes`, and
+    each `(f, value)` in `pins` still gives `value`."""
+    __slots__ = ("s0", "lo", "hi", "holes", "pins")
+
+    def __init__(self, s0: int) -> None:
+        self.s0 = s0
+        self.lo = -math.inf
+        self.hi = math.inf
+        self.holes: set[int] = set()
+        self.pins: list[tuple] = []
+
+    def admits(self, s: int) -> bool:
+        """Whether a run for base score `s` would take the same way as this one."""
+        if not (self.lo <= s <= self.hi):
+            return False
+        if self.holes and s in self.holes:
+            return False
+        for f, value in self.pins:
+            if f(s) != value:
+                return False
+        return True
+
+    def at_least(self, bound: int) -> None:
+        if bound > self.lo:
+            self.lo = bound
+
+    def at_most(self, bound: int) -> None:
+        if bound < self.hi:
+            self.hi = bound
+
+
+def _ceil_div(a: int, b: int) -> int:
+    return -((-a) // b)
+
+
+_OPS = {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge,
+        "eq": operator.eq, "ne": operator.ne}
+_FLIP = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
+_NEGATE = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq"}
+
+
+class Sym:
+    """`k * s + c` for the unknown base score `s` of a tape (k is a nonzero int)."""
+    __slots__ = ("tape", "k", "c")
+
+    def __init__(self, tape: Tape, k: int = 1, c: int = 0) -> None:
+        self.tape, self.k, self.c = tape, k, c
+
+    @property
+    def value(self) -> int:
+        """Its value for the tape's own score."""
+        return self.k * self.tape.s0 + self.c
+
+    def _lin(self, k: int, c: int):
+        return c if k == 0 else Sym(self.tape, k, c)
+
+    # ---- arithmetic with ints stays exact; anything else becomes a function of s
+    def __add__(self, other):
+        if type(other) is int:
+            return Sym(self.tape, self.k, self.c + other)
+        if isinstance(other, Sym) and other.tape is self.tape:
+            return self._lin(self.k + other.k, self.c + other.c)
+        return _Fn.of(self) + other
+
+    __radd__ = __add__
+
+    def __sub__(self, other):
+        if type(other) is int:
+            return Sym(self.tape, self.k, self.c - other)
+        if isinstance(other, Sym) and other.tape is self.tape:
+            return self._lin(self.k - other.k, self.c - other.c)
+        return _Fn.of(self) - other
+
+    def __rsub__(self, other):
+        if type(other) is int:
+            return Sym(self.tape, -self.k, other - self.c)
+        return other - _Fn.of(self)
+
+    def __neg__(self):
+        return Sym(self.tape, -self.k, -self.c)
+
+    def __mul__(self, other):
+        if type(other) is int:
+            return self._lin(self.k * other, self.c * other)
+        return _Fn.of(self) * other
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, other):
+        return _Fn.of(self) / other
+
+    def __rtruediv__(self, other):
+        return other / _Fn.of(self)
+
+    # ---- comparisons answer for s0 and write down what they assumed
+    def _compare(self, other, op: str) -> bool:
+        if isinstance(other, Sym):
+            if other.tape is not self.tape:
+                raise NotSymbolic("two unknown scores compared")
+            diff = self - other
+            if type(diff) is int:
+                return _OPS[op](diff, 0)
+            return diff._compare(0, op)
+        if type(other) is not int:
+            return _Fn.of(self)._compare(other, op)
+        answer = _OPS[op](self.value, other)
+        # k*s + c OP other, as a bound on s: divide by k (flipping the sign if k < 0)
+        held = op if answer else _NEGATE[op]
+        k, rest = self.k, other - self.c
+        if k < 0:
+            k, rest, held = -k, -rest, _FLIP[held]
+        tape = self.tape
+        if held == "eq":
+            if rest % k:
+                raise NotSymbolic("impossible equality held")
+            tape.at_least(rest // k)
+            tape.at_most(rest // k)
+        elif held == "ne":
+            if rest % k == 0:
+                tape.holes.add(rest // k)
+        elif held == "ge":
+            tape.at_least(_ceil_div(rest, k))
+        elif held == "gt":
+            tape.at_least(rest // k + 1)
+        elif held == "le":
+            tape.at_most(rest // k)
+        else:   # lt
+            tape.at_most(_ceil_div(rest, k) - 1)
+        return answer
+
+    # the common case, `s + c` against an int, without the general `_compare`
+    def __lt__(self, other):
+        if type(other) is int and self.k == 1:
+            bound, tape = other - self.c, self.tape
+            if tape.s0 < bound:
+                if bound - 1 < tape.hi:
+                    tape.hi = bound - 1
+                return True
+            if bound > tape.lo:
+                tape.lo = bound
+            return False
+        return self._compare(other, "lt")
+
+    def __ge__(self, other):
+        if type(other) is int and self.k == 1:
+            bound, tape = other - self.c, self.tape
+            if tape.s0 >= bound:
+                if bound > tape.lo:
+                    tape.lo = bound
+                return True
+            if bound - 1 < tape.hi:
+                tape.hi = bound - 1
+            return False
+        return self._compare(other, "ge")
+
+    def __le__(self, other):
+        return self._compare(other, "le")
+
+    def __gt__(self, other):
+        return self._compare(other, "gt")
+
+    def __eq__(self, other):
+        if not isinstance(other, (int, float, Sym, _Fn)) or isinstance(other, bool):
+            return NotImplemented
+        return self._compare(other, "eq")
+
+    def __ne__(self, other):
+        if not isinstance(other, (int, float, Sym, _Fn)) or isinstance(other, bool):
+            return NotImplemented
+        return self._compare(other, "ne")
+
+    def __bool__(self):
+        return self._compare(0, "ne")
+
+    def __round__(self, ndigits=None):
+        if ndigits is None:
+            return self
+        raise NotSymbolic("round with digits")
+
+    def __hash__(self):
+        raise NotSymbolic("the score was hashed")
+
+    def __format__(self, spec: str) -> str:
+        return "?"
+
+    def __str__(self) -> str:
+        return "?"
+
+    def __repr__(self) -> str:
+        return f"Sym({self.k}*s{self.c:+d} @ {self.tape.s0})"
+
+
+class _Fn:
+    """A value computed from the base score by other than int arithmetic (a float pull):
+    kept as a function of `s`, and pinned to its value for `s0` when rounded or compared."""
+    __slots__ = ("tape", "f")
+
+    def __init__(self, tape: Tape, f) -> None:
+        self.tape, self.f = tape, f
+
+    @staticmethod
+    def of(sym: Sym) -> _Fn:
+        k, c = sym.k, sym.c
+        return _Fn(sym.tape, lambda s: k * s + c)
+
+    def _with(self, other, op, swap: bool = False):
+        f = self.f
+        if isinstance(other, (Sym, _Fn)):
+            if other.tape is not self.tape:
+                raise NotSymbolic("two unknown scores combined")
+            g = (_Fn.of(other) if isinstance(other, Sym) else other).f
+            return _Fn(self.tape, (lambda s: op(g(s), f(s))) if swap
+                       else (lambda s: op(f(s), g(s))))
+        if type(other) not in (int, float):
+            return NotImplemented
+        return _Fn(self.tape, (lambda s: op(other, f(s))) if swap else (lambda s: op(f(s), other)))
+
+    def __add__(self, other):
+        return self._with(other, operator.add)
+
+    def __radd__(self, other):
+        return self._with(other, operator.add, swap=True)
+
+    def __sub__(self, other):
+        return self._with(other, operator.sub)
+
+    def __rsub__(self, other):
+        return self._with(other, operator.sub, swap=True)
+
+    def __mul__(self, other):
+        return self._with(other, operator.mul)
+
+    def __rmul__(self, other):
+        return self._with(other, operator.mul, swap=True)
+
+    def __truediv__(self, other):
+        return self._with(other, operator.truediv)
+
+    def __rtruediv__(self, other):
+        return self._with(other, operator.truediv, swap=True)
+
+    def __neg__(self):
+        f = self.f
+        return _Fn(self.tape, lambda s: -f(s))
+
+    def _pin(self, f):
+        """The value of `f` for s0, written down as an assumption."""
+        value = f(self.tape.s0)
+        self.tape.pins.append((f, value))
+        return value
+
+    def __round__(self, ndigits=None):
+        f = self.f
+        return self._pin(lambda s: round(f(s), ndigits))
+
+    def _compare(self, other, op: str) -> bool:
+        f, test = self.f, _OPS[op]
+        if isinstance(other, (Sym, _Fn)):
+            g = (_Fn.of(other) if isinstance(other, Sym) else other).f
+            return self._pin(lambda s: test(f(s), g(s)))
+        return self._pin(lambda s: test(f(s), other))
+
+    # the common case, `s + c` against an int, without the general `_compare`
+    def __lt__(self, other):
+        if type(other) is int and self.k == 1:
+            bound, tape = other - self.c, self.tape
+            if tape.s0 < bound:
+                if bound - 1 < tape.hi:
+                    tape.hi = bound - 1
+                return True
+            if bound > tape.lo:
+                tape.lo = bound
+            return False
+        return self._compare(other, "lt")
+
+    def __ge__(self, other):
+        if type(other) is int and self.k == 1:
+            bound, tape = other - self.c, self.tape
+            if tape.s0 >= bound:
+                if bound > tape.lo:
+                    tape.lo = bound
+                return True
+            if bound - 1 < tape.hi:
+                tape.hi = bound - 1
+            return False
+        return self._compare(other, "ge")
+
+    def __le__(self, other):
+        return self._compare(other, "le")
+
+    def __gt__(self, other):
+        return self._compare(other, "gt")
+
+    def __eq__(self, other):
+        return self._compare(other, "eq")
+
+    def __ne__(self, other):
+        return self._compare(other, "ne")
+
+    def __bool__(self):
+        return self._compare(0, "ne")
+
+    def __hash__(self):
+        raise NotSymbolic("a value made from the score was hashed")
+
+    def __format__(self, spec: str) -> str:
+        return "?"
+
+    __str__ = __repr__ = lambda self: "?"
+
+
+def pin(value, tape: Tape):
+    """A value as a plain number for the tape's score, written down as an assumption."""
+    if isinstance(value, Sym):
+        k, c = value.k, value.c
+        return _Fn(tape, lambda s: k * s + c)._pin(lambda s: k * s + c)
+    if isinstance(value, _Fn):
+        return value._pin(value.f)
+    return value
+
+
+__all__ = ["NotSymbolic", "Sym", "Tape", "pin"]

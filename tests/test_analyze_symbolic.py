@@ -1,0 +1,63 @@
+"""The score as an unknown (`game/authoring/symbolic.py`): each comparison narrows the range
+of scores a run stands for, and a search that plays each choice once per range reaches
+exactly what a search that plays it for every score reaches."""
+from __future__ import annotations
+
+import pytest
+
+from game.authoring.explore import explore
+from game.authoring.symbolic import NotSymbolic, Sym, Tape, pin
+from game.cli_levels import bundled
+
+
+def test_comparisons_answer_for_the_known_score_and_narrow_the_range():
+    tape = Tape(912)
+    score = Sym(tape)
+    assert (score >= 900) is True
+    assert (score + 50 < 950) is False     # 962 is not below 950
+    assert tape.lo == 900 and tape.hi == float("inf")
+    assert tape.admits(900) and tape.admits(5000)
+    assert not tape.admits(899)
+
+
+def test_a_clipped_score_and_a_negated_delta_stay_exact():
+    tape = Tape(990)
+    score = Sym(tape)
+    new = max(0, min(1000, score + 30))    # clipped at the maximum
+    assert new == 1000 and type(new) is int
+    delta = new - score                    # 1000 - s: depends on s
+    assert isinstance(delta, Sym) and delta.k == -1
+    assert delta > 0
+    assert tape.admits(975) and not tape.admits(960)   # 960 + 30 is not clipped
+
+
+def test_a_rounded_pull_is_pinned_to_its_value():
+    tape = Tape(900)
+    score = Sym(tape)
+    pull = round(0.1 * (1000.0 - score))   # 10
+    assert pull == 10 and type(pull) is int
+    assert tape.admits(901) and not tape.admits(700)
+
+
+def test_hashing_or_converting_the_unknown_is_refused():
+    score = Sym(Tape(5))
+    with pytest.raises(NotSymbolic):
+        hash(score)
+    with pytest.raises(TypeError):
+        int(score)
+    assert pin(score + 1, score.tape) == 6 and not score.tape.admits(4)
+
+
+@pytest.mark.parametrize("loaded", bundled(), ids=lambda lv: lv.level.id)
+def test_the_symbolic_search_reaches_exactly_what_the_plain_one_does(loaded):
+    level = loaded.level
+    for persona in level.personas:
+        for ruleset in level.rulesets:
+            plain = explore(level, persona, ruleset, symbolic=False)
+            fast = explore(level, persona, ruleset)
+            assert plain.states == fast.states   # same states, found in the same order
+            assert plain.parent == fast.parent and plain.via == fast.via
+            assert plain.lucky == fast.lucky and plain.edges == fast.edges
+            assert plain.stuck == fast.stuck and plain.opened == fast.opened
+            assert plain.flags_seen == fast.flags_seen
+            assert plain.counters_seen == fast.counters_seen
