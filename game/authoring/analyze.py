@@ -24,11 +24,13 @@ from ..content.diagnostics import Diagnostic
 from ..core.model import Level
 from .explore import MAX_STATES, explore
 from .findings import Analysis, problems
+from .gcpause import no_gc_pauses
 from .levelwalk import LevelFacts
 from .overview import findings, info_lines
 from .summary import ComboResult, summarize
 
 SERIAL_SECONDS = 0.3   # explore in this process for this long before starting a pool
+BIG_CHOICES = 100      # or start one at once when the explorations have this many choices
 
 
 @dataclass
@@ -70,16 +72,18 @@ def _workers() -> int:
 
 def explore_levels(levels: list[Level], limit: int = MAX_STATES) -> list[list[ComboResult]]:
     """Every persona x ruleset of every level, explored and summarized, in the levels'
-    order. Runs here first; if that is slow, the rest goes to a pool of processes."""
+    order. Big levels go to a pool of processes at once, biggest first; small ones run here
+    first, and go to a pool only if that turns out slow."""
     jobs = [(k, p, r, limit) for k, lv in enumerate(levels)
             for p in lv.personas for r in lv.rulesets]
     facts = [LevelFacts.of(level) for level in levels]
     done: list[ComboResult] = []
     began = time.perf_counter()
     workers = _workers()
+    big = sum(_size(levels[k]) for k, *_ in jobs) >= BIG_CHOICES
     while len(done) < len(jobs):
         rest = len(jobs) - len(done)
-        if workers > 1 and rest > 1 and time.perf_counter() - began > SERIAL_SECONDS:
+        if workers > 1 and rest > 1 and (big or time.perf_counter() - began > SERIAL_SECONDS):
             done += _in_pool(levels, jobs[len(done):], min(workers, rest))
             break
         k, p, r, _ = jobs[len(done)]
@@ -90,11 +94,19 @@ def explore_levels(levels: list[Level], limit: int = MAX_STATES) -> list[list[Co
     return grouped
 
 
+def _size(level: Level) -> int:
+    """A rough size of one exploration: the level's choices."""
+    return sum(len(scene.choices) for scene in level.scenes.values())
+
+
 def _in_pool(levels: list[Level], jobs: list[tuple], workers: int) -> list[ComboResult]:
     try:
         with ProcessPoolExecutor(workers, initializer=_init_worker,
                                  initargs=(levels,)) as pool:
-            return list(pool.map(_job, jobs))
+            # biggest first, so that no worker is left with a big one at the end
+            order = sorted(range(len(jobs)), key=lambda n: -_size(levels[jobs[n][0]]))
+            results = dict(zip(order, pool.map(_job, [jobs[n] for n in order])))
+            return [results[n] for n in range(len(jobs))]
     except (OSError, RuntimeError):   # no processes here (a sandbox): do it in this one
         _init_worker(levels)
         return [_job(job) for job in jobs]
@@ -104,6 +116,11 @@ def _in_pool(levels: list[Level], jobs: list[tuple], workers: int) -> list[Combo
 
 def analyze_loaded(loaded_levels: list, limit: int = MAX_STATES) -> list[LevelAnalysis]:
     """Analyze loaded levels (`game.content.Loaded`); those with errors report only those."""
+    with no_gc_pauses():
+        return _analyze_loaded(loaded_levels, limit)
+
+
+def _analyze_loaded(loaded_levels: list, limit: int) -> list[LevelAnalysis]:
     good = [lv for lv in loaded_levels if lv.ok]
     explored = iter(explore_levels([lv.level for lv in good], limit))
     out = []

@@ -29,7 +29,7 @@ class NotSymbolic(TypeError):
 class Tape:
     """What a run assumed about the base score: `lo <= s <= hi`, `s` not in `holes`, and
     each `(f, value)` in `pins` still gives `value`."""
-    __slots__ = ("s0", "lo", "hi", "holes", "pins")
+    __slots__ = ("s0", "lo", "hi", "holes", "pins", "plain")
 
     def __init__(self, s0: int) -> None:
         self.s0 = s0
@@ -37,6 +37,11 @@ class Tape:
         self.hi = math.inf
         self.holes: set[int] = set()
         self.pins: list[tuple] = []
+        self.plain = False   # set by `seal`: only the range matters
+
+    def seal(self) -> None:
+        """The run is over: note whether the range alone decides `admits`."""
+        self.plain = not self.holes and not self.pins
 
     def admits(self, s: int) -> bool:
         """Whether a run for base score `s` would take the same way as this one."""
@@ -221,7 +226,8 @@ class Sym:
 
 class _Fn:
     """A value computed from the base score by other than int arithmetic (a float pull):
-    kept as a function of `s`, and pinned to its value for `s0` when rounded or compared."""
+    kept as a function `f` of `s`. A comparison is pinned: it answers for `s0` and the tape
+    keeps the test, to run again on other scores."""
     __slots__ = ("tape", "f")
 
     def __init__(self, tape: Tape, f) -> None:
@@ -279,6 +285,8 @@ class _Fn:
         return value
 
     def __round__(self, ndigits=None):
+        # pinned: kept as a function, every later comparison would become a test to run
+        # again on each score (slower than playing the choice once more per value)
         f = self.f
         return self._pin(lambda s: round(f(s), ndigits))
 
@@ -289,29 +297,10 @@ class _Fn:
             return self._pin(lambda s: test(f(s), g(s)))
         return self._pin(lambda s: test(f(s), other))
 
-    # the common case, `s + c` against an int, without the general `_compare`
     def __lt__(self, other):
-        if type(other) is int and self.k == 1:
-            bound, tape = other - self.c, self.tape
-            if tape.s0 < bound:
-                if bound - 1 < tape.hi:
-                    tape.hi = bound - 1
-                return True
-            if bound > tape.lo:
-                tape.lo = bound
-            return False
         return self._compare(other, "lt")
 
     def __ge__(self, other):
-        if type(other) is int and self.k == 1:
-            bound, tape = other - self.c, self.tape
-            if tape.s0 >= bound:
-                if bound > tape.lo:
-                    tape.lo = bound
-                return True
-            if bound - 1 < tape.hi:
-                tape.hi = bound - 1
-            return False
         return self._compare(other, "ge")
 
     def __le__(self, other):
@@ -338,6 +327,16 @@ class _Fn:
     __str__ = __repr__ = lambda self: "?"
 
 
+def function_of(value):
+    """A `Sym` or a value made from one, as a function of the base score."""
+    if isinstance(value, Sym):
+        k, c = value.k, value.c
+        return lambda s: k * s + c
+    if isinstance(value, _Fn):
+        return value.f
+    raise NotSymbolic(f"not a value made from the score: {value!r}")
+
+
 def pin(value, tape: Tape):
     """A value as a plain number for the tape's score, written down as an assumption."""
     if isinstance(value, Sym):
@@ -348,4 +347,4 @@ def pin(value, tape: Tape):
     return value
 
 
-__all__ = ["NotSymbolic", "Sym", "Tape", "pin"]
+__all__ = ["NotSymbolic", "Sym", "Tape", "function_of", "pin"]
