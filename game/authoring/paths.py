@@ -51,20 +51,29 @@ def lengths(level: Level, reach: Reach) -> Lengths:
         out[i].append((j, m))
     depth = reach.depth
     shortest = min(depth[i] for i in ends)
-    fastest = _dijkstra(out)
-    short_min = min(fastest[i] + _end_minutes(level, reach, i) for i in ends)
     order, loop = _topological(out, reach)
     if loop is not None:
+        fastest = _dijkstra(out)
+        short_min = min(fastest[i] + _end_minutes(level, reach, i) for i in ends)
         return Lengths(shortest, None, round(short_min, 1), None, loop)
+    # no loop: one pass in topological order gives the fastest and the longest games
+    inf = float("inf")
+    fastest = [inf] * len(out)
     most_choices = [-1] * len(out)
     most_minutes = [-1.0] * len(out)
-    most_choices[0], most_minutes[0] = 0, 0.0
+    fastest[0], most_choices[0], most_minutes[0] = 0.0, 0, 0.0
     for i in order:
         if most_choices[i] < 0:
             continue
+        fast_i, choices_i, minutes_i = fastest[i], most_choices[i] + 1, most_minutes[i]
         for j, m in out[i]:
-            most_choices[j] = max(most_choices[j], most_choices[i] + 1)
-            most_minutes[j] = max(most_minutes[j], most_minutes[i] + m)
+            if fast_i + m < fastest[j]:
+                fastest[j] = fast_i + m
+            if choices_i > most_choices[j]:
+                most_choices[j] = choices_i
+            if minutes_i + m > most_minutes[j]:
+                most_minutes[j] = minutes_i + m
+    short_min = min(fastest[i] + _end_minutes(level, reach, i) for i in ends)
     long_min = max(most_minutes[i] + _end_minutes(level, reach, i) for i in ends)
     return Lengths(shortest, max(most_choices[i] for i in ends), round(short_min, 1),
                    round(long_min, 1), None)

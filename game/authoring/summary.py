@@ -71,10 +71,10 @@ def summarize(level: Level, reach: Reach) -> ComboResult:
                          flags_seen=set(reach.flags_seen),
                          counters_seen=set(reach.counters_seen))
     all_services = set(level.services)
+    for opened in {state.open_services for state in reach.states}:
+        result.services_open.update(opened)
+        result.services_closed |= all_services.difference(opened)
     for i, state in enumerate(reach.states):
-        opened = set(state.open_services)
-        result.services_open |= opened
-        result.services_closed |= all_services - opened
         if state.finished:
             _ending(result, reach, i)
             continue
