@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 from ..content.diagnostics import Diagnostic
 from ..core.model import Level
 from .codes import SEVERITY
-from .levelwalk import LevelFacts
+from .levelwalk import LevelFacts, _effects_goto
 from .summary import ComboResult, Walk
 
 KEY = "__key__"
@@ -68,6 +68,12 @@ def span(low: int, high: int) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
+def _goto_targets(level: Level) -> set[str]:
+    """Every id a choice's `goto` or a `goto` effect names (not `finish`)."""
+    return {target for scene in level.scenes.values() for choice in scene.choices
+            for target in (choice.goto, *_effects_goto(choice.effects)) if target}
+
+
 def _static_reach(level: Level, facts: LevelFacts) -> set[str]:
     seen, todo = {level.start}, [level.start]
     while todo:
@@ -98,10 +104,17 @@ def check_unreachable_endings(a: Analysis) -> Iterator[Diagnostic]:
     """A402: endings no game reaches."""
     if not a.complete:
         return
+    fallbacks: list[str] = []  # endings without `when` listed so far
     for eid, ending in a.level.endings.items():
+        if ending.when is None:
+            fallbacks.append(eid)
         if any(eid in r.endings for r in a.results):
             continue
-        if ending.when is not None:
+        earlier = [f for f in fallbacks if f != eid]
+        if earlier and eid not in _goto_targets(a.level):
+            hint = (f"`{earlier[0]}` comes before it and has no `when`, so `finish` always "
+                    f"picks `{earlier[0]}` first: move `{eid}` above it")
+        elif ending.when is not None:
             hint = ("its `when` never holds when a player finishes, or an ending listed "
                     "before it always matches first")
         else:

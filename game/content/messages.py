@@ -61,7 +61,7 @@ def describe(err: dict, loc: tuple, steps: list, marks: dict, lines: list[str]) 
     """Say what one pydantic error means, and how to fix it."""
     kind = err["type"]
     if kind == "extra_forbidden":
-        return _unknown_key(loc, steps)
+        return _unknown_key(loc, steps, err.get("input"))
     if kind == "missing":
         return _missing(loc, steps)
     if kind in _EXPECTED:
@@ -82,12 +82,31 @@ def describe(err: dict, loc: tuple, steps: list, marks: dict, lines: list[str]) 
 
 # ---------------------------------------------------------------- one function per kind
 
-def _unknown_key(loc: tuple, steps: list) -> Found:
+def _unknown_key(loc: tuple, steps: list, value: object = None) -> Found:
     key, owner = loc[-1], steps[-1].owner
     keys = allowed_keys(owner) if is_model(owner) else []
-    hint = did_you_mean(key, keys) or (f"{_a(owner)} can have {quoted_list(keys)}" if keys else
-                                       "remove it, or check its spelling and indentation")
+    longer = [k for k in keys if isinstance(key, str) and k.startswith(f"{key}_")]
+    hint = (_misplaced_scene(key, owner, value)
+            or (f"did you mean {quoted_list(longer, 'or')}?" if len(longer) > 1 else "")
+            or did_you_mean(key, keys)
+            or (f"{_a(owner)} can have {quoted_list(keys)}" if keys else
+                "remove it, or check its spelling and indentation"))
+    if value is None and keys and noun_of(owner) in ("scene", "ending") and "?" not in hint:
+        hint += (f"; if `{key}` is a new {noun_of(owner)}, start `{key}:` in the same column "
+                 f"as the other {noun_of(owner)}s")
     return Found(0, "E101", loc + (KEY,), f"unknown key `{key}`", hint)
+
+
+def _misplaced_scene(key: object, owner: object, value: object) -> str:
+    """A hint for a scene written in the wrong column: its key is unknown where it landed,
+    and its value has `choices`."""
+    if not (isinstance(value, dict) and "choices" in value):
+        return ""
+    if noun_of(owner) == "level":
+        return (f"`{key}` looks like a scene: put it under `scenes:`, indented like the other "
+                "scenes")
+    return (f"`{key}` looks like a scene indented too far, so it is read as part of the "
+            f"{noun_of(owner)} above it: start `{key}:` in the same column as the other scenes")
 
 
 def _missing(loc: tuple, steps: list) -> Found:
@@ -116,6 +135,7 @@ def _wrong_kind(loc, steps, expected, value, marks, lines) -> Found:
     if expected == "text":
         hint = (_quote_hint(loc, written(value, marks.get(loc), lines))
                 if not isinstance(value, (dict, list)) else
+                _colon_hint(loc, value) or
                 "write the text on the same line, after the colon; put text that contains "
                 "`: ` or starts with `-`, `[` or `{` in quotes")
     elif expected == "a mapping":
@@ -123,9 +143,61 @@ def _wrong_kind(loc, steps, expected, value, marks, lines) -> Found:
         keys = allowed_keys(target) if is_model(target) else []
         hint = "write `key: value` lines, indented under it" + (
             f"; it can have {quoted_list(keys)}" if keys else "")
+        if noun_of(target) == "condition" and isinstance(value, str):
+            hint = _condition_hint(value) or (
+                "a condition is written `{key: value}`, like `{score_at_least: 900}` or "
+                f"`{{flag: got_loan}}`; it can have {quoted_list(keys, 'or')}")
     else:
         hint = _TYPE_HINTS[expected]
+        if expected == "a number" and isinstance(value, str):
+            hint = _percent_hint(value) or hint
     return Found(1, "E104", loc, message, hint)
+
+
+def _colon_hint(loc: tuple, value: object) -> str:
+    """Text with `: ` in it, not in quotes, reads as a one-key mapping: say how to quote it."""
+    if not (isinstance(value, dict) and len(value) == 1):
+        return ""
+    (key, rest), = value.items()
+    if not isinstance(key, str) or not isinstance(rest, (str, int, float)):
+        return ""
+    example = '"' + _clip(f"{key}: {rest}", 40) + '"'
+    example = f"- {example}" if loc and isinstance(loc[-1], int) else f"{loc[-1]}: {example}"
+    return ("this text has `: ` in it, so it reads as `key: value`: put it in quotes, like "
+            f"`{example}`")
+
+
+_COMPARISON = re.compile(r"^\s*(score|money)\s*(>=|=>|<=|=<|>|<)\s*(-?\d+)\s*$")
+
+
+def _condition_hint(value: str) -> str:
+    """`score > 900` written as a condition: say how the format writes it."""
+    found = _COMPARISON.match(value)
+    if not found:
+        return ""
+    what, op, number = found.group(1), found.group(2), int(found.group(3))
+    at_least = {">=": number, "=>": number, ">": number + 1}.get(op)
+    below = {"<": number, "<=": number + 1, "=<": number + 1}.get(op)
+    if what == "score":
+        right = (f"{{score_at_least: {at_least}}}" if at_least is not None
+                 else f"{{score_below: {below}}}")
+    else:
+        right = (f"{{money_at_least: {at_least}}}" if at_least is not None
+                 else f"{{not: {{money_at_least: {below}}}}}")
+    return (f"conditions are not written with `>` or `<`: for `{value.strip()}` write "
+            f"`{right}`")
+
+
+def _percent_hint(value: str) -> str:
+    """`80%` where a number from 0 to 1 goes."""
+    text = value.strip()
+    if not text.endswith("%"):
+        return ""
+    try:
+        share = float(text[:-1]) / 100
+    except ValueError:
+        return ""
+    return f"write a number from 0 to 1, without `%`: `{text}` is `{share:g}`"
 
 
 def _quote_hint(loc: tuple, written: str) -> str:
@@ -148,6 +220,10 @@ def _out_of_range(loc, steps, kind, err, marks, lines) -> Found:
     low, high = _bounds(steps[-1]) if steps else (None, None)
     hint = (f"write a number from {low} to {high}" if low is not None and high is not None
             else f"write a number {words} {bound}")
+    value = err.get("input")
+    if (low == 0 and high == 1 and isinstance(value, (int, float)) and not isinstance(value, bool)
+            and 1 < value <= 100):
+        hint += f" (for {value:g}%, write {value / 100:g})"
     return Found(1, "E106", loc, f"{_label(loc, steps)} must be {words} {bound}, not {shown}",
                  hint)
 
