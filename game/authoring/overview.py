@@ -15,12 +15,19 @@ def _lengths_text(a: Analysis) -> str:
     short_min = min(x.shortest_minutes for x in found)
     loops = [x.loop for x in found if x.loop]
     if loops:
-        return (f"the shortest game takes {short} choices (about {short_min:g} min); there is "
+        return (f"the shortest game takes {_choices(short)} (about {short_min:g} min); there is "
                 f"no longest: a loop through `{loops[0]}` lets a player go round for ever")
     long = max(x.longest_choices for x in found)
     long_min = max(x.longest_minutes for x in found)
     minutes = f"{short_min:g}" if short_min == long_min else f"{short_min:g} to {long_min:g}"
-    return f"a game takes {span(short, long)} choices, about {minutes} minutes"
+    minutes_word = "minute" if minutes == "1" else "minutes"
+    if short == long:
+        return f"a game takes {_choices(short)}, about {minutes} {minutes_word}"
+    return f"a game takes {span(short, long)} choices, about {minutes} {minutes_word}"
+
+
+def _choices(n: int) -> str:
+    return "1 choice" if n == 1 else f"{n} choices"
 
 
 def _ending_line(a: Analysis, eid: str) -> str | None:
@@ -34,7 +41,7 @@ def _ending_line(a: Analysis, eid: str) -> str | None:
     missing = [r.who for r in a.results if eid not in r.endings]
     who = "every persona and ruleset" if not missing else (
         ", ".join(r.who for r in reached) + f" (not {', '.join(missing)})")
-    return (f"reached by {who}; shortest: {len(walk)} choices ({walk.numbers_text() or '-'}) "
+    return (f"reached by {who}; shortest: {_choices(len(walk))} ({walk.numbers_text() or '-'}) "
             f"as {best.who}{luck_note(walk)}; final score {span(low, high)}")
 
 

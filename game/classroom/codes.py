@@ -134,17 +134,24 @@ def severity(code: str) -> str:
     return "error"
 
 
+def _severity_of(code: str) -> str:
+    if code.startswith("A"):
+        from ..authoring.codes import SEVERITY
+        return SEVERITY.get(code, "warning")
+    return severity(code)
+
+
 def explain(code: str) -> str:
     """The long explanation of any code, as `validate --explain CODE` prints it."""
     code = code.strip().upper()
     entry = all_codes().get(code)
     if entry is None:
-        return f"There is no code `{code}`. Codes look like E101, W303, A402 or C105."
+        return f"There is no code `{code}`. Codes look like E101, W303, A402 or C105.\n"
     if not code.startswith("C"):
         from ..content.codes import explain as level_explain
         if code in LEVEL_CODES:
             return level_explain(code)
-    parts = [f"{code}: {entry.title}", "", entry.explanation]
+    parts = [f"{code} ({_severity_of(code)}): {entry.title}", "", entry.explanation]
     if entry.wrong:
         parts += ["", "Wrong:", _indented(entry.wrong)]
     if entry.fixed:
