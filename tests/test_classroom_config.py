@@ -229,7 +229,7 @@ def test_every_code_is_used_explained_and_documented():
     assert _codes_in_source() == set(CLASSROOM_CODES)
     for code, entry in CLASSROOM_CODES.items():
         assert entry.title and len(entry.explanation) > 60 and entry.wrong != entry.fixed
-        assert explain(code).startswith(f"{code}: {entry.title}")
+        assert explain(code).startswith(f"{code} (error): {entry.title}")
         assert code in guide, f"docs/TEACHERS.md does not list {code}"
     assert not set(CLASSROOM_CODES) & (set(all_codes()) - set(CLASSROOM_CODES))
 
