@@ -20,15 +20,31 @@ def compile_condition(cond: Condition):
     times."""
     key = cond.key()
     if key == "all":
-        tests = [c.test for c in cond.all]
-        return lambda lv, s: all(t(lv, s) for t in tests)
+        return _all([c.test for c in cond.all])
     if key == "any":
-        tests = [c.test for c in cond.any]
-        return lambda lv, s: any(t(lv, s) for t in tests)
+        return _any([c.test for c in cond.any])
     if key == "not":
         test = cond.not_.test
         return lambda lv, s: not test(lv, s)
     return _MAKE[key](cond)
+
+
+def _all(tests):
+    def every(lv, s):
+        for test in tests:
+            if not test(lv, s):
+                return False
+        return True
+    return every
+
+
+def _any(tests):
+    def some(lv, s):
+        for test in tests:
+            if test(lv, s):
+                return True
+        return False
+    return some
 
 
 def _range(value: int, test) -> bool:

@@ -132,11 +132,16 @@ def land_pending(state: State, events: list[Event], everything: bool = False) ->
 def network_pull(state: State, events: list[Event]) -> State:
     """Your contacts' scores pull yours toward their average, weighted by closeness."""
     network = state.level.network
-    close = [c for c in state.contacts if c.relationship > 0]
-    if network.pull <= 0 or not close:
+    if network.pull <= 0:
         return state
-    weight = sum(c.relationship for c in close)
-    average = sum(c.score * c.relationship for c in close) / weight
+    weight = total = 0
+    for c in state.contacts:
+        if c.relationship > 0:
+            weight += c.relationship
+            total += c.score * c.relationship
+    if not weight:
+        return state
+    average = total / weight
     delta = round(network.pull * (average - state.score))
     if delta == 0:
         return state

@@ -54,9 +54,12 @@ def _blacklist(state: State, events: list[Event]) -> State:
 
 def _services(state: State, events: list[Event]) -> State:
     level = state.level
-    now_open = tuple(sid for sid, service in level.services_by_id
-                     if (service.threshold is None or state.score >= service.threshold)
-                     and (service.needs is None or service.needs.test(level, state)))
+    opened = []
+    for sid, service in level.services_by_id:
+        if (service.threshold is None or state.score >= service.threshold) and \
+                (service.needs is None or service.needs.test(level, state)):
+            opened.append(sid)
+    now_open = tuple(opened)
     if now_open == state.open_services:
         return state
     was_open = set(state.open_services)
