@@ -318,6 +318,43 @@ endings:
         assert len({s.ending for s in reach.states if s.finished}) == 1
 
 
+def test_a_walk_that_arrives_however_the_dice_fall_needs_no_luck():
+    """The camera may miss, which changes the score, but the ending is the same either way;
+    a dead end that only a miss leads to still needs luck."""
+    body = """\
+scenes:
+  a:
+    title: A
+    text: Start.
+    basis: fiction
+    watchers: [flaky]
+    choices:
+      - {id: wrong, text: Do wrong, behaviour: bad, goto: b}
+  b:
+    title: B
+    text: Then.
+    basis: fiction
+    choices:
+      - {id: go_on, text: Go on, finish: true}
+      - {id: only_if_missed, text: Stay, needs: {score_at_least: 1000}, goto: c}
+  c:
+    title: C
+    text: Stuck.
+    basis: fiction
+    choices:
+      - {id: never, text: Never open, needs: {score_at_least: 5000}, finish: true}
+endings:
+  done: {title: Done, text: Over.}
+"""
+    report = run(body)
+    done = report.findings["endings"]["done"]["shortest"]
+    assert done["needs_luck"] is False and done["numbers"] == [1, 1]
+    dead_ends = report.findings["combos"][0]["dead_ends"]
+    assert dead_ends["c"]["numbers"] == [1, 2]
+    dead_end = one(report, "A403")
+    assert "when chance goes that way" in dead_end.message
+
+
 def test_every_roll_of_the_engine_is_scripted_and_put_back():
     """The engine's dice are scripted only inside the block, in every module that rolls."""
     from game.core import effects, rng, scoring

@@ -2,7 +2,8 @@
 worker process, and all the checks and reports need."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field, replace
 
 from ..core.model import Level
 from .explore import Reach
@@ -79,10 +80,41 @@ def summarize(level: Level, reach: Reach) -> ComboResult:
             _ending(result, reach, i)
             continue
         _range(result.scene_scores, state.scene, state.score)
+    stuck = set(reach.stuck)
     for i in reach.stuck:
         _keep_best(result.dead_ends, reach.states[i].scene, reach, i)
+    for scene, walk in result.dead_ends.items():
+        if walk.lucky and _sure(reach, walk, lambda j, scene=scene: j in stuck
+                                and reach.states[j].scene == scene):
+            result.dead_ends[scene] = replace(walk, lucky=False)
+    for ending, found in result.endings.items():
+        if found.walk.lucky and _sure(reach, found.walk,
+                                      lambda j, e=ending: reach.states[j].ending == e):
+            found.walk = replace(found.walk, lucky=False)
     result.lengths = lengths(level, reach)
     return result
+
+
+def _first(edge: tuple) -> int:
+    return edge[0]
+
+
+def _sure(reach: Reach, walk: Walk, arrived) -> bool:
+    """Whether making the walk's choices, in order, arrives (`arrived(state index)`) however
+    the dice fall. A walk is found along one fall of the dice; often the others lead to the
+    same place (a missed camera only changes the score), and then it needs no luck."""
+    edges, here = reach.edges, {0}
+    for choice_id in walk.ids:   # edges are in the order their states were expanded
+        after = set()
+        for i in here:
+            start = bisect_left(edges, i, key=_first)
+            targets = [j for k, j, c in edges[start:bisect_right(edges, i, key=_first)]
+                       if c == choice_id]
+            if not targets:
+                return False   # the choice is locked, or the game is over, this way
+            after.update(targets)
+        here = after
+    return all(arrived(j) for j in here)
 
 
 def _range(ranges: dict, key: str, score: int) -> None:
