@@ -7,18 +7,43 @@ user.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from . import cli_levels, cli_play
-from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, PlainParser,
-                          UsageError, report_crash)
+from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, UsageError,
+                          plain_parser_class, report_crash)
+
+if TYPE_CHECKING:
+    import argparse
 
 NOT_BUILT: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------- commands kept here
+# The command modules are imported when their command runs: plain `sincerity` goes straight
+# to the window, and everything it does not need stays out of its start-up.
+
+def cmd_play(args) -> int:
+    """Play a level, in the terminal or a window (game.cli_play)."""
+    from .cli_play import cmd_play as play
+
+    return play(args)
+
+
+def cmd_levels(args) -> int:
+    """List the levels the game can find (game.cli_levels)."""
+    from .cli_levels import cmd_levels as levels
+
+    return levels(args)
+
+
+def cmd_schema(args) -> int:
+    """Print the JSON Schema of a level file (game.cli_levels)."""
+    from .cli_levels import cmd_schema as schema
+
+    return schema(args)
+
 
 def cmd_bench(args) -> int:
     """Measure the game against its budgets (DESIGN.md section 6)."""
@@ -67,6 +92,7 @@ def cmd_report(args) -> int:
 
 def cmd_validate(args) -> int:
     """Check level files and classroom files, or explain a code (`--explain C105`)."""
+    from . import cli_levels
     from .classroom import commands
 
     if args.explain:
@@ -90,10 +116,10 @@ def not_built(args) -> int:
 
 
 COMMANDS = {
-    "play": cli_play.cmd_play,
+    "play": cmd_play,
     "validate": cmd_validate,
-    "levels": cli_levels.cmd_levels,
-    "schema": cli_levels.cmd_schema,
+    "levels": cmd_levels,
+    "schema": cmd_schema,
     "bench": cmd_bench,
     "screenshots": cmd_screenshots,
     "analyze": cmd_analyze,
@@ -107,6 +133,8 @@ COMMANDS = {
 # ---------------------------------------------------------------- the parser
 
 def _add_play(sub) -> None:
+    from .cli_play import parse_choice_list
+
     p = sub.add_parser("play", help="play a level (in a window unless --text)")
     p.add_argument("--level", metavar="ID|PATH", help="a bundled level's id, or a level file")
     p.add_argument("--persona", metavar="ID", help="who you play")
@@ -118,7 +146,7 @@ def _add_play(sub) -> None:
     p.add_argument("--classroom", metavar="FILE", help="classroom settings from the teacher")
     p.add_argument("--dev", action="store_true", help="show what the player cannot see")
     p.add_argument("--start-at", metavar="SCENE", help="start at this scene")
-    p.add_argument("--choices", type=cli_play.parse_choice_list, metavar="1,3,2",
+    p.add_argument("--choices", type=parse_choice_list, metavar="1,3,2",
                    help="make these numbered choices, then stop (implies --text)")
     p.add_argument("--transcript", action="store_true",
                    help="print a stable transcript (implies --text)")
@@ -164,6 +192,7 @@ def _add_unbuilt(sub) -> None:
 
 
 def build_parser(prog: str) -> argparse.ArgumentParser:
+    PlainParser = plain_parser_class()
     parser = PlainParser(prog=prog, description="Sincerity: a game about being scored. "
                          "With no command, it opens the game window.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=PlainParser)
@@ -183,17 +212,14 @@ def _program_name() -> str:
 
 def run(argv: list[str], prog: str) -> int:
     """Parse and run one command; expected failures become messages and exit codes."""
-    args = build_parser(prog).parse_args(argv)
+    parser = build_parser(prog)
+    args = parser.parse_args(argv)
     if args.command is None:
-        args = build_parser(prog).parse_args(["play", *argv])
+        args = parser.parse_args(["play", *argv])
     try:
         return COMMANDS[args.command](args)
-    except UsageError as exc:
-        sys.stderr.write(f"{prog}: {exc}\n")
-        return USAGE_ERROR
-    except ContentProblem as exc:
-        sys.stderr.write(f"{exc}\n")
-        return CONTENT_PROBLEM
+    except (UsageError, ContentProblem) as exc:
+        return failure(exc, argv, prog)
 
 
 def _silence_stdout() -> None:
@@ -209,13 +235,28 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         return run(argv, _program_name())
-    except SystemExit as exc:
+    except BaseException as exc:  # noqa: BLE001 - the one place that catches everything
+        return failure(exc, argv)
+
+
+def failure(exc: BaseException, argv: list[str], prog: str | None = None) -> int:
+    """The exit code for a failure that reached the top, after saying it plainly: expected
+    ones as a message, a bug as one line and a crash log. Also used by plain `sincerity`
+    (game/__main__.py), which opens its window without this module."""
+    if isinstance(exc, UsageError):
+        sys.stderr.write(f"{prog or _program_name()}: {exc}\n")
+        return USAGE_ERROR
+    if isinstance(exc, ContentProblem):
+        sys.stderr.write(f"{exc}\n")
+        return CONTENT_PROBLEM
+    if isinstance(exc, SystemExit):
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    except KeyboardInterrupt:
+    if isinstance(exc, KeyboardInterrupt):
         sys.stderr.write("\nStopped.\n")
         return 130
-    except BrokenPipeError:
+    if isinstance(exc, BrokenPipeError):
         _silence_stdout()
         return OK
-    except Exception as exc:  # noqa: BLE001 - the one place that catches everything
+    if isinstance(exc, Exception):
         return report_crash(exc, argv)
+    raise exc

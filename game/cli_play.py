@@ -2,16 +2,16 @@
 window."""
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
-from .cli_levels import find_level
 from .cli_support import USAGE_ERROR, ContentProblem, UsageError
 
 
 def parse_choice_list(text: str) -> list[int]:
     """`--choices 1,3,2` as numbers (argparse type)."""
+    import argparse
+
     try:
         numbers = [int(part) for part in text.replace(" ", "").split(",") if part]
     except ValueError:
@@ -55,6 +55,8 @@ def cmd_play(args) -> int:
     text_mode = args.text or args.choices or args.transcript
     if not text_mode and _nothing_chosen(args):
         return _play_window(args, None)   # the window loads the levels after its first frame
+    from .cli_levels import find_level
+
     loaded = find_level(args.level)
     check_options(args, loaded.level)
     if args.text or args.choices or args.transcript:

@@ -6,7 +6,6 @@ error (a bug) exits with 3, after one plain line and the path of a full log.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
@@ -62,13 +61,25 @@ def plain_message(message: str) -> str:
     return message
 
 
-class PlainParser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are one plain line and a pointer to --help (exit 2)."""
+_plain_parser = None
 
-    def error(self, message: str):  # noqa: D401 - argparse's name
-        sys.stderr.write(f"{self.prog}: {plain_message(message)}\n")
-        sys.stderr.write(f"See `{self.prog} --help` for what it takes.\n")
-        raise SystemExit(USAGE_ERROR)
+
+def plain_parser_class():
+    """PlainParser: an ArgumentParser whose errors are one plain line and a pointer to --help
+    (exit 2). Made on first use, so that plain `sincerity`, which parses nothing, does not
+    load argparse before its window shows."""
+    global _plain_parser
+    if _plain_parser is None:
+        import argparse
+
+        class PlainParser(argparse.ArgumentParser):
+            def error(self, message: str):  # noqa: D401 - argparse's name
+                sys.stderr.write(f"{self.prog}: {plain_message(message)}\n")
+                sys.stderr.write(f"See `{self.prog} --help` for what it takes.\n")
+                raise SystemExit(USAGE_ERROR)
+
+        _plain_parser = PlainParser
+    return _plain_parser
 
 
 # ---------------------------------------------------------------- crash log

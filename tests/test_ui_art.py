@@ -203,3 +203,44 @@ def test_padlock_and_stars():
         return pygame.mask.from_threshold(st, (255, 220, 0), (60, 60, 60, 255)).count()
     full, outline = star(True), star(False)
     assert full > 200 and 40 < outline < full * 0.7
+
+
+def _record_time_calls(name, size, palette, t):
+    """The blink and step calls drawing `name` makes at this size, palette and time."""
+    from game.ui import art_kit
+    calls = []
+    real = art_kit.Pen.__init__
+
+    def recording(self, *args, **kwargs):
+        real(self, *args, **kwargs)
+        self.time_calls = calls
+    art_kit.Pen.__init__ = recording
+    try:
+        _scene(name, size, palette, t)
+    finally:
+        art_kit.Pen.__init__ = real
+    return tuple(calls)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in ART_NAMES if art.has_animation(n)))
+def test_time_reaches_the_picture_only_through_the_same_calls(name):
+    """animation_frame relies on it: which blink and step calls a scene makes does not depend
+    on the time, the size or the palette."""
+    expected = art._time_calls(name)
+    assert expected, f"{name} is listed as animated but never asks the time"
+    for size in ((16, 10), (340, 255), (800, 300)):
+        for palette in (NORMAL, HIGH_CONTRAST):
+            for t in (0.0, 0.7, 3.3, 41.9):
+                assert _record_time_calls(name, size, palette, t) == expected, (size, t)
+
+
+@pytest.mark.parametrize("name", sorted(n for n in ART_NAMES if art.has_animation(n)))
+def test_animation_frame_numbers_each_look(name):
+    """Two times with the same number draw the same picture; the pictures change."""
+    seen: dict[int, bytes] = {}
+    for i in range(70):                       # over eight seconds, at the art's frame rate
+        t = (i + 0.5) / art.ANIMATION_FPS
+        number = art.animation_frame(name, t)
+        picture = pygame.image.tobytes(_scene(name, (200, 125), t=t)[0], "RGB")
+        assert seen.setdefault(number, picture) == picture, (name, t, number)
+    assert len(seen) >= 2

@@ -23,7 +23,7 @@ import pygame
 
 from game.ui import art_scenes_city, art_scenes_home, art_scenes_inst, art_scenes_travel
 from game.ui.art_icons import draw_padlock, draw_star, draw_watcher_icon
-from game.ui.art_kit import FPS, Pen, tones_for
+from game.ui.art_kit import FPS, Pen, blink_at, quantise, step_at, tones_for
 
 __all__ = ["draw_scene_art", "has_animation", "animation_frame", "draw_watcher_icon",
            "draw_padlock", "draw_star", "SCENES"]
@@ -45,13 +45,44 @@ def has_animation(art_name: str) -> bool:
 
 
 def animation_frame(art_name: str, t: float, reduced_motion: bool = False) -> int:
-    """A number that changes whenever the t-dependent parts of the picture may change."""
+    """The picture's animation frame at time t: which of its few looks it shows.
+
+    Two times with the same number draw exactly the same picture, and the number changes
+    only when the picture does, so a caller can keep one drawing per number. A scene takes
+    `t` only through `Pen.blink` and `Pen.step` (art_kit), so the number encodes what those
+    calls return at t (each blink 0 or 1, each step 0 to n-1); the calls a scene makes are
+    found once, by drawing it on a tiny surface. 0 when still."""
     if reduced_motion or art_name not in _ANIMATED:
         return 0
     try:
-        return math.floor(float(t) * ANIMATION_FPS)
-    except (TypeError, ValueError, OverflowError):
+        t = quantise(float(t))
+    except (TypeError, ValueError, OverflowError):   # not a number, nan, infinite
         return 0
+    number = 0
+    for call in _time_calls(art_name):
+        if call[0] == "blink":
+            number = number * 2 + blink_at(t, *call[1:])
+        else:
+            number = number * call[2] + step_at(t, *call[1:])
+    return number
+
+
+_TIME_CALLS: dict[str, tuple] = {}
+
+
+def _time_calls(art_name: str) -> tuple:
+    """The blink and step calls drawing this scene makes (the same at any t, size, palette)."""
+    calls = _TIME_CALLS.get(art_name)
+    if calls is None:
+        probe = pygame.Surface((16, 10))
+        pen = Pen(probe, probe.get_rect(), tones_for(None), 0.0, True, seed=art_name)
+        pen.time_calls = []
+        try:
+            SCENES[art_name](pen)
+        except Exception:  # pragma: no cover - drawn as the fallback, which never moves
+            pen.time_calls = []
+        calls = _TIME_CALLS[art_name] = tuple(pen.time_calls)
+    return calls
 
 
 def _fallback(pen: Pen) -> None:

@@ -166,7 +166,9 @@ class Pen:
         # Time is quantised to FPS frames per second: the picture only changes when
         # int(t * FPS) does (art.animation_frame relies on this).
         self.motion = motion
-        self.t = math.floor(t * FPS) / FPS if motion else 0.0
+        self.t = quantise(t) if motion else 0.0
+        #: When a list, `blink` and `step` append what they were asked (art.animation_frame).
+        self.time_calls: list | None = None
         s = min(rect.w / CW, rect.h / CH)
         self.s = s if s > 0 else 1.0
         self.ox = rect.centerx - CW / 2 * self.s
@@ -281,14 +283,35 @@ class Pen:
     def arc(self, u, v, w, h, a0, a1, c, width: float = 0.6) -> None:
         pygame.draw.arc(self.surf, c, self.r(u, v, w, h), a0, a1, self.n(width))
 
-    # time
+    # time: the only two ways `t` reaches a picture (art.animation_frame relies on this; a
+    # scene must not read `pen.t` itself, and which of these it calls, with what arguments,
+    # must not depend on t, the size or the palette)
     def blink(self, period: float = 1.6, on: float = 0.35, phase: float = 0.0) -> bool:
         if not self.motion:
             return True
-        return ((self.t + phase) % period) < on
+        if self.time_calls is not None:
+            self.time_calls.append(("blink", period, on, phase))
+        return blink_at(self.t, period, on, phase)
 
     def step(self, rate: float, n: int) -> int:
         """Quantised animation step (rate steps per second, modulo n); 0 when still."""
         if not self.motion or n <= 0:
             return 0
-        return int(self.t * rate) % n
+        if self.time_calls is not None:
+            self.time_calls.append(("step", rate, n))
+        return step_at(self.t, rate, n)
+
+
+def quantise(t: float) -> float:
+    """Time as the pictures see it: whole animation frames (FPS a second)."""
+    return math.floor(t * FPS) / FPS
+
+
+def blink_at(t: float, period: float, on: float, phase: float) -> bool:
+    """`Pen.blink` at quantised time t."""
+    return ((t + phase) % period) < on
+
+
+def step_at(t: float, rate: float, n: int) -> int:
+    """`Pen.step` at quantised time t (n > 0)."""
+    return int(t * rate) % n

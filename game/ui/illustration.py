@@ -3,8 +3,8 @@
 The pictures are drawn by `art.draw_scene_art(surface, rect, art_name, palette, t,
 reduced_motion)` and `art.draw_watcher_icon(surface, rect, icon_name, color)`. Until that module
 exists (or if it fails) a quiet placeholder is drawn instead, so the window always works.
-Both are drawn into cached surfaces: an icon once per size and colour, a scene once while it
-is still and at most `ART_FPS` times a second while it moves.
+Both are drawn into cached surfaces: an icon once per size and colour, a scene once per look
+(`art.animation_frame`), so a moving picture is drawn a few times and then only blitted.
 """
 from __future__ import annotations
 
@@ -60,41 +60,86 @@ def frame_of(art_name: str, t: float, reduced: bool) -> int:
 
 
 class Illustration:
-    """One scene's picture, cached."""
+    """One scene's picture, cached: one drawing per animation frame number.
+
+    An animated picture has few distinct looks (a blinking LED, a ticker's eight steps), so
+    each is drawn once and then only blitted: drawing a scene costs about a millisecond of
+    Python, a blit a few hundredths of that. While the picture moves, each frame with time to
+    spare (`ahead`: nothing else was drawn afresh) also draws one look still to come, up to
+    `LOOK_AHEAD` seconds on (every loop the scenes have), so the drawing is spread over the
+    first frames of a scene instead of landing in a frame 8 times a second for as long as
+    the scene is shown.
+    """
+
+    MAX_FRAMES = 32          # drawings kept per picture (340x255: about 350 KB each)
+    LOOK_AHEAD = 120.0       # seconds of animation whose looks are drawn in advance
+    SCAN_PER_FRAME = 24      # animation frames looked at per screen frame
 
     def __init__(self):
-        self._surf: pygame.Surface | None = None
-        self._key = None
+        self._frames: dict[int, pygame.Surface] = {}
+        self._look = None
+        self._palette = None
+        self._shown: int | None = None
+        self._ahead = 0          # animation frames before this one are all drawn
 
     def draw(self, surf, rect, art_name: str, palette: dict, t: float, reduced: bool,
-             force: bool = True, corners: tuple | None = None) -> bool:
+             force: bool = True, corners: tuple | None = None, ahead: bool = False) -> bool:
         """Blit the picture; unless `force`, only when it changed. True if it was blitted.
 
-        `corners` = (radius, colour) rounds the picture's corners onto that background."""
+        `corners` = (radius, colour) rounds the picture's corners onto that background.
+        `ahead`: this frame has time to spare, so a look still to come may be drawn."""
         rect = pygame.Rect(rect)
-        key = (art_name, rect.size, id(palette), reduced, frame_of(art_name, t, reduced),
-               corners)
-        if key != self._key or self._surf is None:
-            self._render(rect.size, art_name, palette, t, reduced)
-            if corners:
-                paint.round_corners(self._surf, *corners)
-            self._key = key
-            force = True
+        look = (art_name, rect.size, reduced, corners)
+        if look != self._look or palette is not self._palette:
+            self._frames.clear()
+            self._look, self._palette, self._shown, self._ahead = look, palette, None, 0
+        number = frame_of(art_name, t, reduced)
+        img = self._frames.get(number)
+        drew = img is None
+        if drew:
+            img = self._render(number, rect.size, art_name, palette, t, reduced, corners)
+        if number != self._shown:
+            self._shown, force = number, True
         if force:
-            surf.blit(self._surf, rect)
+            surf.blit(img, rect)
+        if ahead and not drew and not reduced and animated(art_name):
+            self._draw_ahead(rect.size, art_name, palette, t, corners)
         return force
 
-    def _render(self, size, art_name, palette, t, reduced) -> None:
-        if self._surf is None or self._surf.get_size() != size:
-            self._surf = pygame.Surface(size).convert()
-        local = self._surf.get_rect()
+    def _render(self, number, size, art_name, palette, t, reduced, corners) -> pygame.Surface:
+        if len(self._frames) >= self.MAX_FRAMES:
+            del self._frames[next(iter(self._frames))]
+        img = pygame.Surface(size).convert()
+        local = img.get_rect()
+        drawn = False
         if art_available():
             try:
-                _art.draw_scene_art(self._surf, local, art_name, palette, t, reduced)
-                return
+                _art.draw_scene_art(img, local, art_name, palette, t, reduced)
+                drawn = True
             except Exception as exc:  # noqa: BLE001
                 _warn("draw_scene_art", exc)
-        placeholder_art(self._surf, local, art_name, palette)
+        if not drawn:
+            placeholder_art(img, local, art_name, palette)
+        if corners:
+            paint.round_corners(img, *corners)
+        self._frames[number] = img
+        return img
+
+    def _draw_ahead(self, size, art_name, palette, t, corners) -> None:
+        """Draw the first look of the coming animation not drawn yet, if any."""
+        fps = getattr(_art, "ANIMATION_FPS", ART_FPS)
+        now = int(t * fps)
+        first = max(self._ahead, now + 1)
+        last = min(now + int(self.LOOK_AHEAD * fps), first + self.SCAN_PER_FRAME)
+        for i in range(first, last):
+            when = (i + 0.5) / fps            # the middle of that animation frame
+            number = frame_of(art_name, when, False)
+            if number not in self._frames:
+                if len(self._frames) < self.MAX_FRAMES:
+                    self._render(number, size, art_name, palette, when, False, corners)
+                self._ahead = i + 1
+                return
+        self._ahead = max(self._ahead, last)
 
 
 _icons: dict = {}

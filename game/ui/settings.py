@@ -8,12 +8,9 @@ Set SINCERITY_CONFIG_DIR to use another folder (the tests do).
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-
-from ..storage import write_atomic
 
 TEXT_SIZES = (100, 125, 150)
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
@@ -96,6 +93,7 @@ def read(path: Path | None = None) -> tuple[Settings, str | None]:
         return Settings(), S.SETTINGS_UNREADABLE
     if len(raw) > MAX_BYTES:
         return Settings(), S.SETTINGS_TOO_BIG
+    import json   # here, not at the top: a first start has no file to read
     try:
         data = json.loads(raw.decode("utf-8"))
     except (ValueError, UnicodeDecodeError, RecursionError):
@@ -112,6 +110,9 @@ def read(path: Path | None = None) -> tuple[Settings, str | None]:
 
 def save(settings: Settings, path: Path | None = None) -> None:
     """Write atomically: temp file, flush, fsync, rename. Raises OSError on failure."""
+    import json
+
+    from ..storage import write_atomic
     path = path or settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(asdict(settings) | {"version": SETTINGS_VERSION}, indent=2,
