@@ -64,6 +64,10 @@ def cmd_screenshots(args) -> int:
 
 def cmd_analyze(args) -> int:
     """Check that every level can be finished, and how (game.authoring.analyze)."""
+    if args.explain:
+        from .classroom import commands
+
+        return commands.explain(args.explain)
     from .authoring.analyze import cmd_analyze as analyze
 
     return analyze(args)
@@ -174,6 +178,7 @@ def _add_authoring(sub) -> None:
                        "(default: the bundled ones)")
     p.add_argument("levels", nargs="*", metavar="LEVEL", help="a bundled level's id, or a file")
     p.add_argument("--json", action="store_true", help="print the problems and findings as JSON")
+    p.add_argument("--explain", metavar="CODE", help="explain a problem code (A403, E101)")
     p = sub.add_parser("graph", help="draw a level's scenes and choices")
     p.add_argument("level", metavar="LEVEL", help="a bundled level's id, or a level file")
     p.add_argument("-o", dest="output", metavar="FILE", required=True,

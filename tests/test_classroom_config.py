@@ -254,7 +254,16 @@ def test_validate_explain_reads_every_table():
         assert proc.returncode == 0 and code in proc.stdout and "Wrong:" in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "game", "validate", "--explain", "C999"],
                           capture_output=True, text=True, cwd=ROOT)
-    assert proc.returncode == 2 and "no code" in proc.stdout
+    assert proc.returncode == 2 and "no code" in proc.stdout and proc.stdout.endswith("\n")
+
+
+def test_analyze_explains_codes_too_with_their_severity():
+    proc = subprocess.run([sys.executable, "-m", "game", "analyze", "--explain", "a403"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and proc.stdout.startswith("A403 (error): A dead end")
+    proc = subprocess.run([sys.executable, "-m", "game", "validate", "--explain", "A410"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.stdout.startswith("A410 (info): ")
 
 
 def test_the_guide_lists_the_codes_as_the_table_says():
