@@ -2,6 +2,7 @@
 table of codes, and that no input whatever makes it raise."""
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
@@ -98,6 +99,15 @@ def test_generated_levels_are_valid_and_clean(scenes):
     assert loaded.diagnostics == [], loaded.format()
     assert len(loaded.level.scenes) == scenes
     assert all(len(s.choices) == 3 for s in loaded.level.scenes.values())
+
+
+def test_a_loaded_level_goes_straight_to_the_old_generation():
+    """Loading pauses the cyclic GC and then moves what it built to the oldest generation,
+    so no young collection walks a big level again (see `yamlsafe.gc_paused`)."""
+    loaded = load_text(generate_level_text(50), "<generated 50>")
+    young = {id(thing) for generation in (0, 1) for thing in gc.get_objects(generation)}
+    assert gc.isenabled()
+    assert id(loaded.level) not in young and id(loaded.level.scenes["s1"]) not in young
 
 
 def test_generated_level_with_a_mistake_is_located():

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import time
+import weakref
 
 import pytest
 import yaml
@@ -342,3 +344,110 @@ def test_did_you_mean_and_content_error():
     d = Diagnostic("E003", "error", "x.yaml", 1, 1, "dup")
     err = ContentError([d])
     assert err.diagnostics == [d] and "x.yaml:1:1" in str(err)
+
+
+# -- the fast reader (marks=False) -------------------------------------------------
+
+
+def event_classes() -> dict:
+    from yaml import _yaml, events
+
+    names = [n for n in dir(events) if n.endswith("Event") and n != "Event"]
+    return {n: (getattr(_yaml, n), getattr(events, n)) for n in names if hasattr(_yaml, n)}
+
+
+needs_libyaml = pytest.mark.skipif(not yaml.__with_libyaml__, reason="libyaml is not installed")
+
+
+@needs_libyaml
+def test_fast_reader_reads_clean_files_alone(monkeypatch):
+    def careful(*args):
+        raise AssertionError("the careful reader was used for a clean file")
+
+    expected = read_yaml(LEVEL, "level.yaml")[0]
+    monkeypatch.setattr(yamlsafe._EventReader, "_loop", careful)
+    data, marks, diags = read_yaml(LEVEL, "level.yaml", marks=False)
+    assert diags == [] and marks == {}
+    assert data == expected
+
+
+@needs_libyaml
+@pytest.mark.parametrize("text", [
+    LEVEL,                                   # clean
+    "base: &b {goto: hall}\nother: *b\n",    # an anchor: left to the careful reader
+    "a: !!str 12\n",                         # a tag
+    "title: one\ntitle: two\n",              # a duplicate key
+    "? [a, b]\n: x\n",                       # a list as a key
+    "a: 1\n---\nb: 2\n",                     # two documents
+    "[" * 70 + "]" * 70,                     # too deep
+    "title: ok\ntext: this: breaks\n",       # a syntax error
+    "a: x\x07y\n",                           # a bad character
+])
+def test_fast_reader_puts_libyaml_back(text):
+    before = event_classes()
+    read_yaml(text, "t.yaml", marks=False)
+    assert event_classes() == before
+    assert all(ours is theirs for ours, theirs in before.values())
+    assert yaml.load("a: [1, b]", Loader=yaml.CSafeLoader) == {"a": [1, "b"]}
+
+
+def test_gc_is_left_as_it_was():
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    read_yaml(LEVEL, "level.yaml", marks=False)
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    gc.disable()
+    try:
+        read_yaml(LEVEL, "level.yaml", marks=False)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    gc.freeze()   # someone else's freeze is not undone
+    try:
+        frozen = gc.get_freeze_count()
+        read_yaml(LEVEL, "level.yaml", marks=False)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
+def test_loading_moves_no_other_garbage_to_the_old_generation():
+    class Box:
+        pass
+
+    box = Box()
+    box.me = box   # a cycle: only the cyclic GC can free it
+    gone = weakref.ref(box)
+    del box
+    read_yaml(LEVEL, "level.yaml", marks=False)
+    box = gone()   # collected, or still young: not moved along with what was read
+    assert box is None or all(thing is not box for thing in gc.get_objects(generation=2))
+
+
+def same_result(text: str) -> None:
+    """Without marks, the same data and diagnostics as with them (marks aside)."""
+    fast, careful = read_yaml(text, "f.yaml", marks=False), read_yaml(text, "f.yaml")
+    assert repr(fast[0]) == repr(careful[0])   # repr: nan == nan, and types must match
+    assert fast[2] == careful[2]
+    if fast[2]:
+        assert fast[1] == careful[1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(YAMLISH)
+def test_fast_reader_agrees_on_yaml_like_text(text):
+    same_result(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PLAIN_VALUES, st.booleans())
+def test_fast_reader_agrees_on_documents(value, flow):
+    same_result(yaml.safe_dump(value, default_flow_style=flow))
+
+
+def test_fast_reader_agrees_on_levels():
+    from game.content.generate import generate_level_text
+    from game.content.loader import bundled_levels
+
+    for path in bundled_levels():
+        same_result(path.read_text(encoding="utf-8-sig"))
+    same_result(generate_level_text(50))

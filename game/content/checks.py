@@ -9,6 +9,7 @@ complete one, where they cannot be misled by what is missing.
 from __future__ import annotations
 
 import operator
+from itertools import chain
 from typing import Iterable, Iterator
 
 from ..core.model import ART_NAMES, WATCHER_ICONS
@@ -19,6 +20,7 @@ from .messages import quoted_list
 
 KEY = "__key__"
 _ID = operator.attrgetter("id")
+_ART, _ICONS = frozenset(ART_NAMES), frozenset(WATCHER_ICONS)
 
 
 def run_checks(ctx: Context) -> list[Diagnostic]:
@@ -73,7 +75,7 @@ def check_start(ctx: Context) -> Iterator[Diagnostic]:
 def check_choice_gotos(ctx: Context) -> Iterator[Diagnostic]:
     """E202: a choice's `goto` names a scene or an ending."""
     known = _scenes_and_endings(ctx)
-    if known is None or all(known.issuperset(targets) for targets in ctx.index.exits.values()):
+    if known is None or known.issuperset(chain.from_iterable(ctx.index.exits.values())):
         return  # the usual case, checked fast
     for sid, i, choice in ctx.index.choices:
         goto = choice.goto
@@ -221,7 +223,7 @@ def check_art(ctx: Context) -> Iterator[Diagnostic]:
     """E218: `art` of scenes and endings is a picture the game can draw."""
     for kind in ("scenes", "endings"):
         for pid, part in getattr(ctx.level, kind).items():
-            if part.art not in ART_NAMES:
+            if part.art not in _ART:
                 yield _not_in_list(ctx, "E218", (kind, pid, "art"), "picture", part.art,
                                    ART_NAMES)
 
@@ -229,7 +231,7 @@ def check_art(ctx: Context) -> Iterator[Diagnostic]:
 def check_watcher_icons(ctx: Context) -> Iterator[Diagnostic]:
     """E219: a watcher's `icon` is one the game can draw."""
     for wid, watcher in ctx.level.watchers.items():
-        if watcher.icon not in WATCHER_ICONS:
+        if watcher.icon not in _ICONS:
             yield _not_in_list(ctx, "E219", ("watchers", wid, "icon"), "icon", watcher.icon,
                                WATCHER_ICONS)
 

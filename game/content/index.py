@@ -82,23 +82,29 @@ def choice_path(sid: str, position: int, *rest: object) -> Path:
 def build_index(level: Level) -> Index:
     """Gather a level's choices, conditions and effects in one pass."""
     index = Index()
-    choices, behaviours, exits = index.choices, index.behaviours, index.exits
+    add_choice, add_behaviour, add_baseline = (
+        index.choices.append, index.behaviours.add, index.baselines.append)
+    exits = index.exits
     for sid, scene in level.scenes.items():
         targets = exits[sid] = []
         for i, choice in enumerate(scene.choices):
-            choices.append((sid, i, choice))
-            if choice.goto is not None:
-                targets.append(choice.goto)
-            if choice.behaviour is not None:
-                behaviours.add(choice.behaviour)
-            if choice.baseline is not None:
-                index.baselines.append((sid, i, choice.baseline))
-            if choice.needs is not None:
-                _condition(choice.needs, choice_path(sid, i, "needs"), index)
-            if choice.shown_if is not None:
-                _condition(choice.shown_if, choice_path(sid, i, "shown_if"), index)
-            if choice.effects:
-                _effects(choice.effects, choice_path(sid, i, "effects"), index)
+            # Read once, then the paths are built only for what is there (a big level has
+            # tens of thousands of choices: this loop is most of the index's time).
+            goto, behaviour, baseline = choice.goto, choice.behaviour, choice.baseline
+            needs, shown_if, effects = choice.needs, choice.shown_if, choice.effects
+            add_choice((sid, i, choice))
+            if goto is not None:
+                targets.append(goto)
+            if behaviour is not None:
+                add_behaviour(behaviour)
+            if baseline is not None:
+                add_baseline((sid, i, baseline))
+            if needs is not None:
+                _condition(needs, ("scenes", sid, "choices", i, "needs"), index)
+            if shown_if is not None:
+                _condition(shown_if, ("scenes", sid, "choices", i, "shown_if"), index)
+            if effects:
+                _effects(effects, ("scenes", sid, "choices", i, "effects"), index)
     for sid, service in level.services.items():
         if service.needs is not None:
             _condition(service.needs, ("services", sid, "needs"), index)
@@ -110,17 +116,23 @@ def build_index(level: Level) -> Index:
     return index
 
 
+_WRITTEN = {"not_": "not", "if_": "if"}  # field name -> the key written in a file
+
+
 def _one_key(model) -> str:
     """The key a condition or effect uses (fast: looks only at the keys written)."""
     for name in model.__pydantic_fields_set__:
         if getattr(model, name) is not None:
-            return {"not_": "not", "if_": "if"}.get(name, name)
+            return _WRITTEN.get(name, name)
     return ""
 
 
 def _condition(cond: Condition, path: Path, index: Index) -> None:
     key = _one_key(cond)
-    index.conditions.setdefault(key, []).append((path, cond))
+    found = index.conditions.get(key)
+    if found is None:
+        found = index.conditions[key] = []
+    found.append((path, cond))
     if key == "all" or key == "any":
         for j, inner in enumerate(getattr(cond, key)):
             _condition(inner, path + (key, j), index)
@@ -129,10 +141,14 @@ def _condition(cond: Condition, path: Path, index: Index) -> None:
 
 
 def _effects(effects: list[Effect], path: Path, index: Index) -> None:
+    found_by_key = index.effects
     for j, effect in enumerate(effects):
         here = path + (j,)
         key = _one_key(effect)
-        index.effects.setdefault(key, []).append((here, effect))
+        found = found_by_key.get(key)
+        if found is None:
+            found = found_by_key[key] = []
+        found.append((here, effect))
         if key == "if":
             branch = effect.if_
             _condition(branch.when, here + ("if", "when"), index)

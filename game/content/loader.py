@@ -6,12 +6,9 @@ line:column; nothing here raises on bad input. A level with any error is not han
 """
 from __future__ import annotations
 
-import gc
 import re
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 from ..core.model import FORMAT_VERSIONS, Level
 from .checks import run_checks
@@ -20,7 +17,7 @@ from .diagnostics import ERROR, Diagnostic, error
 from .index import Names
 from .messages import written
 from .validation import validate
-from .yamlsafe import MAX_TEXT_CHARS, read_yaml
+from .yamlsafe import MAX_TEXT_CHARS, gc_paused, read_yaml
 
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")  # what YAML counts as a new line
 _NOT_YAML_BREAKS = "\x0b\x0c\x1c\x1d\x1e"  # str.splitlines() also splits at these
@@ -33,14 +30,22 @@ class Loaded:
 
     `marks` maps paths in the file, like ``("scenes", "office", "choices", 0, "goto")``, to
     their 1-based (line, column), and ``path + ("__key__",)`` to the key's own place: tools
-    that report their own findings about a level use it to point at the file.
+    that report their own findings about a level use it to point at the file. `lines` are
+    the file's lines.
     """
     path: str
     level: Level | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)
+    _lines: list[str] | None = field(default=None, repr=False, compare=False)
     _marks: dict | None = field(default=None, repr=False, compare=False)
     _text: str = field(default="", repr=False, compare=False)
+
+    @property
+    def lines(self) -> list[str]:
+        """The file's lines, split on first use (a clean file is loaded without them)."""
+        if self._lines is None:
+            self._lines = _lines(self._text)
+        return self._lines
 
     @property
     def marks(self) -> dict:
@@ -69,10 +74,13 @@ class Loaded:
 
 def load_text(text: str, path: str) -> Loaded:
     """Load a level from its YAML text; `path` is only used in messages."""
-    lines = _lines(text)
-    with _no_gc():
-        level, diagnostics, marks = _load(text, path, lines, with_marks=False)
+    lines = None   # only needed to word problems: a clean file is never split into lines
+    with gc_paused():  # see there: no collection walks what loading builds
+        # Any problem found on this first, unmarked pass is found again below, with marks
+        # and lines; so it needs no lines of its own.
+        level, diagnostics, marks = _load(text, path, [], with_marks=False)
         if diagnostics:   # read again with marks, so every problem has its line
+            lines = _lines(text)
             level, diagnostics, marks = _load(text, path, lines, with_marks=True)
     diagnostics.sort(key=lambda d: (d.line, d.column))
     if any(d.severity == ERROR for d in diagnostics):
@@ -210,14 +218,3 @@ def _not_utf8(path: str, raw: bytes, exc: UnicodeDecodeError) -> Diagnostic:
                  "save the file as UTF-8 in your editor (usually in 'Save as' or the status bar)")
 
 
-@contextmanager
-def _no_gc() -> Iterator[None]:
-    """Pause the cycle collector while building many objects that all stay alive: with
-    big levels it otherwise runs again and again over the same objects, for nothing."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
