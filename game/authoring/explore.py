@@ -24,7 +24,7 @@ search without merging reaches.
 from __future__ import annotations
 
 from contextlib import nullcontext
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 from ..core import choices, choose, new_game
 from ..core.effects import APPEALABLE
@@ -261,7 +261,7 @@ class _Scores:
 
     def __init__(self, reach: Reach, canon: Canon, limit: int) -> None:
         self.reach, self.canon, self.limit = reach, canon, limit
-        self.shapes: dict[State, int] = {}
+        self.shapes: dict[tuple, int] = {}
         self.shape_list: list[State] = []
         self.pairs: list[tuple[int, int]] = []     # per state: (shape, score)
         self.index: dict[tuple[int, int], int] = {}
@@ -271,11 +271,15 @@ class _Scores:
         self.seen_moves: dict[tuple[int, str], list] = {}
 
     def _shape(self, state: State) -> int:
-        key = _evolve(state, score=0, shown_score=0)
+        """The number of the state's shape. Shapes are keyed by a plain tuple of the
+        state's fields but the score (hashing and comparing a State would build that
+        tuple in Python, twice, for each of 50,000 results)."""
+        d = state.__dict__
+        key = tuple(map(d.__getitem__, _SHAPE_FIELDS))
         k = self.shapes.get(key)
         if k is None:
             k = self.shapes[key] = len(self.shape_list)
-            self.shape_list.append(key)
+            self.shape_list.append(_evolve(state, score=0, shown_score=0))
         return k
 
     def _unknown(self, k: int, s: int) -> tuple[Tape, State]:
@@ -384,6 +388,9 @@ class _Scores:
         return results
 
 
+# what a shape is: the fields that State compares, but the score and the shown score
+_SHAPE_FIELDS = tuple(f.name for f in fields(State)
+                      if f.compare and f.name not in ("score", "shown_score"))
 _OFFSET, _FIXED, _FUNCTION = "offset", "fixed", "function"   # how a result's score is got
 
 
