@@ -27,7 +27,8 @@ def _entry(code: str, sev: str, entry) -> str:
 def reference() -> str:
     """Every code, in order, with what it means and a wrong and a right example."""
     intro = ("Every code `validate` and `analyze` can print. `python -m game validate "
-             "--explain CODE` prints the same text in the terminal.\n")
+             "--explain CODE` (or `analyze --explain CODE`) prints the same text in the "
+             "terminal.\n")
     body = [_entry(c, severity(c), e) for c, e in CODES.items()]
     body += [_entry(c, SEVERITY[c], e) for c, e in ANALYZE_CODES.items()]
     return intro + "\n" + "\n".join(body)
