@@ -451,3 +451,14 @@ def test_fast_reader_agrees_on_levels():
     for path in bundled_levels():
         same_result(path.read_text(encoding="utf-8-sig"))
     same_result(generate_level_text(50))
+
+
+def test_a_syntax_error_on_a_line_that_looks_right_points_above():
+    """A missing colon shows up on the next line; the hint says to look one line up."""
+    text = "title: A level\nstart home\nid: market\n"
+    _, _, diags = read_yaml(text, "t.yaml")
+    assert [d.code for d in diags] == ["E001"]
+    assert diags[0].line == 3 and "line 2 above it" in diags[0].hint
+    text = "title: Noon: the bank\n"   # the line itself is wrong: no pointing up
+    _, _, diags = read_yaml(text, "t.yaml")
+    assert "line" not in diags[0].hint and "quotes" in diags[0].hint

@@ -441,7 +441,7 @@ class _EventReader:
         self._report(
             "E003", mark,
             f"the key `{_show(key)}` appears twice here; it was already used on line {first}",
-            "remove or rename one of them (only the first one is used)",
+            "remove one of them, or give one a different name",
         )
 
     def _open(self, ev, parent: list, is_map: bool, n: int) -> list:
@@ -647,7 +647,42 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if _has_tab(text, line) or (exc.context_mark and _has_tab(text, exc.context_mark.line + 1)):
         hint = _TAB_HINT
+    else:
+        above = _line_above(text, line)
+        if above and _reads_alone(_line_text(text, line)):
+            hint = (f"this line looks right, so the mistake is probably on line {above} above "
+                    "it: a missing `:` or `- `, or a line indented differently")
     return error("E001", path, line, column, message, hint)
+
+
+def _line_text(text: str, line: int) -> str:
+    start = _line_start(text, line)
+    if start < 0:
+        return ""
+    end = text.find("\n", start)
+    return text[start: end if end != -1 else len(text)]
+
+
+def _line_above(text: str, line: int) -> int | None:
+    """The 1-based number of the last line before ``line`` with something on it."""
+    for number in range(line - 1, 0, -1):
+        stripped = _line_text(text, number).strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
+def _reads_alone(line: str) -> bool:
+    """Whether one line, on its own, is a plain `key: value` or `- item` (so a syntax error
+    reported on it comes from the lines before). `safe_load` builds plain data only."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith("#"):
+        return False
+    try:
+        value = yaml.safe_load(stripped)
+    except yaml.YAMLError:
+        return False
+    return isinstance(value, (dict, list))
 
 
 def _line_start(text: str, line: int) -> int:
