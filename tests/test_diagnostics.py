@@ -363,3 +363,10 @@ def test_format_shows_the_line_and_a_caret():
     shown = loaded.format()
     assert shown.startswith("level.yaml:44:10: error[E218]")
     assert "    art: crosswalk\n" in shown and "         ^" in shown
+
+
+def test_an_unknown_id_with_no_near_match_says_where_a_new_one_would_go():
+    text = changed("behaviour: jaywalk", "behaviour: loiter")
+    diag, _ = the_diagnostic(text, "E204")
+    assert "`jaywalk`" in diag.hint and "add `loiter` under `behaviours:`" in diag.hint
+

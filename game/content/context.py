@@ -39,6 +39,8 @@ class Context:
         hint = self.suggest(value, known)
         if not hint:
             hint = self._known_hint(kind, known, section)
+            if known and section.isidentifier():   # a new id: say where it would go
+                hint += f"; or add `{value}` under `{section}:`"
         return self.error(code, at, f"there is no {kind} `{value}` in this level", hint)
 
     def flags(self) -> tuple[dict, dict]:
