@@ -150,6 +150,14 @@ def test_choices_that_run_out_stop_quietly():
     assert proc.returncode == 0 and "no more choices were given" in proc.stdout
 
 
+def test_choices_left_over_at_the_ending_are_reported_on_stderr():
+    exact = play_mini("--choices", "1,2,2,1,2")
+    longer = play_mini("--choices", "1,2,2,1,2,1,3")
+    assert longer.returncode == 0 and longer.stdout == exact.stdout
+    assert "ended after 5 of the --choices; the rest (1,3) were not played" in longer.stderr
+    assert "not played" not in exact.stderr
+
+
 def test_choices_naming_a_locked_choice_is_a_usage_error():
     proc = play_mini("--choices", "1,2,3")
     assert proc.returncode == 2

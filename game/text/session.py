@@ -150,7 +150,12 @@ def play_text(state: State, choices: list[int] | None = None, transcript: bool =
     scripted = choices is not None
     term = Terminal(out, answers, echo=transcript or scripted, strict=scripted,
                     typed_shows=lines is None and _stdin_is_tty())
-    return play(term, state, dev)
+    code = play(term, state, dev)
+    left = list(answers) if scripted else []
+    if left:   # on stderr, so a transcript stays as it is
+        sys.stderr.write(s.CHOICES_LEFT.format(count=len(choices) - len(left),
+                                               left=",".join(left)) + "\n")
+    return code
 
 
 def _stdin_is_tty() -> bool:

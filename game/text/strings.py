@@ -34,6 +34,8 @@ NO_SUCH_CHOICE = "There is no choice {number}. Type a number from 1 to {last}."
 LOCKED_CHOICE = "Choice {number} is locked: {reason}. Pick another."
 STOPPED = "The game stopped before an ending."
 STOPPED_CHOICES = "The game stopped before an ending: no more choices were given."
+CHOICES_LEFT = ("note: the game ended after {count} of the --choices; the rest ({left}) were "
+                "not played")
 BAD_LISTED_CHOICE = "--choices: choice {number} at step {step} (scene `{scene}`) {why}"
 LISTED_NO_SUCH = "does not exist; the choices there are 1 to {last}"
 LISTED_LOCKED = "is locked: {reason}"
