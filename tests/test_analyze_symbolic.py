@@ -45,7 +45,7 @@ def test_hashing_or_converting_the_unknown_is_refused():
         hash(score)
     with pytest.raises(TypeError):
         int(score)
-    assert pin(score + 1, score.tape) == 6 and not score.tape.admits(4)
+    assert pin(score + 1) == 6 and not score.tape.admits(4)
 
 
 @pytest.mark.parametrize("loaded", bundled(), ids=lambda lv: lv.level.id)

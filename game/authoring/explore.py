@@ -362,20 +362,18 @@ class _Scores:
     def _new_results(self, k: int, s: int, i: int, choice_id: str, traces: list) -> list:
         tape, state = self._unknown(k, s)
         try:
-            results = self._results(state, choice_id, tape)
+            results = self._results(state, choice_id)
         except TypeError:   # as in `_moves`: play it for this one score
-            return self._results(self.reach.states[i], choice_id, None)
+            return self._results(self.reach.states[i], choice_id)
         tape.seal()
         traces.append((tape, results))
         return results
 
-    def _results(self, state: State, choice_id: str, tape: Tape | None) -> list:
+    def _results(self, state: State, choice_id: str) -> list:
         results = []
         for step in outcomes(state, choice_id):
             self.reach._saw(step.state)
-            nxt = self.canon(step.state)
-            if tape is not None:
-                nxt = _pinned(nxt, tape)
+            nxt = _pinned(self.canon(step.state))
             score = nxt.score
             if type(score) is int:
                 result = (self._shape(nxt), _FIXED, score)
@@ -394,8 +392,8 @@ _SHAPE_FIELDS = tuple(f.name for f in fields(State)
 _OFFSET, _FIXED, _FUNCTION = "offset", "fixed", "function"   # how a result's score is got
 
 
-def _pinned(state: State, tape: Tape) -> State:
-    """The state with every value but the score made plain (pinned on the tape); raises
+def _pinned(state: State) -> State:
+    """The state with every value but the score made plain (pinned on its tape); raises
     NotSymbolic if an unknown is left where the search does not expect one."""
     for value in (state.money, *(c.score for c in state.contacts),
                   *(v for _, v in state.counters)):
@@ -403,11 +401,9 @@ def _pinned(state: State, tape: Tape) -> State:
             raise NotSymbolic("an unknown score reached another number")
     if all(type(p.delta) is int for p in state.history + state.pending):
         return state
-    history = tuple(replace(p, delta=pin(p.delta, tape)) if type(p.delta) is not int else p
-                    for p in state.history)
-    pending = tuple(replace(p, delta=pin(p.delta, tape)) if type(p.delta) is not int else p
-                    for p in state.pending)
-    return _evolve(state, history=history, pending=pending)
+    return _evolve(state, **{name: tuple(replace(p, delta=pin(p.delta)) for p in
+                                         getattr(state, name))
+                             for name in ("history", "pending")})
 
 
 def _one_outcome(state: State, choice_id: str) -> list[Step]:

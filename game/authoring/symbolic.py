@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import operator
+from functools import partialmethod
 
 
 class NotSymbolic(TypeError):
@@ -162,20 +163,8 @@ class Sym:
             tape.at_most(_ceil_div(rest, k) - 1)
         return answer
 
-    # the common case, `s + c` against an int, without the general `_compare`
-    def __lt__(self, other):
-        if type(other) is int and self.k == 1:
-            bound, tape = other - self.c, self.tape
-            if tape.s0 < bound:
-                if bound - 1 < tape.hi:
-                    tape.hi = bound - 1
-                return True
-            if bound > tape.lo:
-                tape.lo = bound
-            return False
-        return self._compare(other, "lt")
-
     def __ge__(self, other):
+        # the common case, `s + c` against an int, without the general `_compare`
         if type(other) is int and self.k == 1:
             bound, tape = other - self.c, self.tape
             if tape.s0 >= bound:
@@ -187,21 +176,19 @@ class Sym:
             return False
         return self._compare(other, "ge")
 
-    def __le__(self, other):
-        return self._compare(other, "le")
+    def __lt__(self, other):   # the same assumption as `>=`, answered the other way
+        return not self.__ge__(other)
 
-    def __gt__(self, other):
-        return self._compare(other, "gt")
+    __le__ = partialmethod(_compare, op="le")
+    __gt__ = partialmethod(_compare, op="gt")
 
-    def __eq__(self, other):
+    def _equal(self, other, op: str):
         if not isinstance(other, (int, float, Sym, _Fn)) or isinstance(other, bool):
             return NotImplemented
-        return self._compare(other, "eq")
+        return self._compare(other, op)
 
-    def __ne__(self, other):
-        if not isinstance(other, (int, float, Sym, _Fn)) or isinstance(other, bool):
-            return NotImplemented
-        return self._compare(other, "ne")
+    __eq__ = partialmethod(_equal, op="eq")
+    __ne__ = partialmethod(_equal, op="ne")
 
     def __bool__(self):
         return self._compare(0, "ne")
@@ -238,6 +225,10 @@ class _Fn:
         k, c = sym.k, sym.c
         return _Fn(sym.tape, lambda s: k * s + c)
 
+    def pinned(self):
+        """Its value for s0, written down as an assumption."""
+        return self._pin(self.f)
+
     def _with(self, other, op, swap: bool = False):
         f = self.f
         if isinstance(other, (Sym, _Fn)):
@@ -250,29 +241,14 @@ class _Fn:
             return NotImplemented
         return _Fn(self.tape, (lambda s: op(other, f(s))) if swap else (lambda s: op(f(s), other)))
 
-    def __add__(self, other):
-        return self._with(other, operator.add)
-
-    def __radd__(self, other):
-        return self._with(other, operator.add, swap=True)
-
-    def __sub__(self, other):
-        return self._with(other, operator.sub)
-
-    def __rsub__(self, other):
-        return self._with(other, operator.sub, swap=True)
-
-    def __mul__(self, other):
-        return self._with(other, operator.mul)
-
-    def __rmul__(self, other):
-        return self._with(other, operator.mul, swap=True)
-
-    def __truediv__(self, other):
-        return self._with(other, operator.truediv)
-
-    def __rtruediv__(self, other):
-        return self._with(other, operator.truediv, swap=True)
+    __add__ = partialmethod(_with, op=operator.add)
+    __radd__ = partialmethod(_with, op=operator.add, swap=True)
+    __sub__ = partialmethod(_with, op=operator.sub)
+    __rsub__ = partialmethod(_with, op=operator.sub, swap=True)
+    __mul__ = partialmethod(_with, op=operator.mul)
+    __rmul__ = partialmethod(_with, op=operator.mul, swap=True)
+    __truediv__ = partialmethod(_with, op=operator.truediv)
+    __rtruediv__ = partialmethod(_with, op=operator.truediv, swap=True)
 
     def __neg__(self):
         f = self.f
@@ -297,23 +273,12 @@ class _Fn:
             return self._pin(lambda s: test(f(s), g(s)))
         return self._pin(lambda s: test(f(s), other))
 
-    def __lt__(self, other):
-        return self._compare(other, "lt")
-
-    def __ge__(self, other):
-        return self._compare(other, "ge")
-
-    def __le__(self, other):
-        return self._compare(other, "le")
-
-    def __gt__(self, other):
-        return self._compare(other, "gt")
-
-    def __eq__(self, other):
-        return self._compare(other, "eq")
-
-    def __ne__(self, other):
-        return self._compare(other, "ne")
+    __lt__ = partialmethod(_compare, op="lt")
+    __le__ = partialmethod(_compare, op="le")
+    __gt__ = partialmethod(_compare, op="gt")
+    __ge__ = partialmethod(_compare, op="ge")
+    __eq__ = partialmethod(_compare, op="eq")
+    __ne__ = partialmethod(_compare, op="ne")
 
     def __bool__(self):
         return self._compare(0, "ne")
@@ -330,20 +295,19 @@ class _Fn:
 def function_of(value):
     """A `Sym` or a value made from one, as a function of the base score."""
     if isinstance(value, Sym):
-        k, c = value.k, value.c
-        return lambda s: k * s + c
+        return _Fn.of(value).f
     if isinstance(value, _Fn):
         return value.f
     raise NotSymbolic(f"not a value made from the score: {value!r}")
 
 
-def pin(value, tape: Tape):
-    """A value as a plain number for the tape's score, written down as an assumption."""
+def pin(value):
+    """A value made from the score as a plain number for the tape's own score, written
+    down as an assumption; anything else as it is."""
     if isinstance(value, Sym):
-        k, c = value.k, value.c
-        return _Fn(tape, lambda s: k * s + c)._pin(lambda s: k * s + c)
+        return _Fn.of(value).pinned()
     if isinstance(value, _Fn):
-        return value._pin(value.f)
+        return value.pinned()
     return value
 
 
