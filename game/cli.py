@@ -24,25 +24,15 @@ NOT_BUILT: tuple[str, ...] = ()
 # The command modules are imported when their command runs: plain `sincerity` goes straight
 # to the window, and everything it does not need stays out of its start-up.
 
-def cmd_play(args) -> int:
-    """Play a level, in the terminal or a window (game.cli_play)."""
-    from .cli_play import cmd_play as play
+def _later(module: str, name: str):
+    """The command `name` of `game.<module>`, imported only when it runs."""
+    def command(args) -> int:
+        from importlib import import_module
 
-    return play(args)
-
-
-def cmd_levels(args) -> int:
-    """List the levels the game can find (game.cli_levels)."""
-    from .cli_levels import cmd_levels as levels
-
-    return levels(args)
-
-
-def cmd_schema(args) -> int:
-    """Print the JSON Schema of a level file (game.cli_levels)."""
-    from .cli_levels import cmd_schema as schema
-
-    return schema(args)
+        return getattr(import_module(f"{__package__}.{module}"), name)(args)
+    command.__name__ = name
+    command.__doc__ = f"`{name}` of game.{module}, imported when it runs."
+    return command
 
 
 def cmd_bench(args) -> int:
@@ -68,30 +58,7 @@ def cmd_analyze(args) -> int:
         from .classroom import commands
 
         return commands.explain(args.explain)
-    from .authoring.analyze import cmd_analyze as analyze
-
-    return analyze(args)
-
-
-def cmd_graph(args) -> int:
-    """Draw a level's scenes and choices (game.authoring.graph)."""
-    from .authoring.graph import cmd_graph as graph
-
-    return graph(args)
-
-
-def cmd_compat(args) -> int:
-    """Which saves of an old level resume where in a new one (game.authoring.compat)."""
-    from .authoring.compat import cmd_compat as compat
-
-    return compat(args)
-
-
-def cmd_report(args) -> int:
-    """A class report from session files (game.classroom.report)."""
-    from .classroom.report import cmd_report as report
-
-    return report(args)
+    return _later("authoring.analyze", "cmd_analyze")(args)
 
 
 def cmd_validate(args) -> int:
@@ -120,16 +87,16 @@ def not_built(args) -> int:
 
 
 COMMANDS = {
-    "play": cmd_play,
+    "play": _later("cli_play", "cmd_play"),
     "validate": cmd_validate,
-    "levels": cmd_levels,
-    "schema": cmd_schema,
+    "levels": _later("cli_levels", "cmd_levels"),
+    "schema": _later("cli_levels", "cmd_schema"),
     "bench": cmd_bench,
     "screenshots": cmd_screenshots,
     "analyze": cmd_analyze,
-    "graph": cmd_graph,
-    "compat": cmd_compat,
-    "report": cmd_report,
+    "graph": _later("authoring.graph", "cmd_graph"),
+    "compat": _later("authoring.compat", "cmd_compat"),
+    "report": _later("classroom.report", "cmd_report"),
     **{name: not_built for name in NOT_BUILT},
 }
 
