@@ -255,9 +255,7 @@ class _Scores:
 
     A state is a *shape* (the canonical state with its score set to 0) and a score. What a
     shape's choices show, and where a choice leads, is worked out once for every range of
-    scores that plays the same way, and kept with the tape that says which scores those are.
-    The loop in `run` is written out flat: it runs once per state and per move, 300,000
-    times for the bundled campaign."""
+    scores that plays the same way, and kept with the tape that says which scores those are."""
 
     def __init__(self, reach: Reach, canon: Canon, limit: int) -> None:
         self.reach, self.canon, self.limit = reach, canon, limit
@@ -288,23 +286,18 @@ class _Scores:
         return tape, _evolve(self.shape_list[k], score=score, shown_score=score)
 
     def run(self, start: State) -> None:
-        reach, limit, shape_list = self.reach, self.limit, self.shape_list
-        states, parent, via, lucky, depth = (reach.states, reach.parent, reach.via,
-                                             reach.lucky, reach.depth)
-        edges, pairs, index = reach.edges, self.pairs, self.index
+        reach, shape_list, pairs = self.reach, self.shape_list, self.pairs
         pair = (self._shape(start), start.score)
-        index[pair] = 0
+        self.index[pair] = 0
         pairs.append(pair)
         reach._add(start, -1, None, False)
         i = 0
-        while i < len(states):
+        while i < len(reach.states):
             k, s = pairs[i]
             if shape_list[k].ending is not None:
                 i += 1
                 continue
-            moves = self._moves(k, s, i)
-            luck_i, d = lucky[i], depth[i] + 1
-            for move, traces in moves:
+            for move, traces in self._moves(k, s, i):
                 for tape, results in traces:
                     if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
                         break
@@ -314,25 +307,13 @@ class _Scores:
                          for k2, kind, v in results]
                 if len(nexts) > 1:
                     nexts = list(dict.fromkeys(nexts))
-                lucky_here = luck_i or len(nexts) > 1   # where it leads depends on the dice
-                for key in nexts:
-                    j = index.get(key)
-                    if j is None:
-                        if len(states) >= limit:
-                            reach.complete = False
-                            continue
-                        j = index[key] = len(states)
-                        pairs.append(key)
-                        states.append(_evolve(shape_list[key[0]], score=key[1],
-                                              shown_score=key[1]))
-                        parent.append(i)
-                        via.append(move)
-                        lucky.append(lucky_here)
-                        depth.append(d)
-                    elif lucky[j] and not lucky_here and depth[j] == d:
-                        parent[j], via[j], lucky[j] = i, move, False   # as short, surer
-                    edges.append((i, j, move[0]))
+                _link(reach, self.index, i, move, nexts, self.limit, self._make)
             i += 1
+
+    def _make(self, pair: tuple[int, int]) -> State:
+        """The state of a new (shape, score) pair."""
+        self.pairs.append(pair)
+        return _evolve(self.shape_list[pair[0]], score=pair[1], shown_score=pair[1])
 
     def _moves(self, k: int, s: int, i: int) -> list:
         """The open choices of state i (shape k, score s), each with its list of traces."""
