@@ -656,6 +656,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic
 
 
 def _line_text(text: str, line: int) -> str:
+    """1-based ``line`` of ``text`` without its newline ("" past the end)."""
     start = _line_start(text, line)
     if start < 0:
         return ""
@@ -697,11 +698,7 @@ def _line_start(text: str, line: int) -> int:
 
 def _has_tab(text: str, line: int) -> bool:
     """True if 1-based ``line`` of ``text`` contains a tab character."""
-    start = _line_start(text, line)
-    if start < 0:
-        return False
-    end = text.find("\n", start)
-    return "\t" in text[start : end if end != -1 else len(text)]
+    return "\t" in _line_text(text, line)
 
 
 def _at_end(text: str, mark) -> bool:
