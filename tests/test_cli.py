@@ -99,9 +99,8 @@ def test_levels_json_fields():
     assert orders == sorted(orders)
 
 
-def test_levels_lists_tutorial_when_present():
-    if not (REPO / "levels" / "tutorial.yaml").is_file():
-        pytest.skip("levels/tutorial.yaml is not written yet")
+def test_levels_lists_tutorial():
+    assert (REPO / "levels" / "tutorial.yaml").is_file()
     assert "tutorial" in bundled_ids()
 
 

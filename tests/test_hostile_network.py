@@ -92,9 +92,6 @@ def test_a_chapter_in_the_window_with_saves_then_validate_and_report(tmp_path, c
     assert pilot.screen_name() == "DebriefScreen"
     assert (tmp_path / "data" / "saves" / "autosave.json").is_file()
     assert cli.main(["validate"]) == 0
-    report = getattr(cli, "cmd_report", None)
-    if report is None:
-        pytest.skip("no report command yet")
     from game.classroom.generate import generate_class, write_class
     folder = tmp_path / "sessions"
     write_class(folder, generate_class(6))
