@@ -23,6 +23,7 @@ search without merging reaches.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, fields, replace
 
@@ -124,7 +125,7 @@ class Reach:
     dropped any."""
     persona: str
     ruleset: str
-    states: list[State] = field(default_factory=list)
+    states: Sequence[State] = field(default_factory=list)
     parent: list[int] = field(default_factory=list)
     via: list[Move | None] = field(default_factory=list)
     lucky: list[bool] = field(default_factory=list)
@@ -136,6 +137,13 @@ class Reach:
     flags_seen: set[str] = field(default_factory=set)
     counters_seen: set[str] = field(default_factory=set)
     complete: bool = True
+
+    def column(self, name: str) -> list:
+        """One field of every state, in order, without building the states."""
+        column = getattr(self.states, "column", None)
+        if column is not None:
+            return column(name)
+        return [getattr(state, name) for state in self.states]
 
     def path_to(self, index: int) -> list[Move]:
         """The choices (id, number shown) of a shortest path from the start to `index`."""
@@ -182,7 +190,7 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
         reach._saw(first)
         start = canon(first)
         if seed is None and symbolic and not until_every_ending:
-            _Scores(reach, canon, limit).run(start)
+            _Scores(reach, canon, limit, level).run(start)
             return reach
         search = _States(reach, canon, limit, seed)
         search.begin(start)
@@ -232,10 +240,9 @@ class _States:
         _link(reach, self.index, i, move, nexts, self.limit)
 
 
-def _link(reach: Reach, index: dict, i: int, move: Move, nexts: list, limit: int,
-          make=None) -> None:
-    """Record the moves from state `i` to each of `nexts` (keys of `index`), adding the new
-    ones (`make(key)` gives the state of a key, if the key is not the state itself)."""
+def _link(reach: Reach, index: dict, i: int, move: Move, nexts: list, limit: int) -> None:
+    """Record the moves from state `i` to each of `nexts`, adding the new ones. (The
+    symbolic search does the same, inline, on numbers rather than states.)"""
     lucky = reach.lucky[i] or len(nexts) > 1   # where it leads depends on the dice
     for nxt in nexts:
         j = index.get(nxt)
@@ -244,7 +251,7 @@ def _link(reach: Reach, index: dict, i: int, move: Move, nexts: list, limit: int
                 reach.complete = False
                 continue
             j = index[nxt] = len(reach.states)
-            reach._add(make(nxt) if make else nxt, i, move, lucky)
+            reach._add(nxt, i, move, lucky)
         elif reach.lucky[j] and not lucky and reach.depth[j] == reach.depth[i] + 1:
             reach.parent[j], reach.via[j], reach.lucky[j] = i, move, False   # as short, surer
         reach.edges.append((i, j, move[0]))
@@ -255,17 +262,23 @@ class _Scores:
 
     A state is a *shape* (the canonical state with its score set to 0) and a score. What a
     shape's choices show, and where a choice leads, is worked out once for every range of
-    scores that plays the same way, and kept with the tape that says which scores those are."""
+    scores that plays the same way, and kept with the tape that says which scores those are.
+    States are kept as two numbers each (`Reach.states` builds one when asked), and a state's
+    key in the index is one int: shape * stride + score."""
 
-    def __init__(self, reach: Reach, canon: Canon, limit: int) -> None:
+    def __init__(self, reach: Reach, canon: Canon, limit: int, level: Level) -> None:
         self.reach, self.canon, self.limit = reach, canon, limit
+        self.low, self.high = level.score.min, level.score.max
+        self.stride = self.high - self.low + 1
         self.shapes: dict[tuple, int] = {}
         self.shape_list: list[State] = []
-        self.pairs: list[tuple[int, int]] = []     # per state: (shape, score)
-        self.index: dict[tuple[int, int], int] = {}
+        self.shape_of: list[int] = []      # per state: its shape
+        self.score_of: list[int] = []      # per state: its score
+        self.index: dict[int, int] = {}    # key -> state
         # per shape: [(tape, [(move, that move's traces)], stuck)]
         self.seen_views: dict[int, list] = {}
-        # per shape and choice: [(tape, [(shape, how its score is got, value)])]
+        # per shape and choice: [(tape, results)], a result being (shape, how its score is
+        # got, value, key base): see `_result`
         self.seen_moves: dict[tuple[int, str], list] = {}
 
     def _shape(self, state: State) -> int:
@@ -285,39 +298,75 @@ class _Scores:
         score = Sym(tape)
         return tape, _evolve(self.shape_list[k], score=score, shown_score=score)
 
+    def _state(self, i: int) -> State:
+        s = self.score_of[i]
+        return _evolve(self.shape_list[self.shape_of[i]], score=s, shown_score=s)
+
     def run(self, start: State) -> None:
-        reach, shape_list, pairs = self.reach, self.shape_list, self.pairs
-        pair = (self._shape(start), start.score)
-        self.index[pair] = 0
-        pairs.append(pair)
-        reach._add(start, -1, None, False)
+        reach, shape_of, score_of, index = self.reach, self.shape_of, self.score_of, self.index
+        parent, via, lucky, depth, edges = (reach.parent, reach.via, reach.lucky, reach.depth,
+                                            reach.edges)
+        limit = self.limit
+        k0 = self._shape(start)
+        index[self._key(k0, start.score)] = 0
+        shape_of.append(k0)
+        score_of.append(start.score)
+        parent.append(-1)
+        via.append(None)
+        lucky.append(False)
+        depth.append(0)
+        ended = []   # per shape: whether it is an ending
         i = 0
-        while i < len(reach.states):
-            k, s = pairs[i]
-            if shape_list[k].ending is not None:
+        while i < len(shape_of):
+            k, s = shape_of[i], score_of[i]
+            while len(ended) <= k:
+                ended.append(self.shape_list[len(ended)].ending is not None)
+            if ended[k]:
                 i += 1
                 continue
+            lucky_i, next_depth = lucky[i], depth[i] + 1
             for move, traces in self._moves(k, s, i):
                 for tape, results in traces:
                     if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
                         break
                 else:
                     results = self._new_results(k, s, i, move[0], traces)
-                nexts = [(k2, s + v if kind is _OFFSET else v if kind is _FIXED else v(s))
-                         for k2, kind, v in results]
-                if len(nexts) > 1:
-                    nexts = list(dict.fromkeys(nexts))
-                _link(reach, self.index, i, move, nexts, self.limit, self._make)
+                if len(results) == 1:
+                    keys = [_key_of(results[0], s)]
+                    moved_lucky = lucky_i
+                else:
+                    keys = list(dict.fromkeys(_key_of(r, s) for r in results))
+                    moved_lucky = lucky_i or len(keys) > 1   # it depends on the dice
+                choice_id = move[0]
+                for key in keys:
+                    j = index.get(key)
+                    if j is None:
+                        j = len(shape_of)
+                        if j >= limit:
+                            reach.complete = False
+                            continue
+                        index[key] = j
+                        k2, s2 = divmod(key, self.stride)
+                        shape_of.append(k2)
+                        score_of.append(s2 + self.low)
+                        parent.append(i)
+                        via.append(move)
+                        lucky.append(moved_lucky)
+                        depth.append(next_depth)
+                    elif lucky[j] and not moved_lucky and depth[j] == next_depth:
+                        parent[j], via[j], lucky[j] = i, move, False   # as short, surer
+                    edges.append((i, j, choice_id))
             i += 1
+        reach.states = _PairStates(self.shape_list, shape_of, score_of)
 
-    def _make(self, pair: tuple[int, int]) -> State:
-        """The state of a new (shape, score) pair."""
-        self.pairs.append(pair)
-        return _evolve(self.shape_list[pair[0]], score=pair[1], shown_score=pair[1])
+    def _key(self, k: int, s: int) -> int:
+        return k * self.stride + s - self.low
 
     def _moves(self, k: int, s: int, i: int) -> list:
         """The open choices of state i (shape k, score s), each with its list of traces."""
-        known = self.seen_views.setdefault(k, [])
+        known = self.seen_views.get(k)
+        if known is None:
+            known = self.seen_views[k] = []
         for tape, moves, stuck in known:
             if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
                 break
@@ -326,7 +375,7 @@ class _Scores:
             try:
                 views = choices(state)
             except TypeError:   # NotSymbolic, or the score used as a plain int
-                views, tape = choices(self.reach.states[i]), None
+                views, tape = choices(self._state(i)), None
             scene = self.shape_list[k].scene
             self.reach.shown.update((scene, v.id) for v in views)
             self.reach.opened.update((scene, v.id) for v in views if v.available)
@@ -345,26 +394,66 @@ class _Scores:
         try:
             results = self._results(state, choice_id)
         except TypeError:   # as in `_moves`: play it for this one score
-            return self._results(self.reach.states[i], choice_id)
+            return self._results(self._state(i), choice_id)
         tape.seal()
         traces.append((tape, results))
         return results
 
     def _results(self, state: State, choice_id: str) -> list:
+        """Where a choice leads, as (kind, base, function): the key of the state it leads
+        to is `base + s` (an offset on the score s), `base` (a fixed score) or
+        `base + function(s)`."""
         results = []
         for step in outcomes(state, choice_id):
             self.reach._saw(step.state)
             nxt = _pinned(self.canon(step.state))
+            base = self._shape(nxt) * self.stride - self.low
             score = nxt.score
             if type(score) is int:
-                result = (self._shape(nxt), _FIXED, score)
+                result = (_FIXED, base + score, None)
             elif isinstance(score, Sym) and score.k == 1:
-                result = (self._shape(nxt), _OFFSET, score.c)
+                result = (_OFFSET, base + score.c, None)
             else:
-                result = (self._shape(nxt), _FUNCTION, function_of(score))
+                result = (_FUNCTION, base, function_of(score))
             if result not in results:
                 results.append(result)
         return results
+
+
+def _key_of(result: tuple, s: int) -> int:
+    kind, base, function = result
+    if kind is _OFFSET:
+        return base + s
+    if kind is _FIXED:
+        return base
+    return base + function(s)
+
+
+class _PairStates(Sequence):
+    """The states of a symbolic search, built when asked from their shape and score."""
+
+    def __init__(self, shapes: list[State], shape_of: list[int], score_of: list[int]) -> None:
+        self.shapes, self.shape_of, self.score_of = shapes, shape_of, score_of
+
+    def __len__(self) -> int:
+        return len(self.shape_of)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        s = self.score_of[i]
+        return _evolve(self.shapes[self.shape_of[i]], score=s, shown_score=s)
+
+    def column(self, name: str) -> list:
+        if name in ("score", "shown_score"):
+            return list(self.score_of)
+        values = [getattr(shape, name) for shape in self.shapes]
+        return list(map(values.__getitem__, self.shape_of))
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Sequence) and list(self) == list(other)
+
+    __hash__ = None
 
 
 # what a shape is: the fields that State compares, but the score and the shown score

@@ -24,38 +24,23 @@ class Lengths:
     loop: str | None
 
 
-def _edge_minutes(level: Level, reach: Reach) -> list[float]:
-    cache: dict[tuple[str, str], float] = {}
-    out = []
-    for i, _, choice_id in reach.edges:
-        key = (reach.states[i].scene, choice_id)
-        if key not in cache:
-            cache[key] = (reading_words(level, *key) / WORDS_PER_MINUTE
-                          + SECONDS_PER_CHOICE / 60)
-        out.append(cache[key])
-    return out
-
-
-def _end_minutes(level: Level, reach: Reach, i: int) -> float:
-    ending = level.endings[reach.states[i].ending]
-    return (words(ending.title) + words(ending.text)) / WORDS_PER_MINUTE
-
-
-def lengths(level: Level, reach: Reach) -> Lengths:
-    ends = [i for i, s in enumerate(reach.states) if s.finished]
+def lengths(level: Level, reach: Reach, scenes: list | None = None,
+            endings: list | None = None) -> Lengths:
+    """`scenes` and `endings` are the reach's columns, if the caller has them already."""
+    scenes = reach.column("scene") if scenes is None else scenes
+    endings = reach.column("ending") if endings is None else endings
+    ends = [i for i, e in enumerate(endings) if e is not None]
     if not ends:
         return Lengths(None, None, None, None, None)
-    minutes = _edge_minutes(level, reach)
-    out: list[list[tuple[int, float]]] = [[] for _ in reach.states]
-    for (i, j, _), m in zip(reach.edges, minutes):
-        out[i].append((j, m))
-    depth = reach.depth
-    shortest = min(depth[i] for i in ends)
-    order, loop = _topological(out, reach)
+    out = _out(level, reach, scenes)
+    end_minutes = {e: (words(level.endings[e].title) + words(level.endings[e].text))
+                   / WORDS_PER_MINUTE for e in level.endings}
+    shortest = min(reach.depth[i] for i in ends)
+    order, loop = _topological(out, endings)
     if loop is not None:
         fastest = _dijkstra(out)
-        short_min = min(fastest[i] + _end_minutes(level, reach, i) for i in ends)
-        return Lengths(shortest, None, round(short_min, 1), None, loop)
+        short_min = min(fastest[i] + end_minutes[endings[i]] for i in ends)
+        return Lengths(shortest, None, round(short_min, 1), None, scenes[loop])
     # no loop: one pass in topological order gives the fastest and the longest games
     inf = float("inf")
     fastest = [inf] * len(out)
@@ -73,10 +58,24 @@ def lengths(level: Level, reach: Reach) -> Lengths:
                 most_choices[j] = choices_i
             if minutes_i + m > most_minutes[j]:
                 most_minutes[j] = minutes_i + m
-    short_min = min(fastest[i] + _end_minutes(level, reach, i) for i in ends)
-    long_min = max(most_minutes[i] + _end_minutes(level, reach, i) for i in ends)
+    short_min = min(fastest[i] + end_minutes[endings[i]] for i in ends)
+    long_min = max(most_minutes[i] + end_minutes[endings[i]] for i in ends)
     return Lengths(shortest, max(most_choices[i] for i in ends), round(short_min, 1),
                    round(long_min, 1), None)
+
+
+def _out(level: Level, reach: Reach, scenes: list) -> list[list[tuple[int, float]]]:
+    """Each state's moves, as (the state it leads to, minutes to read and choose)."""
+    minutes: dict[tuple[str, str], float] = {}
+    out: list[list[tuple[int, float]]] = [[] for _ in scenes]
+    for i, j, choice_id in reach.edges:
+        key = (scenes[i], choice_id)
+        m = minutes.get(key)
+        if m is None:
+            m = minutes[key] = (reading_words(level, *key) / WORDS_PER_MINUTE
+                                + SECONDS_PER_CHOICE / 60)
+        out[i].append((j, m))
+    return out
 
 
 def _dijkstra(out: list[list[tuple[int, float]]]) -> list[float]:
@@ -94,8 +93,9 @@ def _dijkstra(out: list[list[tuple[int, float]]]) -> list[float]:
     return best
 
 
-def _topological(out: list[list[tuple[int, float]]], reach: Reach) -> tuple[list[int], str | None]:
-    """States in an order where every edge goes forward, or a scene on a loop that can still
+def _topological(out: list[list[tuple[int, float]]],
+                 endings: list) -> tuple[list[int], int | None]:
+    """States in an order where every edge goes forward, or a state on a loop that can still
     lead to an ending (a loop that cannot is a dead end, reported elsewhere)."""
     incoming = [0] * len(out)
     for targets in out:
@@ -113,19 +113,19 @@ def _topological(out: list[list[tuple[int, float]]], reach: Reach) -> tuple[list
     if len(order) == len(out):
         return order, None
     stuck = [i for i, n in enumerate(incoming) if n > 0]
-    ending_reachable = _can_finish(out, reach)
+    ending_reachable = _can_finish(out, endings)
     on_loop = next((i for i in stuck if ending_reachable[i]), None)
     if on_loop is None:   # what is stuck behind such a loop cannot finish either
         return order, None
-    return order, reach.states[on_loop].scene
+    return order, on_loop
 
 
-def _can_finish(out: list[list[tuple[int, float]]], reach: Reach) -> list[bool]:
+def _can_finish(out: list[list[tuple[int, float]]], endings: list) -> list[bool]:
     into: list[list[int]] = [[] for _ in out]
     for i, targets in enumerate(out):
         for j, _ in targets:
             into[j].append(i)
-    ok = [s.finished for s in reach.states]
+    ok = [e is not None for e in endings]
     todo = [i for i, v in enumerate(ok) if v]
     while todo:
         for i in into[todo.pop()]:

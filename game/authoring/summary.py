@@ -72,26 +72,49 @@ def summarize(level: Level, reach: Reach) -> ComboResult:
                          flags_seen=set(reach.flags_seen),
                          counters_seen=set(reach.counters_seen))
     all_services = set(level.services)
-    for opened in {state.open_services for state in reach.states}:
+    for opened in set(reach.column("open_services")):
         result.services_open.update(opened)
         result.services_closed |= all_services.difference(opened)
-    for i, state in enumerate(reach.states):
-        if state.finished:
-            _ending(result, reach, i)
+    scenes, scores, endings = reach.column("scene"), reach.column("score"), reach.column("ending")
+    ranges = result.scene_scores
+    ends: dict[str, list[int]] = {}   # ending -> [low, high, the state with the best way]
+    depth, lucky = reach.depth, reach.lucky
+    for i, (scene, score) in enumerate(zip(scenes, scores)):
+        if scene is not None:
+            low_high = ranges.get(scene)
+            if low_high is None:
+                ranges[scene] = [score, score]
+            elif score < low_high[0]:
+                low_high[0] = score
+            elif score > low_high[1]:
+                low_high[1] = score
             continue
-        _range(result.scene_scores, state.scene, state.score)
+        found = ends.get(endings[i])
+        if found is None:
+            ends[endings[i]] = [score, score, i]
+            continue
+        found[0], found[1] = min(found[0], score), max(found[1], score)
+        if (depth[i], lucky[i]) < (depth[found[2]], lucky[found[2]]):
+            found[2] = i
+    for ending, (low, high, i) in ends.items():
+        result.endings[ending] = EndingReach(low, high, walk_to(reach, i))
     stuck = set(reach.stuck)
+    best_stuck: dict[str, int] = {}   # scene -> the stuck state with the best way there
     for i in reach.stuck:
-        _keep_best(result.dead_ends, reach.states[i].scene, reach, i)
+        j = best_stuck.get(scenes[i])
+        if j is None or (depth[i], lucky[i]) < (depth[j], lucky[j]):
+            best_stuck[scenes[i]] = i
+    for scene, i in best_stuck.items():
+        result.dead_ends[scene] = walk_to(reach, i)
     for scene, walk in result.dead_ends.items():
         if walk.lucky and _sure(reach, walk, lambda j, scene=scene: j in stuck
-                                and reach.states[j].scene == scene):
+                                and scenes[j] == scene):
             result.dead_ends[scene] = replace(walk, lucky=False)
     for ending, found in result.endings.items():
         if found.walk.lucky and _sure(reach, found.walk,
-                                      lambda j, e=ending: reach.states[j].ending == e):
+                                      lambda j, e=ending: endings[j] == e):
             found.walk = replace(found.walk, lucky=False)
-    result.lengths = lengths(level, reach)
+    result.lengths = lengths(level, reach, scenes, endings)
     return result
 
 
@@ -115,33 +138,3 @@ def _sure(reach: Reach, walk: Walk, arrived) -> bool:
             after.update(targets)
         here = after
     return all(arrived(j) for j in here)
-
-
-def _range(ranges: dict, key: str, score: int) -> None:
-    low_high = ranges.get(key)
-    if low_high is None:
-        ranges[key] = [score, score]
-    else:
-        low_high[0] = min(low_high[0], score)
-        low_high[1] = max(low_high[1], score)
-
-
-def _better(reach: Reach, i: int, walk: Walk) -> bool:
-    """Whether state i has a shorter way there than `walk`, or as short and surer."""
-    return (reach.depth[i], reach.lucky[i]) < (len(walk), walk.lucky)
-
-
-def _keep_best(walks: dict, key: str, reach: Reach, i: int) -> None:
-    if key not in walks or _better(reach, i, walks[key]):
-        walks[key] = walk_to(reach, i)
-
-
-def _ending(result: ComboResult, reach: Reach, i: int) -> None:
-    state = reach.states[i]
-    found = result.endings.get(state.ending)
-    if found is None:
-        result.endings[state.ending] = EndingReach(state.score, state.score, walk_to(reach, i))
-        return
-    found.low, found.high = min(found.low, state.score), max(found.high, state.score)
-    if _better(reach, i, found.walk):
-        found.walk = walk_to(reach, i)
