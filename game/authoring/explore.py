@@ -47,22 +47,29 @@ class Canon:
     def __init__(self, facts: LevelFacts, keep_luck: bool = False) -> None:
         self.keep_luck = keep_luck
         self.appeal_budget = facts.appeal_budget
-        self.live = facts.live.live
         self.counter_caps = facts.live.counter_caps
         self.money_cap = facts.live.money_cap
-        self._empty: frozenset = frozenset()
+        # per scene, what is live there, by kind: (flags, counters, visited, money, contacts)
+        self.live = {scene: _by_kind(reads) for scene, reads in facts.live.live.items()}
+        self._dead = _by_kind(frozenset())
 
     def __call__(self, state: State) -> State:
-        live = self.live.get(state.scene, self._empty)
-        luck = {} if self.keep_luck else {"seed": 0, "rng": 0}
-        return _evolve(state, **luck, shown_score=state.score, step=0, path=(),
-                       records=(), baselines=(), history=self._history(state),
-                       pending=self._pending(state),
-                       flags=tuple(f for f in state.flags if ("flag", f) in live),
-                       counters=self._counters(state.counters, live),
-                       visited=tuple(s for s in state.visited if ("visited", s) in live),
-                       money=_capped(state.money, self.money_cap) if MONEY in live else 0,
-                       contacts=state.contacts if CONTACTS in live else ())
+        flags_live, counters_live, visited_live, money_live, contacts_live = \
+            self.live.get(state.scene, self._dead)
+        flags, visited = state.flags, state.visited
+        if flags and not flags_live.issuperset(flags):
+            flags = tuple(f for f in flags if f in flags_live)
+        if visited and not visited_live.issuperset(visited):
+            visited = tuple(s for s in visited if s in visited_live)
+        changes = dict(shown_score=state.score, step=0, path=(), records=(), baselines=(),
+                       history=self._history(state) if state.history else (),
+                       pending=self._pending(state), flags=flags, visited=visited,
+                       counters=self._counters(state.counters, counters_live),
+                       money=_capped(state.money, self.money_cap) if money_live else 0,
+                       contacts=state.contacts if contacts_live else ())
+        if not self.keep_luck:
+            changes["seed"] = changes["rng"] = 0
+        return _evolve(state, **changes)
 
     def _history(self, state: State) -> tuple[ScorePoint, ...]:
         budget = self.appeal_budget.get(state.scene, 0)
@@ -82,7 +89,7 @@ class Canon:
     def _counters(self, counters: tuple, live: frozenset) -> tuple:
         kept = []
         for name, value in counters:
-            if ("counter", name) in live:
+            if name in live:
                 value = _capped(value, self.counter_caps.get(name, _NO_CAP))
                 if value:
                     kept.append((name, value))
@@ -90,6 +97,13 @@ class Canon:
 
 
 _NO_CAP = (None, None)
+
+
+def _by_kind(reads: frozenset) -> tuple:
+    """A scene's live reads as (flags, counters, visited scenes, money?, contacts?)."""
+    def names(kind: str) -> frozenset:
+        return frozenset(read[1] for read in reads if read[0] == kind)
+    return names("flag"), names("counter"), names("visited"), MONEY in reads, CONTACTS in reads
 
 
 def _evolve(state: State, **changes) -> State:

@@ -179,16 +179,32 @@ class Sym:
     def __lt__(self, other):   # the same assumption as `>=`, answered the other way
         return not self.__ge__(other)
 
-    __le__ = partialmethod(_compare, op="le")
-    __gt__ = partialmethod(_compare, op="gt")
+    # `>` and `<=` against an int are `>=` one higher (the engine clamps every score with
+    # max and min, so these run on every change: written out rather than partialmethods)
+    def __gt__(self, other):
+        if type(other) is int and self.k == 1:
+            return self.__ge__(other + 1)
+        return self._compare(other, "gt")
+
+    def __le__(self, other):
+        if type(other) is int and self.k == 1:
+            return not self.__ge__(other + 1)
+        return self._compare(other, "le")
+
+    def __eq__(self, other):
+        if type(other) is Sym or type(other) is int:
+            return self._compare(other, "eq")
+        return self._equal(other, "eq")
+
+    def __ne__(self, other):
+        if type(other) is Sym or type(other) is int:
+            return self._compare(other, "ne")
+        return self._equal(other, "ne")
 
     def _equal(self, other, op: str):
         if not isinstance(other, (int, float, Sym, _Fn)) or isinstance(other, bool):
             return NotImplemented
         return self._compare(other, op)
-
-    __eq__ = partialmethod(_equal, op="eq")
-    __ne__ = partialmethod(_equal, op="ne")
 
     def __bool__(self):
         return self._compare(0, "ne")
