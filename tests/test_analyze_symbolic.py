@@ -61,3 +61,19 @@ def test_the_symbolic_search_reaches_exactly_what_the_plain_one_does(loaded):
             assert plain.stuck == fast.stuck and plain.opened == fast.opened
             assert plain.flags_seen == fast.flags_seen
             assert plain.counters_seen == fast.counters_seen
+
+
+@pytest.mark.parametrize("loaded", bundled(), ids=lambda lv: lv.level.id)
+def test_the_summary_of_either_search_is_the_same(loaded):
+    """The symbolic search keeps states as (shape, score) numbers and the summary reads them
+    as columns; the plain search keeps State objects. Both must summarize alike."""
+    from game.authoring.summary import summarize
+    level = loaded.level
+    persona, ruleset = next(iter(level.personas)), list(level.rulesets)[-1]
+    plain = explore(level, persona, ruleset, symbolic=False)
+    fast = explore(level, persona, ruleset)
+    assert type(plain.states) is list and type(fast.states) is not list
+    assert fast.column("scene") == [s.scene for s in plain.states]
+    assert fast.column("score") == [s.score for s in plain.states]
+    assert fast.states[-2:] == plain.states[-2:]
+    assert summarize(level, plain) == summarize(level, fast)
