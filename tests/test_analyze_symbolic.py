@@ -31,12 +31,28 @@ def test_a_clipped_score_and_a_negated_delta_stay_exact():
     assert tape.admits(975) and not tape.admits(960)   # 960 + 30 is not clipped
 
 
-def test_a_rounded_pull_is_pinned_to_its_value():
+def test_a_rounded_pull_is_an_unknown_of_its_own():
     tape = Tape(900)
     score = Sym(tape)
-    pull = round(0.1 * (1000.0 - score))   # 10
-    assert pull == 10 and type(pull) is int
-    assert tape.admits(901) and not tape.admits(700)
+    pull = round(0.1 * (1000.0 - score))   # 10 at 900, 30 at 700
+    assert isinstance(pull, Sym) and pull.value == 10
+    assert tape.admits(700)                # nothing was assumed about it yet
+    after = max(0, min(1000, score + pull))
+    assert (after >= 950) is False         # 910: an assumption on s + pull
+    assert tape.admits(700) and not tape.admits(990)   # 990 + 1 is 991
+    assert pull != 0                       # an assumption on the pull alone
+    assert not tape.admits(1000)           # 1000 pulls 0
+    tape.seal()
+    assert not tape.plain
+
+
+def test_a_second_rounding_is_pinned_to_its_value():
+    tape = Tape(900)
+    score = Sym(tape)
+    round(0.1 * (1000.0 - score))
+    again = round(0.5 * (1000.0 - score))  # 50
+    assert again == 50 and type(again) is int
+    assert tape.admits(901) and not tape.admits(800)
 
 
 def test_hashing_or_converting_the_unknown_is_refused():

@@ -425,7 +425,7 @@ class _Scores:
             score = nxt.score
             if type(score) is int:
                 result = (_FIXED, base + score, None)
-            elif isinstance(score, Sym) and score.k == 1:
+            elif isinstance(score, Sym) and score.k == 1 and score.u == 0:
                 result = (_OFFSET, base + score.c, None)
             else:
                 result = (_FUNCTION, base, function_of(score))

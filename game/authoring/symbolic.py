@@ -5,11 +5,13 @@ counters, at 912 or 918 points. The engine reads the score in few ways: it compa
 thresholds, adds and subtracts, and rounds a pull toward the contacts' average. So the
 analyzer plays a choice with a `Sym` in place of the score: a value `k * s + c` of an unknown
 base score `s`, that knows the score `s0` of the situation at hand. Each comparison answers
-as it would for `s0` and writes down, on a `Tape`, what it assumed (`s >= 950 - c`, say); a
-rounding of a value that depends on `s` is pinned to its value for `s0` and written down as
-an assumption too. When the choice has been played, the tape says exactly which base scores
-play it the same way, and the result is `s + offset` (or a fixed score, where a limit
-clipped it). Any other score in that set reuses the result without playing it again.
+as it would for `s0` and writes down, on a `Tape`, what it assumed (`s >= 950 - c`, say).
+The network's pull, `round(pull * (average - s))`, becomes a second unknown `u` with its own
+assumptions (`u != 0`, `s + u >= 950`), so one run stands for scores whose pulls differ;
+any further rounding is pinned to its value for `s0`. When the choice has been played, the
+tape says exactly which base scores play it the same way, and the result is `s + offset`,
+`s + pull(s) + offset`, or a fixed score where a limit clipped it. Any other score in that
+set reuses the result without playing it again.
 
 Whatever the engine does with a `Sym` that is not written down here (hash it, use it as an
 index, turn it into an `int`) raises `NotSymbolic`, and the analyzer plays that choice for
@@ -28,21 +30,31 @@ class NotSymbolic(TypeError):
 
 
 class Tape:
-    """What a run assumed about the base score: `lo <= s <= hi`, `s` not in `holes`, and
-    each `(f, value)` in `pins` still gives `value`."""
-    __slots__ = ("s0", "lo", "hi", "holes", "pins", "plain")
+    """What a run assumed about the base score `s`: `lo <= s <= hi`, `s` not in `holes`,
+    and each `(f, value)` in `pins` still gives `value`.
+
+    A run may also have one rounded pull `u = ufn(s)` (see `_Fn.__round__`), kept as an
+    unknown of its own rather than pinned to its value: what it assumed about `u` and about
+    `s + u` (the score after the pull) is kept as the same kind of range, on the `u` and
+    `t` axes."""
+    __slots__ = ("s0", "lo", "hi", "holes", "pins", "plain", "ufn", "u0",
+                 "ulo", "uhi", "uholes", "tlo", "thi", "tholes")
 
     def __init__(self, s0: int) -> None:
         self.s0 = s0
-        self.lo = -math.inf
-        self.hi = math.inf
+        self.lo = self.ulo = self.tlo = -math.inf
+        self.hi = self.uhi = self.thi = math.inf
         self.holes: set[int] = set()
+        self.uholes: set[int] = set()
+        self.tholes: set[int] = set()
         self.pins: list[tuple] = []
+        self.ufn = None   # the rounded pull, as a function of s
+        self.u0 = 0       # its value for s0
         self.plain = False   # set by `seal`: only the range matters
 
     def seal(self) -> None:
         """The run is over: note whether the range alone decides `admits`."""
-        self.plain = not self.holes and not self.pins
+        self.plain = not self.holes and not self.pins and self.ufn is None
 
     def admits(self, s: int) -> bool:
         """Whether a run for base score `s` would take the same way as this one."""
@@ -52,6 +64,12 @@ class Tape:
             return False
         for f, value in self.pins:
             if f(s) != value:
+                return False
+        if self.ufn is not None:
+            u = self.ufn(s)
+            if not (self.ulo <= u <= self.uhi) or u in self.uholes:
+                return False
+            if not (self.tlo <= s + u <= self.thi) or s + u in self.tholes:
                 return False
         return True
 
@@ -68,6 +86,34 @@ def _ceil_div(a: int, b: int) -> int:
     return -((-a) // b)
 
 
+def _narrow(tape: Tape, axis: str, k: int, rest: int, held: str) -> None:
+    """Write down that `k * x <held> rest` for the tape's value `x` on an axis ("" for s,
+    "u" for the pull, "t" for s + pull): as a range, or a hole where `!=` held."""
+    if k < 0:   # divide by k, flipping the sign
+        k, rest, held = -k, -rest, _FLIP[held]
+    lo_name, hi_name = axis + "lo" if axis else "lo", axis + "hi" if axis else "hi"
+    low, high = None, None
+    if held == "eq":
+        if rest % k:
+            raise NotSymbolic("impossible equality held")
+        low = high = rest // k
+    elif held == "ne":
+        if rest % k == 0:
+            getattr(tape, axis + "holes" if axis else "holes").add(rest // k)
+    elif held == "ge":
+        low = _ceil_div(rest, k)
+    elif held == "gt":
+        low = rest // k + 1
+    elif held == "le":
+        high = rest // k
+    else:   # lt
+        high = _ceil_div(rest, k) - 1
+    if low is not None and low > getattr(tape, lo_name):
+        setattr(tape, lo_name, low)
+    if high is not None and high < getattr(tape, hi_name):
+        setattr(tape, hi_name, high)
+
+
 _OPS = {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge,
         "eq": operator.eq, "ne": operator.ne}
 _FLIP = {"lt": "gt", "le": "ge", "gt": "lt", "ge": "le", "eq": "eq", "ne": "ne"}
@@ -75,48 +121,50 @@ _NEGATE = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq
 
 
 class Sym:
-    """`k * s + c` for the unknown base score `s` of a tape (k is a nonzero int)."""
-    __slots__ = ("tape", "k", "c")
+    """`k * s + u * pull + c` for the unknown base score `s` of a tape and the tape's
+    rounded pull (`u` is 0 until a pull is rounded; k and u are not both 0)."""
+    __slots__ = ("tape", "k", "c", "u")
 
-    def __init__(self, tape: Tape, k: int = 1, c: int = 0) -> None:
-        self.tape, self.k, self.c = tape, k, c
+    def __init__(self, tape: Tape, k: int = 1, c: int = 0, u: int = 0) -> None:
+        self.tape, self.k, self.c, self.u = tape, k, c, u
 
     @property
     def value(self) -> int:
         """Its value for the tape's own score."""
-        return self.k * self.tape.s0 + self.c
+        tape = self.tape
+        return self.k * tape.s0 + self.u * tape.u0 + self.c
 
-    def _lin(self, k: int, c: int):
-        return c if k == 0 else Sym(self.tape, k, c)
+    def _lin(self, k: int, c: int, u: int):
+        return c if k == 0 and u == 0 else Sym(self.tape, k, c, u)
 
     # ---- arithmetic with ints stays exact; anything else becomes a function of s
     def __add__(self, other):
         if type(other) is int:
-            return Sym(self.tape, self.k, self.c + other)
+            return Sym(self.tape, self.k, self.c + other, self.u)
         if isinstance(other, Sym) and other.tape is self.tape:
-            return self._lin(self.k + other.k, self.c + other.c)
+            return self._lin(self.k + other.k, self.c + other.c, self.u + other.u)
         return _Fn.of(self) + other
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if type(other) is int:
-            return Sym(self.tape, self.k, self.c - other)
+            return Sym(self.tape, self.k, self.c - other, self.u)
         if isinstance(other, Sym) and other.tape is self.tape:
-            return self._lin(self.k - other.k, self.c - other.c)
+            return self._lin(self.k - other.k, self.c - other.c, self.u - other.u)
         return _Fn.of(self) - other
 
     def __rsub__(self, other):
         if type(other) is int:
-            return Sym(self.tape, -self.k, other - self.c)
+            return Sym(self.tape, -self.k, other - self.c, -self.u)
         return other - _Fn.of(self)
 
     def __neg__(self):
-        return Sym(self.tape, -self.k, -self.c)
+        return Sym(self.tape, -self.k, -self.c, -self.u)
 
     def __mul__(self, other):
         if type(other) is int:
-            return self._lin(self.k * other, self.c * other)
+            return self._lin(self.k * other, self.c * other, self.u * other)
         return _Fn.of(self) * other
 
     __rmul__ = __mul__
@@ -139,33 +187,23 @@ class Sym:
         if type(other) is not int:
             return _Fn.of(self)._compare(other, op)
         answer = _OPS[op](self.value, other)
-        # k*s + c OP other, as a bound on s: divide by k (flipping the sign if k < 0)
         held = op if answer else _NEGATE[op]
-        k, rest = self.k, other - self.c
-        if k < 0:
-            k, rest, held = -k, -rest, _FLIP[held]
-        tape = self.tape
-        if held == "eq":
-            if rest % k:
-                raise NotSymbolic("impossible equality held")
-            tape.at_least(rest // k)
-            tape.at_most(rest // k)
-        elif held == "ne":
-            if rest % k == 0:
-                tape.holes.add(rest // k)
-        elif held == "ge":
-            tape.at_least(_ceil_div(rest, k))
-        elif held == "gt":
-            tape.at_least(rest // k + 1)
-        elif held == "le":
-            tape.at_most(rest // k)
-        else:   # lt
-            tape.at_most(_ceil_div(rest, k) - 1)
+        # k*s + u*pull + c OP other, as a bound on one axis: s, the pull, or s + pull
+        k, u = self.k, self.u
+        if u == 0:
+            axis = ""
+        elif k == 0:
+            axis, k = "u", u
+        elif k == u:
+            axis = "t"
+        else:
+            raise NotSymbolic("the score and the pull mixed in other proportions")
+        _narrow(self.tape, axis, k, other - self.c, held)
         return answer
 
     def __ge__(self, other):
         # the common case, `s + c` against an int, without the general `_compare`
-        if type(other) is int and self.k == 1:
+        if type(other) is int and self.k == 1 and self.u == 0:
             bound, tape = other - self.c, self.tape
             if tape.s0 >= bound:
                 if bound > tape.lo:
@@ -182,12 +220,12 @@ class Sym:
     # `>` and `<=` against an int are `>=` one higher (the engine clamps every score with
     # max and min, so these run on every change: written out rather than partialmethods)
     def __gt__(self, other):
-        if type(other) is int and self.k == 1:
+        if type(other) is int and self.k == 1 and self.u == 0:
             return self.__ge__(other + 1)
         return self._compare(other, "gt")
 
     def __le__(self, other):
-        if type(other) is int and self.k == 1:
+        if type(other) is int and self.k == 1 and self.u == 0:
             return not self.__ge__(other + 1)
         return self._compare(other, "le")
 
@@ -224,7 +262,7 @@ class Sym:
         return "?"
 
     def __repr__(self) -> str:
-        return f"Sym({self.k}*s{self.c:+d} @ {self.tape.s0})"
+        return f"Sym({self.k}*s{self.u:+d}*pull{self.c:+d} @ {self.tape.s0})"
 
 
 class _Fn:
@@ -238,7 +276,9 @@ class _Fn:
 
     @staticmethod
     def of(sym: Sym) -> _Fn:
-        k, c = sym.k, sym.c
+        k, c, u, pull = sym.k, sym.c, sym.u, sym.tape.ufn
+        if u:
+            return _Fn(sym.tape, lambda s: k * s + u * pull(s) + c)
         return _Fn(sym.tape, lambda s: k * s + c)
 
     def pinned(self):
@@ -277,9 +317,15 @@ class _Fn:
         return value
 
     def __round__(self, ndigits=None):
-        # pinned: kept as a function, every later comparison would become a test to run
-        # again on each score (slower than playing the choice once more per value)
-        f = self.f
+        # The first whole-number rounding of a run (the network's pull) becomes an unknown
+        # of its own, `u`: later comparisons narrow ranges of u and of s + u, so the run
+        # stands for every score whatever its pull rounds to, and lands on s + u + c.
+        # Any other rounding is pinned to its value.
+        f, tape = self.f, self.tape
+        if ndigits is None and tape.ufn is None:
+            tape.ufn = pull = lambda s: round(f(s))
+            tape.u0 = pull(tape.s0)
+            return Sym(tape, 0, 0, 1)
         return self._pin(lambda s: round(f(s), ndigits))
 
     def _compare(self, other, op: str) -> bool:
