@@ -202,16 +202,25 @@ class Sym:
         return answer
 
     def __ge__(self, other):
-        # the common case, `s + c` against an int, without the general `_compare`
-        if type(other) is int and self.k == 1 and self.u == 0:
+        # the common cases, `s + c` or `s + u + c` against an int, without `_compare`
+        if type(other) is int and self.k == 1:
             bound, tape = other - self.c, self.tape
-            if tape.s0 >= bound:
-                if bound > tape.lo:
-                    tape.lo = bound
-                return True
-            if bound - 1 < tape.hi:
-                tape.hi = bound - 1
-            return False
+            if self.u == 0:
+                if tape.s0 >= bound:
+                    if bound > tape.lo:
+                        tape.lo = bound
+                    return True
+                if bound - 1 < tape.hi:
+                    tape.hi = bound - 1
+                return False
+            if self.u == 1:
+                if tape.s0 + tape.u0 >= bound:
+                    if bound > tape.tlo:
+                        tape.tlo = bound
+                    return True
+                if bound - 1 < tape.thi:
+                    tape.thi = bound - 1
+                return False
         return self._compare(other, "ge")
 
     def __lt__(self, other):   # the same assumption as `>=`, answered the other way
@@ -220,12 +229,12 @@ class Sym:
     # `>` and `<=` against an int are `>=` one higher (the engine clamps every score with
     # max and min, so these run on every change: written out rather than partialmethods)
     def __gt__(self, other):
-        if type(other) is int and self.k == 1 and self.u == 0:
+        if type(other) is int and self.k == 1:
             return self.__ge__(other + 1)
         return self._compare(other, "gt")
 
     def __le__(self, other):
-        if type(other) is int and self.k == 1 and self.u == 0:
+        if type(other) is int and self.k == 1:
             return not self.__ge__(other + 1)
         return self._compare(other, "le")
 
