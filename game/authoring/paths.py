@@ -3,6 +3,7 @@ choices and in minutes (words read at 200 a minute, plus 5 seconds a choice)."""
 from __future__ import annotations
 
 import heapq
+from itertools import accumulate
 from dataclasses import dataclass
 
 from ..core.model import Level
@@ -32,26 +33,28 @@ def lengths(level: Level, reach: Reach, scenes: list | None = None,
     ends = [i for i, e in enumerate(endings) if e is not None]
     if not ends:
         return Lengths(None, None, None, None, None)
-    out = _out(level, reach, scenes)
+    moves = _Moves(level, reach, scenes)
     end_minutes = {e: (words(level.endings[e].title) + words(level.endings[e].text))
                    / WORDS_PER_MINUTE for e in level.endings}
     shortest = min(reach.depth[i] for i in ends)
-    order, loop = _topological(out, endings)
+    order, loop = _topological(moves, endings)
     if loop is not None:
-        fastest = _dijkstra(out)
+        fastest = _dijkstra(moves)
         short_min = min(fastest[i] + end_minutes[endings[i]] for i in ends)
         return Lengths(shortest, None, round(short_min, 1), None, scenes[loop])
     # no loop: one pass in topological order gives the fastest and the longest games
+    n, first, to, minutes = len(scenes), moves.first, moves.to, moves.minutes
     inf = float("inf")
-    fastest = [inf] * len(out)
-    most_choices = [-1] * len(out)
-    most_minutes = [-1.0] * len(out)
+    fastest = [inf] * n
+    most_choices = [-1] * n
+    most_minutes = [-1.0] * n
     fastest[0], most_choices[0], most_minutes[0] = 0.0, 0, 0.0
     for i in order:
         if most_choices[i] < 0:
             continue
         fast_i, choices_i, minutes_i = fastest[i], most_choices[i] + 1, most_minutes[i]
-        for j, m in out[i]:
+        for e in range(first[i], first[i + 1]):
+            j, m = to[e], minutes[e]
             if fast_i + m < fastest[j]:
                 fastest[j] = fast_i + m
             if choices_i > most_choices[j]:
@@ -64,66 +67,79 @@ def lengths(level: Level, reach: Reach, scenes: list | None = None,
                    round(long_min, 1), None)
 
 
-def _out(level: Level, reach: Reach, scenes: list) -> list[list[tuple[int, float]]]:
-    """Each state's moves, as (the state it leads to, minutes to read and choose)."""
-    minutes: dict[tuple[str, str], float] = {}
-    out: list[list[tuple[int, float]]] = [[] for _ in scenes]
-    for i, j, choice_id in reach.edges:
-        key = (scenes[i], choice_id)
-        m = minutes.get(key)
-        if m is None:
-            m = minutes[key] = (reading_words(level, *key) / WORDS_PER_MINUTE
-                                + SECONDS_PER_CHOICE / 60)
-        out[i].append((j, m))
-    return out
+class _Moves:
+    """The reach's edges as flat lists: state i's moves are `first[i]` to `first[i + 1]`,
+    each to state `to[e]` in `minutes[e]` (to read the scene and choose). Edges are in the
+    order their states were expanded, so each state's are together."""
+
+    def __init__(self, level: Level, reach: Reach, scenes: list) -> None:
+        n = len(scenes)
+        self.n = n
+        counts = [0] * (n + 1)
+        cost: dict[tuple[str, str], float] = {}
+        to, minutes = [], []
+        for i, j, choice_id in reach.edges:
+            counts[i + 1] += 1
+            key = (scenes[i], choice_id)
+            m = cost.get(key)
+            if m is None:
+                m = cost[key] = (reading_words(level, *key) / WORDS_PER_MINUTE
+                                 + SECONDS_PER_CHOICE / 60)
+            to.append(j)
+            minutes.append(m)
+        self.first = list(accumulate(counts))
+        self.to, self.minutes = to, minutes
+
+    def out(self, i: int) -> list[int]:
+        return self.to[self.first[i]:self.first[i + 1]]
 
 
-def _dijkstra(out: list[list[tuple[int, float]]]) -> list[float]:
-    best = [float("inf")] * len(out)
+def _dijkstra(moves: _Moves) -> list[float]:
+    best = [float("inf")] * moves.n
     best[0] = 0.0
     heap = [(0.0, 0)]
     while heap:
         d, i = heapq.heappop(heap)
         if d > best[i]:
             continue
-        for j, m in out[i]:
+        for e in range(moves.first[i], moves.first[i + 1]):
+            j, m = moves.to[e], moves.minutes[e]
             if d + m < best[j]:
                 best[j] = d + m
                 heapq.heappush(heap, (d + m, j))
     return best
 
 
-def _topological(out: list[list[tuple[int, float]]],
-                 endings: list) -> tuple[list[int], int | None]:
+def _topological(moves: _Moves, endings: list) -> tuple[list[int], int | None]:
     """States in an order where every edge goes forward, or a state on a loop that can still
     lead to an ending (a loop that cannot is a dead end, reported elsewhere)."""
-    incoming = [0] * len(out)
-    for targets in out:
-        for j, _ in targets:
-            incoming[j] += 1
+    incoming = [0] * moves.n
+    for j in moves.to:
+        incoming[j] += 1
     ready = [i for i, n in enumerate(incoming) if n == 0]
     order = []
+    first, to = moves.first, moves.to
     while ready:
         i = ready.pop()
         order.append(i)
-        for j, _ in out[i]:
+        for j in to[first[i]:first[i + 1]]:
             incoming[j] -= 1
             if incoming[j] == 0:
                 ready.append(j)
-    if len(order) == len(out):
+    if len(order) == moves.n:
         return order, None
     stuck = [i for i, n in enumerate(incoming) if n > 0]
-    ending_reachable = _can_finish(out, endings)
+    ending_reachable = _can_finish(moves, endings)
     on_loop = next((i for i in stuck if ending_reachable[i]), None)
     if on_loop is None:   # what is stuck behind such a loop cannot finish either
         return order, None
     return order, on_loop
 
 
-def _can_finish(out: list[list[tuple[int, float]]], endings: list) -> list[bool]:
-    into: list[list[int]] = [[] for _ in out]
-    for i, targets in enumerate(out):
-        for j, _ in targets:
+def _can_finish(moves: _Moves, endings: list) -> list[bool]:
+    into: list[list[int]] = [[] for _ in range(moves.n)]
+    for i in range(moves.n):
+        for j in moves.out(i):
             into[j].append(i)
     ok = [e is not None for e in endings]
     todo = [i for i, v in enumerate(ok) if v]
