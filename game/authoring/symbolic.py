@@ -214,13 +214,9 @@ class Sym:
                     tape.hi = bound - 1
                 return False
             if self.u == 1:
-                if tape.s0 + tape.u0 >= bound:
-                    if bound > tape.tlo:
-                        tape.tlo = bound
-                    return True
-                if bound - 1 < tape.thi:
-                    tape.thi = bound - 1
-                return False
+                held = tape.s0 + tape.u0 >= bound
+                _narrow(tape, "t", 1, bound, "ge" if held else "lt")
+                return held
         return self._compare(other, "ge")
 
     def __lt__(self, other):   # the same assumption as `>=`, answered the other way
