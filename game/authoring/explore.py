@@ -31,7 +31,7 @@ from ..core import choices, choose, new_game
 from ..core.effects import APPEALABLE
 from ..core.engine import ChoiceView, Step
 from ..core.model import Level
-from ..core.state import ScorePoint, State
+from ..core.state import Pending, ScorePoint, State
 from .gcpause import no_gc_pauses
 from .levelwalk import LevelFacts
 from .liveness import CONTACTS, MONEY
@@ -83,8 +83,8 @@ class Canon:
     def _pending(state: State) -> tuple:
         if not state.pending:
             return ()
-        return tuple(replace(p, due_step=p.due_step - state.step, behaviour="", reason=None)
-                     for p in state.pending)
+        step = state.step
+        return tuple(Pending(p.due_step - step, p.delta, "", None) for p in state.pending)
 
     def _counters(self, counters: tuple, live: frozenset) -> tuple:
         kept = []
@@ -479,11 +479,11 @@ _OFFSET, _FIXED, _FUNCTION = "offset", "fixed", "function"   # how a result's sc
 def _pinned(state: State) -> State:
     """The state with every value but the score made plain (pinned on its tape); raises
     NotSymbolic if an unknown is left where the search does not expect one."""
-    for value in (state.money, *(c.score for c in state.contacts),
-                  *(v for _, v in state.counters)):
-        if type(value) is not int:
-            raise NotSymbolic("an unknown score reached another number")
-    if all(type(p.delta) is int for p in state.history + state.pending):
+    if type(state.money) is not int or any(type(c.score) is not int for c in state.contacts) \
+            or any(type(v) is not int for _, v in state.counters):
+        raise NotSymbolic("an unknown score reached another number")
+    if all(type(p.delta) is int for p in state.history) and \
+            all(type(p.delta) is int for p in state.pending):
         return state
     return _evolve(state, **{name: tuple(replace(p, delta=pin(p.delta)) for p in
                                          getattr(state, name))
