@@ -1,6 +1,8 @@
 """Conditions: test them against a state, and say in words why one does not hold."""
 from __future__ import annotations
 
+from functools import partial
+
 from . import strings
 from .model import Condition, Level
 from .scoring import legibility
@@ -47,29 +49,35 @@ def _any(tests):
     return some
 
 
-def _range(value: int, test) -> bool:
-    if test.at_least is not None and value < test.at_least:
-        return False
-    return not (test.below is not None and value >= test.below)
+def _range(test):
+    """Whether a value is within a test's `at_least` and `below`, as a function of the value
+    (the bounds read once: reading a model's field costs as much as the test)."""
+    at_least, below = test.at_least, test.below
+
+    def within(value: int) -> bool:
+        if at_least is not None and value < at_least:
+            return False
+        return not (below is not None and value >= below)
+    return within
 
 
 def _counter(c):
-    name, test = c.counter.name, c.counter
+    name, within = c.counter.name, _range(c.counter)
 
     def counter(lv, s):
         for have, value in s.counters:
             if have == name:
-                return _range(value, test)
-        return _range(0, test)
+                return within(value)
+        return within(0)
     return counter
 
 
 def _relationship(c):
-    who, test = c.relationship.contact, c.relationship
+    who, within = c.relationship.contact, _range(c.relationship)
 
     def relationship(lv, s):
         contact = s.contact(who)
-        return _range(contact.relationship if contact else 0, test)
+        return within(contact.relationship if contact else 0)
     return relationship
 
 
@@ -83,27 +91,27 @@ def _tier(c):
 
 
 def _field(name: str, test):
-    """A maker for a condition whose one value `v` is tested as `test(v, state)`."""
+    """A maker for a condition whose one value `v` is tested as `test(v, level, state)`
+    (bound with `partial`, which calls it with no Python frame of its own between)."""
     def make(c):
-        v = getattr(c, name)
-        return lambda lv, s: test(v, s)
+        return partial(test, getattr(c, name))
     return make
 
 
 _MAKE = {
-    "score_at_least": _field("score_at_least", lambda v, s: s.score >= v),
-    "score_below": _field("score_below", lambda v, s: s.score < v),
+    "score_at_least": _field("score_at_least", lambda v, lv, s: s.score >= v),
+    "score_below": _field("score_below", lambda v, lv, s: s.score < v),
     "tier": _tier,
-    "service": _field("service", lambda v, s: v in s.open_services),
-    "flag": _field("flag", lambda v, s: v in s.flags),
+    "service": _field("service", lambda v, lv, s: v in s.open_services),
+    "flag": _field("flag", lambda v, lv, s: v in s.flags),
     "counter": _counter,
-    "money_at_least": _field("money_at_least", lambda v, s: s.money >= v),
+    "money_at_least": _field("money_at_least", lambda v, lv, s: s.money >= v),
     "relationship": _relationship,
-    "contact": _field("contact", lambda v, s: s.contact(v) is not None),
-    "persona": _field("persona", lambda v, s: s.persona == v),
-    "ruleset": _field("ruleset", lambda v, s: s.ruleset == v),
-    "visited": _field("visited", lambda v, s: v in s.visited),
-    "blacklisted": _field("blacklisted", lambda v, s: s.blacklisted == v),
+    "contact": _field("contact", lambda v, lv, s: s.contact(v) is not None),
+    "persona": _field("persona", lambda v, lv, s: s.persona == v),
+    "ruleset": _field("ruleset", lambda v, lv, s: s.ruleset == v),
+    "visited": _field("visited", lambda v, lv, s: v in s.visited),
+    "blacklisted": _field("blacklisted", lambda v, lv, s: s.blacklisted == v),
 }
 
 

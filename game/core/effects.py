@@ -9,7 +9,7 @@ from .events import AppealDecided, ContactCut, Event, MoneyChanged, PeerRated
 from .model import Effect, Level
 from .rng import next_float
 from .scoring import change_score
-from .state import State
+from .state import State, contacts_with, counters_with, flags_with
 
 APPEALABLE = ("behaviour", "delayed")   # an appeal contests a fine, not your friends
 
@@ -22,41 +22,45 @@ class Ctx:
     goto: str | None = field(default=None)
 
 
-def apply_effects(state: State, effects: list[Effect], ctx: Ctx) -> State:
-    """Apply effects in order; a `goto` among them is remembered in the context."""
+def apply_effects(state: State, effects: list[Effect], ctx: Ctx) -> None:
+    """Apply effects in order to a draft (`state.draft`); a `goto` among them is remembered in
+    the context."""
     for effect in effects:
-        state = _APPLY[effect.key()](state, effect, ctx)
-    return state
+        _APPLY[effect.written_key](state, effect, ctx)
 
 
 def _money(state, e, ctx):
     new = state.money + e.money
     ctx.events.append(MoneyChanged(state.money, new))
-    return state.evolve(money=new)
+    state.__dict__["money"] = new
 
 
 def _contact_score(state, e, ctx):
     contact = state.contact(e.contact_score.contact)
     if contact is None:
-        return state
+        return
     rules = ctx.level.score
     score = max(rules.min, min(rules.max, contact.score + e.contact_score.by))
-    return state.with_contact(replace(contact, score=score), contact.id)
+    _put_contact(state, replace(contact, score=score), contact.id)
 
 
 def _relationship(state, e, ctx):
     contact = state.contact(e.relationship.contact)
     if contact is None:
-        return state
+        return
     closer = replace(contact, relationship=max(0, contact.relationship + e.relationship.by))
-    return state.with_contact(closer, contact.id)
+    _put_contact(state, closer, contact.id)
 
 
 def _cut(state, e, ctx):
     if state.contact(e.cut) is None:
-        return state
+        return
     ctx.events.append(ContactCut(e.cut, ctx.level.contacts[e.cut].name))
-    return state.with_contact(None, e.cut)
+    _put_contact(state, None, e.cut)
+
+
+def _put_contact(state, contact, contact_id):
+    state.__dict__["contacts"] = contacts_with(state.contacts, contact, contact_id)
 
 
 def _rating(state, e, ctx):
@@ -67,29 +71,29 @@ def _rating(state, e, ctx):
     delta = round((rating.stars - 3) * ctx.level.network.points_per_star * rater_score / 1000)
     ctx.events.append(PeerRated(rating.contact, name, rating.stars))
     reason = strings.RATING_REASON.format(name=name, stars=rating.stars)
-    return change_score(state, delta, "rating", reason, True, ctx.events)
+    change_score(state, delta, "rating", reason, True, ctx.events)
 
 
 def _appeal(state, e, ctx):
     cost = e.appeal.cost
-    state = state.evolve(money=state.money - cost)
+    fields = state.__dict__
+    fields["money"] = state.money - cost
     if cost:
         ctx.events.append(MoneyChanged(state.money + cost, state.money))
     rng, roll = next_float(state.rng)
-    state = state.evolve(rng=rng)
+    fields["rng"] = rng
     index = _last_deduction(state)
     won = index is not None and roll < e.appeal.chance
     if not won:
         ctx.events.append(AppealDecided(False, cost, 0))
-        return state
+        return
     point = state.history[index]
     history = list(state.history)
     history[index] = replace(point, appealed=True)
-    state = state.evolve(history=tuple(history))
+    fields["history"] = tuple(history)
     before = state.score
-    state = change_score(state, -point.delta, "appeal", strings.APPEAL_WON, True, ctx.events)
+    change_score(state, -point.delta, "appeal", strings.APPEAL_WON, True, ctx.events)
     ctx.events.append(AppealDecided(True, cost, state.score - before))
-    return state
 
 
 def _last_deduction(state: State) -> int | None:
@@ -102,19 +106,32 @@ def _last_deduction(state: State) -> int | None:
 
 def _goto(state, e, ctx):
     ctx.goto = e.goto
-    return state
 
 
 def _branch(state, e, ctx):
     branch = e.if_
     chosen = branch.then if holds(branch.when, ctx.level, state) else branch.otherwise
-    return apply_effects(state, chosen, ctx)
+    apply_effects(state, chosen, ctx)
+
+
+def _set(state, e, ctx):
+    state.__dict__["flags"] = flags_with(state.flags, e.set)
+
+
+def _clear(state, e, ctx):
+    state.__dict__["flags"] = flags_with(state.flags, e.clear, on=False)
+
+
+def _count(state, e, ctx):
+    name = e.count.name
+    state.__dict__["counters"] = counters_with(state.counters, name,
+                                               state.counter(name) + e.count.by)
 
 
 _APPLY = {
-    "set": lambda s, e, ctx: s.with_flag(e.set),
-    "clear": lambda s, e, ctx: s.with_flag(e.clear, on=False),
-    "count": lambda s, e, ctx: s.with_counter(e.count.name, s.counter(e.count.name) + e.count.by),
+    "set": _set,
+    "clear": _clear,
+    "count": _count,
     "money": _money,
     "relationship": _relationship,
     "contact_score": _contact_score,

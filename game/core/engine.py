@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from . import strings
 from .conditions import holds, service_reason, service_why, why_not
 from .effects import Ctx, apply_effects
-from .events import ChoiceMade, EndingReached, Event, SceneEntered
-from .model import Choice, Level
+from .events import Event
+from .model import Level
+from .plan import ChoicePlan, LevelPlan, plan_of
 from .rng import seed_state
 from .scoring import land_pending, network_pull, score_behaviour
-from .status import refresh
-from .state import BaselineAnswer, ContactState, Record, ScorePoint, State
+from .status import refresh, update
+from .state import BaselineAnswer, ContactState, Record, ScorePoint, State, draft
 
 
 class ChoiceError(ValueError):
@@ -79,8 +80,9 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
         state = state.evolve(baselines=carry.baselines)
     if p:
         state = _apply_preset(state, p)
-    state = refresh(state, silent=True).state
-    return _enter(state, state.scene)
+    state = refresh(state, silent=True).state   # a fresh copy: `_enter` may change it
+    _enter(state, state.scene)
+    return state
 
 
 def _clamp(level: Level, score: int) -> int:
@@ -105,12 +107,18 @@ def start_at(state: State, scene: str) -> State:
     """The same state, moved to another scene (for `--start-at` and live reload)."""
     if scene not in state.level.scenes:
         raise ChoiceError(f"this level has no scene `{scene}`")
-    return _enter(state.evolve(scene=scene, ending=None), scene)
+    state = state.evolve(scene=scene, ending=None)
+    _enter(state, scene)
+    return state
 
 
-def _enter(state: State, scene: str) -> State:
-    visited = state.visited if scene in state.visited else tuple(sorted((*state.visited, scene)))
-    return state.evolve(scene=scene, visited=visited, path=(*state.path, scene))
+def _enter(state: State, scene: str) -> None:
+    """Move a draft (`state.draft`) into a scene."""
+    fields = state.__dict__
+    fields["scene"] = scene
+    if scene not in state.visited:
+        fields["visited"] = tuple(sorted((*state.visited, scene)))
+    fields["path"] = (*state.path, scene)
 
 
 def choices(state: State) -> list[ChoiceView]:
@@ -144,70 +152,72 @@ def services(state: State) -> list[ServiceView]:
 
 def choose(state: State, choice_id: str) -> Step:
     """Make a choice. Raises ChoiceError if it is unknown, hidden or locked."""
-    choice = _available(state, choice_id)
-    level, scene_id = state.level, state.scene
-    events: list[Event] = [ChoiceMade(scene_id, choice.id, choice.text, choice.behaviour,
-                                      choice.reply)]
-    state = state.evolve(step=state.step + 1)
-    state, record = score_behaviour(state, choice, events)
-    state = state.evolve(records=(*state.records, record))
-    state = _record_baseline(state, choice)
-    ctx = Ctx(level, events)
-    state = apply_effects(state, choice.effects, ctx)
-    state = land_pending(state, events)
-    if level.is_scored(scene_id):
-        state = network_pull(state, events)
-    result = refresh(state)
-    events.extend(result.events)
-    state = result.state
-    target = ctx.goto or choice.goto
-    state = _move(state, target, choice.finish and ctx.goto is None, events)
+    level = state.level
+    plan = plan_of(level)
+    choice = _available(plan, state, choice_id)
+    events: list[Event] = [choice.made]
+    state = draft(state)   # changed in place from here on, by each step in turn
+    fields = state.__dict__
+    fields["step"] = state.step + 1
+    fields["records"] = (*state.records, score_behaviour(state, choice, events))
+    if choice.baseline is not None:
+        _record_baseline(state, choice)
+    goto = None
+    if choice.effects:
+        ctx = Ctx(level, events)
+        apply_effects(state, choice.effects, ctx)
+        goto = ctx.goto
+    if state.pending:
+        land_pending(state, events)
+    if choice.scored:
+        network_pull(state, events)
+    update(state, events)
+    _move(plan, state, goto or choice.goto, choice.finish and goto is None, events)
     return Step(state, tuple(events))
 
 
-def _available(state: State, choice_id: str) -> Choice:
-    if state.finished:
+def _available(plan: LevelPlan, state: State, choice_id: str) -> ChoicePlan:
+    if state.ending is not None:
         raise ChoiceError(strings.GAME_OVER)
     level = state.level
-    for choice in level.scenes[state.scene].choices:
-        if choice.id != choice_id or not holds(choice.shown_if, level, state):
+    for choice in plan.choices[state.scene]:
+        if choice.id != choice_id:
             continue
-        if not holds(choice.needs, level, state):
-            reason = choice.locked_text or why_not(choice.needs, level, state)
+        if choice.shown_test is not None and not choice.shown_test(level, state):
+            continue
+        if choice.needs_test is not None and not choice.needs_test(level, state):
+            model = choice.model
+            reason = model.locked_text or why_not(model.needs, level, state)
             raise ChoiceError(strings.CHOICE_LOCKED.format(reason=reason))
         return choice
     raise ChoiceError(strings.CHOICE_UNKNOWN.format(choice=choice_id))
 
 
-def _record_baseline(state: State, choice: Choice) -> State:
-    if choice.baseline is None:
-        return state
-    answer = BaselineAnswer(choice.baseline.pair, state.level.is_scored(state.scene),
-                            choice.baseline.candid, state.scene)
-    return state.evolve(baselines=(*state.baselines, answer))
+def _record_baseline(state: State, choice: ChoicePlan) -> None:
+    answer = BaselineAnswer(choice.baseline.pair, choice.scored, choice.baseline.candid,
+                            state.scene)
+    state.__dict__["baselines"] = (*state.baselines, answer)
 
 
-def _move(state: State, target: str | None, finish: bool, events: list[Event]) -> State:
+def _move(plan: LevelPlan, state: State, target: str | None, finish: bool,
+          events: list[Event]) -> None:
+    if not finish and target is not None and target not in plan.reached:
+        events.append(plan.entered[target])
+        _enter(state, target)
+        return
     level = state.level
-    if finish or target is None or target in level.endings:
-        state = _settle(state, events)
+    if state.pending:
+        _settle(state, events)
     if finish or target is None:
         target = pick_ending(level, state)
-    if target in level.endings:
-        events.append(EndingReached(target, level.endings[target].title))
-        return state.evolve(ending=target, scene=None)
-    events.append(SceneEntered(target, level.scenes[target].title))
-    return _enter(state, target)
+    events.append(plan.reached[target])
+    state.__dict__.update(ending=target, scene=None)
 
 
-def _settle(state: State, events: list[Event]) -> State:
+def _settle(state: State, events: list[Event]) -> None:
     """At an ending, changes still pending land: the final score counts everything."""
-    if not state.pending:
-        return state
-    state = land_pending(state, events, everything=True)
-    result = refresh(state)
-    events.extend(result.events)
-    return result.state
+    land_pending(state, events, everything=True)
+    update(state, events)
 
 
 def pick_ending(level: Level, state: State) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
+from .state import written_init   # events are made on every choice, like records
+
 
 @dataclass(frozen=True)
 class Event:
@@ -14,7 +16,8 @@ class Event:
         return {"kind": self.kind, **asdict(self)}
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class ChoiceMade(Event):
     kind: ClassVar[str] = "choice_made"
     scene: str
@@ -22,6 +25,11 @@ class ChoiceMade(Event):
     text: str
     behaviour: str | None
     reply: str | None = None
+
+    def __init__(self, scene, choice, text, behaviour, reply=None):
+        object.__setattr__(self, "__dict__", {
+            "scene": scene, "choice": choice, "text": text, "behaviour": behaviour,
+            "reply": reply})
 
 
 @dataclass(frozen=True)
@@ -32,7 +40,8 @@ class Observed(Event):
     sensors: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class ScoreChanged(Event):
     """The score moved. `shown_*` is what the ruleset's legibility lets the player see."""
     kind: ClassVar[str] = "score_changed"
@@ -43,6 +52,11 @@ class ScoreChanged(Event):
     reason: str | None    # the reason, or None when undisclosed
     shown_delta: int | None
     shown_text: str | None  # None: nothing is shown at all
+
+    def __init__(self, old, new, delta, cause, reason, shown_delta, shown_text):
+        object.__setattr__(self, "__dict__", {
+            "old": old, "new": new, "delta": delta, "cause": cause, "reason": reason,
+            "shown_delta": shown_delta, "shown_text": shown_text})
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ structured mappings with exactly one key, never strings evaluated as code.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import Callable, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -365,8 +365,8 @@ class Level(_Model):
 
     def tier_of(self, score: int) -> Tier | None:
         """The tier a score falls in (the highest `min` not above it)."""
-        for tier in self.tiers_high_first:
-            if tier.min <= score:
+        for low, tier in self.tier_floors:
+            if low <= score:
                 return tier
         return None
 
@@ -376,8 +376,20 @@ class Level(_Model):
         return sorted(self.services.items())
 
     @cached_property
+    def service_tests(self) -> list[tuple[str, int | None, Callable | None]]:
+        """Each service's id, threshold and condition test (`Condition.test`), in id order:
+        the engine tests every service after every choice."""
+        return [(sid, service.threshold, service.needs.test if service.needs is not None else None)
+                for sid, service in self.services_by_id]
+
+    @cached_property
     def tiers_high_first(self) -> list[Tier]:
         return sorted(self.score.tiers, key=lambda t: -t.min)
+
+    @cached_property
+    def tier_floors(self) -> list[tuple[int, Tier]]:
+        """Each tier with its `min`, highest first: `tier_of` runs after every choice."""
+        return [(tier.min, tier) for tier in self.tiers_high_first]
 
 
 Condition.model_rebuild()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from . import strings
 from .events import ChangePending, Event, Observed, ScoreChanged
-from .model import Choice
+from .plan import ChoicePlan
 from .rng import next_float
 from .state import Pending, Record, ScorePoint, State
 
@@ -51,30 +51,36 @@ def score_display(state: State) -> ScoreDisplay:
 
 
 def change_score(state: State, delta: int, cause: str, reason: str | None, disclosed: bool,
-                 events: list[Event]) -> State:
-    """Move the score (kept within the level's min and max) and say what the player sees."""
+                 events: list[Event]) -> None:
+    """Move the score of a draft (`state.draft`; kept within the level's min and max) and say
+    what the player sees."""
     rules = state.level.score
     old = state.score
     new = max(rules.min, min(rules.max, old + delta))
     if new == old:
-        return state
+        return
+    moved = new - old
     told = reason if disclosed and reason else None
     mode = legibility(state)
-    shown_delta = new - old if mode == "exact" else None
+    shown_delta = moved if mode == "exact" else None
     if mode in SILENT:
         shown_text = None
     elif mode == "direction_hidden":
         shown_text = strings.SCORE_ADJUSTED
     else:
         shown_text = told or strings.SCORE_ADJUSTED
-    events.append(ScoreChanged(old, new, new - old, cause, told, shown_delta, shown_text))
-    point = ScorePoint(state.step, new, new - old, cause, told)
-    shown = state.shown_score if mode in SILENT else new
-    return state.evolve(score=new, shown_score=shown, history=(*state.history, point))
+    events.append(ScoreChanged(old, new, moved, cause, told, shown_delta, shown_text))
+    point = ScorePoint(state.step, new, moved, cause, told)
+    fields = state.__dict__
+    fields["score"] = new
+    if mode not in SILENT:
+        fields["shown_score"] = new
+    fields["history"] = (*state.history, point)
 
 
-def _seen_by(state: State, sensors: list[str]) -> tuple[State, tuple[str, ...]]:
-    """Which of these sensors really catch the behaviour (each may miss, by its chance)."""
+def _seen_by(state: State, sensors: list[str]) -> tuple[str, ...]:
+    """Which of these sensors really catch the behaviour (each may miss, by its chance);
+    the draft's generator moves on by the rolls made."""
     saw = []
     rng = state.rng
     for sensor_id in sensors:
@@ -85,64 +91,67 @@ def _seen_by(state: State, sensors: list[str]) -> tuple[State, tuple[str, ...]]:
         rng, roll = next_float(rng)
         if roll < chance:
             saw.append(sensor_id)
-    return state.evolve(rng=rng), tuple(saw)
+    state.__dict__["rng"] = rng
+    return tuple(saw)
 
 
-def score_behaviour(state: State, choice: Choice, events: list[Event]) -> tuple[State, Record]:
-    """Score a choice's behaviour under the ruleset, if a sensor really sees it."""
+def score_behaviour(state: State, choice: ChoicePlan, events: list[Event]) -> Record:
+    """Score a choice's behaviour under the ruleset, if a sensor really sees it (on a draft)."""
     level, scene_id = state.level, state.scene
-    scene = level.scenes[scene_id]
-    scored = level.is_scored(scene_id)
+    scored = choice.scored
     behaviour = choice.behaviour
     rule = level.rulesets[state.ruleset].rules.get(behaviour) if behaviour else None
+    if rule is None:   # most choices: nothing to score
+        if behaviour:
+            events.append(Observed(behaviour, ()))
+        return Record(state.step, scene_id, choice.id, behaviour, scored, choice.watchers,
+                      (), 0, False, None, 0)
     saw: tuple[str, ...] = ()
-    if scored and rule is not None:
-        active = set(level.active_sensors(scene_id))
-        state, saw = _seen_by(state, [s for s in rule.seen_by if s in active])
-    if behaviour:
-        events.append(Observed(behaviour, saw))
-    counted = scored and rule is not None and (bool(saw) or rule.always)
+    if scored:
+        active = choice.sensors
+        saw = _seen_by(state, [s for s in rule.seen_by if s in active])
+    events.append(Observed(behaviour, saw))
+    counted = scored and (bool(saw) or rule.always)
     delta = rule.change if counted else 0
-    disclosed = rule.disclosed if rule and delta else False
-    reason = (rule.reason or level.behaviours[behaviour].name) if rule else None
+    disclosed = rule.disclosed if delta else False
+    reason = rule.reason or level.behaviours[behaviour].name
     if delta and rule.delay:
         due = state.step + rule.delay
-        state = state.evolve(pending=(*state.pending, Pending(
-            due, delta, behaviour, reason if disclosed else None)))
+        state.__dict__["pending"] = (*state.pending, Pending(
+            due, delta, behaviour, reason if disclosed else None))
         events.append(ChangePending(behaviour, delta, due))
     elif delta:
-        state = change_score(state, delta, "behaviour", reason, disclosed, events)
-    record = Record(state.step, scene_id, choice.id, behaviour, scored, tuple(scene.watchers),
-                    saw, delta, disclosed, reason, rule.delay if rule and delta else 0)
-    return state, record
+        change_score(state, delta, "behaviour", reason, disclosed, events)
+    return Record(state.step, scene_id, choice.id, behaviour, scored, choice.watchers,
+                  saw, delta, disclosed, reason, rule.delay if delta else 0)
 
 
-def land_pending(state: State, events: list[Event], everything: bool = False) -> State:
-    """Apply the delayed changes that are due now (or all of them, at an ending)."""
+def land_pending(state: State, events: list[Event], everything: bool = False) -> None:
+    """Apply to a draft the delayed changes that are due now (or all of them, at an ending)."""
     due = [p for p in state.pending if everything or p.due_step <= state.step]
     if not due:
-        return state
-    state = state.evolve(pending=tuple(p for p in state.pending if p not in due))
+        return
+    state.__dict__["pending"] = tuple(p for p in state.pending if p not in due)
     for p in due:
         reason = p.reason or strings.DELAYED_REASON
-        state = change_score(state, p.delta, "delayed", reason, p.reason is not None, events)
-    return state
+        change_score(state, p.delta, "delayed", reason, p.reason is not None, events)
 
 
-def network_pull(state: State, events: list[Event]) -> State:
-    """Your contacts' scores pull yours toward their average, weighted by closeness."""
+def network_pull(state: State, events: list[Event]) -> None:
+    """Your contacts' scores pull yours (a draft's) toward their average, weighted by
+    closeness."""
     network = state.level.network
     if network.pull <= 0:
-        return state
+        return
     weight = total = 0
     for c in state.contacts:
         if c.relationship > 0:
             weight += c.relationship
             total += c.score * c.relationship
     if not weight:
-        return state
+        return
     average = total / weight
     delta = round(network.pull * (average - state.score))
     if delta == 0:
-        return state
-    return change_score(state, delta, "network", network.reason, network.disclosed, events)
+        return
+    change_score(state, delta, "network", network.reason, network.disclosed, events)

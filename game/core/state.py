@@ -6,7 +6,7 @@ states) and its JSON is the same byte for byte for the same game.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields, is_dataclass, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass, replace
 from functools import cache
 from types import UnionType
 from typing import TYPE_CHECKING, Union, get_args, get_origin, get_type_hints
@@ -19,6 +19,21 @@ STATE_VERSION = 1
 
 class StateError(ValueError):
     """A saved state that cannot be read."""
+
+
+def written_init(cls):
+    """For a frozen dataclass made on every choice, whose `__init__` is written out: the one
+    `dataclass` writes sets each field through `object.__setattr__`, which made building a
+    `Record` take twice as long. Checked once, here: the written one takes the fields by
+    their names, in order, with their defaults, and sets each of them."""
+    names = tuple(f.name for f in fields(cls))
+    defaults = tuple(f.default for f in fields(cls) if f.default is not MISSING)
+    code = cls.__init__.__code__
+    made = cls(*names)
+    if code.co_varnames[1:code.co_argcount] != names or made.__dict__ != dict(
+            zip(names, names)) or (cls.__init__.__defaults__ or ()) != defaults:
+        raise TypeError(f"{cls.__name__}.__init__ does not match its fields")
+    return cls
 
 
 @dataclass(frozen=True)
@@ -37,7 +52,8 @@ class Pending:
     reason: str | None
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class Record:
     """One choice, as the Transparency Report shows it."""
     step: int
@@ -52,8 +68,16 @@ class Record:
     reason: str | None
     delay: int = 0
 
+    def __init__(self, step, scene, choice, behaviour, scored, watchers_shown, observed_by,
+                 delta, disclosed, reason, delay=0):
+        object.__setattr__(self, "__dict__", {
+            "step": step, "scene": scene, "choice": choice, "behaviour": behaviour,
+            "scored": scored, "watchers_shown": watchers_shown, "observed_by": observed_by,
+            "delta": delta, "disclosed": disclosed, "reason": reason, "delay": delay})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class ScorePoint:
     """A change of score, in order: the score-over-time chart and appeals read these."""
     step: int
@@ -62,6 +86,11 @@ class ScorePoint:
     cause: str
     reason: str | None
     appealed: bool = False
+
+    def __init__(self, step, score, delta, cause, reason, appealed=False):
+        object.__setattr__(self, "__dict__", {
+            "step": step, "score": score, "delta": delta, "cause": cause, "reason": reason,
+            "appealed": appealed})
 
 
 @dataclass(frozen=True)
@@ -105,7 +134,10 @@ class State:
         return dict(self.counters).get(name, 0)
 
     def contact(self, contact_id: str) -> ContactState | None:
-        return next((c for c in self.contacts if c.id == contact_id), None)
+        for c in self.contacts:
+            if c.id == contact_id:
+                return c
+        return None
 
     @property
     def finished(self) -> bool:
@@ -124,21 +156,14 @@ class State:
         return new
 
     def with_flag(self, name: str, on: bool = True) -> State:
-        flags = set(self.flags)
-        flags.add(name) if on else flags.discard(name)
-        return self.evolve(flags=tuple(sorted(flags)))
+        return self.evolve(flags=flags_with(self.flags, name, on))
 
     def with_counter(self, name: str, value: int) -> State:
-        counters = dict(self.counters)
-        counters[name] = value
-        return self.evolve(counters=tuple(sorted(counters.items())))
+        return self.evolve(counters=counters_with(self.counters, name, value))
 
     def with_contact(self, contact: ContactState | None, contact_id: str) -> State:
         """Replace (or with None, remove) a contact."""
-        kept = [c for c in self.contacts if c.id != contact_id]
-        if contact is not None:
-            kept.append(contact)
-        return self.evolve(contacts=tuple(sorted(kept, key=lambda c: c.id)))
+        return self.evolve(contacts=contacts_with(self.contacts, contact, contact_id))
 
     # ---- JSON
     def to_dict(self) -> dict:
@@ -169,6 +194,39 @@ class State:
 _FIELD_NAMES = frozenset(f.name for f in fields(State))
 _NESTED = {"contacts": ContactState, "pending": Pending, "records": Record,
            "history": ScorePoint, "baselines": BaselineAnswer}
+
+
+def draft(state: State) -> State:
+    """A private copy of a state, for the engine to change in place (`draft.__dict__[name] =
+    value`) before anyone else sees it: one copy a choice instead of one per change (six or
+    seven, a fifth of the time of a choice). Once returned, it is a value like any other."""
+    new = object.__new__(State)
+    object.__setattr__(new, "__dict__", state.__dict__.copy())
+    return new
+
+
+def flags_with(flags: tuple[str, ...], name: str, on: bool = True) -> tuple[str, ...]:
+    """The flags with one set (or cleared), sorted."""
+    changed = set(flags)
+    changed.add(name) if on else changed.discard(name)
+    return tuple(sorted(changed))
+
+
+def counters_with(counters: tuple[tuple[str, int], ...], name: str,
+                  value: int) -> tuple[tuple[str, int], ...]:
+    """The counters with one set to a value, sorted by name."""
+    changed = dict(counters)
+    changed[name] = value
+    return tuple(sorted(changed.items()))
+
+
+def contacts_with(contacts: tuple[ContactState, ...], contact: ContactState | None,
+                  contact_id: str) -> tuple[ContactState, ...]:
+    """The contacts with one replaced (or with None, removed), sorted by id."""
+    kept = [c for c in contacts if c.id != contact_id]
+    if contact is not None:
+        kept.append(contact)
+    return tuple(sorted(kept, key=lambda c: c.id))
 
 
 def _state_from_dict(data: dict) -> State:

@@ -8,7 +8,7 @@ from .effects import Ctx, apply_effects
 from .events import (Blacklisted, Delisted, Event, ServiceLocked, ServiceUnlocked,
                      StatementShown, TierChanged)
 from .scoring import STATEMENT_EVERY, legibility
-from .state import State
+from .state import State, draft
 
 
 @dataclass(frozen=True)
@@ -19,49 +19,53 @@ class Refreshed:
 
 def refresh(state: State, silent: bool = False) -> Refreshed:
     """Bring tier, blacklist, services and the shown score up to date with the score."""
+    state = draft(state)
     events: list[Event] = []
-    state = _blacklist(state, events)
-    state = _tier(state, events)
-    state = _services(state, events)
-    state = _statement(state, events)
+    update(state, events)
     return Refreshed(state, () if silent else tuple(events))
 
 
-def _tier(state: State, events: list[Event]) -> State:
+def update(state: State, events: list[Event]) -> None:
+    """`refresh` on a draft (`state.draft`), in place."""
+    _blacklist(state, events)
+    _tier(state, events)
+    _services(state, events)
+    _statement(state, events)
+
+
+def _tier(state: State, events: list[Event]) -> None:
     tier = state.level.tier_of(state.score)
     tier_id = tier.id if tier else None
     if tier_id == state.tier:
-        return state
+        return
     if legibility(state) not in ("hidden", "delayed"):   # those show no live tier
         events.append(TierChanged(state.tier, tier_id, tier.name if tier else None))
-    return state.evolve(tier=tier_id)
+    state.__dict__["tier"] = tier_id
 
 
-def _blacklist(state: State, events: list[Event]) -> State:
+def _blacklist(state: State, events: list[Event]) -> None:
     rules = state.level.blacklist
     if rules is None:
-        return state
-    leave_at = rules.leave_at if rules.leave_at is not None else rules.below
-    if not state.blacklisted and state.score < rules.below:
-        events.append(Blacklisted(rules.name, state.score))
-        state = state.evolve(blacklisted=True)
-        return apply_effects(state, rules.effects, Ctx(state.level, events))
-    if state.blacklisted and state.score >= leave_at:
+        return
+    if not state.blacklisted:
+        if state.score < rules.below:
+            events.append(Blacklisted(rules.name, state.score))
+            state.__dict__["blacklisted"] = True
+            apply_effects(state, rules.effects, Ctx(state.level, events))
+        return
+    leave_at = rules.leave_at
+    if state.score >= (rules.below if leave_at is None else leave_at):
         events.append(Delisted(rules.name, state.score))
-        return state.evolve(blacklisted=False)
-    return state
+        state.__dict__["blacklisted"] = False
 
 
-def _services(state: State, events: list[Event]) -> State:
-    level = state.level
-    opened = []
-    for sid, service in level.services_by_id:
-        if (service.threshold is None or state.score >= service.threshold) and \
-                (service.needs is None or service.needs.test(level, state)):
-            opened.append(sid)
-    now_open = tuple(opened)
+def _services(state: State, events: list[Event]) -> None:
+    level, score = state.level, state.score
+    now_open = tuple([sid for sid, threshold, test in level.service_tests
+                      if (threshold is None or score >= threshold)
+                      and (test is None or test(level, state))])
     if now_open == state.open_services:
-        return state
+        return
     was_open = set(state.open_services)
     for service_id, service in level.services.items():
         if service_id in was_open and service_id not in now_open:
@@ -69,12 +73,12 @@ def _services(state: State, events: list[Event]) -> State:
                                         service_reason(service_id, level, state)))
         elif service_id not in was_open and service_id in now_open:
             events.append(ServiceUnlocked(service_id, service.name))
-    return state.evolve(open_services=now_open)
+    state.__dict__["open_services"] = now_open
 
 
-def _statement(state: State, events: list[Event]) -> State:
-    if legibility(state) != "delayed" or state.step % STATEMENT_EVERY or state.step == 0:
-        return state
+def _statement(state: State, events: list[Event]) -> None:
+    if state.step % STATEMENT_EVERY or state.step == 0 or legibility(state) != "delayed":
+        return
     if state.shown_score != state.score:
         events.append(StatementShown(state.shown_score, state.score))
-    return state.evolve(shown_score=state.score)
+    state.__dict__["shown_score"] = state.score
