@@ -289,10 +289,16 @@ class _Scores:
         self.shape_of: list[int] = []      # per state: its shape
         self.score_of: list[int] = []      # per state: its score
         self.index: dict[int, int] = {}    # key -> state
-        # per shape: [(tape, [(move, that move's traces)], stuck)]
+        # What a choice shows and does is kept per *run key*: the shape, or where nothing
+        # reads which services are open, the shape without its tier and services (the
+        # engine works those out again from the score after every change, so a run never
+        # depends on the ones it starts with there; see `_service_blind`).
+        self.blind = _service_blind(level)
+        self.run_keys: dict[tuple, int] = {}
+        self.run_key_of: list[int] = []   # per shape
+        # per run key: [(tape, [(move, that move's traces)], stuck)]
         self.seen_views: dict[int, list] = {}
-        # per shape and choice: [(tape, results)], a result being (shape, how its score is
-        # got, value, key base): see `_result`
+        # per run key and choice: [(tape, results)] (see `_results`)
         self.seen_moves: dict[tuple[int, str], list] = {}
 
     def _shape(self, state: State) -> int:
@@ -305,6 +311,9 @@ class _Scores:
         if k is None:
             k = self.shapes[key] = len(self.shape_list)
             self.shape_list.append(_evolve(state, score=0, shown_score=0))
+            if state.scene in self.blind:
+                key = tuple(map(d.__getitem__, _RUN_FIELDS))
+            self.run_key_of.append(self.run_keys.setdefault(key, len(self.run_keys)))
         return k
 
     def _unknown(self, k: int, s: int) -> tuple[Tape, State]:
@@ -378,9 +387,10 @@ class _Scores:
 
     def _moves(self, k: int, s: int, i: int) -> list:
         """The open choices of state i (shape k, score s), each with its list of traces."""
-        known = self.seen_views.get(k)
+        run = self.run_key_of[k]
+        known = self.seen_views.get(run)
         if known is None:
-            known = self.seen_views[k] = []
+            known = self.seen_views[run] = []
         for tape, moves, stuck in known:
             if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
                 break
@@ -393,7 +403,7 @@ class _Scores:
             scene = self.shape_list[k].scene
             self.reach.shown.update((scene, v.id) for v in views)
             self.reach.opened.update((scene, v.id) for v in views if v.available)
-            moves = [((v.id, v.number), self.seen_moves.setdefault((k, v.id), []))
+            moves = [((v.id, v.number), self.seen_moves.setdefault((run, v.id), []))
                      for v in views if v.available]
             stuck = not moves
             if tape is not None:
@@ -474,6 +484,49 @@ class _PairStates(Sequence):
 _SHAPE_FIELDS = tuple(f.name for f in fields(State)
                       if f.compare and f.name not in ("score", "shown_score"))
 _OFFSET, _FIXED, _FUNCTION = "offset", "fixed", "function"   # how a result's score is got
+_DERIVED = ("tier", "open_services")   # worked out from the rest after every change
+_RUN_FIELDS = tuple(f for f in _SHAPE_FIELDS if f not in _DERIVED)
+
+
+def _service_blind(level: Level) -> frozenset[str]:
+    """The scenes where no choice, service, blacklist effect or ending tests which services
+    are open (`service:`): a run there depends on the score, not on the tier and services
+    it starts with."""
+    everywhere = [service.needs for service in level.services.values()]
+    everywhere += [ending.when for ending in level.endings.values()]
+    if level.blacklist is not None:
+        everywhere += _effect_conditions(level.blacklist.effects)
+    if any(map(_tests_services, everywhere)):
+        return frozenset()
+    return frozenset(sid for sid, scene in level.scenes.items()
+                     if not any(map(_tests_services, _scene_conditions(scene))))
+
+
+def _scene_conditions(scene) -> list:
+    found = []
+    for choice in scene.choices:
+        found += [choice.shown_if, choice.needs, *_effect_conditions(choice.effects)]
+    return found
+
+
+def _effect_conditions(effects) -> list:
+    found = []
+    for effect in effects:
+        if effect.if_ is not None:
+            found.append(effect.if_.when)
+            found += _effect_conditions(effect.if_.then) + _effect_conditions(effect.if_.otherwise)
+    return found
+
+
+def _tests_services(cond) -> bool:
+    if cond is None:
+        return False
+    key = cond.key()
+    if key == "service":
+        return True
+    if key in ("all", "any"):
+        return any(map(_tests_services, getattr(cond, key)))
+    return key == "not" and _tests_services(cond.not_)
 
 
 def _pinned(state: State) -> State:
