@@ -46,13 +46,24 @@ def test_a_rounded_pull_is_an_unknown_of_its_own():
     assert not tape.plain
 
 
-def test_a_second_rounding_is_pinned_to_its_value():
+def test_each_rounding_has_its_own_pull_and_two_pulls_do_not_mix():
     tape = Tape(900)
     score = Sym(tape)
-    round(0.1 * (1000.0 - score))
-    again = round(0.5 * (1000.0 - score))  # 50
-    assert again == 50 and type(again) is int
-    assert tape.admits(901) and not tape.admits(800)
+    first = round(0.1 * (1000.0 - score))   # as one fall of the dice would
+    second = round(0.5 * (1000.0 - score))  # as another would, on the same tape
+    assert first.value == 10 and second.value == 50 and len(tape.pulls) == 2
+    assert (second >= 50) is True
+    assert tape.admits(901) and not tape.admits(902)   # 902 pulls 49
+    with pytest.raises(NotSymbolic):
+        first + second
+
+
+def test_a_rounding_to_digits_is_pinned_to_its_value():
+    tape = Tape(900)
+    score = Sym(tape)
+    third = round(score / 3, 1)   # 300.0
+    assert third == 300.0 and type(third) is float
+    assert tape.admits(900) and not tape.admits(903)
 
 
 def test_hashing_or_converting_the_unknown_is_refused():

@@ -7,8 +7,8 @@ analyzer plays a choice with a `Sym` in place of the score: a value `k * s + c` 
 base score `s`, that knows the score `s0` of the situation at hand. Each comparison answers
 as it would for `s0` and writes down, on a `Tape`, what it assumed (`s >= 950 - c`, say).
 The network's pull, `round(pull * (average - s))`, becomes a second unknown `u` with its own
-assumptions (`u != 0`, `s + u >= 950`), so one run stands for scores whose pulls differ;
-any further rounding is pinned to its value for `s0`. When the choice has been played, the
+assumptions (`u != 0`, `s + u >= 950`), so one run stands for scores whose pulls differ
+(each fall of the dice has its own); a rounding to some digits is pinned to its value. When the choice has been played, the
 tape says exactly which base scores play it the same way, and the result is `s + offset`,
 `s + pull(s) + offset`, or a fixed score where a limit clipped it. Any other score in that
 set reuses the result without playing it again.
@@ -31,30 +31,22 @@ class NotSymbolic(TypeError):
 
 class Tape:
     """What a run assumed about the base score `s`: `lo <= s <= hi`, `s` not in `holes`,
-    and each `(f, value)` in `pins` still gives `value`.
-
-    A run may also have one rounded pull `u = ufn(s)` (see `_Fn.__round__`), kept as an
-    unknown of its own rather than pinned to its value: what it assumed about `u` and about
-    `s + u` (the score after the pull) is kept as the same kind of range, on the `u` and
-    `t` axes."""
-    __slots__ = ("s0", "lo", "hi", "holes", "pins", "plain", "ufn", "u0",
-                 "ulo", "uhi", "uholes", "tlo", "thi", "tholes")
+    each `(f, value)` in `pins` still gives `value`, and each of `pulls` (a rounded pull
+    kept as an unknown of its own: see `Pull`) stays within what was assumed of it."""
+    __slots__ = ("s0", "lo", "hi", "holes", "pins", "pulls", "plain")
 
     def __init__(self, s0: int) -> None:
         self.s0 = s0
-        self.lo = self.ulo = self.tlo = -math.inf
-        self.hi = self.uhi = self.thi = math.inf
+        self.lo = -math.inf
+        self.hi = math.inf
         self.holes: set[int] = set()
-        self.uholes: set[int] = set()
-        self.tholes: set[int] = set()
         self.pins: list[tuple] = []
-        self.ufn = None   # the rounded pull, as a function of s
-        self.u0 = 0       # its value for s0
+        self.pulls: list[Pull] = []
         self.plain = False   # set by `seal`: only the range matters
 
     def seal(self) -> None:
         """The run is over: note whether the range alone decides `admits`."""
-        self.plain = not self.holes and not self.pins and self.ufn is None
+        self.plain = not self.holes and not self.pins and not self.pulls
 
     def admits(self, s: int) -> bool:
         """Whether a run for base score `s` would take the same way as this one."""
@@ -65,11 +57,11 @@ class Tape:
         for f, value in self.pins:
             if f(s) != value:
                 return False
-        if self.ufn is not None:
-            u = self.ufn(s)
-            if not (self.ulo <= u <= self.uhi) or u in self.uholes:
+        for pull in self.pulls:
+            u = pull.f(s)
+            if not (pull.ulo <= u <= pull.uhi) or u in pull.uholes:
                 return False
-            if not (self.tlo <= s + u <= self.thi) or s + u in self.tholes:
+            if not (pull.tlo <= s + u <= pull.thi) or s + u in pull.tholes:
                 return False
         return True
 
@@ -82,13 +74,29 @@ class Tape:
             self.hi = bound
 
 
+class Pull:
+    """A whole-number rounding of a value made from the score (the network's pull,
+    `round(pull * (average - s))`), kept as an unknown `u = f(s)` rather than pinned to its
+    value, so one run stands for scores whose pulls differ. What the run assumed is kept as
+    ranges of `u` and of `t = s + u` (the score after the pull). Each fall of the dice plays
+    the choice again on the same tape, with a pull of its own."""
+    __slots__ = ("f", "u0", "ulo", "uhi", "uholes", "tlo", "thi", "tholes")
+
+    def __init__(self, f, s0: int) -> None:
+        self.f, self.u0 = f, f(s0)
+        self.ulo = self.tlo = -math.inf
+        self.uhi = self.thi = math.inf
+        self.uholes: set[int] = set()
+        self.tholes: set[int] = set()
+
+
 def _ceil_div(a: int, b: int) -> int:
     return -((-a) // b)
 
 
-def _narrow(tape: Tape, axis: str, k: int, rest: int, held: str) -> None:
-    """Write down that `k * x <held> rest` for the tape's value `x` on an axis ("" for s,
-    "u" for the pull, "t" for s + pull): as a range, or a hole where `!=` held."""
+def _narrow(tape, axis: str, k: int, rest: int, held: str) -> None:
+    """Write down that `k * x <held> rest` for a value `x` on an axis ("" for s on a Tape,
+    "u" for a Pull's u, "t" for its s + u): as a range, or a hole where `!=` held."""
     if k < 0:   # divide by k, flipping the sign
         k, rest, held = -k, -rest, _FLIP[held]
     lo_name, hi_name = axis + "lo" if axis else "lo", axis + "hi" if axis else "hi"
@@ -121,50 +129,56 @@ _NEGATE = {"lt": "ge", "le": "gt", "gt": "le", "ge": "lt", "eq": "ne", "ne": "eq
 
 
 class Sym:
-    """`k * s + u * pull + c` for the unknown base score `s` of a tape and the tape's
-    rounded pull (`u` is 0 until a pull is rounded; k and u are not both 0)."""
-    __slots__ = ("tape", "k", "c", "u")
+    """`k * s + u * pull + c` for the unknown base score `s` of a tape and, where `u` is
+    not 0, one of its pulls (k and u are not both 0)."""
+    __slots__ = ("tape", "k", "c", "u", "pull")
 
-    def __init__(self, tape: Tape, k: int = 1, c: int = 0, u: int = 0) -> None:
-        self.tape, self.k, self.c, self.u = tape, k, c, u
+    def __init__(self, tape: Tape, k: int = 1, c: int = 0, u: int = 0,
+                 pull: Pull | None = None) -> None:
+        self.tape, self.k, self.c, self.u, self.pull = tape, k, c, u, pull
 
     @property
     def value(self) -> int:
         """Its value for the tape's own score."""
-        tape = self.tape
-        return self.k * tape.s0 + self.u * tape.u0 + self.c
+        value = self.k * self.tape.s0 + self.c
+        return value + self.u * self.pull.u0 if self.u else value
 
-    def _lin(self, k: int, c: int, u: int):
-        return c if k == 0 and u == 0 else Sym(self.tape, k, c, u)
+    def _lin(self, other: Sym, k: int, c: int, u: int):
+        pull = self.pull or other.pull
+        if self.u and other.u and self.pull is not other.pull:
+            raise NotSymbolic("two pulls combined")
+        return c if k == 0 and u == 0 else Sym(self.tape, k, c, u, pull if u else None)
 
     # ---- arithmetic with ints stays exact; anything else becomes a function of s
     def __add__(self, other):
         if type(other) is int:
-            return Sym(self.tape, self.k, self.c + other, self.u)
+            return Sym(self.tape, self.k, self.c + other, self.u, self.pull)
         if isinstance(other, Sym) and other.tape is self.tape:
-            return self._lin(self.k + other.k, self.c + other.c, self.u + other.u)
+            return self._lin(other, self.k + other.k, self.c + other.c, self.u + other.u)
         return _Fn.of(self) + other
 
     __radd__ = __add__
 
     def __sub__(self, other):
         if type(other) is int:
-            return Sym(self.tape, self.k, self.c - other, self.u)
+            return Sym(self.tape, self.k, self.c - other, self.u, self.pull)
         if isinstance(other, Sym) and other.tape is self.tape:
-            return self._lin(self.k - other.k, self.c - other.c, self.u - other.u)
+            return self._lin(other, self.k - other.k, self.c - other.c, self.u - other.u)
         return _Fn.of(self) - other
 
     def __rsub__(self, other):
         if type(other) is int:
-            return Sym(self.tape, -self.k, other - self.c, -self.u)
+            return Sym(self.tape, -self.k, other - self.c, -self.u, self.pull)
         return other - _Fn.of(self)
 
     def __neg__(self):
-        return Sym(self.tape, -self.k, -self.c, -self.u)
+        return Sym(self.tape, -self.k, -self.c, -self.u, self.pull)
 
     def __mul__(self, other):
         if type(other) is int:
-            return self._lin(self.k * other, self.c * other, self.u * other)
+            if other == 0:
+                return 0
+            return Sym(self.tape, self.k * other, self.c * other, self.u * other, self.pull)
         return _Fn.of(self) * other
 
     __rmul__ = __mul__
@@ -198,7 +212,7 @@ class Sym:
             axis = "t"
         else:
             raise NotSymbolic("the score and the pull mixed in other proportions")
-        _narrow(self.tape, axis, k, other - self.c, held)
+        _narrow(self.pull if axis else self.tape, axis, k, other - self.c, held)
         return answer
 
     def __ge__(self, other):
@@ -214,8 +228,8 @@ class Sym:
                     tape.hi = bound - 1
                 return False
             if self.u == 1:
-                held = tape.s0 + tape.u0 >= bound
-                _narrow(tape, "t", 1, bound, "ge" if held else "lt")
+                held = tape.s0 + self.pull.u0 >= bound
+                _narrow(self.pull, "t", 1, bound, "ge" if held else "lt")
                 return held
         return self._compare(other, "ge")
 
@@ -281,8 +295,9 @@ class _Fn:
 
     @staticmethod
     def of(sym: Sym) -> _Fn:
-        k, c, u, pull = sym.k, sym.c, sym.u, sym.tape.ufn
+        k, c, u = sym.k, sym.c, sym.u
         if u:
+            pull = sym.pull.f
             return _Fn(sym.tape, lambda s: k * s + u * pull(s) + c)
         return _Fn(sym.tape, lambda s: k * s + c)
 
@@ -322,15 +337,15 @@ class _Fn:
         return value
 
     def __round__(self, ndigits=None):
-        # The first whole-number rounding of a run (the network's pull) becomes an unknown
-        # of its own, `u`: later comparisons narrow ranges of u and of s + u, so the run
-        # stands for every score whatever its pull rounds to, and lands on s + u + c.
-        # Any other rounding is pinned to its value.
+        # A whole-number rounding (the network's pull) becomes an unknown of its own, a
+        # `Pull`: later comparisons narrow ranges of u and of s + u, so the run stands for
+        # every score whatever its pull rounds to, and lands on s + u + c. A rounding to
+        # some digits is pinned to its value.
         f, tape = self.f, self.tape
-        if ndigits is None and tape.ufn is None:
-            tape.ufn = pull = lambda s: round(f(s))
-            tape.u0 = pull(tape.s0)
-            return Sym(tape, 0, 0, 1)
+        if ndigits is None:
+            pull = Pull(lambda s: round(f(s)), tape.s0)
+            tape.pulls.append(pull)
+            return Sym(tape, 0, 0, 1, pull)
         return self._pin(lambda s: round(f(s), ndigits))
 
     def _compare(self, other, op: str) -> bool:
