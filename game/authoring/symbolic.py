@@ -61,7 +61,7 @@ class Tape:
             u = pull.f(s)
             if not (pull.ulo <= u <= pull.uhi) or u in pull.uholes:
                 return False
-            if not (pull.tlo <= s + u <= pull.thi) or s + u in pull.tholes:
+            if not (pull.lo <= s + u <= pull.hi) or s + u in pull.holes:
                 return False
         return True
 
@@ -80,26 +80,26 @@ class Pull:
     value, so one run stands for scores whose pulls differ. What the run assumed is kept as
     ranges of `u` and of `t = s + u` (the score after the pull). Each fall of the dice plays
     the choice again on the same tape, with a pull of its own."""
-    __slots__ = ("f", "u0", "ulo", "uhi", "uholes", "tlo", "thi", "tholes")
+    __slots__ = ("f", "u0", "ulo", "uhi", "uholes", "lo", "hi", "holes")
 
     def __init__(self, f, s0: int) -> None:
         self.f, self.u0 = f, f(s0)
-        self.ulo = self.tlo = -math.inf
-        self.uhi = self.thi = math.inf
+        self.ulo = self.lo = -math.inf   # lo, hi and holes are for t, as a Tape's are for s
+        self.uhi = self.hi = math.inf
         self.uholes: set[int] = set()
-        self.tholes: set[int] = set()
+        self.holes: set[int] = set()
 
 
 def _ceil_div(a: int, b: int) -> int:
     return -((-a) // b)
 
 
-def _narrow(tape, axis: str, k: int, rest: int, held: str) -> None:
-    """Write down that `k * x <held> rest` for a value `x` on an axis ("" for s on a Tape,
-    "u" for a Pull's u, "t" for its s + u): as a range, or a hole where `!=` held."""
+def _narrow(target, axis: str, k: int, rest: int, held: str) -> None:
+    """Write down that `k * x <held> rest` for a value `x`: s on a Tape, or on a Pull, its
+    s + u (axis "") or its u alone (axis "u"); as a range, or a hole where `!=` held."""
     if k < 0:   # divide by k, flipping the sign
         k, rest, held = -k, -rest, _FLIP[held]
-    lo_name, hi_name = axis + "lo" if axis else "lo", axis + "hi" if axis else "hi"
+    lo_name, hi_name = axis + "lo", axis + "hi"
     low, high = None, None
     if held == "eq":
         if rest % k:
@@ -107,7 +107,7 @@ def _narrow(tape, axis: str, k: int, rest: int, held: str) -> None:
         low = high = rest // k
     elif held == "ne":
         if rest % k == 0:
-            getattr(tape, axis + "holes" if axis else "holes").add(rest // k)
+            getattr(target, axis + "holes").add(rest // k)
     elif held == "ge":
         low = _ceil_div(rest, k)
     elif held == "gt":
@@ -116,10 +116,10 @@ def _narrow(tape, axis: str, k: int, rest: int, held: str) -> None:
         high = rest // k
     else:   # lt
         high = _ceil_div(rest, k) - 1
-    if low is not None and low > getattr(tape, lo_name):
-        setattr(tape, lo_name, low)
-    if high is not None and high < getattr(tape, hi_name):
-        setattr(tape, hi_name, high)
+    if low is not None and low > getattr(target, lo_name):
+        setattr(target, lo_name, low)
+    if high is not None and high < getattr(target, hi_name):
+        setattr(target, hi_name, high)
 
 
 _OPS = {"lt": operator.lt, "le": operator.le, "gt": operator.gt, "ge": operator.ge,
@@ -202,35 +202,32 @@ class Sym:
             return _Fn.of(self)._compare(other, op)
         answer = _OPS[op](self.value, other)
         held = op if answer else _NEGATE[op]
-        # k*s + u*pull + c OP other, as a bound on one axis: s, the pull, or s + pull
+        # k*s + u*pull + c OP other, as a bound on s, on the pull, or on s + pull
         k, u = self.k, self.u
         if u == 0:
-            axis = ""
+            target, axis = self.tape, ""
         elif k == 0:
-            axis, k = "u", u
+            target, axis, k = self.pull, "u", u
         elif k == u:
-            axis = "t"
+            target, axis = self.pull, ""
         else:
             raise NotSymbolic("the score and the pull mixed in other proportions")
-        _narrow(self.pull if axis else self.tape, axis, k, other - self.c, held)
+        _narrow(target, axis, k, other - self.c, held)
         return answer
 
     def __ge__(self, other):
         # the common cases, `s + c` or `s + u + c` against an int, without `_compare`
-        if type(other) is int and self.k == 1:
-            bound, tape = other - self.c, self.tape
-            if self.u == 0:
-                if tape.s0 >= bound:
-                    if bound > tape.lo:
-                        tape.lo = bound
-                    return True
-                if bound - 1 < tape.hi:
-                    tape.hi = bound - 1
-                return False
-            if self.u == 1:
-                held = tape.s0 + self.pull.u0 >= bound
-                _narrow(self.pull, "t", 1, bound, "ge" if held else "lt")
-                return held
+        if type(other) is int and self.k == 1 and (self.u == 0 or self.u == 1):
+            # a bound on s (kept on the tape) or on s + pull (kept on the pull)
+            bound, target = other - self.c, self.pull or self.tape
+            value = self.tape.s0 + self.pull.u0 if self.u else self.tape.s0
+            if value >= bound:
+                if bound > target.lo:
+                    target.lo = bound
+                return True
+            if bound - 1 < target.hi:
+                target.hi = bound - 1
+            return False
         return self._compare(other, "ge")
 
     def __lt__(self, other):   # the same assumption as `>=`, answered the other way
