@@ -107,7 +107,11 @@ def wait_for_window(display: str, game: subprocess.Popen) -> str:
         if wid:
             return wid.splitlines()[0]
         time.sleep(0.2)
-    raise AssertionError("the game window never appeared")
+    game.terminate()   # say what the game printed: a window that never came is rare, and
+    _, err = game.communicate(timeout=10)   # only a slow host has shown it so far
+    windows = xdotool(display, "search", "--name", ".")
+    raise AssertionError(f"the game window never appeared in 60 s; windows on {display}: "
+                         f"{windows or 'none'}; the game said: {err[-2000:] or 'nothing'}")
 
 
 def geometry(display: str, wid: str) -> tuple[int, int, int, int]:
