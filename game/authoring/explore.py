@@ -329,7 +329,7 @@ class _Scores:
         reach, shape_of, score_of, index = self.reach, self.shape_of, self.score_of, self.index
         parent, via, lucky, depth, edges = (reach.parent, reach.via, reach.lucky, reach.depth,
                                             reach.edges)
-        limit = self.limit
+        limit, seen_views, run_key_of = self.limit, self.seen_views, self.run_key_of
         k0 = self._shape(start)
         index[self._key(k0, start.score)] = 0
         shape_of.append(k0)
@@ -348,7 +348,14 @@ class _Scores:
                 i += 1
                 continue
             lucky_i, next_depth = lucky[i], depth[i] + 1
-            for move, traces in self._moves(k, s, i):
+            for tape, moves, stuck in seen_views.get(run_key_of[k], ()):   # seen before
+                if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
+                    if stuck:
+                        reach.stuck.append(i)
+                    break
+            else:
+                moves = self._moves(k, s, i)
+            for move, traces in moves:
                 for tape, results in traces:
                     if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
                         break
@@ -386,30 +393,23 @@ class _Scores:
         return k * self.stride + s - self.low
 
     def _moves(self, k: int, s: int, i: int) -> list:
-        """The open choices of state i (shape k, score s), each with its list of traces."""
+        """The open choices of state i (shape k, score s), each with its list of traces,
+        where no choices seen before stand for this score (`run` looks there first)."""
         run = self.run_key_of[k]
-        known = self.seen_views.get(run)
-        if known is None:
-            known = self.seen_views[run] = []
-        for tape, moves, stuck in known:
-            if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
-                break
-        else:
-            tape, state = self._unknown(k, s)
-            try:
-                views = choices(state)
-            except TypeError:   # NotSymbolic, or the score used as a plain int
-                views, tape = choices(self._state(i)), None
-            scene = self.shape_list[k].scene
-            self.reach.shown.update((scene, v.id) for v in views)
-            self.reach.opened.update((scene, v.id) for v in views if v.available)
-            moves = [((v.id, v.number), self.seen_moves.setdefault((run, v.id), []))
-                     for v in views if v.available]
-            stuck = not moves
-            if tape is not None:
-                tape.seal()
-                known.append((tape, moves, stuck))
-        if stuck:
+        tape, state = self._unknown(k, s)
+        try:
+            views = choices(state)
+        except TypeError:   # NotSymbolic, or the score used as a plain int
+            views, tape = choices(self._state(i)), None
+        scene = self.shape_list[k].scene
+        self.reach.shown.update((scene, v.id) for v in views)
+        self.reach.opened.update((scene, v.id) for v in views if v.available)
+        moves = [((v.id, v.number), self.seen_moves.setdefault((run, v.id), []))
+                 for v in views if v.available]
+        if tape is not None:
+            tape.seal()
+            self.seen_views.setdefault(run, []).append((tape, moves, not moves))
+        if not moves:
             self.reach.stuck.append(i)
         return moves
 
