@@ -104,3 +104,14 @@ def test_the_summary_of_either_search_is_the_same(loaded):
     assert fast.column("score") == [s.score for s in plain.states]
     assert fast.states[-2:] == plain.states[-2:]
     assert summarize(level, plain) == summarize(level, fast)
+
+
+def test_runs_are_shared_across_tier_and_services_only_where_no_service_is_tested():
+    from game.authoring.levelwalk import LevelFacts
+    levels = {lv.level.id: lv.level for lv in bundled()}
+    pilot = levels["pilot_city"]
+    blind = LevelFacts.of(pilot).service_blind
+    tested = {"late_bill", "station", "school"}   # `needs: {service: ...}`, some in an `all`
+    assert blind == set(pilot.scenes) - tested
+    day_zero = levels["day_zero"]
+    assert LevelFacts.of(day_zero).service_blind == set(day_zero.scenes)

@@ -197,14 +197,15 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
     to them are known by then, but not the rest). With `symbolic` (the default, for
     `seed=None`), a choice is played once for every score that plays it the same way
     (`symbolic.py`); `symbolic=False` plays it for each score, which tests compare with."""
-    canon = Canon(facts or LevelFacts.of(level), keep_luck=seed is not None)
+    facts = facts or LevelFacts.of(level)
+    canon = Canon(facts, keep_luck=seed is not None)
     reach = Reach(persona, ruleset)
     with no_gc_pauses(), scripted_rolls() if seed is None else nullcontext():
         first = new_game(level, persona, ruleset, seed=seed or 0)
         reach._saw(first)
         start = canon(first)
         if seed is None and symbolic and not until_every_ending:
-            _Scores(reach, canon, limit, level).run(start)
+            _Scores(reach, canon, limit, level, facts.service_blind).run(start)
             return reach
         search = _States(reach, canon, limit, seed)
         search.begin(start)
@@ -280,7 +281,8 @@ class _Scores:
     States are kept as two numbers each (`Reach.states` builds one when asked), and a state's
     key in the index is one int: shape * stride + score."""
 
-    def __init__(self, reach: Reach, canon: Canon, limit: int, level: Level) -> None:
+    def __init__(self, reach: Reach, canon: Canon, limit: int, level: Level,
+                 blind: frozenset[str]) -> None:
         self.reach, self.canon, self.limit = reach, canon, limit
         self.low, self.high = level.score.min, level.score.max
         self.stride = self.high - self.low + 1
@@ -292,8 +294,8 @@ class _Scores:
         # What a choice shows and does is kept per *run key*: the shape, or where nothing
         # reads which services are open, the shape without its tier and services (the
         # engine works those out again from the score after every change, so a run never
-        # depends on the ones it starts with there; see `_service_blind`).
-        self.blind = _service_blind(level)
+        # depends on the ones it starts with there: `LevelFacts.service_blind`).
+        self.blind = blind
         self.run_keys: dict[tuple, int] = {}
         self.run_key_of: list[int] = []   # per shape
         # per run key: [(tape, [(move, that move's traces)], stuck)]
@@ -486,47 +488,6 @@ _SHAPE_FIELDS = tuple(f.name for f in fields(State)
 _OFFSET, _FIXED, _FUNCTION = "offset", "fixed", "function"   # how a result's score is got
 _DERIVED = ("tier", "open_services")   # worked out from the rest after every change
 _RUN_FIELDS = tuple(f for f in _SHAPE_FIELDS if f not in _DERIVED)
-
-
-def _service_blind(level: Level) -> frozenset[str]:
-    """The scenes where no choice, service, blacklist effect or ending tests which services
-    are open (`service:`): a run there depends on the score, not on the tier and services
-    it starts with."""
-    everywhere = [service.needs for service in level.services.values()]
-    everywhere += [ending.when for ending in level.endings.values()]
-    if level.blacklist is not None:
-        everywhere += _effect_conditions(level.blacklist.effects)
-    if any(map(_tests_services, everywhere)):
-        return frozenset()
-    return frozenset(sid for sid, scene in level.scenes.items()
-                     if not any(map(_tests_services, _scene_conditions(scene))))
-
-
-def _scene_conditions(scene) -> list:
-    found = []
-    for choice in scene.choices:
-        found += [choice.shown_if, choice.needs, *_effect_conditions(choice.effects)]
-    return found
-
-
-def _effect_conditions(effects) -> list:
-    found = []
-    for effect in effects:
-        if effect.if_ is not None:
-            found.append(effect.if_.when)
-            found += _effect_conditions(effect.if_.then) + _effect_conditions(effect.if_.otherwise)
-    return found
-
-
-def _tests_services(cond) -> bool:
-    if cond is None:
-        return False
-    key = cond.key()
-    if key == "service":
-        return True
-    if key in ("all", "any"):
-        return any(map(_tests_services, getattr(cond, key)))
-    return key == "not" and _tests_services(cond.not_)
 
 
 def _pinned(state: State) -> State:

@@ -21,6 +21,8 @@ class LevelFacts:
     flags_set: dict[str, Path] = field(default_factory=dict)       # flag -> first place set
     counters_read: dict[str, Path] = field(default_factory=dict)
     counters_set: dict[str, Path] = field(default_factory=dict)
+    # scenes where nothing that runs tests which services are open (`service:`)
+    service_blind: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, level: Level) -> LevelFacts:
@@ -34,7 +36,17 @@ class LevelFacts:
         for path, cond in index.conditions_with("counter"):
             facts.counters_read.setdefault(cond.counter.name, path + ("counter", "name"))
         _written(level, index, facts)
+        facts.service_blind = _service_blind(level, index)
         return facts
+
+
+def _service_blind(level: Level, index) -> frozenset[str]:
+    """The scenes where no choice tests which services are open, when no service, ending or
+    blacklist effect does either (those are tested after any choice)."""
+    places = [path for path, _ in index.conditions_with("service")]
+    if any(path[0] != "scenes" for path in places):
+        return frozenset()
+    return frozenset(level.scenes).difference(path[1] for path in places)
 
 
 def _effects_goto(effects: list[Effect]) -> list[str]:
