@@ -167,12 +167,12 @@ class Reach:
             index = self.parent[index]
         return path[::-1]
 
-    def _add(self, state: State, parent: int, via: Move | None, lucky: bool) -> None:
-        self.states.append(state)
-        self.parent.append(parent)
-        self.via.append(via)
-        self.lucky.append(lucky)
-        self.depth.append(self.depth[parent] + 1 if parent >= 0 else 0)
+    def _start(self) -> None:
+        """The start's own record (the search stores the start state its own way)."""
+        self.parent.append(-1)
+        self.via.append(None)
+        self.lucky.append(False)
+        self.depth.append(0)
 
     def _saw(self, state: State) -> None:
         self.flags_seen.update(state.flags)
@@ -239,7 +239,8 @@ class _States:
 
     def begin(self, start: State) -> None:
         self.index[start] = 0
-        self.reach._add(start, -1, None, False)
+        self.reach.states.append(start)
+        self.reach._start()
 
     def views(self, i: int) -> list[ChoiceView]:
         return choices(self.reach.states[i])
@@ -255,20 +256,29 @@ class _States:
         _link(reach, self.index, i, move, nexts, self.limit)
 
 
-def _link(reach: Reach, index: dict, i: int, move: Move, nexts: list, limit: int) -> None:
-    """Record the moves from state `i` to each of `nexts`, adding the new ones. (The
-    symbolic search does the same, inline, on numbers rather than states.)"""
-    lucky = reach.lucky[i] or len(nexts) > 1   # where it leads depends on the dice
+def _link(reach: Reach, index: dict, i: int, move: Move, nexts, limit: int,
+          keep=None) -> None:
+    """Record the moves from state `i` to each of `nexts` (keys of `index`), adding the new
+    ones: `keep(key)` stores a new state the search's own way (by default the key is the
+    state itself, kept in `reach.states`)."""
+    parent, lucky, depth = reach.parent, reach.lucky, reach.depth
+    moved_lucky = lucky[i] or len(nexts) > 1   # where it leads depends on the dice
+    next_depth = depth[i] + 1
     for nxt in nexts:
         j = index.get(nxt)
         if j is None:
-            if len(reach.states) >= limit:
+            j = len(parent)
+            if j >= limit:
                 reach.complete = False
                 continue
-            j = index[nxt] = len(reach.states)
-            reach._add(nxt, i, move, lucky)
-        elif reach.lucky[j] and not lucky and reach.depth[j] == reach.depth[i] + 1:
-            reach.parent[j], reach.via[j], reach.lucky[j] = i, move, False   # as short, surer
+            index[nxt] = j
+            reach.states.append(nxt) if keep is None else keep(nxt)
+            parent.append(i)
+            reach.via.append(move)
+            lucky.append(moved_lucky)
+            depth.append(next_depth)
+        elif lucky[j] and not moved_lucky and depth[j] == next_depth:
+            parent[j], reach.via[j], lucky[j] = i, move, False   # as short, surer
         reach.edges.append((i, j, move[0]))
 
 
@@ -329,17 +339,12 @@ class _Scores:
 
     def run(self, start: State) -> None:
         reach, shape_of, score_of, index = self.reach, self.shape_of, self.score_of, self.index
-        parent, via, lucky, depth, edges = (reach.parent, reach.via, reach.lucky, reach.depth,
-                                            reach.edges)
         limit, seen_views, run_key_of = self.limit, self.seen_views, self.run_key_of
-        k0 = self._shape(start)
-        index[self._key(k0, start.score)] = 0
-        shape_of.append(k0)
-        score_of.append(start.score)
-        parent.append(-1)
-        via.append(None)
-        lucky.append(False)
-        depth.append(0)
+        keep, link = self._keep, _link
+        first = self._key(self._shape(start), start.score)
+        index[first] = 0
+        keep(first)
+        reach._start()
         ended = []   # per shape: whether it is an ending
         i = 0
         while i < len(shape_of):
@@ -349,7 +354,6 @@ class _Scores:
             if ended[k]:
                 i += 1
                 continue
-            lucky_i, next_depth = lucky[i], depth[i] + 1
             for tape, moves, stuck in seen_views.get(run_key_of[k], ()):   # seen before
                 if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
                     if stuck:
@@ -364,35 +368,21 @@ class _Scores:
                 else:
                     results = self._new_results(k, s, i, move[0], traces)
                 if len(results) == 1:
-                    keys = [_key_of(results[0], s)]
-                    moved_lucky = lucky_i
+                    keys = (_key_of(results[0], s),)
                 else:
-                    keys = list(dict.fromkeys(_key_of(r, s) for r in results))
-                    moved_lucky = lucky_i or len(keys) > 1   # it depends on the dice
-                choice_id = move[0]
-                for key in keys:
-                    j = index.get(key)
-                    if j is None:
-                        j = len(shape_of)
-                        if j >= limit:
-                            reach.complete = False
-                            continue
-                        index[key] = j
-                        k2, s2 = divmod(key, self.stride)
-                        shape_of.append(k2)
-                        score_of.append(s2 + self.low)
-                        parent.append(i)
-                        via.append(move)
-                        lucky.append(moved_lucky)
-                        depth.append(next_depth)
-                    elif lucky[j] and not moved_lucky and depth[j] == next_depth:
-                        parent[j], via[j], lucky[j] = i, move, False   # as short, surer
-                    edges.append((i, j, choice_id))
+                    keys = tuple(dict.fromkeys(_key_of(r, s) for r in results))
+                link(reach, index, i, move, keys, limit, keep)
             i += 1
         reach.states = _PairStates(self.shape_list, shape_of, score_of)
 
     def _key(self, k: int, s: int) -> int:
         return k * self.stride + s - self.low
+
+    def _keep(self, key: int) -> None:
+        """Store a new state: its shape and score, from its key."""
+        k, s = divmod(key, self.stride)
+        self.shape_of.append(k)
+        self.score_of.append(s + self.low)
 
     def _moves(self, k: int, s: int, i: int) -> list:
         """The open choices of state i (shape k, score s), each with its list of traces,
