@@ -295,8 +295,8 @@ def test_a_big_level_grows_with_its_scenes():
     assert report.findings["states"] <= 2 * 200 + 10
 
 
-def test_chance_is_a_branch_not_one_seeds_luck():
-    body = """\
+# a first scene watched by a camera that may miss (`flaky`), its choices to follow
+WATCHED_START = """\
 scenes:
   a:
     title: A
@@ -304,6 +304,11 @@ scenes:
     basis: fiction
     watchers: [flaky]
     choices:
+"""
+
+
+def test_chance_is_a_branch_not_one_seeds_luck():
+    body = WATCHED_START + """\
       - {id: wrong, text: Do wrong, behaviour: bad, finish: true}
 endings:
   caught: {title: Caught, text: Seen., when: {score_below: 1000}}
@@ -321,14 +326,7 @@ endings:
 def test_a_walk_that_arrives_however_the_dice_fall_needs_no_luck():
     """The camera may miss, which changes the score, but the ending is the same either way;
     a dead end that only a miss leads to still needs luck."""
-    body = """\
-scenes:
-  a:
-    title: A
-    text: Start.
-    basis: fiction
-    watchers: [flaky]
-    choices:
+    body = WATCHED_START + """\
       - {id: wrong, text: Do wrong, behaviour: bad, goto: b}
   b:
     title: B
