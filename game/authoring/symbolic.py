@@ -246,18 +246,14 @@ class Sym:
         return self._compare(other, "le")
 
     def __eq__(self, other):
-        if type(other) is Sym or type(other) is int:
-            return self._compare(other, "eq")
         return self._equal(other, "eq")
 
     def __ne__(self, other):
-        if type(other) is Sym or type(other) is int:
-            return self._compare(other, "ne")
         return self._equal(other, "ne")
 
     def _equal(self, other, op: str):
         if not isinstance(other, (int, float, Sym, _Fn)) or isinstance(other, bool):
-            return NotImplemented
+            return NotImplemented   # a Sym is equal to no text, tuple or None
         return self._compare(other, op)
 
     def __bool__(self):
