@@ -371,25 +371,17 @@ class Level(_Model):
         return None
 
     @cached_property
-    def services_by_id(self) -> list[tuple[str, Service]]:
-        """The services sorted by id (the order of `State.open_services`)."""
-        return sorted(self.services.items())
-
-    @cached_property
     def service_tests(self) -> list[tuple[str, int | None, Callable | None]]:
-        """Each service's id, threshold and condition test (`Condition.test`), in id order:
-        the engine tests every service after every choice."""
+        """Each service's id, threshold and condition test (`Condition.test`), sorted by id
+        (the order of `State.open_services`): the engine tests every service after every
+        choice."""
         return [(sid, service.threshold, service.needs.test if service.needs is not None else None)
-                for sid, service in self.services_by_id]
-
-    @cached_property
-    def tiers_high_first(self) -> list[Tier]:
-        return sorted(self.score.tiers, key=lambda t: -t.min)
+                for sid, service in sorted(self.services.items())]
 
     @cached_property
     def tier_floors(self) -> list[tuple[int, Tier]]:
         """Each tier with its `min`, highest first: `tier_of` runs after every choice."""
-        return [(tier.min, tier) for tier in self.tiers_high_first]
+        return sorted(((tier.min, tier) for tier in self.score.tiers), key=lambda t: -t[0])
 
 
 Condition.model_rebuild()
