@@ -345,3 +345,12 @@ def test_dev_reloads_when_the_file_is_saved_and_keeps_the_score(tmp_path):
     assert play.scene_view.title == "The Saved Station"
     shown = " ".join(f"{t.notice.title} {t.notice.body}" for t in play.toasts.shown)
     assert "dev.yaml:" in shown and "E101" in shown
+
+
+def test_the_first_window_fits_a_small_screen_and_keeps_its_shape():
+    from game.ui.app import fitted
+    assert fitted((1280, 720), [(1920, 1080)]) == (1280, 720)
+    assert fitted((1280, 720), [(1280, 720)]) == (1280, 720)
+    assert fitted((1280, 720), [(800, 600)]) == (800, 450)
+    assert fitted((1280, 720), [(1024, 768), (3840, 2160)]) == (1024, 576)   # the first one
+    assert fitted((1280, 720), []) == (1280, 720)

@@ -28,6 +28,16 @@ IDLE_SLICE_MS = 50     # once nothing has happened for a second
 FIRST_FRAME_ENV = "SINCERITY_FIRST_FRAME_MARK"
 
 
+def fitted(size: tuple[int, int], desktops: list[tuple[int, int]]) -> tuple[int, int]:
+    """The window's first size: `size`, or smaller, keeping its shape, on a screen too small
+    to show it whole (an 800x600 projector would cut off the score and the choices)."""
+    if not desktops:
+        return size
+    width, height = desktops[0]
+    scale = min(1.0, width / size[0], height / size[1])
+    return (max(1, int(size[0] * scale)), max(1, int(size[1] * scale)))
+
+
 class App:
     def __init__(self, window_size: tuple[int, int] | None = None,
                  settings: settings_mod.Settings | None = None, persist: bool = True):
@@ -39,7 +49,7 @@ class App:
             settings, self.settings_problem = settings_mod.read()
         self.settings = settings
         self.persist = persist
-        self.windowed_size = window_size or LOGICAL_SIZE
+        self.windowed_size = window_size or fitted(LOGICAL_SIZE, pygame.display.get_desktop_sizes())
         self.window = self._open(self.settings.fullscreen)
         self.viewport = Viewport(self.window.get_size())
         self.translate = Translator(self.viewport)
