@@ -4,6 +4,8 @@ exactly what a search that plays it for every score reaches."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from game.authoring.explore import explore
 from game.authoring.symbolic import NotSymbolic, Sym, Tape, pin
@@ -44,6 +46,26 @@ def test_a_rounded_pull_is_an_unknown_of_its_own():
     assert not tape.admits(1000)           # 1000 pulls 0
     tape.seal()
     assert not tape.plain
+
+
+@settings(max_examples=200, deadline=None)
+@given(s0=st.integers(0, 1000), average=st.integers(0, 1000), tenths=st.integers(1, 9),
+       times=st.sampled_from([-3, -2, -1, 1, 2, 3]), plus=st.integers(-5, 5),
+       other=st.integers(-12, 12), equal=st.booleans())
+def test_equality_on_a_pull_holds_for_exactly_the_scores_it_admits(
+        s0, average, tenths, times, plus, other, equal):
+    # `times * pull + plus == other`: the tape must admit exactly the scores for which
+    # the plain engine answers the same as for s0
+    def plain(s):
+        value = times * round(tenths / 10 * (float(average) - s)) + plus
+        return value == other if equal else value != other
+    tape = Tape(s0)
+    pulled = round(tenths / 10 * (float(average) - Sym(tape)))
+    value = times * pulled + plus
+    answer = (value == other) if equal else (value != other)
+    assert answer == plain(s0)
+    for s in range(0, 1001, 7):
+        assert tape.admits(s) == (plain(s) == answer), s
 
 
 def test_each_rounding_has_its_own_pull_and_two_pulls_do_not_mix():

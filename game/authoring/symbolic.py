@@ -169,6 +169,10 @@ class Sym:
     def __rsub__(self, other):
         if type(other) is int:
             return Sym(self.tape, -self.k, other - self.c, -self.u, self.pull)
+        if type(other) is float and self.u == 0:
+            # `average - s`, the first step of the network's pull: one function, not two
+            k, c = self.k, self.c
+            return _Fn(self.tape, lambda s: other - (k * s + c), (other, k, c))
         return other - _Fn.of(self)
 
     def __neg__(self):
@@ -246,10 +250,32 @@ class Sym:
         return self._compare(other, "le")
 
     def __eq__(self, other):
+        if type(other) is Sym and other.tape is self.tape:   # the same as their difference == 0
+            self, other = self - other, 0
+            if type(self) is int:
+                return self == 0
+        if type(other) is int and self.k == 0:   # `pull == 0`: a bound or a hole on u
+            return self._on_pull(other)
         return self._equal(other, "eq")
 
-    def __ne__(self, other):
-        return self._equal(other, "ne")
+    def __ne__(self, other):   # the same assumption as `==`, answered the other way
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def _on_pull(self, other: int) -> bool:
+        """`u * pull + c == other` (k is 0), written down on the pull's own range of u."""
+        u, pull, rest = self.u, self.pull, other - self.c
+        if rest % u:   # no whole u gives it: never equal, nothing to write down
+            return False
+        value = rest // u
+        if pull.u0 == value:
+            if value > pull.ulo:
+                pull.ulo = value
+            if value < pull.uhi:
+                pull.uhi = value
+            return True
+        pull.uholes.add(value)
+        return False
 
     def _equal(self, other, op: str):
         if not isinstance(other, (int, float, Sym, _Fn)) or isinstance(other, bool):
@@ -281,10 +307,11 @@ class _Fn:
     """A value computed from the base score by other than int arithmetic (a float pull):
     kept as a function `f` of `s`. A comparison is pinned: it answers for `s0` and the tape
     keeps the test, to run again on other scores."""
-    __slots__ = ("tape", "f")
+    __slots__ = ("tape", "f", "gap")
 
-    def __init__(self, tape: Tape, f) -> None:
-        self.tape, self.f = tape, f
+    def __init__(self, tape: Tape, f, gap: tuple | None = None) -> None:
+        # `gap` is (x, k, c) where f is `x - (k * s + c)` for a float x (see `__rmul__`)
+        self.tape, self.f, self.gap = tape, f, gap
 
     @staticmethod
     def of(sym: Sym) -> _Fn:
@@ -315,7 +342,13 @@ class _Fn:
     __sub__ = partialmethod(_with, op=operator.sub)
     __rsub__ = partialmethod(_with, op=operator.sub, swap=True)
     __mul__ = partialmethod(_with, op=operator.mul)
-    __rmul__ = partialmethod(_with, op=operator.mul, swap=True)
+
+    def __rmul__(self, other):
+        if type(other) is float and self.gap is not None:
+            # `pull * (average - s)`: one flat function, the same float operations
+            x, k, c = self.gap
+            return _Fn(self.tape, lambda s: other * (x - (k * s + c)))
+        return self._with(other, operator.mul, True)
     __truediv__ = partialmethod(_with, op=operator.truediv)
     __rtruediv__ = partialmethod(_with, op=operator.truediv, swap=True)
 
