@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import nullcontext
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field
 
 from ..core import choices, choose, new_game
 from ..core.effects import APPEALABLE
@@ -54,37 +54,54 @@ class Canon:
         self._dead = _by_kind(frozenset())
 
     def __call__(self, state: State) -> State:
+        return self.state(state, self.parts(state))
+
+    def parts(self, state: State) -> tuple:
+        """What can differ between the canonical states of one search, as a plain tuple in
+        the order of `PARTS` (the rest is the same in all of them: see `state`). Pending
+        changes are (choices until due, delta), the history its deltas."""
+        d = state.__dict__
+        scene = d["scene"]
         flags_live, counters_live, visited_live, money_live, contacts_live = \
-            self.live.get(state.scene, self._dead)
-        flags, visited = state.flags, state.visited
+            self.live.get(scene, self._dead)
+        flags, visited, counters, pending = d["flags"], d["visited"], d["counters"], d["pending"]
         if flags and not flags_live.issuperset(flags):
             flags = tuple(f for f in flags if f in flags_live)
         if visited and not visited_live.issuperset(visited):
             visited = tuple(s for s in visited if s in visited_live)
+        if pending:
+            step = d["step"]
+            pending = tuple([(p.due_step - step, p.delta) for p in pending])
+        return (scene, d["ending"], d["blacklisted"], d["tier"], d["open_services"],
+                _capped(d["money"], self.money_cap) if money_live else 0, flags,
+                self._counters(counters, counters_live) if counters else (),
+                d["contacts"] if contacts_live else (), visited, pending,
+                self._history(state) if d["history"] else ())
+
+    def state(self, state: State, parts: tuple) -> State:
+        """The canonical state: `state` with its `parts` (see `parts`), no records, path,
+        baselines or step, the shown score equal to the score, and no luck unless kept."""
+        (scene, ending, blacklisted, tier, open_services, money, flags, counters, contacts,
+         visited, pending, history) = parts
         changes = dict(shown_score=state.score, step=0, path=(), records=(), baselines=(),
-                       history=self._history(state) if state.history else (),
-                       pending=self._pending(state), flags=flags, visited=visited,
-                       counters=self._counters(state.counters, counters_live),
-                       money=_capped(state.money, self.money_cap) if money_live else 0,
-                       contacts=state.contacts if contacts_live else ())
+                       history=tuple(ScorePoint(0, 0, delta, "behaviour", None)
+                                     for delta in history),
+                       pending=tuple(Pending(due, delta, "", None) for due, delta in pending),
+                       flags=flags, visited=visited, counters=counters, money=money,
+                       contacts=contacts)
         if not self.keep_luck:
             changes["seed"] = changes["rng"] = 0
         return _evolve(state, **changes)
 
-    def _history(self, state: State) -> tuple[ScorePoint, ...]:
+    def _history(self, state: State) -> tuple:
+        """The deltas an appeal can still undo: the last unappealed deductions, as many as
+        appeals can still be made."""
         budget = self.appeal_budget.get(state.scene, 0)
         if not budget:
             return ()
-        kept = tuple(ScorePoint(0, 0, p.delta, "behaviour", None) for p in state.history
-                     if p.delta < 0 and p.cause in APPEALABLE and not p.appealed)
+        kept = tuple([p.delta for p in state.history
+                      if p.delta < 0 and p.cause in APPEALABLE and not p.appealed])
         return kept[-budget:]
-
-    @staticmethod
-    def _pending(state: State) -> tuple:
-        if not state.pending:
-            return ()
-        step = state.step
-        return tuple(Pending(p.due_step - step, p.delta, "", None) for p in state.pending)
 
     def _counters(self, counters: tuple, live: frozenset) -> tuple:
         kept = []
@@ -313,19 +330,17 @@ class _Scores:
         # per run key and choice: [(tape, results)] (see `_results`)
         self.seen_moves: dict[tuple[int, str], list] = {}
 
-    def _shape(self, state: State) -> int:
-        """The number of the state's shape. Shapes are keyed by a plain tuple of the
-        state's fields but the score (hashing and comparing a State would build that
-        tuple in Python, twice, for each of 50,000 results)."""
-        d = state.__dict__
-        key = tuple(map(d.__getitem__, _SHAPE_FIELDS))
-        k = self.shapes.get(key)
+    def _shape(self, state: State, parts: tuple) -> int:
+        """The number of the shape whose canonical parts (`Canon.parts`) these are; `state`
+        is the state they came from, to build the shape's state from when it is new."""
+        k = self.shapes.get(parts)
         if k is None:
-            k = self.shapes[key] = len(self.shape_list)
-            self.shape_list.append(_evolve(state, score=0, shown_score=0))
-            if state.scene in self.blind:
-                key = tuple(map(d.__getitem__, _RUN_FIELDS))
-            self.run_key_of.append(self.run_keys.setdefault(key, len(self.run_keys)))
+            k = self.shapes[parts] = len(self.shape_list)
+            self.shape_list.append(_evolve(self.canon.state(state, parts), score=0,
+                                           shown_score=0))
+            if parts[0] in self.blind:   # without the tier and the open services
+                parts = parts[:_TIER] + parts[_TIER + 2:]
+            self.run_key_of.append(self.run_keys.setdefault(parts, len(self.run_keys)))
         return k
 
     def _unknown(self, k: int, s: int) -> tuple[Tape, State]:
@@ -341,7 +356,7 @@ class _Scores:
         reach, shape_of, score_of, index = self.reach, self.shape_of, self.score_of, self.index
         limit, seen_views, run_key_of = self.limit, self.seen_views, self.run_key_of
         keep, link = self._keep, _link
-        first = self._key(self._shape(start), start.score)
+        first = self._key(self._shape(start, self.canon.parts(start)), start.score)
         index[first] = 0
         keep(first)
         reach._start()
@@ -421,9 +436,9 @@ class _Scores:
         `base + function(s)`."""
         results = []
         for step in outcomes(state, choice_id):
-            self.reach._saw(step.state)
-            nxt = _pinned(self.canon(step.state))
-            base = self._shape(nxt) * self.stride - self.low
+            nxt = step.state
+            self.reach._saw(nxt)
+            base = self._shape(nxt, _pinned(self.canon.parts(nxt))) * self.stride - self.low
             score = nxt.score
             if type(score) is int:
                 result = (_FIXED, base + score, None)
@@ -472,26 +487,27 @@ class _PairStates(Sequence):
     __hash__ = None
 
 
-# what a shape is: the fields that State compares, but the score and the shown score
-_SHAPE_FIELDS = tuple(f.name for f in fields(State)
-                      if f.compare and f.name not in ("score", "shown_score"))
 _OFFSET, _FIXED, _FUNCTION = "offset", "fixed", "function"   # how a result's score is got
-_DERIVED = ("tier", "open_services")   # worked out from the rest after every change
-_RUN_FIELDS = tuple(f for f in _SHAPE_FIELDS if f not in _DERIVED)
+# `Canon.parts`: the tier and the open services are worked out from the rest after every
+# change, and a run key leaves them out where no service is tested
+PARTS = ("scene", "ending", "blacklisted", "tier", "open_services", "money", "flags",
+         "counters", "contacts", "visited", "pending", "history")
+_TIER, _MONEY, _COUNTERS, _CONTACTS = (PARTS.index(name) for name in
+                                       ("tier", "money", "counters", "contacts"))
 
 
-def _pinned(state: State) -> State:
-    """The state with every value but the score made plain (pinned on its tape); raises
-    NotSymbolic if an unknown is left where the search does not expect one."""
-    if type(state.money) is not int or any(type(c.score) is not int for c in state.contacts) \
-            or any(type(v) is not int for _, v in state.counters):
+def _pinned(parts: tuple) -> tuple:
+    """Canonical parts with every value but the score plain (deltas pinned on their tape);
+    raises NotSymbolic if an unknown is left where the search does not expect one."""
+    if type(parts[_MONEY]) is not int or any(type(c.score) is not int
+                                              for c in parts[_CONTACTS]) \
+            or any(type(v) is not int for _, v in parts[_COUNTERS]):
         raise NotSymbolic("an unknown score reached another number")
-    if all(type(p.delta) is int for p in state.history) and \
-            all(type(p.delta) is int for p in state.pending):
-        return state
-    return _evolve(state, **{name: tuple(replace(p, delta=pin(p.delta)) for p in
-                                         getattr(state, name))
-                             for name in ("history", "pending")})
+    pending, history = parts[-2:]
+    if all(type(d) is int for _, d in pending) and all(type(d) is int for d in history):
+        return parts
+    return (*parts[:-2], tuple([(due, pin(d)) for due, d in pending]),
+            tuple([pin(d) for d in history]))
 
 
 def _one_outcome(state: State, choice_id: str) -> list[Step]:
