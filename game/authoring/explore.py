@@ -192,8 +192,10 @@ class Reach:
         self.depth.append(0)
 
     def _saw(self, state: State) -> None:
-        self.flags_seen.update(state.flags)
-        self.counters_seen.update(name for name, _ in state.counters)
+        if state.flags:
+            self.flags_seen.update(state.flags)
+        if state.counters:
+            self.counters_seen.update(name for name, _ in state.counters)
 
     def _views(self, i: int, views: list[ChoiceView]) -> None:
         scene = self.states[i].scene
@@ -327,7 +329,7 @@ class _Scores:
         self.run_key_of: list[int] = []   # per shape
         # per run key: [(tape, [(move, that move's traces)], stuck)]
         self.seen_views: dict[int, list] = {}
-        # per run key and choice: [(tape, results)] (see `_results`)
+        # per run key and choice: [(tape, results, shift)] (see `_new_results`)
         self.seen_moves: dict[tuple[int, str], list] = {}
 
     def _shape(self, state: State, parts: tuple) -> int:
@@ -377,12 +379,14 @@ class _Scores:
             else:
                 moves = self._moves(k, s, i)
             for move, traces in moves:
-                for tape, results in traces:
+                for tape, results, shift in traces:
                     if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
                         break
                 else:
-                    results = self._new_results(k, s, i, move[0], traces)
-                if len(results) == 1:
+                    results, shift = self._new_results(k, s, i, move[0], traces)
+                if shift is not None:   # the common case: one result, at s + an offset
+                    keys = (shift + s,)
+                elif len(results) == 1:
                     keys = (_key_of(results[0], s),)
                 else:
                     keys = tuple(dict.fromkeys(_key_of(r, s) for r in results))
@@ -420,15 +424,19 @@ class _Scores:
             self.reach.stuck.append(i)
         return moves
 
-    def _new_results(self, k: int, s: int, i: int, choice_id: str, traces: list) -> list:
+    def _new_results(self, k: int, s: int, i: int, choice_id: str, traces: list) -> tuple:
+        """Where the choice leads from state i (shape k, score s), and the key's offset from
+        s where that is all of it (else None); kept as a trace for the scores it stands for."""
         tape, state = self._unknown(k, s)
         try:
             results = self._results(state, choice_id)
         except TypeError:   # as in `_moves`: play it for this one score
-            return self._results(self._state(i), choice_id)
+            return self._results(self._state(i), choice_id), None
         tape.seal()
-        traces.append((tape, results))
-        return results
+        kind, base, _ = results[0]
+        shift = base if len(results) == 1 and kind is _OFFSET else None
+        traces.append((tape, results, shift))
+        return results, shift
 
     def _results(self, state: State, choice_id: str) -> list:
         """Where a choice leads, as (kind, base, function): the key of the state it leads

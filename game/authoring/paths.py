@@ -75,20 +75,17 @@ class _Moves:
     def __init__(self, level: Level, reach: Reach, scenes: list) -> None:
         n = len(scenes)
         self.n = n
+        edges = reach.edges
         counts = [0] * (n + 1)
-        cost: dict[tuple[str, str], float] = {}
-        to, minutes = [], []
-        for i, j, choice_id in reach.edges:
+        for i, _, _ in edges:
             counts[i + 1] += 1
-            key = (scenes[i], choice_id)
-            m = cost.get(key)
-            if m is None:
-                m = cost[key] = (reading_words(level, *key) / WORDS_PER_MINUTE
-                                 + SECONDS_PER_CHOICE / 60)
-            to.append(j)
-            minutes.append(m)
+        # minutes to read a scene and make one of its choices, by scene and choice
+        cost = {sid: {c.id: reading_words(level, sid, c.id) / WORDS_PER_MINUTE
+                      + SECONDS_PER_CHOICE / 60 for c in scene.choices}
+                for sid, scene in level.scenes.items()}
         self.first = list(accumulate(counts))
-        self.to, self.minutes = to, minutes
+        self.to = [j for _, j, _ in edges]
+        self.minutes = [cost[scenes[i]][choice_id] for i, _, choice_id in edges]
 
     def out(self, i: int) -> list[int]:
         return self.to[self.first[i]:self.first[i + 1]]
