@@ -34,7 +34,7 @@ from ..core.model import Level
 from ..core.state import Pending, ScorePoint, State
 from .gcpause import no_gc_pauses
 from .levelwalk import LevelFacts
-from .liveness import CONTACTS, MONEY
+from .liveness import CONTACTS, MONEY, Touch
 from .rolls import outcomes, scripted_rolls
 from .symbolic import NotSymbolic, Sym, Tape, function_of, pin
 
@@ -224,7 +224,7 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
         reach._saw(first)
         start = canon(first)
         if seed is None and symbolic and not until_every_ending:
-            _Scores(reach, canon, limit, level, facts.service_blind).run(start)
+            _Scores(reach, canon, limit, level, facts).run(start)
             return reach
         search = _States(reach, canon, limit, seed)
         search.begin(start)
@@ -311,7 +311,7 @@ class _Scores:
     key in the index is one int: shape * stride + score."""
 
     def __init__(self, reach: Reach, canon: Canon, limit: int, level: Level,
-                 blind: frozenset[str]) -> None:
+                 facts: LevelFacts) -> None:
         self.reach, self.canon, self.limit = reach, canon, limit
         self.low, self.high = level.score.min, level.score.max
         self.stride = self.high - self.low + 1
@@ -324,13 +324,22 @@ class _Scores:
         # reads which services are open, the shape without its tier and services (the
         # engine works those out again from the score after every change, so a run never
         # depends on the ones it starts with there: `LevelFacts.service_blind`).
-        self.blind = blind
+        self.blind = facts.service_blind
         self.run_keys: dict[tuple, int] = {}
         self.run_key_of: list[int] = []   # per shape
+        self.parts_of: list[tuple] = []   # per shape: its canonical parts
         # per run key: [(tape, [(move, that move's traces)], stuck)]
         self.seen_views: dict[int, list] = {}
-        # per run key and choice: [(tape, results, shift)] (see `_new_results`)
+        # What a choice does is shared further: a choice reads and changes only some flags,
+        # counters, visited scenes, and maybe the money and contacts (`liveness.touches`);
+        # the engine carries the rest through unread. So run keys that differ only there
+        # share their traces, and a trace's results are carried over to each of them
+        # (`_carry`) rather than played again.
+        self.touches = facts.touches
+        # per run key and choice: the traces of every run key that plays it alike, each a
+        # `_Trace`
         self.seen_moves: dict[tuple[int, str], list] = {}
+        self.alike: dict[tuple, list] = {}   # run keys' shared traces, by what is touched
 
     def _shape(self, state: State, parts: tuple) -> int:
         """The number of the shape whose canonical parts (`Canon.parts`) these are; `state`
@@ -340,6 +349,7 @@ class _Scores:
             k = self.shapes[parts] = len(self.shape_list)
             self.shape_list.append(_evolve(self.canon.state(state, parts), score=0,
                                            shown_score=0))
+            self.parts_of.append(parts)
             if parts[0] in self.blind:   # without the tier and the open services
                 parts = parts[:_TIER] + parts[_TIER + 2:]
             self.run_key_of.append(self.run_keys.setdefault(parts, len(self.run_keys)))
@@ -378,9 +388,13 @@ class _Scores:
                     break
             else:
                 moves = self._moves(k, s, i)
+            run = run_key_of[k]
             for move, traces in moves:
-                for tape, results, shift in traces:
+                for trace in traces:
+                    tape = trace.tape
                     if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
+                        got = trace.done.get(run)
+                        results, shift = got if got is not None else self._carry(trace, k)
                         break
                 else:
                     results, shift = self._new_results(k, s, i, move[0], traces)
@@ -415,8 +429,7 @@ class _Scores:
         scene = self.shape_list[k].scene
         self.reach.shown.update((scene, v.id) for v in views)
         self.reach.opened.update((scene, v.id) for v in views if v.available)
-        moves = [((v.id, v.number), self.seen_moves.setdefault((run, v.id), []))
-                 for v in views if v.available]
+        moves = [((v.id, v.number), self._traces(k, v.id)) for v in views if v.available]
         if tape is not None:
             tape.seal()
             self.seen_views.setdefault(run, []).append((tape, moves, not moves))
@@ -428,25 +441,66 @@ class _Scores:
         """Where the choice leads from state i (shape k, score s), and the key's offset from
         s where that is all of it (else None); kept as a trace for the scores it stands for."""
         tape, state = self._unknown(k, s)
+        made: list = []
         try:
-            results = self._results(state, choice_id)
+            results = self._results(state, choice_id, made)
         except TypeError:   # as in `_moves`: play it for this one score
             return self._results(self._state(i), choice_id), None
         tape.seal()
-        kind, base, _ = results[0]
-        shift = base if len(results) == 1 and kind is _OFFSET else None
-        traces.append((tape, results, shift))
-        return results, shift
+        trace = _Trace(tape, self.touches[self.parts_of[k][0], choice_id], made)
+        traces.append(trace)
+        done = trace.done[self.run_key_of[k]] = (results, _shift(results))
+        return done
 
-    def _results(self, state: State, choice_id: str) -> list:
+    def _traces(self, k: int, choice_id: str) -> list:
+        """The traces of a choice from shape k, shared by every run key that agrees with
+        k's on everything the choice touches."""
+        run = self.run_key_of[k]
+        traces = self.seen_moves.get((run, choice_id))
+        if traces is None:
+            parts = self.parts_of[k]
+            touch = self.touches[parts[0], choice_id]
+            if parts[0] in self.blind:
+                parts = (*parts[:_TIER], None, None, *parts[_TIER + 2:])
+            alike = (choice_id, *parts[:_MONEY], *_touched(parts, touch), *parts[_PENDING:])
+            traces = self.seen_moves[run, choice_id] = self.alike.setdefault(alike, [])
+        return traces
+
+    def _carry(self, trace: _Trace, k: int) -> tuple:
+        """A trace's results for shape k's run key: each state it led to, with what the
+        choice does not touch taken from shape k instead (the engine would have carried
+        that through unread), and dropped where it is dead, as `Canon` would."""
+        touch, parts_of, live, dead = trace.touch, self.parts_of, self.canon.live, self.canon._dead
+        money, flags, counters, contacts, visited = _carried(parts_of[k], touch)
+        results = []
+        for (kind, base, fn), was in trace.made:
+            old = parts_of[was]
+            flags_live, counters_live, visited_live, money_live, contacts_live = \
+                live.get(old[0], dead)
+            new = (*old[:_MONEY],
+                   old[_MONEY] if touch.money else money if money_live else 0,
+                   _merged(old[_FLAGS], touch.flags, flags, flags_live),
+                   _merged(old[_COUNTERS], touch.counters, counters, counters_live),
+                   old[_CONTACTS] if touch.contacts else contacts if contacts_live else (),
+                   _merged(old[_VISITED], touch.visited, visited, visited_live),
+                   *old[_PENDING:])
+            now = self._shape(self.shape_list[was], new)
+            result = (kind, base + (now - was) * self.stride, fn)
+            if result not in results:
+                results.append(result)
+        done = trace.done[self.run_key_of[k]] = (results, _shift(results))
+        return done
+
+    def _results(self, state: State, choice_id: str, made: list | None = None) -> list:
         """Where a choice leads, as (kind, base, function): the key of the state it leads
         to is `base + s` (an offset on the score s), `base` (a fixed score) or
-        `base + function(s)`."""
+        `base + function(s)`. `made` collects each result with its shape, for `_carry`."""
         results = []
         for step in outcomes(state, choice_id):
             nxt = step.state
             self.reach._saw(nxt)
-            base = self._shape(nxt, _pinned(self.canon.parts(nxt))) * self.stride - self.low
+            shape = self._shape(nxt, _pinned(self.canon.parts(nxt)))
+            base = shape * self.stride - self.low
             score = nxt.score
             if type(score) is int:
                 result = (_FIXED, base + score, None)
@@ -456,6 +510,8 @@ class _Scores:
                 result = (_FUNCTION, base, function_of(score))
             if result not in results:
                 results.append(result)
+                if made is not None:
+                    made.append((result, shape))
         return results
 
 
@@ -500,8 +556,59 @@ _OFFSET, _FIXED, _FUNCTION = "offset", "fixed", "function"   # how a result's sc
 # change, and a run key leaves them out where no service is tested
 PARTS = ("scene", "ending", "blacklisted", "tier", "open_services", "money", "flags",
          "counters", "contacts", "visited", "pending", "history")
-_TIER, _MONEY, _COUNTERS, _CONTACTS = (PARTS.index(name) for name in
-                                       ("tier", "money", "counters", "contacts"))
+_TIER, _MONEY, _FLAGS, _COUNTERS, _CONTACTS, _VISITED, _PENDING = (
+    PARTS.index(name) for name in ("tier", "money", "flags", "counters", "contacts",
+                                   "visited", "pending"))
+
+
+class _Trace:
+    """One run of a choice: the tape (which scores it stands for), what the choice touches,
+    the results per run key (results, shift: see `_shift`), and each result with its shape
+    (to carry the results over to other run keys)."""
+    __slots__ = ("tape", "touch", "done", "made")
+
+    def __init__(self, tape: Tape, touch: Touch, made: list) -> None:
+        self.tape, self.touch, self.made = tape, touch, made
+        self.done: dict[int, tuple] = {}
+
+
+def _shift(results: list) -> int | None:
+    """The offset of the key from the score where a choice has one result at s + offset
+    (the common case, which `run` adds without a call), else None."""
+    kind, base, _ = results[0]
+    return base if len(results) == 1 and kind is _OFFSET else None
+
+
+def _touched(parts: tuple, touch: Touch) -> tuple:
+    """Of canonical parts, the money, flags, counters, contacts and visited scenes a choice
+    touches (None where it does not touch the money or the contacts)."""
+    _, _, _, _, _, money, flags, counters, contacts, visited, _, _ = parts
+    return (money if touch.money else None, tuple(f for f in flags if f in touch.flags),
+            tuple(c for c in counters if c[0] in touch.counters),
+            contacts if touch.contacts else None,
+            tuple(v for v in visited if v in touch.visited))
+
+
+def _carried(parts: tuple, touch: Touch) -> tuple:
+    """The rest of them: what the choice carries through unread."""
+    _, _, _, _, _, money, flags, counters, contacts, visited, _, _ = parts
+    return (money, tuple(f for f in flags if f not in touch.flags),
+            tuple(c for c in counters if c[0] not in touch.counters), contacts,
+            tuple(v for v in visited if v not in touch.visited))
+
+
+def _merged(own: tuple, touched: frozenset, carried: tuple, live: frozenset) -> tuple:
+    """Sorted: the items of `own` that a choice touched, and the carried ones still live
+    (items are names, or (name, value) pairs for counters)."""
+    if not carried:
+        return own if all(_name(n) in touched for n in own) else \
+            tuple([n for n in own if _name(n) in touched])
+    return tuple(sorted([n for n in own if _name(n) in touched]
+                        + [n for n in carried if _name(n) in live]))
+
+
+def _name(item) -> str:
+    return item if type(item) is str else item[0]
 
 
 def _pinned(parts: tuple) -> tuple:

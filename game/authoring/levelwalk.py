@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..content.index import build_index
 from ..core.model import Effect, Level
-from .liveness import Liveness, liveness
+from .liveness import Liveness, Touch, liveness, touches
 
 Path = tuple
 
@@ -23,6 +23,8 @@ class LevelFacts:
     counters_set: dict[str, Path] = field(default_factory=dict)
     # scenes where nothing that runs tests which services are open (`service:`)
     service_blind: frozenset[str] = frozenset()
+    # (scene, choice) -> what playing it can read or change (`liveness.touches`)
+    touches: dict[tuple[str, str], Touch] = field(default_factory=dict)
 
     @classmethod
     def of(cls, level: Level) -> LevelFacts:
@@ -37,6 +39,7 @@ class LevelFacts:
             facts.counters_read.setdefault(cond.counter.name, path + ("counter", "name"))
         _written(level, index, facts)
         facts.service_blind = _service_blind(level, index)
+        facts.touches = touches(level)
         return facts
 
 

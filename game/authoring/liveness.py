@@ -152,3 +152,72 @@ def _cap(thresholds: set, changes: set | None) -> tuple[int | None, int | None]:
     if all(c <= 0 for c in steps):
         return (min(thresholds) - 1, None)
     return (None, None)
+
+
+# ---------------------------------------------------------------- what one choice touches
+
+@dataclass(frozen=True)
+class Touch:
+    """What playing one choice can read or change of the flags, counters, visited scenes,
+    money and contacts: its own conditions and effects, where it can lead, and what is
+    worked out after every choice (the services, the blacklist, the network, an ending's
+    `when`). Whatever else a state holds of these, the engine carries through unread."""
+    flags: frozenset
+    counters: frozenset
+    visited: frozenset
+    money: bool
+    contacts: bool
+
+
+def touches(level: Level) -> dict[tuple[str, str], Touch]:
+    """(scene id, choice id) -> what playing that choice can touch."""
+    numbers: dict = {}
+    everywhere: set = set()
+    for service in level.services.values():
+        condition_reads(service.needs, everywhere, numbers)
+    if level.blacklist is not None:
+        effects_reads(level.blacklist.effects, everywhere, numbers)
+        _writes(level.blacklist.effects, everywhere)
+    if level.network.pull > 0:
+        everywhere.add(CONTACTS)
+    at_end: set = set()
+    for ending in level.endings.values():
+        condition_reads(ending.when, at_end, numbers)
+    found = {}
+    for sid, scene in level.scenes.items():
+        for choice in scene.choices:
+            reads = set(everywhere)
+            condition_reads(choice.needs, reads, numbers)
+            condition_reads(choice.shown_if, reads, numbers)
+            effects_reads(choice.effects, reads, numbers)
+            gotos = _writes(choice.effects, reads)
+            if choice.goto is not None:
+                gotos.append(choice.goto)
+            reads.update(("visited", target) for target in gotos)   # entering marks it
+            if choice.finish or choice.goto is None:   # an ending is picked by its `when`
+                reads |= at_end
+            found[sid, choice.id] = Touch(
+                *(frozenset(r[1] for r in reads if r[0] == kind)
+                  for kind in ("flag", "counter", "visited")),
+                MONEY in reads, CONTACTS in reads)
+    return found
+
+
+def _writes(effects: list[Effect], out: set) -> list[str]:
+    """Add what a list of effects can change to `out`; return where its `goto`s lead."""
+    gotos = []
+    for effect in effects:
+        if effect.set is not None or effect.clear is not None:
+            out.add(("flag", effect.set if effect.set is not None else effect.clear))
+        elif effect.count is not None:
+            out.add(("counter", effect.count.name))
+        elif effect.money is not None or effect.appeal is not None:
+            out.add(MONEY)
+        elif (effect.relationship is not None or effect.contact_score is not None
+              or effect.cut is not None or effect.rating is not None):
+            out.add(CONTACTS)
+        elif effect.goto is not None:
+            gotos.append(effect.goto)
+        elif effect.if_ is not None:
+            gotos += _writes(effect.if_.then, out) + _writes(effect.if_.otherwise, out)
+    return gotos
