@@ -264,8 +264,7 @@ def test_info_lines_score_ranges_endings_and_lengths():
     assert "3 choices" in info["A412"].message
 
 
-def test_a_loop_has_no_longest_game():
-    report = run("""\
+MINI_LOOP = """\
 scenes:
   a:
     title: A
@@ -276,10 +275,38 @@ scenes:
       - {id: end, text: End, finish: true}
 endings:
   done: {title: Done, text: Over.}
-""")
+"""
+
+
+def test_a_loop_has_no_longest_game():
+    report = run(MINI_LOOP)
     lengths = report.findings["combos"][0]["lengths"]
     assert lengths["longest_choices"] is None and lengths["loop"] == "a"
     assert "no longest" in one(report, "A412").message
+
+
+@pytest.mark.parametrize("level_id", ["here", "pilot_city", "day_zero"])
+def test_game_lengths_in_scene_order_match_a_full_topological_sort(level_id, monkeypatch):
+    # where the scenes never loop, lengths walk the states in their scenes' order; that
+    # must give what the general sort over every move gives
+    from game.authoring import paths
+    from game.cli_levels import bundled
+    level = next(lv.level for lv in bundled() if lv.level.id == level_id)
+    reach = explore(level, next(iter(level.personas)), list(level.rulesets)[-1])
+    scenes = reach.column("scene")
+    order, loop = paths._by_scene(level, scenes)
+    place = {i: n for n, i in enumerate(order)}
+    assert loop is None and sorted(order) == list(range(len(scenes)))
+    assert all(place[i] < place[j] for i, j, _ in reach.edges)
+    quick = paths.lengths(level, reach)
+    monkeypatch.setattr(paths, "_by_scene", lambda level, scenes: None)
+    assert paths.lengths(level, reach) == quick
+
+
+def test_scenes_that_loop_are_not_ordered_by_scene():
+    from game.authoring import paths
+    level = load_text(HEAD + MINI_LOOP, "<loop>").level
+    assert paths._by_scene(level, ["a", None]) is None
 
 
 def test_thirty_binary_choices_are_merged_not_enumerated():

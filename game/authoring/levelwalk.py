@@ -30,7 +30,7 @@ class LevelFacts:
     def of(cls, level: Level) -> LevelFacts:
         index = build_index(level)
         facts = cls()
-        facts.exits = _exits(level)
+        facts.exits = scene_exits(level)
         facts.appeal_budget = appeal_budget(level, facts.exits, index)
         facts.live = liveness(level, facts.exits)
         for path, cond in index.conditions_with("flag"):
@@ -62,7 +62,7 @@ def _effects_goto(effects: list[Effect]) -> list[str]:
     return found
 
 
-def _exits(level: Level) -> dict[str, set[str]]:
+def scene_exits(level: Level) -> dict[str, set[str]]:
     """Where each scene's choices can lead (a choice's `goto`, any `goto` effect in it, and
     every ending for `finish`)."""
     exits = {}
@@ -166,4 +166,4 @@ def reading_words(level: Level, scene_id: str, choice_id: str) -> int:
     return total + words(reply)
 
 
-__all__ = ["LevelFacts", "appeal_budget", "reading_words", "words"]
+__all__ = ["LevelFacts", "appeal_budget", "reading_words", "scene_exits", "words"]

@@ -3,12 +3,14 @@ choices and in minutes (words read at 200 a minute, plus 5 seconds a choice)."""
 from __future__ import annotations
 
 import heapq
+from collections import Counter
+from operator import itemgetter
 from itertools import accumulate
 from dataclasses import dataclass
 
 from ..core.model import Level
 from .explore import Reach
-from .levelwalk import reading_words, words
+from .levelwalk import reading_words, scene_exits, words
 
 WORDS_PER_MINUTE = 200
 SECONDS_PER_CHOICE = 5
@@ -37,7 +39,7 @@ def lengths(level: Level, reach: Reach, scenes: list | None = None,
     end_minutes = {e: (words(level.endings[e].title) + words(level.endings[e].text))
                    / WORDS_PER_MINUTE for e in level.endings}
     shortest = min(reach.depth[i] for i in ends)
-    order, loop = _topological(moves, endings)
+    order, loop = _by_scene(level, scenes) or _topological(moves, endings)
     if loop is not None:
         fastest = _dijkstra(moves)
         short_min = min(fastest[i] + end_minutes[endings[i]] for i in ends)
@@ -76,9 +78,8 @@ class _Moves:
         n = len(scenes)
         self.n = n
         edges = reach.edges
-        counts = [0] * (n + 1)
-        for i, _, _ in edges:
-            counts[i + 1] += 1
+        moves_of = Counter(map(itemgetter(0), edges))
+        counts = [0] + [moves_of.get(i, 0) for i in range(n)]
         # minutes to read a scene and make one of its choices, by scene and choice
         cost = {sid: {c.id: reading_words(level, sid, c.id) / WORDS_PER_MINUTE
                       + SECONDS_PER_CHOICE / 60 for c in scene.choices}
@@ -105,6 +106,35 @@ def _dijkstra(moves: _Moves) -> list[float]:
                 best[j] = d + m
                 heapq.heappush(heap, (d + m, j))
     return best
+
+
+def _by_scene(level: Level, scenes: list) -> tuple[list[int], None] | None:
+    """Where no choice can lead back to an earlier scene, the states in the order of their
+    scenes are in an order where every edge goes forward (and there is no loop); else None.
+    This needs no pass over the edges."""
+    exits = scene_exits(level)
+    incoming = dict.fromkeys(level.scenes, 0)
+    for targets in exits.values():
+        for target in targets:
+            if target in incoming:
+                incoming[target] += 1
+    ready = [sid for sid, n in incoming.items() if n == 0]
+    rank: dict = {}
+    while ready:
+        sid = ready.pop()
+        rank[sid] = len(rank)
+        for target in exits[sid]:
+            if target in incoming:
+                incoming[target] -= 1
+                if incoming[target] == 0:
+                    ready.append(target)
+    if len(rank) < len(incoming):
+        return None
+    by_rank: list[list[int]] = [[] for _ in range(len(rank) + 1)]   # endings last
+    last = len(rank)
+    for i, scene in enumerate(scenes):
+        by_rank[rank.get(scene, last)].append(i)
+    return [i for same in by_rank for i in same], None
 
 
 def _topological(moves: _Moves, endings: list) -> tuple[list[int], int | None]:
