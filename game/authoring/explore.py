@@ -340,6 +340,11 @@ class _Scores:
         # `_Trace`
         self.seen_moves: dict[tuple[int, str], list] = {}
         self.alike: dict[tuple, list] = {}   # run keys' shared traces, by what is touched
+        # The same for what a scene's choices show, which reads less still (`liveness.shows`):
+        # per run key, and by what is read, [(tape, views)]
+        self.shows = facts.shows
+        self.views_of_run: dict[int, list] = {}
+        self.views_alike: dict[tuple, list] = {}
 
     def _shape(self, state: State, parts: tuple) -> int:
         """The number of the shape whose canonical parts (`Canon.parts`) these are; `state`
@@ -421,21 +426,41 @@ class _Scores:
         """The open choices of state i (shape k, score s), each with its list of traces,
         where no choices seen before stand for this score (`run` looks there first)."""
         run = self.run_key_of[k]
-        tape, state = self._unknown(k, s)
-        try:
-            views = choices(state)
-        except TypeError:   # NotSymbolic, or the score used as a plain int
-            views, tape = choices(self._state(i)), None
-        scene = self.shape_list[k].scene
-        self.reach.shown.update((scene, v.id) for v in views)
-        self.reach.opened.update((scene, v.id) for v in views if v.available)
+        alike = self._views_alike(k)
+        for tape, views in alike:   # worked out for a run key that reads the same
+            if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
+                break
+        else:
+            tape, state = self._unknown(k, s)
+            try:
+                views = choices(state)
+            except TypeError:   # NotSymbolic, or the score used as a plain int
+                views, tape = choices(self._state(i)), None
+            scene = self.shape_list[k].scene
+            self.reach.shown.update((scene, v.id) for v in views)
+            self.reach.opened.update((scene, v.id) for v in views if v.available)
+            if tape is not None:
+                tape.seal()
+                alike.append((tape, views))
         moves = [((v.id, v.number), self._traces(k, v.id)) for v in views if v.available]
         if tape is not None:
-            tape.seal()
             self.seen_views.setdefault(run, []).append((tape, moves, not moves))
         if not moves:
             self.reach.stuck.append(i)
         return moves
+
+    def _views_alike(self, k: int) -> list:
+        """The views worked out for shape k's run key, shared with every run key that agrees
+        on what the scene's choices read."""
+        run = self.run_key_of[k]
+        alike = self.views_of_run.get(run)
+        if alike is None:
+            parts = self.parts_of[k]
+            if parts[0] in self.blind:
+                parts = (*parts[:_TIER], None, None, *parts[_TIER + 2:])
+            key = (*parts[:_MONEY], *_touched(parts, self.shows[parts[0]]))
+            alike = self.views_of_run[run] = self.views_alike.setdefault(key, [])
+        return alike
 
     def _new_results(self, k: int, s: int, i: int, choice_id: str, traces: list) -> tuple:
         """Where the choice leads from state i (shape k, score s), and the key's offset from

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..content.index import build_index
 from ..core.model import Effect, Level
-from .liveness import Liveness, Touch, liveness, touches
+from .liveness import Liveness, Touch, liveness, shows, touches
 
 Path = tuple
 
@@ -25,6 +25,8 @@ class LevelFacts:
     service_blind: frozenset[str] = frozenset()
     # (scene, choice) -> what playing it can read or change (`liveness.touches`)
     touches: dict[tuple[str, str], Touch] = field(default_factory=dict)
+    # scene -> what working out its choices can read (`liveness.shows`)
+    shows: dict[str, Touch] = field(default_factory=dict)
 
     @classmethod
     def of(cls, level: Level) -> LevelFacts:
@@ -40,6 +42,7 @@ class LevelFacts:
         _written(level, index, facts)
         facts.service_blind = _service_blind(level, index)
         facts.touches = touches(level)
+        facts.shows = shows(level)
         return facts
 
 

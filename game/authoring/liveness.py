@@ -169,6 +169,29 @@ class Touch:
     contacts: bool
 
 
+def shows(level: Level) -> dict[str, Touch]:
+    """scene id -> what working out its choices (shown or not, open or locked, and why) can
+    read: their conditions, and the services' (a locked choice may say why one is closed)."""
+    numbers: dict = {}
+    services: set = set()
+    for service in level.services.values():
+        condition_reads(service.needs, services, numbers)
+    found = {}
+    for sid, scene in level.scenes.items():
+        reads = set(services)
+        for choice in scene.choices:
+            condition_reads(choice.needs, reads, numbers)
+            condition_reads(choice.shown_if, reads, numbers)
+        found[sid] = _touch(reads)
+    return found
+
+
+def _touch(reads: set) -> Touch:
+    return Touch(*(frozenset(r[1] for r in reads if r[0] == kind)
+                   for kind in ("flag", "counter", "visited")),
+                 MONEY in reads, CONTACTS in reads)
+
+
 def touches(level: Level) -> dict[tuple[str, str], Touch]:
     """(scene id, choice id) -> what playing that choice can touch."""
     numbers: dict = {}
@@ -196,10 +219,7 @@ def touches(level: Level) -> dict[tuple[str, str], Touch]:
             reads.update(("visited", target) for target in gotos)   # entering marks it
             if choice.finish or choice.goto is None:   # an ending is picked by its `when`
                 reads |= at_end
-            found[sid, choice.id] = Touch(
-                *(frozenset(r[1] for r in reads if r[0] == kind)
-                  for kind in ("flag", "counter", "visited")),
-                MONEY in reads, CONTACTS in reads)
+            found[sid, choice.id] = _touch(reads)
     return found
 
 
