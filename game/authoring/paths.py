@@ -45,18 +45,20 @@ def lengths(level: Level, reach: Reach, scenes: list | None = None,
         short_min = min(fastest[i] + end_minutes[endings[i]] for i in ends)
         return Lengths(shortest, None, round(short_min, 1), None, scenes[loop])
     # no loop: one pass in topological order gives the fastest and the longest games
-    n, first, to, minutes = len(scenes), moves.first, moves.to, moves.minutes
+    n, first, to, choice, cost = len(scenes), moves.first, moves.to, moves.choice, moves.cost
     inf = float("inf")
     fastest = [inf] * n
     most_choices = [-1] * n
     most_minutes = [-1.0] * n
     fastest[0], most_choices[0], most_minutes[0] = 0.0, 0, 0.0
     for i in order:
-        if most_choices[i] < 0:
+        start, stop = first[i], first[i + 1]
+        if start == stop or most_choices[i] < 0:
             continue
         fast_i, choices_i, minutes_i = fastest[i], most_choices[i] + 1, most_minutes[i]
-        for e in range(first[i], first[i + 1]):
-            j, m = to[e], minutes[e]
+        row = cost[scenes[i]]
+        for e in range(start, stop):
+            j, m = to[e], row[choice[e]]
             if fast_i + m < fastest[j]:
                 fastest[j] = fast_i + m
             if choices_i > most_choices[j]:
@@ -71,22 +73,28 @@ def lengths(level: Level, reach: Reach, scenes: list | None = None,
 
 class _Moves:
     """The reach's edges as flat lists: state i's moves are `first[i]` to `first[i + 1]`,
-    each to state `to[e]` in `minutes[e]` (to read the scene and choose). Edges are in the
-    order their states were expanded, so each state's are together."""
+    each to state `to[e]` by choice `choice[e]`, which takes `cost[scene][choice]` minutes
+    (to read the scene and choose; `minutes[e]` for each edge). Edges are in the order their
+    states were expanded, so each state's are together."""
 
     def __init__(self, level: Level, reach: Reach, scenes: list) -> None:
         n = len(scenes)
-        self.n = n
+        self.n, self.scenes = n, scenes
         edges = reach.edges
         moves_of = Counter(map(itemgetter(0), edges))
-        counts = [0] + [moves_of.get(i, 0) for i in range(n)]
-        # minutes to read a scene and make one of its choices, by scene and choice
-        cost = {sid: {c.id: reading_words(level, sid, c.id) / WORDS_PER_MINUTE
-                      + SECONDS_PER_CHOICE / 60 for c in scene.choices}
-                for sid, scene in level.scenes.items()}
-        self.first = list(accumulate(counts))
-        self.to = [j for _, j, _ in edges]
-        self.minutes = [cost[scenes[i]][choice_id] for i, _, choice_id in edges]
+        self.first = list(accumulate([0] + [moves_of.get(i, 0) for i in range(n)]))
+        self.to = list(map(itemgetter(1), edges))
+        self.choice = list(map(itemgetter(2), edges))
+        self.cost = {sid: {c.id: reading_words(level, sid, c.id) / WORDS_PER_MINUTE
+                           + SECONDS_PER_CHOICE / 60 for c in scene.choices}
+                     for sid, scene in level.scenes.items()}
+
+    @property
+    def minutes(self) -> list[float]:
+        """Each edge's minutes (built when asked: the pass without loops reads `cost`)."""
+        scenes, cost, first = self.scenes, self.cost, self.first
+        return [cost[scenes[i]][c] for i in range(self.n)
+                for c in self.choice[first[i]:first[i + 1]]]
 
     def out(self, i: int) -> list[int]:
         return self.to[self.first[i]:self.first[i + 1]]
@@ -96,12 +104,13 @@ def _dijkstra(moves: _Moves) -> list[float]:
     best = [float("inf")] * moves.n
     best[0] = 0.0
     heap = [(0.0, 0)]
+    first, to, minutes = moves.first, moves.to, moves.minutes
     while heap:
         d, i = heapq.heappop(heap)
         if d > best[i]:
             continue
-        for e in range(moves.first[i], moves.first[i + 1]):
-            j, m = moves.to[e], moves.minutes[e]
+        for e in range(first[i], first[i + 1]):
+            j, m = to[e], minutes[e]
             if d + m < best[j]:
                 best[j] = d + m
                 heapq.heappush(heap, (d + m, j))

@@ -307,11 +307,14 @@ class _Fn:
     """A value computed from the base score by other than int arithmetic (a float pull):
     kept as a function `f` of `s`. A comparison is pinned: it answers for `s0` and the tape
     keeps the test, to run again on other scores."""
-    __slots__ = ("tape", "f", "gap")
+    __slots__ = ("tape", "f", "gap", "scaled")
 
-    def __init__(self, tape: Tape, f, gap: tuple | None = None) -> None:
-        # `gap` is (x, k, c) where f is `x - (k * s + c)` for a float x (see `__rmul__`)
-        self.tape, self.f, self.gap = tape, f, gap
+    def __init__(self, tape: Tape, f, gap: tuple | None = None,
+                 scaled: tuple | None = None) -> None:
+        # the network's pull, written out so that its rounding is one flat function: `gap`
+        # is (x, k, c) where f is `x - (k * s + c)` for a float x, `scaled` (p, x, k, c)
+        # where f is `p * (x - (k * s + c))` (see `__rmul__` and `__round__`)
+        self.tape, self.f, self.gap, self.scaled = tape, f, gap, scaled
 
     @staticmethod
     def of(sym: Sym) -> _Fn:
@@ -347,7 +350,7 @@ class _Fn:
         if type(other) is float and self.gap is not None:
             # `pull * (average - s)`: one flat function, the same float operations
             x, k, c = self.gap
-            return _Fn(self.tape, lambda s: other * (x - (k * s + c)))
+            return _Fn(self.tape, lambda s: other * (x - (k * s + c)), None, (other, x, k, c))
         return self._with(other, operator.mul, True)
     __truediv__ = partialmethod(_with, op=operator.truediv)
     __rtruediv__ = partialmethod(_with, op=operator.truediv, swap=True)
@@ -369,7 +372,11 @@ class _Fn:
         # some digits is pinned to its value.
         f, tape = self.f, self.tape
         if ndigits is None:
-            pull = Pull(lambda s: round(f(s)), tape.s0)
+            if self.scaled is not None:   # the same operations as f, in one function
+                p, x, k, c = self.scaled
+                pull = Pull(lambda s: round(p * (x - (k * s + c))), tape.s0)
+            else:
+                pull = Pull(lambda s: round(f(s)), tape.s0)
             tape.pulls.append(pull)
             return Sym(tape, 0, 0, 1, pull)
         return self._pin(lambda s: round(f(s), ndigits))
