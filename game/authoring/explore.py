@@ -78,20 +78,26 @@ class Canon:
                 d["contacts"] if contacts_live else (), visited, pending,
                 self._history(state) if d["history"] else ())
 
-    def state(self, state: State, parts: tuple) -> State:
+    def state(self, state: State, parts: tuple, score=None) -> State:
         """The canonical state: `state` with its `parts` (see `parts`), no records, path,
-        baselines or step, the shown score equal to the score, and no luck unless kept."""
+        baselines or step, the shown score equal to the score (or both `score`, if given),
+        and no luck unless kept."""
         (scene, ending, blacklisted, tier, open_services, money, flags, counters, contacts,
          visited, pending, history) = parts
-        changes = dict(shown_score=state.score, step=0, path=(), records=(), baselines=(),
-                       history=tuple(ScorePoint(0, 0, delta, "behaviour", None)
-                                     for delta in history),
-                       pending=tuple(Pending(due, delta, "", None) for due, delta in pending),
-                       flags=flags, visited=visited, counters=counters, money=money,
-                       contacts=contacts)
+        score = state.score if score is None else score
+        new = object.__new__(State)   # as `_evolve` does
+        fields = new.__dict__
+        fields.update(state.__dict__)
+        fields.update(score=score, shown_score=score, step=0, path=(), records=(),
+                      baselines=(), flags=flags, visited=visited, counters=counters,
+                      money=money, contacts=contacts,
+                      history=tuple([ScorePoint(0, 0, delta, "behaviour", None)
+                                     for delta in history]) if history else (),
+                      pending=tuple([Pending(due, delta, "", None)
+                                     for due, delta in pending]) if pending else ())
         if not self.keep_luck:
-            changes["seed"] = changes["rng"] = 0
-        return _evolve(state, **changes)
+            fields["seed"] = fields["rng"] = 0
+        return new
 
     def _history(self, state: State) -> tuple:
         """The deltas an appeal can still undo: the last unappealed deductions, as many as
@@ -99,8 +105,10 @@ class Canon:
         budget = self.appeal_budget.get(state.scene, 0)
         if not budget:
             return ()
+        # the sign is asked last: a score change that no appeal can undo (the network's
+        # pull, say) then leaves no assumption on the symbolic score's tape
         kept = tuple([p.delta for p in state.history
-                      if p.delta < 0 and p.cause in APPEALABLE and not p.appealed])
+                      if p.cause in APPEALABLE and not p.appealed and p.delta < 0])
         return kept[-budget:]
 
     def _counters(self, counters: tuple, live: frozenset) -> tuple:
@@ -352,8 +360,7 @@ class _Scores:
         k = self.shapes.get(parts)
         if k is None:
             k = self.shapes[parts] = len(self.shape_list)
-            self.shape_list.append(_evolve(self.canon.state(state, parts), score=0,
-                                           shown_score=0))
+            self.shape_list.append(self.canon.state(state, parts, score=0))
             self.parts_of.append(parts)
             if parts[0] in self.blind:   # without the tier and the open services
                 parts = parts[:_TIER] + parts[_TIER + 2:]
@@ -639,14 +646,25 @@ def _name(item) -> str:
 def _pinned(parts: tuple) -> tuple:
     """Canonical parts with every value but the score plain (deltas pinned on their tape);
     raises NotSymbolic if an unknown is left where the search does not expect one."""
-    if type(parts[_MONEY]) is not int or any(type(c.score) is not int
-                                              for c in parts[_CONTACTS]) \
-            or any(type(v) is not int for _, v in parts[_COUNTERS]):
-        raise NotSymbolic("an unknown score reached another number")
-    pending, history = parts[-2:]
-    if all(type(d) is int for _, d in pending) and all(type(d) is int for d in history):
-        return parts
-    return (*parts[:-2], tuple([(due, pin(d)) for due, d in pending]),
+    if type(parts[_MONEY]) is not int:
+        raise NotSymbolic("an unknown score reached the money")
+    for _, value in parts[_COUNTERS]:
+        if type(value) is not int:
+            raise NotSymbolic("an unknown score reached a counter")
+    for contact in parts[_CONTACTS]:
+        if type(contact.score) is not int:
+            raise NotSymbolic("an unknown score reached a contact")
+    pending, history = parts[_PENDING], parts[_PENDING + 1]
+    for _, delta in pending:
+        if type(delta) is not int:
+            break
+    else:
+        for delta in history:
+            if type(delta) is not int:
+                break
+        else:
+            return parts
+    return (*parts[:_PENDING], tuple([(due, pin(d)) for due, d in pending]),
             tuple([pin(d) for d in history]))
 
 
