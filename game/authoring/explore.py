@@ -334,7 +334,7 @@ class _Scores:
         # depends on the ones it starts with there: `LevelFacts.service_blind`).
         self.blind = facts.service_blind
         self.run_keys: dict[tuple, int] = {}
-        self.run_key_of: list[int] = []   # per shape
+        self.run_key_of: list[int] = []   # per shape (-1 at an ending)
         self.parts_of: list[tuple] = []   # per shape: its canonical parts
         # per run key: [(tape, [(move, that move's traces)], stuck)]
         self.seen_views: dict[int, list] = {}
@@ -362,9 +362,13 @@ class _Scores:
             k = self.shapes[parts] = len(self.shape_list)
             self.shape_list.append(self.canon.state(state, parts, score=0))
             self.parts_of.append(parts)
-            if parts[0] in self.blind:   # without the tier and the open services
-                parts = parts[:_TIER] + parts[_TIER + 2:]
-            self.run_key_of.append(self.run_keys.setdefault(parts, len(self.run_keys)))
+            if parts[1] is not None:   # an ending: nothing is played from there
+                run = -1
+            else:
+                if parts[0] in self.blind:   # without the tier and the open services
+                    parts = parts[:_TIER] + parts[_TIER + 2:]
+                run = self.run_keys.setdefault(parts, len(self.run_keys))
+            self.run_key_of.append(run)
         return k
 
     def _unknown(self, k: int, s: int) -> tuple[Tape, State]:
@@ -384,23 +388,21 @@ class _Scores:
         index[first] = 0
         keep(first)
         reach._start()
-        ended = []   # per shape: whether it is an ending
         i = 0
         while i < len(shape_of):
-            k, s = shape_of[i], score_of[i]
-            while len(ended) <= k:
-                ended.append(self.shape_list[len(ended)].ending is not None)
-            if ended[k]:
+            k = shape_of[i]
+            run = run_key_of[k]
+            if run < 0:   # an ending
                 i += 1
                 continue
-            for tape, moves, stuck in seen_views.get(run_key_of[k], ()):   # seen before
+            s = score_of[i]
+            for tape, moves, stuck in seen_views.get(run, ()):   # seen before
                 if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
                     if stuck:
                         reach.stuck.append(i)
                     break
             else:
                 moves = self._moves(k, s, i)
-            run = run_key_of[k]
             for move, traces in moves:
                 for trace in traces:
                     tape = trace.tape
