@@ -617,18 +617,29 @@ def _touched(parts: tuple, touch: Touch) -> tuple:
     """Of canonical parts, the money, flags, counters, contacts and visited scenes a choice
     touches (None where it does not touch the money or the contacts)."""
     _, _, _, _, _, money, flags, counters, contacts, visited, _, _ = parts
-    return (money if touch.money else None, tuple(f for f in flags if f in touch.flags),
-            tuple(c for c in counters if c[0] in touch.counters),
-            contacts if touch.contacts else None,
-            tuple(v for v in visited if v in touch.visited))
+    return (money if touch.money else None, _within(flags, touch.flags),
+            _within(counters, touch.counters, True), contacts if touch.contacts else None,
+            _within(visited, touch.visited))
 
 
 def _carried(parts: tuple, touch: Touch) -> tuple:
     """The rest of them: what the choice carries through unread."""
     _, _, _, _, _, money, flags, counters, contacts, visited, _, _ = parts
-    return (money, tuple(f for f in flags if f not in touch.flags),
-            tuple(c for c in counters if c[0] not in touch.counters), contacts,
-            tuple(v for v in visited if v not in touch.visited))
+    return (money, _within(flags, touch.flags, False, True),
+            _within(counters, touch.counters, True, True), contacts,
+            _within(visited, touch.visited, False, True))
+
+
+def _within(items: tuple, names: frozenset, pairs: bool = False, out: bool = False) -> tuple:
+    """The items whose names are in `names` (or, with `out`, not in them); items are names,
+    or (name, value) pairs."""
+    if not items:
+        return items
+    if not pairs and names.issuperset(items):   # the common case: all of them
+        return () if out else items
+    if out:
+        return tuple([n for n in items if (n[0] if pairs else n) not in names])
+    return tuple([n for n in items if (n[0] if pairs else n) in names])
 
 
 def _merged(own: tuple, touched: frozenset, carried: tuple, live: frozenset) -> tuple:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from operator import itemgetter
-from itertools import accumulate
+from itertools import accumulate, chain, repeat
 from dataclasses import dataclass
 
 from ..core.model import Level
@@ -82,7 +82,7 @@ class _Moves:
         self.n, self.scenes = n, scenes
         edges = reach.edges
         moves_of = Counter(map(itemgetter(0), edges))
-        self.first = list(accumulate([0] + [moves_of.get(i, 0) for i in range(n)]))
+        self.first = list(accumulate(chain((0,), map(moves_of.get, range(n), repeat(0)))))
         self.to = list(map(itemgetter(1), edges))
         self.choice = list(map(itemgetter(2), edges))
         self.cost = {sid: {c.id: reading_words(level, sid, c.id) / WORDS_PER_MINUTE
