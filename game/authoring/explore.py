@@ -184,6 +184,13 @@ class Reach:
             return column(name)
         return [getattr(state, name) for state in self.states]
 
+    def values(self, name: str) -> set:
+        """The values one field takes in some state (a field other than the score)."""
+        values = getattr(self.states, "values", None)
+        if values is not None:
+            return values(name)
+        return {getattr(state, name) for state in self.states}
+
     def path_to(self, index: int) -> list[Move]:
         """The choices (id, number shown) of a shortest path from the start to `index`."""
         path = []
@@ -578,6 +585,9 @@ class _PairStates(Sequence):
             return list(self.score_of)
         values = [getattr(shape, name) for shape in self.shapes]
         return list(map(values.__getitem__, self.shape_of))
+
+    def values(self, name: str) -> set:
+        return {getattr(self.shapes[k], name) for k in set(self.shape_of)}
 
     def __eq__(self, other) -> bool:
         return isinstance(other, Sequence) and list(self) == list(other)

@@ -72,7 +72,7 @@ def summarize(level: Level, reach: Reach) -> ComboResult:
                          flags_seen=set(reach.flags_seen),
                          counters_seen=set(reach.counters_seen))
     all_services = set(level.services)
-    for opened in set(reach.column("open_services")):
+    for opened in reach.values("open_services"):
         result.services_open.update(opened)
         result.services_closed |= all_services.difference(opened)
     scenes, scores, endings = reach.column("scene"), reach.column("score"), reach.column("ending")
