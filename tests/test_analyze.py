@@ -18,7 +18,7 @@ from game.authoring.explore import explore
 from game.authoring.generate import binary_chain_text, corridor_text
 from game.authoring.rolls import outcomes, scripted_rolls
 from game.content import load_text
-from game.core import choices, new_game
+from game.core import choices, choose, new_game
 
 HEAD = """\
 format: 1
@@ -466,6 +466,22 @@ def test_a_pool_of_processes_finds_the_same(monkeypatch):
     monkeypatch.setattr(analyze, "SERIAL_SECONDS", -1.0)
     pooled = analyze.explore_levels(levels)
     assert [[vars(r) for r in rs] for rs in pooled] == [[vars(r) for r in rs] for rs in alone]
+
+
+def test_a_level_already_played_here_still_goes_to_a_pool():
+    # the pool pickles the levels; what the engine and conditions cache on them (functions)
+    # must stay behind, and be made again in the worker
+    import pickle
+
+    from game.cli_levels import bundled
+    level = next(lv.level for lv in bundled() if lv.level.id == "here")
+    state = new_game(level, "migrant", "opaque")
+    choose(state, choices(state)[0].id)
+    copy = pickle.loads(pickle.dumps(level))
+    assert copy == level and "engine_plan" not in copy.__dict__
+    again = new_game(copy, "migrant", "opaque")
+    assert choose(again, choices(again)[0].id).state.to_json() == \
+        choose(state, choices(state)[0].id).state.to_json()
 
 
 def test_bundled_levels_have_no_errors(monkeypatch):

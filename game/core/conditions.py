@@ -32,6 +32,10 @@ def compile_condition(cond: Condition):
 
 
 def _all(tests):
+    if len(tests) == 2:   # the common case, without a loop (every test gives a bool)
+        first, second = tests
+        return lambda lv, s: first(lv, s) and second(lv, s)
+
     def every(lv, s):
         for test in tests:
             if not test(lv, s):
@@ -41,6 +45,10 @@ def _all(tests):
 
 
 def _any(tests):
+    if len(tests) == 2:
+        first, second = tests
+        return lambda lv, s: first(lv, s) or second(lv, s)
+
     def some(lv, s):
         for test in tests:
             if test(lv, s):
@@ -119,25 +127,36 @@ def service_why(service_id: str, level: Level, state: State) -> str | None:
     """Why a service is closed, without its name ("needs 950, you have 912"), or None when
     there is nothing to say but that it is closed."""
     service = level.services[service_id]
-    own_words = _without_name(service.locked_text, service.name)
-    if own_words and not holds(service.needs, level, state):
+    return closed_why(without_name(service.locked_text, service.name),
+                      service.needs.test if service.needs is not None else None,
+                      service.threshold, level, state)
+
+
+def closed_why(own_words: str | None, test, threshold: int | None, level: Level,
+               state: State) -> str | None:
+    """`service_why` from a service's fields already read, as the engine's plan has them
+    (`test` is its condition's test)."""
+    if own_words and not (test is None or test(level, state)):
         return own_words   # the author's words say why the condition fails
     numbers = legibility(state) in _NUMBERS_SHOWN
-    if numbers and service.threshold is not None and state.score < service.threshold:
-        return strings.NEEDS_THRESHOLD.format(threshold=service.threshold,
-                                              score=state.shown_score)
+    if numbers and threshold is not None and state.score < threshold:
+        return strings.NEEDS_THRESHOLD.format(threshold=threshold, score=state.shown_score)
     return own_words
 
 
 def service_reason(service_id: str, level: Level, state: State) -> str:
     """Why a service is closed, with its name: "High-speed rail: needs 950, you have 912"."""
     name = level.services[service_id].name
-    why = service_why(service_id, level, state)
+    return closed_reason(name, service_why(service_id, level, state))
+
+
+def closed_reason(name: str, why: str | None) -> str:
+    """A service's name with why it is closed (`service_why`)."""
     return strings.SERVICE_WHY.format(name=name, why=why) if why else \
         strings.SERVICE_CLOSED.format(name=name)
 
 
-def _without_name(text: str | None, name: str) -> str | None:
+def without_name(text: str | None, name: str) -> str | None:
     """An author's `locked_text` without the service's name in front (the game adds it)."""
     if text and text.startswith(f"{name}: "):
         return text[len(name) + 2:]

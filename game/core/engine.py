@@ -17,7 +17,8 @@ from .plan import ChoicePlan, LevelPlan, plan_of
 from .rng import seed_state
 from .scoring import land_pending, network_pull, score_behaviour
 from .status import refresh, update
-from .state import BaselineAnswer, ContactState, Record, ScorePoint, State, draft
+from .state import (BaselineAnswer, ContactState, Record, ScorePoint, State, draft,
+                    written_init)
 
 
 class ChoiceError(ValueError):
@@ -46,10 +47,14 @@ class ServiceView:
     why: str | None = None
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class Step:
     state: State
     events: tuple[Event, ...]
+
+    def __init__(self, state, events):
+        object.__setattr__(self, "__dict__", {"state": state, "events": events})
 
 
 def new_game(level: Level, persona: str | None = None, ruleset: str | None = None,
@@ -159,19 +164,19 @@ def choose(state: State, choice_id: str) -> Step:
     state = draft(state)   # changed in place from here on, by each step in turn
     fields = state.__dict__
     fields["step"] = state.step + 1
-    fields["records"] = (*state.records, score_behaviour(state, choice, events))
+    fields["records"] = (*state.records, score_behaviour(state, plan, choice, events))
     if choice.baseline is not None:
         _record_baseline(state, choice)
     goto = None
     if choice.effects:
-        ctx = Ctx(level, events)
+        ctx = Ctx(level, plan, events)
         apply_effects(state, choice.effects, ctx)
         goto = ctx.goto
     if state.pending:
-        land_pending(state, events)
+        land_pending(state, plan, events)
     if choice.scored:
-        network_pull(state, events)
-    update(state, events)
+        network_pull(state, plan, events)
+    update(state, plan, events)
     _move(plan, state, goto or choice.goto, choice.finish and goto is None, events)
     return Step(state, tuple(events))
 
@@ -194,7 +199,7 @@ def _available(plan: LevelPlan, state: State, choice_id: str) -> ChoicePlan:
 
 
 def _record_baseline(state: State, choice: ChoicePlan) -> None:
-    answer = BaselineAnswer(choice.baseline.pair, choice.scored, choice.baseline.candid,
+    answer = BaselineAnswer(choice.baseline_pair, choice.scored, choice.baseline_candid,
                             state.scene)
     state.__dict__["baselines"] = (*state.baselines, answer)
 
@@ -207,17 +212,17 @@ def _move(plan: LevelPlan, state: State, target: str | None, finish: bool,
         return
     level = state.level
     if state.pending:
-        _settle(state, events)
+        _settle(state, plan, events)
     if finish or target is None:
         target = pick_ending(level, state)
     events.append(plan.reached[target])
     state.__dict__.update(ending=target, scene=None)
 
 
-def _settle(state: State, events: list[Event]) -> None:
+def _settle(state: State, plan: LevelPlan, events: list[Event]) -> None:
     """At an ending, changes still pending land: the final score counts everything."""
-    land_pending(state, events, everything=True)
-    update(state, events)
+    land_pending(state, plan, events, everything=True)
+    update(state, plan, events)
 
 
 def pick_ending(level: Level, state: State) -> str:

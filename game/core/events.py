@@ -32,12 +32,16 @@ class ChoiceMade(Event):
             "reply": reply})
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class Observed(Event):
     """Which sensors really saw a behaviour (possibly none). Never shown during play."""
     kind: ClassVar[str] = "observed"
     behaviour: str
     sensors: tuple[str, ...]
+
+    def __init__(self, behaviour, sensors):
+        object.__setattr__(self, "__dict__", {"behaviour": behaviour, "sensors": sensors})
 
 
 @written_init
@@ -59,79 +63,120 @@ class ScoreChanged(Event):
             "shown_delta": shown_delta, "shown_text": shown_text})
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class ChangePending(Event):
     kind: ClassVar[str] = "change_pending"
     behaviour: str
     delta: int
     due_step: int
 
+    def __init__(self, behaviour, delta, due_step):
+        object.__setattr__(self, "__dict__", {
+            "behaviour": behaviour, "delta": delta, "due_step": due_step})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class TierChanged(Event):
     kind: ClassVar[str] = "tier_changed"
     old: str | None
     new: str | None
     name: str | None
 
+    def __init__(self, old, new, name):
+        object.__setattr__(self, "__dict__", {"old": old, "new": new, "name": name})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class ServiceLocked(Event):
     kind: ClassVar[str] = "service_locked"
     service: str
     name: str
     reason: str
 
+    def __init__(self, service, name, reason):
+        object.__setattr__(self, "__dict__", {"service": service, "name": name, "reason": reason})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class ServiceUnlocked(Event):
     kind: ClassVar[str] = "service_unlocked"
     service: str
     name: str
 
+    def __init__(self, service, name):
+        object.__setattr__(self, "__dict__", {"service": service, "name": name})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class Blacklisted(Event):
     kind: ClassVar[str] = "blacklisted"
     name: str
     score: int
 
+    def __init__(self, name, score):
+        object.__setattr__(self, "__dict__", {"name": name, "score": score})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class Delisted(Event):
     kind: ClassVar[str] = "delisted"
     name: str
     score: int
 
+    def __init__(self, name, score):
+        object.__setattr__(self, "__dict__", {"name": name, "score": score})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class AppealDecided(Event):
     kind: ClassVar[str] = "appeal_decided"
     won: bool
     cost: int
     restored: int
 
+    def __init__(self, won, cost, restored):
+        object.__setattr__(self, "__dict__", {"won": won, "cost": cost, "restored": restored})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class PeerRated(Event):
     kind: ClassVar[str] = "peer_rated"
     contact: str
     name: str
     stars: int
 
+    def __init__(self, contact, name, stars):
+        object.__setattr__(self, "__dict__", {"contact": contact, "name": name, "stars": stars})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class ContactCut(Event):
     kind: ClassVar[str] = "contact_cut"
     contact: str
     name: str
 
+    def __init__(self, contact, name):
+        object.__setattr__(self, "__dict__", {"contact": contact, "name": name})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class MoneyChanged(Event):
     kind: ClassVar[str] = "money_changed"
     old: int
     new: int
+
+    def __init__(self, old, new):
+        object.__setattr__(self, "__dict__", {"old": old, "new": new})
 
 
 @dataclass(frozen=True)
@@ -148,9 +193,13 @@ class EndingReached(Event):
     title: str
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class StatementShown(Event):
     """Under `delayed` legibility, the score the player sees catches up now."""
     kind: ClassVar[str] = "statement_shown"
     old: int
     new: int
+
+    def __init__(self, old, new):
+        object.__setattr__(self, "__dict__", {"old": old, "new": new})

@@ -28,6 +28,15 @@ WATCHER_ICONS = ("camera", "phone", "bank", "employer", "neighbour", "app", "eye
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    def __getstate__(self):
+        """Pickled (for the analyzer's process pool) as its fields alone: what is worked out
+        and cached on a model (`cached_property`, the engine's plan) holds functions, and is
+        made again where it is needed."""
+        state = super().__getstate__()
+        fields = type(self).model_fields
+        state["__dict__"] = {k: v for k, v in state["__dict__"].items() if k in fields}
+        return state
+
 
 class _OneKey(_Model):
     """A mapping with exactly one of its keys set."""

@@ -3,43 +3,114 @@
 Reading a field of a level's (pydantic) model costs several times as much as reading a plain
 attribute (pydantic's `__getattr__` puts every read on CPython's slow path), and `choose` read
 some fifty a choice; the analyzer makes tens of thousands. So the choices, the events that
-only name a scene or an ending, and what a scene says about scoring are copied here once, the
-first time a level is played. Events are values, so one `SceneEntered` serves every entry.
+only name a scene or an ending, what a scene says about scoring, the rules, services, tiers
+and the rest are copied here once, the first time a level is played. Events are values, so
+one `SceneEntered` serves every entry.
+
+What a lookup would fail on (an id the level does not have) is still looked up when played,
+so a level that `choose` could play before plays, and fails, as it did.
 """
 from __future__ import annotations
 
-from .events import ChoiceMade, EndingReached, SceneEntered
-from .model import Choice, Level
+from .conditions import without_name
+from .effects import compile_effects
+from .events import ChoiceMade, EndingReached, Observed, SceneEntered
+from .model import Choice, Level, Rule
+
+
+class RulePlan:
+    """A ruleset's rule for a choice's behaviour: `seen_by` keeps only the sensors active in
+    the choice's scene, `reason` is None where the behaviour's name must be looked up."""
+    __slots__ = ("change", "seen_by", "always", "disclosed", "reason", "delay")
+
+    def __init__(self, level: Level, rule: Rule, behaviour: str, active: tuple) -> None:
+        self.change = rule.change
+        self.seen_by = tuple([s for s in rule.seen_by if s in active])
+        self.always = rule.always
+        self.disclosed = rule.disclosed
+        known = level.behaviours.get(behaviour)
+        self.reason = rule.reason or (known.name if known is not None else None)
+        self.delay = rule.delay
 
 
 class ChoicePlan:
     """One choice (`model`, and its fields `choose` reads), its conditions as tests
-    (`Condition.test`), and what its scene says about scoring it."""
-    __slots__ = ("model", "id", "behaviour", "shown_test", "needs_test", "made", "baseline",
-                 "effects", "goto", "finish", "scored", "watchers", "sensors")
+    (`Condition.test`), its effects as functions (`effects.compile_effects`), and what its
+    scene and each ruleset say about scoring it (`rules`: ruleset id -> RulePlan, or None
+    where the ruleset has no rule for its behaviour)."""
+    __slots__ = ("model", "id", "behaviour", "shown_test", "needs_test", "made", "unseen",
+                 "baseline", "baseline_pair", "baseline_candid", "effects", "goto", "finish",
+                 "scored", "watchers", "sensors", "rules")
 
     def __init__(self, level: Level, scene_id: str, choice: Choice) -> None:
         self.model = choice
         self.id = choice.id
-        self.behaviour = choice.behaviour
+        self.behaviour = behaviour = choice.behaviour
         self.shown_test = choice.shown_if.test if choice.shown_if is not None else None
         self.needs_test = choice.needs.test if choice.needs is not None else None
-        self.made = ChoiceMade(scene_id, choice.id, choice.text, choice.behaviour, choice.reply)
+        self.made = ChoiceMade(scene_id, choice.id, choice.text, behaviour, choice.reply)
+        self.unseen = Observed(behaviour, ()) if behaviour else None
         self.baseline = choice.baseline
-        self.effects = choice.effects
+        if choice.baseline is not None:
+            self.baseline_pair, self.baseline_candid = choice.baseline.pair, choice.baseline.candid
+        self.effects = compile_effects(choice.effects, level)
         self.goto = choice.goto
         self.finish = choice.finish
         self.scored = level.is_scored(scene_id)
         self.watchers = tuple(level.scenes[scene_id].watchers)
         self.sensors = tuple(level.active_sensors(scene_id))
+        self.rules = {}
+        for rid, ruleset in level.rulesets.items():
+            rule = ruleset.rules.get(behaviour) if behaviour else None
+            self.rules[rid] = None if rule is None else RulePlan(level, rule, behaviour,
+                                                                self.sensors)
+
+
+class ServicePlan:
+    """A service's fields, and its `locked_text` without its name in front."""
+    __slots__ = ("id", "name", "threshold", "test", "own_words")
+
+    def __init__(self, service_id: str, service) -> None:
+        self.id = service_id
+        self.name = service.name
+        self.threshold = service.threshold
+        self.test = service.needs.test if service.needs is not None else None
+        self.own_words = without_name(service.locked_text, service.name)
+
+
+class BlacklistPlan:
+    """The blacklist's fields (`leave_at` already defaulted to `below`), effects compiled."""
+    __slots__ = ("below", "leave_at", "name", "effects")
+
+    def __init__(self, level: Level) -> None:
+        rules = level.blacklist
+        self.below = rules.below
+        self.leave_at = rules.below if rules.leave_at is None else rules.leave_at
+        self.name = rules.name
+        self.effects = compile_effects(rules.effects, level)
 
 
 class LevelPlan:
-    """Each scene's choices in order, and the event for entering each scene or ending."""
-    __slots__ = ("made_for", "choices", "entered", "reached")
+    """Each scene's choices in order, the event for entering each scene or ending, and what
+    scoring and `status.update` read of the level after every choice."""
+    __slots__ = ("made_for", "choices", "entered", "reached", "legibility", "low", "high",
+                 "tiers", "blacklist", "service_tests", "services", "chances", "pull",
+                 "pull_reason", "pull_disclosed")
 
     def __init__(self, level: Level) -> None:
         self.made_for = id(level)
+        self.legibility = {rid: ruleset.legibility for rid, ruleset in level.rulesets.items()}
+        self.low, self.high = level.score.min, level.score.max
+        # as `Level.tier_of` and `Level.service_tests` give them, in their order
+        self.tiers = tuple([(low, tier.id, tier.name) for low, tier in level.tier_floors])
+        self.service_tests = tuple(level.service_tests)
+        self.services = tuple([ServicePlan(sid, service)
+                               for sid, service in level.services.items()])
+        self.blacklist = BlacklistPlan(level) if level.blacklist is not None else None
+        self.chances = {sid: sensor.chance for sid, sensor in level.sensors.items()}
+        network = level.network
+        self.pull, self.pull_reason, self.pull_disclosed = \
+            network.pull, network.reason, network.disclosed
         self.choices = {sid: tuple(ChoicePlan(level, sid, choice) for choice in scene.choices)
                         for sid, scene in level.scenes.items()}
         self.entered = {sid: SceneEntered(sid, scene.title) for sid, scene in level.scenes.items()}

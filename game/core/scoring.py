@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import strings
 from .events import ChangePending, Event, Observed, ScoreChanged
-from .plan import ChoicePlan
 from .rng import next_float
 from .state import Pending, Record, ScorePoint, State
+
+if TYPE_CHECKING:
+    from .plan import ChoicePlan, LevelPlan
 
 STATEMENT_EVERY = 3   # under `delayed` legibility, the shown score catches up every 3 choices
 SILENT = ("delayed", "hidden")
@@ -50,18 +53,17 @@ def score_display(state: State) -> ScoreDisplay:
     return ScoreDisplay(None, None, None, mode)
 
 
-def change_score(state: State, delta: int, cause: str, reason: str | None, disclosed: bool,
-                 events: list[Event]) -> None:
+def change_score(state: State, plan: LevelPlan, delta: int, cause: str, reason: str | None,
+                 disclosed: bool, events: list[Event]) -> None:
     """Move the score of a draft (`state.draft`; kept within the level's min and max) and say
     what the player sees."""
-    rules = state.level.score
     old = state.score
-    new = max(rules.min, min(rules.max, old + delta))
+    new = max(plan.low, min(plan.high, old + delta))
     if new == old:
         return
     moved = new - old
     told = reason if disclosed and reason else None
-    mode = legibility(state)
+    mode = plan.legibility[state.ruleset]
     shown_delta = moved if mode == "exact" else None
     if mode in SILENT:
         shown_text = None
@@ -78,13 +80,14 @@ def change_score(state: State, delta: int, cause: str, reason: str | None, discl
     fields["history"] = (*state.history, point)
 
 
-def _seen_by(state: State, sensors: list[str]) -> tuple[str, ...]:
+def _seen_by(state: State, plan: LevelPlan, sensors: tuple[str, ...]) -> tuple[str, ...]:
     """Which of these sensors really catch the behaviour (each may miss, by its chance);
     the draft's generator moves on by the rolls made."""
     saw = []
     rng = state.rng
+    chances = plan.chances
     for sensor_id in sensors:
-        chance = state.level.sensors[sensor_id].chance
+        chance = chances[sensor_id]
         if chance >= 1:
             saw.append(sensor_id)
             continue
@@ -95,53 +98,59 @@ def _seen_by(state: State, sensors: list[str]) -> tuple[str, ...]:
     return tuple(saw)
 
 
-def score_behaviour(state: State, choice: ChoicePlan, events: list[Event]) -> Record:
+def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
+                    events: list[Event]) -> Record:
     """Score a choice's behaviour under the ruleset, if a sensor really sees it (on a draft)."""
-    level, scene_id = state.level, state.scene
+    scene_id = state.scene
     scored = choice.scored
     behaviour = choice.behaviour
-    rule = level.rulesets[state.ruleset].rules.get(behaviour) if behaviour else None
+    rule = choice.rules[state.ruleset] if behaviour else None
     if rule is None:   # most choices: nothing to score
         if behaviour:
-            events.append(Observed(behaviour, ()))
+            events.append(choice.unseen)
         return Record(state.step, scene_id, choice.id, behaviour, scored, choice.watchers,
                       (), 0, False, None, 0)
     saw: tuple[str, ...] = ()
     if scored:
-        active = choice.sensors
-        saw = _seen_by(state, [s for s in rule.seen_by if s in active])
+        saw = _seen_by(state, plan, rule.seen_by)
     events.append(Observed(behaviour, saw))
     counted = scored and (bool(saw) or rule.always)
     delta = rule.change if counted else 0
     disclosed = rule.disclosed if delta else False
-    reason = rule.reason or level.behaviours[behaviour].name
+    reason = rule.reason
+    if reason is None:   # a behaviour the level does not name: fails here, as it did
+        reason = state.level.behaviours[behaviour].name
     if delta and rule.delay:
         due = state.step + rule.delay
         state.__dict__["pending"] = (*state.pending, Pending(
             due, delta, behaviour, reason if disclosed else None))
         events.append(ChangePending(behaviour, delta, due))
     elif delta:
-        change_score(state, delta, "behaviour", reason, disclosed, events)
+        change_score(state, plan, delta, "behaviour", reason, disclosed, events)
     return Record(state.step, scene_id, choice.id, behaviour, scored, choice.watchers,
                   saw, delta, disclosed, reason, rule.delay if delta else 0)
 
 
-def land_pending(state: State, events: list[Event], everything: bool = False) -> None:
+def land_pending(state: State, plan: LevelPlan, events: list[Event],
+                 everything: bool = False) -> None:
     """Apply to a draft the delayed changes that are due now (or all of them, at an ending)."""
-    due = [p for p in state.pending if everything or p.due_step <= state.step]
+    due, kept = [], []
+    step = state.step
+    for p in state.pending:
+        (due if everything or p.due_step <= step else kept).append(p)
     if not due:
         return
-    state.__dict__["pending"] = tuple(p for p in state.pending if p not in due)
+    state.__dict__["pending"] = tuple(kept)
     for p in due:
         reason = p.reason or strings.DELAYED_REASON
-        change_score(state, p.delta, "delayed", reason, p.reason is not None, events)
+        change_score(state, plan, p.delta, "delayed", reason, p.reason is not None, events)
 
 
-def network_pull(state: State, events: list[Event]) -> None:
+def network_pull(state: State, plan: LevelPlan, events: list[Event]) -> None:
     """Your contacts' scores pull yours (a draft's) toward their average, weighted by
     closeness."""
-    network = state.level.network
-    if network.pull <= 0:
+    pull = plan.pull
+    if pull <= 0:
         return
     weight = total = 0
     for c in state.contacts:
@@ -151,7 +160,7 @@ def network_pull(state: State, events: list[Event]) -> None:
     if not weight:
         return
     average = total / weight
-    delta = round(network.pull * (average - state.score))
+    delta = round(pull * (average - state.score))
     if delta == 0:
         return
-    change_score(state, delta, "network", network.reason, network.disclosed, events)
+    change_score(state, plan, delta, "network", plan.pull_reason, plan.pull_disclosed, events)

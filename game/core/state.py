@@ -36,20 +36,30 @@ def written_init(cls):
     return cls
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class ContactState:
     id: str
     score: int
     relationship: int
 
+    def __init__(self, id, score, relationship):
+        object.__setattr__(self, "__dict__", {"id": id, "score": score,
+                                              "relationship": relationship})
 
-@dataclass(frozen=True)
+
+@written_init
+@dataclass(frozen=True, init=False)
 class Pending:
     """A score change that lands later."""
     due_step: int
     delta: int
     behaviour: str
     reason: str | None
+
+    def __init__(self, due_step, delta, behaviour, reason):
+        object.__setattr__(self, "__dict__", {"due_step": due_step, "delta": delta,
+                                              "behaviour": behaviour, "reason": reason})
 
 
 @written_init
@@ -93,12 +103,17 @@ class ScorePoint:
             "appealed": appealed})
 
 
-@dataclass(frozen=True)
+@written_init
+@dataclass(frozen=True, init=False)
 class BaselineAnswer:
     pair: str
     scored: bool
     candid: bool
     scene: str
+
+    def __init__(self, pair, scored, candid, scene):
+        object.__setattr__(self, "__dict__", {"pair": pair, "scored": scored, "candid": candid,
+                                              "scene": scene})
 
 
 @dataclass(frozen=True)

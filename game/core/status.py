@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .conditions import service_reason
+from .conditions import closed_reason, closed_why
 from .effects import Ctx, apply_effects
 from .events import (Blacklisted, Delisted, Event, ServiceLocked, ServiceUnlocked,
                      StatementShown, TierChanged)
-from .scoring import STATEMENT_EVERY, legibility
+from .plan import LevelPlan, plan_of
+from .scoring import STATEMENT_EVERY
 from .state import State, draft
 
 
@@ -21,64 +22,72 @@ def refresh(state: State, silent: bool = False) -> Refreshed:
     """Bring tier, blacklist, services and the shown score up to date with the score."""
     state = draft(state)
     events: list[Event] = []
-    update(state, events)
+    update(state, plan_of(state.level), events)
     return Refreshed(state, () if silent else tuple(events))
 
 
-def update(state: State, events: list[Event]) -> None:
+def update(state: State, plan: LevelPlan, events: list[Event]) -> None:
     """`refresh` on a draft (`state.draft`), in place."""
-    _blacklist(state, events)
-    _tier(state, events)
-    _services(state, events)
-    _statement(state, events)
+    if plan.blacklist is not None:
+        _blacklist(state, plan, events)
+    _tier(state, plan, events)
+    _services(state, plan, events)
+    step = state.step
+    if not step % STATEMENT_EVERY and step and plan.legibility[state.ruleset] == "delayed":
+        _statement(state, events)
 
 
-def _tier(state: State, events: list[Event]) -> None:
-    tier = state.level.tier_of(state.score)
-    tier_id = tier.id if tier else None
+def _tier(state: State, plan: LevelPlan, events: list[Event]) -> None:
+    score = state.score
+    tier_id = name = None
+    for low, some_id, some_name in plan.tiers:   # as `Level.tier_of`
+        if low <= score:
+            tier_id, name = some_id, some_name
+            break
     if tier_id == state.tier:
         return
-    if legibility(state) not in ("hidden", "delayed"):   # those show no live tier
-        events.append(TierChanged(state.tier, tier_id, tier.name if tier else None))
+    if plan.legibility[state.ruleset] not in ("hidden", "delayed"):   # no live tier shown
+        events.append(TierChanged(state.tier, tier_id, name))
     state.__dict__["tier"] = tier_id
 
 
-def _blacklist(state: State, events: list[Event]) -> None:
-    rules = state.level.blacklist
-    if rules is None:
-        return
+def _blacklist(state: State, plan: LevelPlan, events: list[Event]) -> None:
+    rules = plan.blacklist
     if not state.blacklisted:
         if state.score < rules.below:
             events.append(Blacklisted(rules.name, state.score))
             state.__dict__["blacklisted"] = True
-            apply_effects(state, rules.effects, Ctx(state.level, events))
+            apply_effects(state, rules.effects, Ctx(state.level, plan, events))
         return
-    leave_at = rules.leave_at
-    if state.score >= (rules.below if leave_at is None else leave_at):
+    if state.score >= rules.leave_at:
         events.append(Delisted(rules.name, state.score))
         state.__dict__["blacklisted"] = False
 
 
-def _services(state: State, events: list[Event]) -> None:
+def _services(state: State, plan: LevelPlan, events: list[Event]) -> None:
     level, score = state.level, state.score
-    now_open = tuple([sid for sid, threshold, test in level.service_tests
-                      if (threshold is None or score >= threshold)
-                      and (test is None or test(level, state))])
-    if now_open == state.open_services:
+    opened = []   # a loop, not a comprehension: one frame fewer, after every choice
+    for sid, threshold, test in plan.service_tests:
+        if (threshold is None or score >= threshold) and (test is None or test(level, state)):
+            opened.append(sid)
+    now_open = tuple(opened)
+    was_open = state.open_services
+    if now_open == was_open:
         return
-    was_open = set(state.open_services)
-    for service_id, service in level.services.items():
+    for service in plan.services:   # in file order
+        service_id = service.id
         if service_id in was_open and service_id not in now_open:
+            why = closed_why(service.own_words, service.test, service.threshold, level,
+                             state)
             events.append(ServiceLocked(service_id, service.name,
-                                        service_reason(service_id, level, state)))
+                                        closed_reason(service.name, why)))
         elif service_id not in was_open and service_id in now_open:
             events.append(ServiceUnlocked(service_id, service.name))
     state.__dict__["open_services"] = now_open
 
 
 def _statement(state: State, events: list[Event]) -> None:
-    if state.step % STATEMENT_EVERY or state.step == 0 or legibility(state) != "delayed":
-        return
+    """Every few choices under `delayed` legibility, the shown score catches up."""
     if state.shown_score != state.score:
         events.append(StatementShown(state.shown_score, state.score))
     state.__dict__["shown_score"] = state.score
