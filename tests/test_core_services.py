@@ -5,7 +5,7 @@ import pytest
 from conftest import base_level, play, start
 
 from game.core import ChoiceError, choices, choose, new_game
-from game.core.events import ServiceLocked, ServiceUnlocked
+from game.core.events import ServiceLocked, ServiceUnlocked, StatementShown
 
 DROP_TO_912 = "rulesets: {strict: {rules: {jaywalk: {change: -88, seen_by: [cam]}}}}"
 
@@ -201,3 +201,36 @@ def test_a_failing_condition_is_explained_by_the_locked_text_before_the_threshol
     with_app = state.with_flag("has_app")
     views = {v.id: v for v in services(with_app)}
     assert views["visa"].reason == "Visa fast track: needs 1050, you have 1000"
+
+
+def test_a_lock_gives_the_reason_the_services_list_gives_in_every_bundled_level():
+    # the engine builds a ServiceLocked's reason from its per-level plan; the services list
+    # (`services(state)`) builds it from the level; both must say the same
+    import random
+
+    from game.cli_levels import bundled
+    from game.core import services
+
+    locks = 0
+    for loaded in bundled():
+        level = loaded.level
+        for persona in level.personas:
+            for ruleset in level.rulesets:
+                for seed in range(12):
+                    rng = random.Random(seed)
+                    state = new_game(level, persona, ruleset, seed=seed)
+                    while not state.finished:
+                        open_ = [v.id for v in choices(state) if v.available]
+                        if not open_:
+                            break
+                        step = choose(state, rng.choice(open_))
+                        listed = {v.id: v.reason for v in services(step.state)}
+                        if any(isinstance(e, StatementShown) for e in step.events):
+                            state = step.state   # the shown score moved after the lock
+                            continue
+                        for event in step.events:
+                            if isinstance(event, ServiceLocked) and step.state.scene:
+                                locks += 1
+                                assert event.reason == listed[event.service]
+                        state = step.state
+    assert locks > 20
