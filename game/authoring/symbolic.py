@@ -39,9 +39,11 @@ class Tape:
         self.s0 = s0
         self.lo = -math.inf
         self.hi = math.inf
-        self.holes: set[int] = set()
-        self.pins: list[tuple] = []
-        self.pulls: list[Pull] = []
+        # empty until something is written down (most runs write none: a search makes tens
+        # of thousands of tapes, and making and freeing empty sets and lists showed)
+        self.holes: frozenset[int] | set[int] = _NONE
+        self.pins: tuple = ()
+        self.pulls: tuple[Pull, ...] = ()
         self.plain = False   # set by `seal`: only the range matters
 
     def seal(self) -> None:
@@ -86,8 +88,20 @@ class Pull:
         self.f, self.u0 = f, f(s0)
         self.ulo = self.lo = -math.inf   # lo, hi and holes are for t, as a Tape's are for s
         self.uhi = self.hi = math.inf
-        self.uholes: set[int] = set()
-        self.holes: set[int] = set()
+        self.uholes: frozenset[int] | set[int] = _NONE   # a set once a hole is made
+        self.holes: frozenset[int] | set[int] = _NONE
+
+
+_NONE: frozenset[int] = frozenset()   # no holes (yet)
+
+
+def _hole(target, name: str, value: int) -> None:
+    """Add a hole to a tape's or a pull's set of them, making the set on the first one."""
+    holes = getattr(target, name)
+    if holes is _NONE:
+        holes = set()
+        setattr(target, name, holes)
+    holes.add(value)
 
 
 def _ceil_div(a: int, b: int) -> int:
@@ -107,7 +121,7 @@ def _narrow(target, axis: str, k: int, rest: int, held: str) -> None:
         low = high = rest // k
     elif held == "ne":
         if rest % k == 0:
-            getattr(target, axis + "holes").add(rest // k)
+            _hole(target, axis + "holes", rest // k)
     elif held == "ge":
         low = _ceil_div(rest, k)
     elif held == "gt":
@@ -274,7 +288,7 @@ class Sym:
             if value < pull.uhi:
                 pull.uhi = value
             return True
-        pull.uholes.add(value)
+        _hole(pull, "uholes", value)
         return False
 
     def _equal(self, other, op: str):
@@ -362,7 +376,7 @@ class _Fn:
     def _pin(self, f):
         """The value of `f` for s0, written down as an assumption."""
         value = f(self.tape.s0)
-        self.tape.pins.append((f, value))
+        self.tape.pins += ((f, value),)
         return value
 
     def __round__(self, ndigits=None):
@@ -377,7 +391,7 @@ class _Fn:
                 pull = Pull(lambda s: round(p * (x - (k * s + c))), tape.s0)
             else:
                 pull = Pull(lambda s: round(f(s)), tape.s0)
-            tape.pulls.append(pull)
+            tape.pulls += (pull,)
             return Sym(tape, 0, 0, 1, pull)
         return self._pin(lambda s: round(f(s), ndigits))
 
