@@ -68,6 +68,30 @@ def test_equality_on_a_pull_holds_for_exactly_the_scores_it_admits(
         assert tape.admits(s) == (plain(s) == answer), s
 
 
+@settings(max_examples=300, deadline=None)
+@given(s0=st.integers(0, 1300), average=st.integers(0, 1300), hundredths=st.integers(1, 99),
+       plus=st.integers(-40, 40),
+       tests=st.lists(st.tuples(st.sampled_from(["u", "t"]), st.sampled_from(["ge", "lt"]),
+                                st.integers(-150, 1450)), min_size=1, max_size=4))
+def test_a_sealed_pull_admits_exactly_the_scores_that_answer_alike(
+        s0, average, hundredths, plus, tests):
+    # comparisons on the pull u and on the score after it, t = s + plus + u: the sealed
+    # tape admits a score exactly when it answers every comparison as s0 does
+    import operator
+    ops = {"ge": operator.ge, "lt": operator.lt}
+
+    def answers(s):
+        u = round(hundredths / 100 * (float(average) - (s + plus)))
+        return [ops[op](u if on == "u" else s + plus + u, n) for on, op, n in tests]
+    tape = Tape(s0)
+    score = Sym(tape) + plus
+    u = round(hundredths / 100 * (float(average) - score))
+    assert [ops[op](u if on == "u" else score + u, n) for on, op, n in tests] == answers(s0)
+    tape.seal()
+    for s in range(-200, 1600, 3):
+        assert tape.admits(s) == (answers(s) == answers(s0)), s
+
+
 def test_each_rounding_has_its_own_pull_and_two_pulls_do_not_mix():
     tape = Tape(900)
     score = Sym(tape)
