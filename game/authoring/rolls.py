@@ -93,7 +93,7 @@ def outcomes(state: State, choice_id: str) -> list[Step]:
     while todo:
         plan = todo.pop()
         script.start(plan)
-        step = choose(state, choice_id)
+        step = choose(state, choice_id, quiet=True)   # the search reads only the state
         if step.state.rng != state.rng:
             raise UnscriptedRoll("the engine rolled dice the analyzer cannot script; "
                                  "update game/authoring/rolls.py")

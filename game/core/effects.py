@@ -28,7 +28,7 @@ class Ctx:
     """What applying effects collects besides the state: events and a `goto`."""
     level: Level
     plan: LevelPlan
-    events: list[Event]
+    events: list[Event] | None   # None: no events (`choose`'s `quiet`)
     goto: str | None = field(default=None)
 
 
@@ -46,7 +46,8 @@ def apply_effects(state: State, effects: tuple[Callable, ...], ctx: Ctx) -> None
 
 def _money(amount, state, ctx):
     new = state.money + amount
-    ctx.events.append(MoneyChanged(state.money, new))
+    if ctx.events is not None:
+        ctx.events.append(MoneyChanged(state.money, new))
     state.__dict__["money"] = new
 
 
@@ -69,7 +70,8 @@ def _relationship(contact_id, by, state, ctx):
 def _cut(contact_id, state, ctx):
     if state.contact(contact_id) is None:
         return
-    ctx.events.append(ContactCut(contact_id, ctx.level.contacts[contact_id].name))
+    if ctx.events is not None:
+        ctx.events.append(ContactCut(contact_id, ctx.level.contacts[contact_id].name))
     _put_contact(state, None, contact_id)
 
 
@@ -82,7 +84,8 @@ def _rating(rater, stars, per_star, state, ctx):
     rater_score = contact.score if contact else ctx.level.contacts[rater].score
     name = ctx.level.contacts[rater].name
     delta = round((stars - 3) * per_star * rater_score / 1000)
-    ctx.events.append(PeerRated(rater, name, stars))
+    if ctx.events is not None:
+        ctx.events.append(PeerRated(rater, name, stars))
     reason = strings.RATING_REASON.format(name=name, stars=stars)
     change_score(state, ctx.plan, delta, "rating", reason, True, ctx.events)
 
@@ -90,14 +93,15 @@ def _rating(rater, stars, per_star, state, ctx):
 def _appeal(cost, chance, state, ctx):
     fields = state.__dict__
     fields["money"] = state.money - cost
-    if cost:
+    if cost and ctx.events is not None:
         ctx.events.append(MoneyChanged(state.money + cost, state.money))
     rng, roll = next_float(state.rng)
     fields["rng"] = rng
     index = _last_deduction(state)
     won = index is not None and roll < chance
     if not won:
-        ctx.events.append(AppealDecided(False, cost, 0))
+        if ctx.events is not None:
+            ctx.events.append(AppealDecided(False, cost, 0))
         return
     point = state.history[index]
     history = list(state.history)
@@ -105,7 +109,8 @@ def _appeal(cost, chance, state, ctx):
     fields["history"] = tuple(history)
     before = state.score
     change_score(state, ctx.plan, -point.delta, "appeal", strings.APPEAL_WON, True, ctx.events)
-    ctx.events.append(AppealDecided(True, cost, state.score - before))
+    if ctx.events is not None:
+        ctx.events.append(AppealDecided(True, cost, state.score - before))
 
 
 def _last_deduction(state: State) -> int | None:

@@ -155,12 +155,15 @@ def services(state: State) -> list[ServiceView]:
     return views
 
 
-def choose(state: State, choice_id: str) -> Step:
-    """Make a choice. Raises ChoiceError if it is unknown, hidden or locked."""
+def choose(state: State, choice_id: str, quiet: bool = False) -> Step:
+    """Make a choice. Raises ChoiceError if it is unknown, hidden or locked.
+
+    `quiet` makes no events (`Step.events` is empty): for the analyzer, which reads only the
+    state, and plays choices tens of thousands of times."""
     level = state.level
     plan = plan_of(level)
     choice = _available(plan, state, choice_id)
-    events: list[Event] = [choice.made]
+    events: list[Event] | None = None if quiet else [choice.made]
     state = draft(state)   # changed in place from here on, by each step in turn
     fields = state.__dict__
     fields["step"] = state.step + 1
@@ -178,7 +181,7 @@ def choose(state: State, choice_id: str) -> Step:
         network_pull(state, plan, events)
     update(state, plan, events)
     _move(plan, state, goto or choice.goto, choice.finish and goto is None, events)
-    return Step(state, tuple(events))
+    return Step(state, () if events is None else tuple(events))
 
 
 def _available(plan: LevelPlan, state: State, choice_id: str) -> ChoicePlan:
@@ -205,9 +208,10 @@ def _record_baseline(state: State, choice: ChoicePlan) -> None:
 
 
 def _move(plan: LevelPlan, state: State, target: str | None, finish: bool,
-          events: list[Event]) -> None:
+          events: list[Event] | None) -> None:
     if not finish and target is not None and target not in plan.reached:
-        events.append(plan.entered[target])
+        if events is not None:
+            events.append(plan.entered[target])
         _enter(state, target)
         return
     level = state.level
@@ -215,11 +219,12 @@ def _move(plan: LevelPlan, state: State, target: str | None, finish: bool,
         _settle(state, plan, events)
     if finish or target is None:
         target = pick_ending(level, state)
-    events.append(plan.reached[target])
+    if events is not None:
+        events.append(plan.reached[target])
     state.__dict__.update(ending=target, scene=None)
 
 
-def _settle(state: State, plan: LevelPlan, events: list[Event]) -> None:
+def _settle(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     """At an ending, changes still pending land: the final score counts everything."""
     land_pending(state, plan, events, everything=True)
     update(state, plan, events)

@@ -54,9 +54,9 @@ def score_display(state: State) -> ScoreDisplay:
 
 
 def change_score(state: State, plan: LevelPlan, delta: int, cause: str, reason: str | None,
-                 disclosed: bool, events: list[Event]) -> None:
+                 disclosed: bool, events: list[Event] | None) -> None:
     """Move the score of a draft (`state.draft`; kept within the level's min and max) and say
-    what the player sees."""
+    what the player sees (unless `events` is None: see `choose`'s `quiet`)."""
     old = state.score
     new = max(plan.low, min(plan.high, old + delta))
     if new == old:
@@ -64,14 +64,15 @@ def change_score(state: State, plan: LevelPlan, delta: int, cause: str, reason: 
     moved = new - old
     told = reason if disclosed and reason else None
     mode = plan.legibility[state.ruleset]
-    shown_delta = moved if mode == "exact" else None
-    if mode in SILENT:
-        shown_text = None
-    elif mode == "direction_hidden":
-        shown_text = strings.SCORE_ADJUSTED
-    else:
-        shown_text = told or strings.SCORE_ADJUSTED
-    events.append(ScoreChanged(old, new, moved, cause, told, shown_delta, shown_text))
+    if events is not None:
+        shown_delta = moved if mode == "exact" else None
+        if mode in SILENT:
+            shown_text = None
+        elif mode == "direction_hidden":
+            shown_text = strings.SCORE_ADJUSTED
+        else:
+            shown_text = told or strings.SCORE_ADJUSTED
+        events.append(ScoreChanged(old, new, moved, cause, told, shown_delta, shown_text))
     point = ScorePoint(state.step, new, moved, cause, told)
     fields = state.__dict__
     fields["score"] = new
@@ -99,21 +100,22 @@ def _seen_by(state: State, plan: LevelPlan, sensors: tuple[str, ...]) -> tuple[s
 
 
 def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
-                    events: list[Event]) -> Record:
+                    events: list[Event] | None) -> Record:
     """Score a choice's behaviour under the ruleset, if a sensor really sees it (on a draft)."""
     scene_id = state.scene
     scored = choice.scored
     behaviour = choice.behaviour
     rule = choice.rules[state.ruleset] if behaviour else None
     if rule is None:   # most choices: nothing to score
-        if behaviour:
+        if behaviour and events is not None:
             events.append(choice.unseen)
         return Record(state.step, scene_id, choice.id, behaviour, scored, choice.watchers,
                       (), 0, False, None, 0)
     saw: tuple[str, ...] = ()
     if scored:
         saw = _seen_by(state, plan, rule.seen_by)
-    events.append(Observed(behaviour, saw))
+    if events is not None:
+        events.append(Observed(behaviour, saw))
     counted = scored and (bool(saw) or rule.always)
     delta = rule.change if counted else 0
     disclosed = rule.disclosed if delta else False
@@ -124,14 +126,15 @@ def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
         due = state.step + rule.delay
         state.__dict__["pending"] = (*state.pending, Pending(
             due, delta, behaviour, reason if disclosed else None))
-        events.append(ChangePending(behaviour, delta, due))
+        if events is not None:
+            events.append(ChangePending(behaviour, delta, due))
     elif delta:
         change_score(state, plan, delta, "behaviour", reason, disclosed, events)
     return Record(state.step, scene_id, choice.id, behaviour, scored, choice.watchers,
                   saw, delta, disclosed, reason, rule.delay if delta else 0)
 
 
-def land_pending(state: State, plan: LevelPlan, events: list[Event],
+def land_pending(state: State, plan: LevelPlan, events: list[Event] | None,
                  everything: bool = False) -> None:
     """Apply to a draft the delayed changes that are due now (or all of them, at an ending)."""
     due, kept = [], []
@@ -146,7 +149,7 @@ def land_pending(state: State, plan: LevelPlan, events: list[Event],
         change_score(state, plan, p.delta, "delayed", reason, p.reason is not None, events)
 
 
-def network_pull(state: State, plan: LevelPlan, events: list[Event]) -> None:
+def network_pull(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     """Your contacts' scores pull yours (a draft's) toward their average, weighted by
     closeness."""
     pull = plan.pull

@@ -26,7 +26,7 @@ def refresh(state: State, silent: bool = False) -> Refreshed:
     return Refreshed(state, () if silent else tuple(events))
 
 
-def update(state: State, plan: LevelPlan, events: list[Event]) -> None:
+def update(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     """`refresh` on a draft (`state.draft`), in place."""
     if plan.blacklist is not None:
         _blacklist(state, plan, events)
@@ -37,7 +37,7 @@ def update(state: State, plan: LevelPlan, events: list[Event]) -> None:
         _statement(state, events)
 
 
-def _tier(state: State, plan: LevelPlan, events: list[Event]) -> None:
+def _tier(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     score = state.score
     tier_id = name = None
     for low, some_id, some_name in plan.tiers:   # as `Level.tier_of`
@@ -46,25 +46,27 @@ def _tier(state: State, plan: LevelPlan, events: list[Event]) -> None:
             break
     if tier_id == state.tier:
         return
-    if plan.legibility[state.ruleset] not in ("hidden", "delayed"):   # no live tier shown
-        events.append(TierChanged(state.tier, tier_id, name))
+    if events is not None and plan.legibility[state.ruleset] not in ("hidden", "delayed"):
+        events.append(TierChanged(state.tier, tier_id, name))   # those show no live tier
     state.__dict__["tier"] = tier_id
 
 
-def _blacklist(state: State, plan: LevelPlan, events: list[Event]) -> None:
+def _blacklist(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     rules = plan.blacklist
     if not state.blacklisted:
         if state.score < rules.below:
-            events.append(Blacklisted(rules.name, state.score))
+            if events is not None:
+                events.append(Blacklisted(rules.name, state.score))
             state.__dict__["blacklisted"] = True
             apply_effects(state, rules.effects, Ctx(state.level, plan, events))
         return
     if state.score >= rules.leave_at:
-        events.append(Delisted(rules.name, state.score))
+        if events is not None:
+            events.append(Delisted(rules.name, state.score))
         state.__dict__["blacklisted"] = False
 
 
-def _services(state: State, plan: LevelPlan, events: list[Event]) -> None:
+def _services(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     level, score = state.level, state.score
     opened = []   # a loop, not a comprehension: one frame fewer, after every choice
     for sid, threshold, test in plan.service_tests:
@@ -74,7 +76,16 @@ def _services(state: State, plan: LevelPlan, events: list[Event]) -> None:
     was_open = state.open_services
     if now_open == was_open:
         return
-    for service in plan.services:   # in file order
+    if events is not None:
+        _changed_services(state, plan, was_open, now_open, events)
+    state.__dict__["open_services"] = now_open
+
+
+def _changed_services(state: State, plan: LevelPlan, was_open: tuple, now_open: tuple,
+                      events: list[Event]) -> None:
+    """The events for the services that closed (with why) or opened, in file order."""
+    level = state.level
+    for service in plan.services:
         service_id = service.id
         if service_id in was_open and service_id not in now_open:
             why = closed_why(service.own_words, service.test, service.threshold, level,
@@ -83,11 +94,10 @@ def _services(state: State, plan: LevelPlan, events: list[Event]) -> None:
                                         closed_reason(service.name, why)))
         elif service_id not in was_open and service_id in now_open:
             events.append(ServiceUnlocked(service_id, service.name))
-    state.__dict__["open_services"] = now_open
 
 
-def _statement(state: State, events: list[Event]) -> None:
+def _statement(state: State, events: list[Event] | None) -> None:
     """Every few choices under `delayed` legibility, the shown score catches up."""
-    if state.shown_score != state.score:
+    if events is not None and state.shown_score != state.score:
         events.append(StatementShown(state.shown_score, state.score))
     state.__dict__["shown_score"] = state.score
