@@ -131,6 +131,10 @@ def test_the_symbolic_search_reaches_exactly_what_the_plain_one_does(loaded):
             assert plain.states == fast.states   # same states, found in the same order
             assert plain.parent == fast.parent and plain.via == fast.via
             assert plain.lucky == fast.lucky and plain.edges == fast.edges
+            assert plain.first_edge == fast.first_edge
+            assert len(fast.first_edge) == len(fast.states) + 1
+            assert all(fast.edges[e][0] == i for i in range(len(fast.states))
+                       for e in range(fast.first_edge[i], fast.first_edge[i + 1]))
             assert plain.stuck == fast.stuck and plain.opened == fast.opened
             assert plain.flags_seen == fast.flags_seen
             assert plain.counters_seen == fast.counters_seen

@@ -158,7 +158,9 @@ class Reach:
 
     `states[0]` is the start; `parent[i]` and `via[i]` (the choice made) lead back to it along
     a shortest path, and `lucky[i]` says whether that path needs the dice to fall a certain
-    way. `edges` are (from, to, choice id), once each; `shown` and `opened` the (scene,
+    way. `edges` are (from, to, choice id), once each, each state's together and in order:
+    state i's are `edges[first_edge[i]:first_edge[i + 1]]` (`first_edge` has one more entry
+    than there are states once the search has ended). `shown` and `opened` the (scene,
     choice) pairs ever shown and ever open; `stuck` the states where no choice is open.
     `flags_seen` and `counters_seen` are every flag and counter ever set, before merging
     dropped any."""
@@ -170,6 +172,7 @@ class Reach:
     lucky: list[bool] = field(default_factory=list)
     depth: list[int] = field(default_factory=list)
     edges: list[tuple[int, int, str]] = field(default_factory=list)
+    first_edge: list[int] = field(default_factory=list)
     shown: set[tuple[str, str]] = field(default_factory=set)
     opened: set[tuple[str, str]] = field(default_factory=set)
     stuck: list[int] = field(default_factory=list)
@@ -246,6 +249,7 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
         endings = set(level.endings)
         i = 0
         while i < len(reach.states):
+            reach.first_edge.append(len(reach.edges))
             state = reach.states[i]
             if state.finished:
                 endings.discard(state.ending)
@@ -260,6 +264,8 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
                 if view.available:
                     search.expand(i, (view.id, view.number))
             i += 1
+        else:
+            reach.first_edge.append(len(reach.edges))
     return reach
 
 
@@ -395,8 +401,10 @@ class _Scores:
         index[first] = 0
         keep(first)
         reach._start()
+        first_edge, edges = reach.first_edge, reach.edges
         i = 0
         while i < len(shape_of):
+            first_edge.append(len(edges))
             k = shape_of[i]
             run = run_key_of[k]
             if run < 0:   # an ending
@@ -427,6 +435,7 @@ class _Scores:
                     keys = tuple(dict.fromkeys(_key_of(r, s) for r in results))
                 link(reach, index, i, move, keys, limit, keep)
             i += 1
+        first_edge.append(len(edges))
         reach.states = _PairStates(self.shape_list, shape_of, score_of)
 
     def _key(self, k: int, s: int) -> int:

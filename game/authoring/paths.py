@@ -81,8 +81,11 @@ class _Moves:
         n = len(scenes)
         self.n, self.scenes = n, scenes
         edges = reach.edges
-        moves_of = Counter(map(itemgetter(0), edges))
-        self.first = list(accumulate(chain((0,), map(moves_of.get, range(n), repeat(0)))))
+        if len(reach.first_edge) == n + 1:   # the search ran to its end
+            self.first = reach.first_edge
+        else:
+            moves_of = Counter(map(itemgetter(0), edges))
+            self.first = list(accumulate(chain((0,), map(moves_of.get, range(n), repeat(0)))))
         self.to = list(map(itemgetter(1), edges))
         self.choice = list(map(itemgetter(2), edges))
         self.cost = {sid: {c.id: reading_words(level, sid, c.id) / WORDS_PER_MINUTE
