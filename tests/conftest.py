@@ -144,3 +144,27 @@ def play(state: State, *choice_ids: str) -> Played:
 def start(level: Level, **kwargs) -> State:
     """A new game of this level (``new_game`` with keyword arguments)."""
     return new_game(level, **kwargs)
+
+
+def random_choices(seeds: int):
+    """Random games of every bundled level, persona and ruleset (`seeds` games each): yields
+    (state, choice id) for every choice made, the game going on with `choose`'s state."""
+    import random
+
+    from game.cli_levels import bundled
+    from game.core import choices
+
+    for loaded in bundled():
+        level = loaded.level
+        for persona in level.personas:
+            for ruleset in level.rulesets:
+                for seed in range(seeds):
+                    rng = random.Random(seed)
+                    state = new_game(level, persona, ruleset, seed=seed)
+                    while not state.finished:
+                        open_ = [v.id for v in choices(state) if v.available]
+                        if not open_:
+                            break
+                        picked = rng.choice(open_)
+                        yield state, picked
+                        state = choose(state, picked).state

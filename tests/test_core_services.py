@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import base_level, play, start
+from conftest import base_level, play, random_choices, start
 
 from game.core import ChoiceError, choices, choose, new_game
 from game.core.events import ServiceLocked, ServiceUnlocked, StatementShown
@@ -206,31 +206,16 @@ def test_a_failing_condition_is_explained_by_the_locked_text_before_the_threshol
 def test_a_lock_gives_the_reason_the_services_list_gives_in_every_bundled_level():
     # the engine builds a ServiceLocked's reason from its per-level plan; the services list
     # (`services(state)`) builds it from the level; both must say the same
-    import random
-
-    from game.cli_levels import bundled
     from game.core import services
 
     locks = 0
-    for loaded in bundled():
-        level = loaded.level
-        for persona in level.personas:
-            for ruleset in level.rulesets:
-                for seed in range(12):
-                    rng = random.Random(seed)
-                    state = new_game(level, persona, ruleset, seed=seed)
-                    while not state.finished:
-                        open_ = [v.id for v in choices(state) if v.available]
-                        if not open_:
-                            break
-                        step = choose(state, rng.choice(open_))
-                        listed = {v.id: v.reason for v in services(step.state)}
-                        if any(isinstance(e, StatementShown) for e in step.events):
-                            state = step.state   # the shown score moved after the lock
-                            continue
-                        for event in step.events:
-                            if isinstance(event, ServiceLocked) and step.state.scene:
-                                locks += 1
-                                assert event.reason == listed[event.service]
-                        state = step.state
+    for state, picked in random_choices(12):
+        step = choose(state, picked)
+        if any(isinstance(e, StatementShown) for e in step.events):
+            continue   # the shown score moved after the lock
+        listed = {v.id: v.reason for v in services(step.state)}
+        for event in step.events:
+            if isinstance(event, ServiceLocked) and step.state.scene:
+                locks += 1
+                assert event.reason == listed[event.service]
     assert locks > 20

@@ -80,8 +80,9 @@ def _changes(effects: list[Effect], found: dict) -> None:
 
 # ---------------------------------------------------------------- the analysis
 
-def liveness(level: Level, exits: dict[str, set[str]]) -> Liveness:
-    numbers: dict = {}
+def _after_every_choice(level: Level, numbers: dict) -> tuple[set, set]:
+    """What the services and the blacklist's effects read (after every choice), and what
+    the endings' `when`s read (when a game ends)."""
     everywhere: set = set()
     for service in level.services.values():
         condition_reads(service.needs, everywhere, numbers)
@@ -90,6 +91,12 @@ def liveness(level: Level, exits: dict[str, set[str]]) -> Liveness:
     at_end: set = set()
     for ending in level.endings.values():
         condition_reads(ending.when, at_end, numbers)
+    return everywhere, at_end
+
+
+def liveness(level: Level, exits: dict[str, set[str]]) -> Liveness:
+    numbers: dict = {}
+    everywhere, at_end = _after_every_choice(level, numbers)
     own = {sid: _scene_reads(level, sid, numbers, at_end) for sid in level.scenes}
     live = _propagate(level, exits, own)
     frozen = {sid: frozenset(reads | everywhere) for sid, reads in live.items()}
@@ -195,17 +202,11 @@ def _touch(reads: set) -> Touch:
 def touches(level: Level) -> dict[tuple[str, str], Touch]:
     """(scene id, choice id) -> what playing that choice can touch."""
     numbers: dict = {}
-    everywhere: set = set()
-    for service in level.services.values():
-        condition_reads(service.needs, everywhere, numbers)
+    everywhere, at_end = _after_every_choice(level, numbers)
     if level.blacklist is not None:
-        effects_reads(level.blacklist.effects, everywhere, numbers)
         _writes(level.blacklist.effects, everywhere)
     if level.network.pull > 0:
         everywhere.add(CONTACTS)
-    at_end: set = set()
-    for ending in level.endings.values():
-        condition_reads(ending.when, at_end, numbers)
     found = {}
     for sid, scene in level.scenes.items():
         for choice in scene.choices:
