@@ -474,15 +474,21 @@ class _Scores:
             self.reach.stuck.append(i)
         return moves
 
+    def _as_run(self, k: int) -> tuple:
+        """Shape k's parts as a run reads them: without its tier and open services (None)
+        where its scene tests no service."""
+        parts = self.parts_of[k]
+        if parts[0] in self.blind:
+            return (*parts[:_TIER], None, None, *parts[_TIER + 2:])
+        return parts
+
     def _views_alike(self, k: int) -> list:
         """The views worked out for shape k's run key, shared with every run key that agrees
         on what the scene's choices read."""
         run = self.run_key_of[k]
         alike = self.views_of_run.get(run)
         if alike is None:
-            parts = self.parts_of[k]
-            if parts[0] in self.blind:
-                parts = (*parts[:_TIER], None, None, *parts[_TIER + 2:])
+            parts = self._as_run(k)
             key = (*parts[:_MONEY], *_touched(parts, self.shows[parts[0]]))
             alike = self.views_of_run[run] = self.views_alike.setdefault(key, [])
         return alike
@@ -508,10 +514,8 @@ class _Scores:
         run = self.run_key_of[k]
         traces = self.seen_moves.get((run, choice_id))
         if traces is None:
-            parts = self.parts_of[k]
+            parts = self._as_run(k)
             touch = self.touches[parts[0], choice_id]
-            if parts[0] in self.blind:
-                parts = (*parts[:_TIER], None, None, *parts[_TIER + 2:])
             alike = (choice_id, *parts[:_MONEY], *_touched(parts, touch), *parts[_PENDING:])
             traces = self.seen_moves[run, choice_id] = self.alike.setdefault(alike, [])
         return traces
