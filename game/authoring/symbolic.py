@@ -88,7 +88,7 @@ class Pull:
         self.f, self.u0 = f, f(s0)
         self.ulo = self.lo = -math.inf   # lo, hi and holes are for t, as a Tape's are for s
         self.uhi = self.hi = math.inf
-        self.uholes: frozenset[int] | set[int] = _NONE   # a set once a hole is made
+        self.uholes: set[int] = set()   # almost every pull gets one (`pull != 0`)
         self.holes: frozenset[int] | set[int] = _NONE
 
 
@@ -102,6 +102,22 @@ def _hole(target, name: str, value: int) -> None:
         holes = set()
         setattr(target, name, holes)
     holes.add(value)
+
+
+def _on_pull(u: int, pull: Pull, rest: int) -> bool:
+    """`u * pull == rest`, answered for the tape's own score and written down on the pull's
+    own range of u."""
+    if rest % u:   # no whole u gives it: never equal, nothing to write down
+        return False
+    value = rest // u
+    if pull.u0 == value:
+        if value > pull.ulo:
+            pull.ulo = value
+        if value < pull.uhi:
+            pull.uhi = value
+        return True
+    pull.uholes.add(value)
+    return False
 
 
 def _ceil_div(a: int, b: int) -> int:
@@ -265,31 +281,22 @@ class Sym:
 
     def __eq__(self, other):
         if type(other) is Sym and other.tape is self.tape:   # the same as their difference == 0
+            if self.k == other.k and (self.pull is other.pull or not self.u or not other.u):
+                # the common case (a score before and after a change): no Sym is made
+                u, c = self.u - other.u, self.c - other.c
+                if u == 0:
+                    return c == 0
+                return _on_pull(u, self.pull or other.pull, -c)
             self, other = self - other, 0
             if type(self) is int:
                 return self == 0
         if type(other) is int and self.k == 0:   # `pull == 0`: a bound or a hole on u
-            return self._on_pull(other)
+            return _on_pull(self.u, self.pull, other - self.c)
         return self._equal(other, "eq")
 
     def __ne__(self, other):   # the same assumption as `==`, answered the other way
         equal = self.__eq__(other)
         return equal if equal is NotImplemented else not equal
-
-    def _on_pull(self, other: int) -> bool:
-        """`u * pull + c == other` (k is 0), written down on the pull's own range of u."""
-        u, pull, rest = self.u, self.pull, other - self.c
-        if rest % u:   # no whole u gives it: never equal, nothing to write down
-            return False
-        value = rest // u
-        if pull.u0 == value:
-            if value > pull.ulo:
-                pull.ulo = value
-            if value < pull.uhi:
-                pull.uhi = value
-            return True
-        _hole(pull, "uholes", value)
-        return False
 
     def _equal(self, other, op: str):
         if not isinstance(other, (int, float, Sym, _Fn)) or isinstance(other, bool):
