@@ -547,8 +547,8 @@ class _Scores:
 
     def _results(self, state: State, choice_id: str, made: list | None = None) -> list:
         """Where a choice leads, as (kind, base, function): the key of the state it leads
-        to is `base + s` (an offset on the score s), `base` (a fixed score) or
-        `base + function(s)`. `made` collects each result with its shape, for `_carry`."""
+        to is `base + s` (an offset on the score s), `base` (a fixed score),
+        `base + s + pull(s)` (the network's pull, one function) or `base + function(s)`. `made` collects each result with its shape, for `_carry`."""
         results = []
         for step in outcomes(state, choice_id):
             nxt = step.state
@@ -560,6 +560,8 @@ class _Scores:
                 result = (_FIXED, base + score, None)
             elif isinstance(score, Sym) and score.k == 1 and score.u == 0:
                 result = (_OFFSET, base + score.c, None)
+            elif isinstance(score, Sym) and score.k == 1 and score.u == 1:   # s + pull + c
+                result = (_PULLED, base + score.c, score.pull.f)
             else:
                 result = (_FUNCTION, base, function_of(score))
             if result not in results:
@@ -573,6 +575,8 @@ def _key_of(result: tuple, s: int) -> int:
     kind, base, function = result
     if kind is _OFFSET:
         return base + s
+    if kind is _PULLED:
+        return base + s + function(s)
     if kind is _FIXED:
         return base
     return base + function(s)
@@ -608,7 +612,8 @@ class _PairStates(Sequence):
     __hash__ = None
 
 
-_OFFSET, _FIXED, _FUNCTION = "offset", "fixed", "function"   # how a result's score is got
+# how a result's score is got: s + offset, a fixed score, s + the pull + offset, or other
+_OFFSET, _FIXED, _PULLED, _FUNCTION = "offset", "fixed", "pulled", "function"
 # `Canon.parts`: the tier and the open services are worked out from the rest after every
 # change, and a run key leaves them out where no service is tested
 PARTS = ("scene", "ending", "blacklisted", "tier", "open_services", "money", "flags",
