@@ -142,11 +142,8 @@ def _by_scene(level: Level, scenes: list) -> tuple[list[int], None] | None:
                     ready.append(target)
     if len(rank) < len(incoming):
         return None
-    by_rank: list[list[int]] = [[] for _ in range(len(rank) + 1)]   # endings last
-    last = len(rank)
-    for i, scene in enumerate(scenes):
-        by_rank[rank.get(scene, last)].append(i)
-    return [i for same in by_rank for i in same], None
+    ranks = list(map(rank.get, scenes, repeat(len(rank))))   # endings last
+    return sorted(range(len(scenes)), key=ranks.__getitem__), None
 
 
 def _topological(moves: _Moves, endings: list) -> tuple[list[int], int | None]:
