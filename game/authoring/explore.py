@@ -34,7 +34,7 @@ from ..core.model import Level
 from ..core.state import Pending, ScorePoint, State
 from .gcpause import no_gc_pauses
 from .levelwalk import LevelFacts
-from .liveness import CONTACTS, MONEY, Touch
+from .liveness import Reads, by_kind
 from .rolls import outcomes, scripted_rolls
 from .symbolic import NotSymbolic, Sym, Tape, function_of, pin
 
@@ -50,8 +50,8 @@ class Canon:
         self.counter_caps = facts.live.counter_caps
         self.money_cap = facts.live.money_cap
         # per scene, what is live there, by kind: (flags, counters, visited, money, contacts)
-        self.live = {scene: _by_kind(reads) for scene, reads in facts.live.live.items()}
-        self._dead = _by_kind(frozenset())
+        self.live = {scene: by_kind(reads) for scene, reads in facts.live.live.items()}
+        self._dead = by_kind(frozenset())
 
     def __call__(self, state: State) -> State:
         return self.state(state, self.parts(state))
@@ -122,13 +122,6 @@ class Canon:
 
 
 _NO_CAP = (None, None)
-
-
-def _by_kind(reads: frozenset) -> tuple:
-    """A scene's live reads as (flags, counters, visited scenes, money?, contacts?)."""
-    def names(kind: str) -> frozenset:
-        return frozenset(read[1] for read in reads if read[0] == kind)
-    return names("flag"), names("counter"), names("visited"), MONEY in reads, CONTACTS in reads
 
 
 def _evolve(state: State, **changes) -> State:
@@ -216,11 +209,13 @@ class Reach:
             self.counters_seen.update(name for name, _ in state.counters)
 
     def _views(self, i: int, views: list[ChoiceView]) -> None:
-        scene = self.states[i].scene
-        self.shown.update((scene, v.id) for v in views)
-        self.opened.update((scene, v.id) for v in views if v.available)
+        self._showed(self.states[i].scene, views)
         if not any(v.available for v in views):
             self.stuck.append(i)
+
+    def _showed(self, scene: str, views: list[ChoiceView]) -> None:
+        self.shown.update((scene, v.id) for v in views)
+        self.opened.update((scene, v.id) for v in views if v.available)
 
 
 def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None = None,
@@ -378,9 +373,7 @@ class _Scores:
             if parts[1] is not None:   # an ending: nothing is played from there
                 run = -1
             else:
-                if parts[0] in self.blind:   # without the tier and the open services
-                    parts = parts[:_TIER] + parts[_TIER + 2:]
-                run = self.run_keys.setdefault(parts, len(self.run_keys))
+                run = self.run_keys.setdefault(self._as_run(parts), len(self.run_keys))
             self.run_key_of.append(run)
         return k
 
@@ -461,9 +454,7 @@ class _Scores:
                 views = choices(state)
             except TypeError:   # NotSymbolic, or the score used as a plain int
                 views, tape = choices(self._state(i)), None
-            scene = self.shape_list[k].scene
-            self.reach.shown.update((scene, v.id) for v in views)
-            self.reach.opened.update((scene, v.id) for v in views if v.available)
+            self.reach._showed(self.shape_list[k].scene, views)
             if tape is not None:
                 tape.seal()
                 alike.append((tape, views))
@@ -474,10 +465,9 @@ class _Scores:
             self.reach.stuck.append(i)
         return moves
 
-    def _as_run(self, k: int) -> tuple:
-        """Shape k's parts as a run reads them: without its tier and open services (None)
+    def _as_run(self, parts: tuple) -> tuple:
+        """A shape's parts as a run reads them: without its tier and open services (None)
         where its scene tests no service."""
-        parts = self.parts_of[k]
         if parts[0] in self.blind:
             return (*parts[:_TIER], None, None, *parts[_TIER + 2:])
         return parts
@@ -488,7 +478,7 @@ class _Scores:
         run = self.run_key_of[k]
         alike = self.views_of_run.get(run)
         if alike is None:
-            parts = self._as_run(k)
+            parts = self._as_run(self.parts_of[k])
             key = (*parts[:_MONEY], *_touched(parts, self.shows[parts[0]]))
             alike = self.views_of_run[run] = self.views_alike.setdefault(key, [])
         return alike
@@ -514,7 +504,7 @@ class _Scores:
         run = self.run_key_of[k]
         traces = self.seen_moves.get((run, choice_id))
         if traces is None:
-            parts = self._as_run(k)
+            parts = self._as_run(self.parts_of[k])
             touch = self.touches[parts[0], choice_id]
             alike = (choice_id, *parts[:_MONEY], *_touched(parts, touch), *parts[_PENDING:])
             traces = self.seen_moves[run, choice_id] = self.alike.setdefault(alike, [])
@@ -526,17 +516,18 @@ class _Scores:
         that through unread), and dropped where it is dead, as `Canon` would."""
         touch, parts_of, live, dead = trace.touch, self.parts_of, self.canon.live, self.canon._dead
         money, flags, counters, contacts, visited = _carried(parts_of[k], touch)
+        some_flags, some_counters, some_visited, all_money, all_contacts = touch
         results = []
         for (kind, base, fn), was in trace.made:
             old = parts_of[was]
             flags_live, counters_live, visited_live, money_live, contacts_live = \
                 live.get(old[0], dead)
             new = (*old[:_MONEY],
-                   old[_MONEY] if touch.money else money if money_live else 0,
-                   _merged(old[_FLAGS], touch.flags, flags, flags_live),
-                   _merged(old[_COUNTERS], touch.counters, counters, counters_live),
-                   old[_CONTACTS] if touch.contacts else contacts if contacts_live else (),
-                   _merged(old[_VISITED], touch.visited, visited, visited_live),
+                   old[_MONEY] if all_money else money if money_live else 0,
+                   _merged(old[_FLAGS], some_flags, flags, flags_live),
+                   _merged(old[_COUNTERS], some_counters, counters, counters_live),
+                   old[_CONTACTS] if all_contacts else contacts if contacts_live else (),
+                   _merged(old[_VISITED], some_visited, visited, visited_live),
                    *old[_PENDING:])
             now = self._shape(self.shape_list[was], new)
             result = (kind, base + (now - was) * self.stride, fn)
@@ -548,7 +539,8 @@ class _Scores:
     def _results(self, state: State, choice_id: str, made: list | None = None) -> list:
         """Where a choice leads, as (kind, base, function): the key of the state it leads
         to is `base + s` (an offset on the score s), `base` (a fixed score),
-        `base + s + pull(s)` (the network's pull, one function) or `base + function(s)`. `made` collects each result with its shape, for `_carry`."""
+        `base + s + pull(s)` (the network's pull, one function) or `base + function(s)`.
+        `made` collects each result with its shape, for `_carry`."""
         results = []
         for step in outcomes(state, choice_id):
             nxt = step.state
@@ -629,7 +621,7 @@ class _Trace:
     (to carry the results over to other run keys)."""
     __slots__ = ("tape", "touch", "done", "made")
 
-    def __init__(self, tape: Tape, touch: Touch, made: list) -> None:
+    def __init__(self, tape: Tape, touch: Reads, made: list) -> None:
         self.tape, self.touch, self.made = tape, touch, made
         self.done: dict[int, tuple] = {}
 
@@ -641,33 +633,34 @@ def _shift(results: list) -> int | None:
     return base if len(results) == 1 and kind is _OFFSET else None
 
 
-def _touched(parts: tuple, touch: Touch) -> tuple:
+def _touched(parts: tuple, touch: Reads) -> tuple:
     """Of canonical parts, the money, flags, counters, contacts and visited scenes a choice
     touches (None where it does not touch the money or the contacts)."""
     _, _, _, _, _, money, flags, counters, contacts, visited, _, _ = parts
-    return (money if touch.money else None, _within(flags, touch.flags),
-            _within(counters, touch.counters, True), contacts if touch.contacts else None,
-            _within(visited, touch.visited))
+    some_flags, some_counters, some_visited, all_money, all_contacts = touch
+    return (money if all_money else None, _within(flags, some_flags),
+            _within(counters, some_counters), contacts if all_contacts else None,
+            _within(visited, some_visited))
 
 
-def _carried(parts: tuple, touch: Touch) -> tuple:
+def _carried(parts: tuple, touch: Reads) -> tuple:
     """The rest of them: what the choice carries through unread."""
     _, _, _, _, _, money, flags, counters, contacts, visited, _, _ = parts
-    return (money, _within(flags, touch.flags, False, True),
-            _within(counters, touch.counters, True, True), contacts,
-            _within(visited, touch.visited, False, True))
+    some_flags, some_counters, some_visited, _, _ = touch
+    return (money, _within(flags, some_flags, False), _within(counters, some_counters, False),
+            contacts, _within(visited, some_visited, False))
 
 
-def _within(items: tuple, names: frozenset, pairs: bool = False, out: bool = False) -> tuple:
-    """The items whose names are in `names` (or, with `out`, not in them); items are names,
-    or (name, value) pairs."""
+def _within(items: tuple, names: frozenset, inside: bool = True) -> tuple:
+    """The items whose names are in `names` (or, `inside=False`, are not); items are names,
+    or (name, value) pairs for counters."""
     if not items:
         return items
-    if not pairs and names.issuperset(items):   # the common case: all of them
-        return () if out else items
-    if out:
-        return tuple([n for n in items if (n[0] if pairs else n) not in names])
-    return tuple([n for n in items if (n[0] if pairs else n) in names])
+    if type(items[0]) is not str:
+        return tuple([n for n in items if (n[0] in names) is inside])
+    if names.issuperset(items):   # the common case: all of them
+        return items if inside else ()
+    return tuple([n for n in items if (n in names) is inside])
 
 
 def _merged(own: tuple, touched: frozenset, carried: tuple, live: frozenset) -> tuple:

@@ -7,7 +7,8 @@ from typing import Callable, Iterator
 from ..content.diagnostics import Diagnostic
 from ..core.model import Level
 from .codes import SEVERITY
-from .levelwalk import LevelFacts, _effects_goto
+from .levelwalk import LevelFacts
+from .liveness import gotos
 from .summary import ComboResult, Walk
 
 KEY = "__key__"
@@ -71,7 +72,7 @@ def span(low: int, high: int) -> str:
 def _goto_targets(level: Level) -> set[str]:
     """Every id a choice's `goto` or a `goto` effect names (not `finish`)."""
     return {target for scene in level.scenes.values() for choice in scene.choices
-            for target in (choice.goto, *_effects_goto(choice.effects)) if target}
+            for target in gotos(choice)}
 
 
 def _static_reach(level: Level, facts: LevelFacts) -> set[str]:

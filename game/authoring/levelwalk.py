@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..content.index import build_index
 from ..core.model import Effect, Level
-from .liveness import Liveness, Touch, liveness, shows, touches
+from .liveness import Liveness, Reads, gotos, liveness, shows, touches
 
 Path = tuple
 
@@ -24,9 +24,9 @@ class LevelFacts:
     # scenes where nothing that runs tests which services are open (`service:`)
     service_blind: frozenset[str] = frozenset()
     # (scene, choice) -> what playing it can read or change (`liveness.touches`)
-    touches: dict[tuple[str, str], Touch] = field(default_factory=dict)
+    touches: dict[tuple[str, str], Reads] = field(default_factory=dict)
     # scene -> what working out its choices can read (`liveness.shows`)
-    shows: dict[str, Touch] = field(default_factory=dict)
+    shows: dict[str, Reads] = field(default_factory=dict)
 
     @classmethod
     def of(cls, level: Level) -> LevelFacts:
@@ -55,16 +55,6 @@ def _service_blind(level: Level, index) -> frozenset[str]:
     return frozenset(level.scenes).difference(path[1] for path in places)
 
 
-def _effects_goto(effects: list[Effect]) -> list[str]:
-    found = []
-    for effect in effects:
-        if effect.goto is not None:
-            found.append(effect.goto)
-        elif effect.if_ is not None:
-            found += _effects_goto(effect.if_.then) + _effects_goto(effect.if_.otherwise)
-    return found
-
-
 def scene_exits(level: Level) -> dict[str, set[str]]:
     """Where each scene's choices can lead (a choice's `goto`, any `goto` effect in it, and
     every ending for `finish`)."""
@@ -72,9 +62,7 @@ def scene_exits(level: Level) -> dict[str, set[str]]:
     for sid, scene in level.scenes.items():
         targets: set[str] = set()
         for choice in scene.choices:
-            targets.update(_effects_goto(choice.effects))
-            if choice.goto is not None:
-                targets.add(choice.goto)
+            targets.update(gotos(choice))
             if choice.finish:
                 targets.update(level.endings)
         exits[sid] = targets
@@ -127,7 +115,7 @@ def _budgets(level: Level, live: set, exits: dict, into: dict) -> dict[str, int]
     while ready:
         sid = ready.pop()
         budget[sid] = max((_appeals_in(c.effects) + max(
-            (budget[t] for t in _targets(level, c) if t in live), default=0))
+            (budget[t] for t in gotos(c) if t in live), default=0))
             for c in level.scenes[sid].choices)
         for before in into.get(sid, ()):
             if before in waiting:
@@ -135,13 +123,6 @@ def _budgets(level: Level, live: set, exits: dict, into: dict) -> dict[str, int]
                 if waiting[before] == 0:
                     ready.append(before)
     return {sid: budget.get(sid, UNBOUNDED) for sid in live}
-
-
-def _targets(level: Level, choice) -> set[str]:
-    found = set(_effects_goto(choice.effects))
-    if choice.goto is not None:
-        found.add(choice.goto)
-    return found
 
 
 def _written(level: Level, index, facts: LevelFacts) -> None:

@@ -163,20 +163,21 @@ def _cap(thresholds: set, changes: set | None) -> tuple[int | None, int | None]:
 
 # ---------------------------------------------------------------- what one choice touches
 
-@dataclass(frozen=True)
-class Touch:
-    """What playing one choice can read or change of the flags, counters, visited scenes,
-    money and contacts: its own conditions and effects, where it can lead, and what is
-    worked out after every choice (the services, the blacklist, the network, an ending's
-    `when`). Whatever else a state holds of these, the engine carries through unread."""
-    flags: frozenset
-    counters: frozenset
-    visited: frozenset
-    money: bool
-    contacts: bool
+# Some flags, counters and visited scenes by name, and whether the money and the contacts
+# are among them, as a plain tuple (it unpacks fastest): what is live at a scene, what
+# playing a choice can read or change (`touches`), or what working out a scene's choices
+# can read (`shows`). `by_kind` makes one from reads as `condition_reads` collects them.
+Reads = tuple[frozenset, frozenset, frozenset, bool, bool]
 
 
-def shows(level: Level) -> dict[str, Touch]:
+def by_kind(reads) -> Reads:
+    """(flags, counters, visited scenes, money?, contacts?) from a set of reads."""
+    return (*(frozenset(r[1] for r in reads if r[0] == kind)
+              for kind in ("flag", "counter", "visited")),
+            MONEY in reads, CONTACTS in reads)
+
+
+def shows(level: Level) -> dict[str, Reads]:
     """scene id -> what working out its choices (shown or not, open or locked, and why) can
     read: their conditions, and the services' (a locked choice may say why one is closed)."""
     numbers: dict = {}
@@ -189,18 +190,15 @@ def shows(level: Level) -> dict[str, Touch]:
         for choice in scene.choices:
             condition_reads(choice.needs, reads, numbers)
             condition_reads(choice.shown_if, reads, numbers)
-        found[sid] = _touch(reads)
+        found[sid] = by_kind(reads)
     return found
 
 
-def _touch(reads: set) -> Touch:
-    return Touch(*(frozenset(r[1] for r in reads if r[0] == kind)
-                   for kind in ("flag", "counter", "visited")),
-                 MONEY in reads, CONTACTS in reads)
-
-
-def touches(level: Level) -> dict[tuple[str, str], Touch]:
-    """(scene id, choice id) -> what playing that choice can touch."""
+def touches(level: Level) -> dict[tuple[str, str], Reads]:
+    """(scene id, choice id) -> what playing that choice can read or change: its own
+    conditions and effects, the scenes it can enter, and what is worked out after every
+    choice (the services, the blacklist, the network, an ending's `when`). Whatever else a
+    state holds of these, the engine carries through unread."""
     numbers: dict = {}
     everywhere, at_end = _after_every_choice(level, numbers)
     if level.blacklist is not None:
@@ -214,19 +212,16 @@ def touches(level: Level) -> dict[tuple[str, str], Touch]:
             condition_reads(choice.needs, reads, numbers)
             condition_reads(choice.shown_if, reads, numbers)
             effects_reads(choice.effects, reads, numbers)
-            gotos = _writes(choice.effects, reads)
-            if choice.goto is not None:
-                gotos.append(choice.goto)
-            reads.update(("visited", target) for target in gotos)   # entering marks it
+            _writes(choice.effects, reads)
+            reads.update(("visited", target) for target in gotos(choice))   # entering marks it
             if choice.finish or choice.goto is None:   # an ending is picked by its `when`
                 reads |= at_end
-            found[sid, choice.id] = _touch(reads)
+            found[sid, choice.id] = by_kind(reads)
     return found
 
 
-def _writes(effects: list[Effect], out: set) -> list[str]:
-    """Add what a list of effects can change to `out`; return where its `goto`s lead."""
-    gotos = []
+def _writes(effects: list[Effect], out: set) -> None:
+    """Add what a list of effects can change to `out`."""
     for effect in effects:
         if effect.set is not None or effect.clear is not None:
             out.add(("flag", effect.set if effect.set is not None else effect.clear))
@@ -237,8 +232,22 @@ def _writes(effects: list[Effect], out: set) -> list[str]:
         elif (effect.relationship is not None or effect.contact_score is not None
               or effect.cut is not None or effect.rating is not None):
             out.add(CONTACTS)
-        elif effect.goto is not None:
-            gotos.append(effect.goto)
         elif effect.if_ is not None:
-            gotos += _writes(effect.if_.then, out) + _writes(effect.if_.otherwise, out)
-    return gotos
+            _writes(effect.if_.then, out)
+            _writes(effect.if_.otherwise, out)
+
+
+def gotos(choice) -> list[str]:
+    """Where a choice's `goto` and the `goto` effects in it (in any branch) can lead."""
+    found = effect_gotos(choice.effects)
+    return found + [choice.goto] if choice.goto is not None else found
+
+
+def effect_gotos(effects: list[Effect]) -> list[str]:
+    found = []
+    for effect in effects:
+        if effect.goto is not None:
+            found.append(effect.goto)
+        elif effect.if_ is not None:
+            found += effect_gotos(effect.if_.then) + effect_gotos(effect.if_.otherwise)
+    return found
