@@ -153,7 +153,7 @@ class Reach:
     a shortest path, and `lucky[i]` says whether that path needs the dice to fall a certain
     way. `edges` are (from, to, choice id), once each, each state's together and in order:
     state i's are `edges[first_edge[i]:first_edge[i + 1]]` (`first_edge` has one more entry
-    than there are states once the search has ended). `shown` and `opened` the (scene,
+    than there are states). `shown` and `opened` the (scene,
     choice) pairs ever shown and ever open; `stuck` the states where no choice is open.
     `flags_seen` and `counters_seen` are every flag and counter ever set, before merging
     dropped any."""
@@ -259,8 +259,8 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
                 if view.available:
                     search.expand(i, (view.id, view.number))
             i += 1
-        else:
-            reach.first_edge.append(len(reach.edges))
+        # the states not expanded (where the search stopped early) have no moves
+        reach.first_edge += [len(reach.edges)] * (len(reach.states) + 1 - len(reach.first_edge))
     return reach
 
 

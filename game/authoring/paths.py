@@ -3,10 +3,9 @@ choices and in minutes (words read at 200 a minute, plus 5 seconds a choice)."""
 from __future__ import annotations
 
 import heapq
-from collections import Counter
-from operator import itemgetter
-from itertools import accumulate, chain, repeat
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 
 from ..core.model import Level
 from .explore import Reach
@@ -81,11 +80,7 @@ class _Moves:
         n = len(scenes)
         self.n, self.scenes = n, scenes
         edges = reach.edges
-        if len(reach.first_edge) == n + 1:   # the search ran to its end
-            self.first = reach.first_edge
-        else:
-            moves_of = Counter(map(itemgetter(0), edges))
-            self.first = list(accumulate(chain((0,), map(moves_of.get, range(n), repeat(0)))))
+        self.first = reach.first_edge
         self.to = list(map(itemgetter(1), edges))
         self.choice = list(map(itemgetter(2), edges))
         self.cost = {sid: {c.id: reading_words(level, sid, c.id) / WORDS_PER_MINUTE
