@@ -8,7 +8,7 @@ structured mappings with exactly one key, never strings evaluated as code.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Callable, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -378,14 +378,6 @@ class Level(_Model):
             if low <= score:
                 return tier
         return None
-
-    @cached_property
-    def service_tests(self) -> list[tuple[str, int | None, Callable | None]]:
-        """Each service's id, threshold and condition test (`Condition.test`), sorted by id
-        (the order of `State.open_services`): the engine tests every service after every
-        choice."""
-        return [(sid, service.threshold, service.needs.test if service.needs is not None else None)
-                for sid, service in sorted(self.services.items())]
 
     @cached_property
     def tier_floors(self) -> list[tuple[int, Tier]]:

@@ -101,9 +101,12 @@ class LevelPlan:
         self.made_for = id(level)
         self.legibility = {rid: ruleset.legibility for rid, ruleset in level.rulesets.items()}
         self.low, self.high = level.score.min, level.score.max
-        # as `Level.tier_of` and `Level.service_tests` give them, in their order
         self.tiers = tuple([(low, tier.id, tier.name) for low, tier in level.tier_floors])
-        self.service_tests = tuple(level.service_tests)
+        # each service's id, threshold and test, sorted by id (the order of
+        # `State.open_services`): `status.update` tests every service after every choice
+        self.service_tests = tuple([
+            (sid, service.threshold, service.needs.test if service.needs is not None else None)
+            for sid, service in sorted(level.services.items())])
         self.services = tuple([ServicePlan(sid, service)
                                for sid, service in level.services.items()])
         self.blacklist = BlacklistPlan(level) if level.blacklist is not None else None
