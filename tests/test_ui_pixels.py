@@ -92,6 +92,27 @@ def test_delta_chip_shows_the_reason_and_a_direction_not_only_colour():
     assert chip.body == "Crossing on red"
 
 
+def test_the_chip_sliding_in_draws_nothing_past_the_cards_moving_lines():
+    # the chip slides in from the right; what it drew past the lines the card clears each
+    # frame stayed on screen as a smear at the card's edge
+    pilot = play_pilot(start_at="crossing")
+    play = pilot.top
+    pilot.number(next(c.number for c in play.session.choices() if c.id == "cross"))
+    pilot.frames(1)
+    card = play.score
+    assert card.chip is not None
+    card.chip_age = 0.05   # early in the slide, far to the right
+    card._chip_surf = card._render_chip(card.chip)
+    card._chip_surf.fill((0, 128, 0))   # a chip whose text runs to its very end
+    chip_line = card.dynamic_areas()[1]
+    surf = pygame.Surface(pilot.redraw().get_size())
+    marker = (255, 0, 255)
+    surf.fill(marker)
+    card.draw_dynamic(surf, reduced=False)
+    past = pygame.Rect(chip_line.right, chip_line.y, 80, chip_line.h).clip(surf.get_rect())
+    assert colours(surf, past) == {bytes(marker)}
+
+
 def test_hidden_legibility_shows_a_dash_and_no_chip():
     pilot = play_pilot(start_at="crossing", ruleset="opaque")
     play = pilot.top

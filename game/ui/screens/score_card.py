@@ -211,7 +211,10 @@ class ScoreCard:
         k = 1.0 if reduced else ease_out(self.chip_age / 0.35)
         fade = 1.0 if reduced else min(1.0, max(0.0, (CHIP_SECONDS - self.chip_age) / 0.5))
         img.set_alpha(round(255 * min(k, fade)))
-        surf.blit(img, (x + round((1 - k) * 60), y))
+        shift = round((1 - k) * 60)   # it slides in from the right, within its own width:
+        # what stuck out past the card's moving lines was never cleared, and left a smear
+        surf.blit(img, (x + shift, y), pygame.Rect(0, 0, img.get_width() - shift,
+                                                   img.get_height()))
 
     def _render_chip(self, notice, muted: bool = False) -> pygame.Surface:
         """The delta and its text on a transparent surface: ▼ −40  Crossing on red."""
