@@ -30,9 +30,10 @@ def _command_line(argv: list[str]) -> int:
 def _window() -> int:
     """Plain `sincerity`: what `play` does with no options (game/cli_play.py), sooner."""
     try:
-        from .ui import run
-    except ImportError:   # no window (pygame missing): the command line says so
-        return _command_line([])
+        import pygame  # noqa: F401 - the window's one library
+    except ImportError:
+        return _command_line([])   # no pygame: `play` says so, and how to play in text
+    from .ui import run
     from types import SimpleNamespace
     try:
         result = run(SimpleNamespace(**PLAIN_PLAY, loaded=None))

@@ -213,17 +213,12 @@ def core_figures(quick: bool) -> dict[str, Figure]:
 
 def window_figures(quick: bool) -> tuple[dict[str, Figure], str | None]:
     """The window's figures from game.ui.bench, or none and a note saying why."""
-    try:
-        from .ui import bench as ui_bench
-    except ImportError as exc:
-        return {}, f"window figures skipped: game.ui.bench could not be loaded ({exc})"
-    measure = getattr(ui_bench, "figures", None) or getattr(ui_bench, "window_figures", None)
-    if measure is None:
-        return {}, "window figures skipped: game.ui.bench has no `figures(quick)` yet"
+    from .ui import bench as ui_bench
+
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         with contextlib.redirect_stdout(sys.stderr):  # keep `--json` output clean
-            return dict(measure(quick)), None
+            return dict(ui_bench.figures(quick)), None
     except Exception as exc:  # noqa: BLE001 - no window here (no display, no driver)
         return {}, f"window figures skipped: the window could not start ({exc})"
 

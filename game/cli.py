@@ -17,9 +17,6 @@ from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, Usag
 if TYPE_CHECKING:
     import argparse
 
-NOT_BUILT: tuple[str, ...] = ()
-
-
 # ---------------------------------------------------------------- commands kept here
 # The command modules are imported when their command runs: plain `sincerity` goes straight
 # to the window, and everything it does not need stays out of its start-up.
@@ -44,10 +41,8 @@ def cmd_bench(args) -> int:
 
 def cmd_screenshots(args) -> int:
     """Save every screen as a PNG, headless (the window's job)."""
-    try:
-        from .ui.screenshots import main as screenshots
-    except ImportError:
-        return not_built(args)
+    from .ui.screenshots import main as screenshots
+
     result = screenshots(args.outdir)
     return result if isinstance(result, int) else OK
 
@@ -80,12 +75,6 @@ def cmd_validate(args) -> int:
     return result
 
 
-def not_built(args) -> int:
-    """A command whose tool is still being written."""
-    sys.stderr.write(f"`{args.command}` is not built yet.\n")
-    return USAGE_ERROR
-
-
 COMMANDS = {
     "play": _later("cli_play", "cmd_play"),
     "validate": cmd_validate,
@@ -97,7 +86,6 @@ COMMANDS = {
     "graph": _later("authoring.graph", "cmd_graph"),
     "compat": _later("authoring.compat", "cmd_compat"),
     "report": _later("classroom.report", "cmd_report"),
-    **{name: not_built for name in NOT_BUILT},
 }
 
 
@@ -155,7 +143,7 @@ def _add_authoring(sub) -> None:
     p.add_argument("new", metavar="NEW.yaml", help="the level as it is now")
 
 
-def _add_unbuilt(sub) -> None:
+def _add_report(sub) -> None:
     p = sub.add_parser("report", help="a class report (HTML) from session files")
     p.add_argument("inputs", nargs="+", metavar="FILE_OR_DIR",
                    help="session files (.json), or folders of them")
@@ -171,7 +159,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     _add_play(sub)
     _add_tools(sub)
     _add_authoring(sub)
-    _add_unbuilt(sub)
+    _add_report(sub)
     return parser
 
 

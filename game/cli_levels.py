@@ -92,10 +92,8 @@ def format_problems(loaded_levels: list, extra: list = ()) -> str:
 
 def _campaign_problems(levels: list) -> list:
     """Problems only several levels together show (baseline pairs split between chapters)."""
-    try:
-        from .content.campaign import check_campaign
-    except ImportError:
-        return []
+    from .content.campaign import check_campaign
+
     return check_campaign(levels) if len(levels) > 1 else []
 
 
@@ -196,13 +194,8 @@ def cmd_levels(args) -> int:
 
 def cmd_schema(args) -> int:
     """Print the JSON Schema of the level format (for editors)."""
-    try:
-        from .content.schema import level_schema
-    except ImportError:
-        from .core.model import Level
+    from .content.schema import level_schema
 
-        schema = Level.model_json_schema(by_alias=True)
-    else:
-        schema = level_schema()
+    schema = level_schema()
     print(json.dumps(schema, indent=2, ensure_ascii=False))
     return OK

@@ -98,21 +98,18 @@ def _play_classroom(args) -> int:
     return _play_window(args, None)
 
 
-def _window_missing(exc: ImportError) -> str:
-    if exc.name and exc.name.split(".")[0] == "pygame":
-        return f"The game window needs pygame-ce, which could not be loaded ({exc})."
-    return "The game window is not built yet."
-
-
 def _play_window(args, loaded) -> int:
     """Hand over to the window (`game.ui.run`), which gets the options and the loaded level
     as `args.loaded`."""
     try:
-        from .ui import run
+        import pygame  # noqa: F401 - the window's one library; missing means a broken install
     except ImportError as exc:
-        sys.stderr.write(_window_missing(exc) + " Play in the terminal instead: "
+        sys.stderr.write(f"The game window needs pygame-ce, which could not be loaded ({exc}). "
+                         "Reinstall the game (see the README), or play in the terminal: "
                          "python -m game play --text\n")
         return USAGE_ERROR
+    from .ui import run
+
     args.loaded = loaded
     result = run(args)
     return result if isinstance(result, int) else 0

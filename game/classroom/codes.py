@@ -119,12 +119,10 @@ CLASSROOM_CODES: dict[str, Code] = {
 
 def all_codes() -> dict[str, Code]:
     """Every code the game can print: levels (E/W), analyzer (A4xx), classroom (C1xx)."""
+    from ..authoring.codes import ANALYZE_CODES
+
     table = dict(LEVEL_CODES)
-    try:
-        from ..authoring.codes import ANALYZE_CODES
-        table.update(ANALYZE_CODES)
-    except ImportError:  # pragma: no cover - the analyzer is optional here
-        pass
+    table.update(ANALYZE_CODES)
     table.update(CLASSROOM_CODES)
     return table
 

@@ -107,12 +107,9 @@ def load_level(path: str | Path) -> Loaded:
 
 def bundled_levels() -> list[Path]:
     """The level files that come with the game, sorted by file name."""
-    try:
-        from ..resources import levels_dir
-        folder = levels_dir()
-    except ImportError:  # pragma: no cover - resources.py is always there once merged
-        folder = Path(__file__).resolve().parents[2] / "levels"
-    return sorted(folder.glob("*.yaml"))
+    from ..resources import levels_dir
+
+    return sorted(levels_dir().glob("*.yaml"))
 
 
 # ---------------------------------------------------------------- the steps
