@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 from game.classroom.kiosk import (FIRST_WORDS, ORDER_PATTERN, SECOND_WORDS, ExitKeysError,
-                                  Timers, chapter_order, make_code, parse_exit_keys,
-                                  plan_student, scored_first)
+                                  Timers, chapter_order, first_turn, make_code,
+                                  parse_exit_keys, plan_student, scored_first)
 
 CODE = re.compile(r"^[a-z]+-[a-z]+-[1-9][0-9]$")
 
@@ -147,3 +147,25 @@ def test_exit_keys_that_are_refused(text):
 
 def test_exit_keys_read_aloud():
     assert str(parse_exit_keys("shift+ctrl+q")) == "Ctrl+Shift+Q"
+
+
+def test_any_four_students_in_a_row_meet_every_persona_and_order():
+    rng = random.Random(8)
+    for start in range(8):
+        plans = [plan_student(n, rng, ["professional", "migrant"], "alternating", None, [],
+                              None) for n in range(start, start + 4)]
+        assert {(p.persona, p.scored_first) for p in plans} == {
+            (persona, order) for persona in ("professional", "migrant")
+            for order in (True, False)}
+
+
+def test_fresh_computers_start_anywhere_in_the_square():
+    """30 computers with one student each: both personas and both orders, about half each."""
+    cells = Counter()
+    for machine in range(400):
+        rng = random.Random(machine)
+        plan = plan_student(first_turn(rng, ["a", "b"]), rng, ["a", "b"], "alternating", None,
+                            [], None)
+        cells[plan.persona, plan.scored_first] += 1
+    assert set(cells) == {(p, o) for p in "ab" for o in (True, False)}
+    assert all(70 <= n <= 130 for n in cells.values()), cells

@@ -157,8 +157,24 @@ def test_two_students_one_after_the_other(tmp_path):
     one, two = sorted(exports(folder), key=lambda d: d["session"] != first)
     assert two["answers"] is None and "Not kept" not in json.dumps(two)
     assert one["persona"]["id"] != two["persona"]["id"]              # alternating
-    assert one["classroom"]["scored_first"] != two["classroom"]["scored_first"]
-    assert [c["level"] for c in one["chapters"]][0] != [c["level"] for c in two["chapters"]][0]
+    for data in (one, two):                                          # order as planned
+        first_level = data["chapters"][0]["level"]
+        assert (first_level == "pilot_city") == data["classroom"]["scored_first"]
+
+
+def test_fresh_computers_do_not_all_give_the_same_persona_and_order(tmp_path):
+    """One student per computer: the first student of each freshly started kiosk lands
+    anywhere in the balanced square, not always on persona A, unscored first."""
+    from game.ui.screens.kiosk import Kiosk
+    pilot, k, clock, folder = kiosk(tmp_path)
+    firsts = set()
+    for _ in range(60):
+        fresh = Kiosk(pilot.app, k.room, folder, clock=clock)
+        fresh.begin()
+        plan = fresh.student.plan
+        firsts.add((plan.persona, plan.scored_first))
+        pilot.app.pop()
+    assert firsts == {(p, o) for p in k.personas for o in (True, False)}
 
 
 def test_a_wipe_leaves_nothing_of_the_student(tmp_path):

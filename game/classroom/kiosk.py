@@ -5,6 +5,8 @@
   counterbalanced, so the order is a pure function of the code (`scored_first`).
 - **Assignment**: on one computer, students take turns through a balanced pattern of four
   (`plan_student`), so personas alternate and, independently, the chapter order does too.
+  Each computer starts at a random turn (`first_turn`), so a class of one student per
+  computer is balanced too.
 - **Timers**: idle and time-limit checks take the time as an argument (`Timers`); the window
   passes `time.monotonic()`, the tests pass numbers.
 - **Exit keys**: `parse_exit_keys("ctrl+shift+q")` -> `ExitKeys`, refused if too easy.
@@ -69,6 +71,14 @@ def chapter_order(chapters: list, code: str, counterbalance: bool, is_scored) ->
 #: Student n on a computer: persona n mod k, and chapter order from this pattern, so that
 #: over four students each persona meets each order (a 2x2 balanced square).
 ORDER_PATTERN = (False, True, True, False)
+
+
+def first_turn(rng: random.Random, personas: list[str]) -> int:
+    """Where a freshly started computer begins in the pattern: a random cell of the balanced
+    square, so that 30 computers with one student each still split about half and half by
+    persona and by order (starting every computer at 0 gave every first student persona A,
+    unscored first)."""
+    return rng.randrange(len(ORDER_PATTERN) * max(1, len(personas)))
 
 
 @dataclass(frozen=True)

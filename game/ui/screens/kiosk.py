@@ -25,7 +25,8 @@ from ...classroom import strings as K
 from ...classroom.chapters import (classroom_dict, is_scored_level, scored_levels,
                                  shared_personas, with_legibility)
 from ...classroom.export import ExportError, export_paths, write_session
-from ...classroom.kiosk import StudentPlan, Timers, chapter_order, parse_exit_keys, plan_student
+from ...classroom.kiosk import (StudentPlan, Timers, chapter_order, first_turn, parse_exit_keys,
+                               plan_student)
 from ...classroom.record import build_export
 from .kiosk_session import FullReport, TimedSession
 
@@ -62,7 +63,9 @@ class Kiosk:
         self.personas = list(self.cfg.personas or shared_personas(self.levels))
         scored = scored_levels(self.levels)
         self.rulesets = list(scored[0].rulesets) if scored else []
-        self.count = 0              # students started on this computer (not who they were)
+        # The turn in the balanced pattern (persona and order) of the next student; a fresh
+        # computer starts at a random one. It counts students, never who they were.
+        self.count = first_turn(self.rng, self.personas)
         self.student: Student | None = None
         self.base_settings = app.settings
         self.problem: str | None = None
