@@ -208,3 +208,9 @@ def test_play_text_with_a_classroom_file_plays_its_chapters(tmp_path):
     assert data["classroom"]["counterbalance"] is True
     assert (levels[0] == "pilot_city") == data["classroom"]["scored_first"]
     assert data["chilling"]["pairs"] == 6
+    # One debrief, after the last chapter: a debrief between them would say what is measured
+    # before the second half is answered.
+    second_title = proc.stdout.rindex("\nThe Pilot City" if levels[1] == "pilot_city"
+                                      else "\nDay Zero")
+    assert proc.stdout.count("Talk about it") == 1
+    assert proc.stdout.index("Talk about it") > second_title

@@ -15,7 +15,7 @@ from ..cli_support import CONTENT_PROBLEM, OK
 from ..core import choices, choose, new_game, start_at
 from ..core.scoring import legibility
 from ..text import strings as ts
-from ..text.debrief import debrief_lines
+from ..text.debrief import debrief_lines, ending_lines
 from ..text.events import event_lines
 from ..text.screen import scene_lines
 from ..text.session import Terminal, ask
@@ -25,8 +25,11 @@ from .kiosk import chapter_order, make_code, plan_student
 from .record import ChapterRecorder, build_export
 
 
-def play_chapter(term: Terminal, state, dev: bool = False, clock=time.monotonic):
-    """Play one chapter to its ending (or the end of input): (exit code, recorder)."""
+def play_chapter(term: Terminal, state, dev: bool = False, clock=time.monotonic,
+                 debrief: bool = True):
+    """Play one chapter to its ending (or the end of input): (exit code, recorder). With
+    `debrief=False` (every chapter of a classroom session but the last) only the ending is
+    printed: the debrief says what is measured, which would prime the answers to come."""
     level = state.level
     term.say(level.title, ts.WHO.format(persona=level.personas[state.persona].name,
                                         ruleset=level.rulesets[state.ruleset].name), "")
@@ -49,7 +52,7 @@ def play_chapter(term: Terminal, state, dev: bool = False, clock=time.monotonic)
         rec.chose(step, clock() - began)
         term.say("", *event_lines(step.events, level, legibility(state), dev), "")
         state = step.state
-    term.say(*debrief_lines(state))
+    term.say(*(debrief_lines(state) if debrief else ending_lines(state)))
     return OK, rec
 
 
@@ -89,7 +92,7 @@ def play_and_export(args, first_state, folder, classroom=None, err=sys.stderr) -
             state = new_game(state.level, carry.persona if carry.persona in
                              state.level.personas else None, state.ruleset, state.seed,
                              carry=carry)
-        result, rec = play_chapter(term, state, args.dev)
+        result, rec = play_chapter(term, state, args.dev, debrief=i == len(states) - 1)
         recorders.append(rec)
         carry = rec.state
         if not rec.state.finished:
