@@ -16,9 +16,12 @@ Writing: a temp file in the same folder is written, flushed and fsynced, renamed
 old file (`os.replace`), and the folder is fsynced, so a crash or a power cut leaves either the
 old file or the new one, never half of one. Before the autosave is written, the current one
 (if it reads) is renamed to `autosave.prev.json`: a damaged autosave always has a good one
-behind it.
+behind it. A save this version cannot read is never written over: it is renamed
+`autosave.unreadable-<time>.json` (see `Store.autosave`).
 
-Reading never raises anything but `SaveError`, whose message is one plain line.
+Reading never raises anything but `SaveError`, whose message is one plain line. The checksum
+has no key (it catches damage, not forgery), so `game.resume` checks every value of a save
+against its level before the game resumes it.
 The folder is platformdirs' user data folder + `saves`; SINCERITY_DATA_DIR (or, if only it
 is set, SINCERITY_CONFIG_DIR) overrides the user data folder (tests use them).
 """
@@ -72,8 +75,8 @@ CHANGED_RESTART = ("This chapter has changed since you saved and your scene is g
                    "the chapter again, with your score and flags kept.")
 SAVING_OFF = "Saving is off: {why}"
 SET_ASIDE_TITLE = "Your old autosave was kept"
-SET_ASIDE = ("It cannot be used ({problem}), so it was renamed {name} in the saves folder "
-             "and a new autosave was started.")
+SET_ASIDE = ("It cannot be used: {problem}. It was renamed {name} in the saves folder, and "
+             "a new autosave was started.")
 
 
 class SaveError(ValueError):

@@ -265,18 +265,19 @@ def test_a_folder_nested_too_deep_is_skipped_in_one_line(tmp_path, sessions):
             folder.rmdir()
 
 
-def _spellings(folder: Path, target: Path) -> dict:
-    return {"the same path": str(target),
-            "another spelling": str(folder / ".." / folder.name / "." / target.name)}
-
-
-@pytest.mark.parametrize("how", ["the same path", "another spelling"])
+@pytest.mark.parametrize("how", ["the same path", "another spelling", "in a folder read"])
 def test_report_never_writes_over_a_session_file_it_reads(folder, how):
     target = next(folder.glob("*.json"))
     before = target.read_bytes()
-    proc = run("report", str(target), str(folder / ".."), "-o", _spellings(folder, target)[how])
-    assert proc.returncode == 2
-    assert "is one of the session files to read" in proc.stderr
+    inputs = {"the same path": [str(target)],
+              "another spelling": [str(target), str(folder.parent / "elsewhere")],
+              "in a folder read": [str(folder / ".." / folder.name)]}[how]
+    output = str(folder / ".." / folder.name / "." / target.name) if how == "another spelling" \
+        else str(target)
+    proc = run("report", *inputs, "-o", output)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == (f"-o {output} is one of the session files to read; give another "
+                           "name, like class.html\n")
     assert target.read_bytes() == before
 
 

@@ -235,7 +235,7 @@ def test_a_save_with_values_no_game_can_have_is_refused(name):
         assert "\n" not in message and len(message) < 160, message
 
 
-@pytest.mark.parametrize("step", [-5, 10 ** 300])
+@pytest.mark.parametrize("step", [-5, 10 ** 300], ids=["negative", "10**300"])
 def test_a_summary_step_out_of_range_is_refused(step):
     payload = a_save().payload()
     payload["summary"]["step"] = step

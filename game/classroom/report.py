@@ -1,10 +1,12 @@
 """The class report: `python -m game report FILE_OR_DIR ... -o class.html`.
 
-Reads every session file given (folders are searched, subfolders too), skips the ones that
-cannot be read with one line each saying why, and writes one self-contained HTML page (no
-script, no network, no external font; charts as inline SVG; prints on A4): final scores by
-persona, the blacklisted share, doors lost, endings, the class's chilling-effect shift beside
-the published figures, where players diverged most, and a story-map heat view.
+Reads every session file given (folders are searched, subfolders too, see `gather`), skips
+the ones that cannot be read or hold what no game gives with one line each saying why, and
+writes one self-contained HTML page (no script, no network, no external font; charts as
+inline SVG; prints on A4), never over a file it reads or one that is not a class report:
+final scores by persona, the blacklisted share, doors lost, endings, the class's
+chilling-effect shift beside the published figures, where players diverged most, and a
+story-map heat view.
 """
 from __future__ import annotations
 
@@ -272,7 +274,7 @@ def refuse_output(output: Path, inputs: list[str]) -> str | None:
         return f"-o {output} is a folder; give a file name like class.html"
     if not os.path.lexists(output):
         return None
-    if any(_same_file(output, Path(name)) for name in inputs):
+    if any(_reads(Path(name), output) for name in inputs):
         return (f"-o {output} is one of the session files to read; give another name, "
                 "like class.html")
     if not _is_report(output):
@@ -281,10 +283,13 @@ def refuse_output(output: Path, inputs: list[str]) -> str | None:
     return None
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _reads(name: Path, output: Path) -> bool:
+    """Whether `report NAME` reads the file `output` (NAME, or a .json file in the folder)."""
     try:
-        return os.path.samefile(a, b)
-    except OSError:
+        if name.is_dir():
+            return output.suffix == ".json" and output.resolve().is_relative_to(name.resolve())
+        return os.path.samefile(name, output)
+    except (OSError, RuntimeError):     # RuntimeError: a symlink loop, on Python 3.11
         return False
 
 

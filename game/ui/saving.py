@@ -193,14 +193,14 @@ def resume(app, save: saves.SaveGame) -> bool:
     from .session import Session
     chapter, problem = chapter_for(save)
     if chapter is None:
-        flow.show_message(app, S.CONTINUE_FAILED, problem)
+        flow.show_message(app, S.CONTINUE_FAILED, _sentence(problem))
         return False
     try:
         resumed = saves.resume(save, chapter.level, saves.level_file_hash(chapter.path))
         session = Session.resumed(chapter.level, resumed.state,
                                   save.log if resumed.log_kept else ())
     except (saves.SaveError, ValueError) as exc:
-        flow.show_message(app, S.CONTINUE_FAILED, str(exc))
+        flow.show_message(app, S.CONTINUE_FAILED, _sentence(str(exc)))
         return False
     except Exception as exc:  # noqa: BLE001 - a saved game never crashes the window
         flow.show_message(app, S.CONTINUE_FAILED, f"{type(exc).__name__}: {exc}"[:300])
@@ -216,6 +216,11 @@ def resume(app, save: saves.SaveGame) -> bool:
     if resumed.note:
         play.toasts.add(Notice("info", S.CHAPTER_CHANGED, resumed.note))
     return True
+
+
+def _sentence(line: str) -> str:
+    """A save's one-line problem (written to follow "cannot be used: ") as a sentence."""
+    return line[:1].upper() + line[1:] + ("" if line.endswith(".") else ".")
 
 
 def open_slots(app, mode: str, session=None, chapter=None) -> None:
