@@ -25,15 +25,18 @@ def read_small(path: Path, limit: int) -> bytes:
     """At most `limit + 1` bytes of a regular file (one more than `limit` says it is too big).
     Raises NotAFile for anything but a regular file, and OSError when it cannot be read; it
     never waits on a FIFO or reads a device without end."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotAFile(f"{path} is not a file")
-        with os.fdopen(fd, "rb", closefd=False) as file:
+        with open(path, "rb", opener=_without_waiting) as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise NotAFile(f"{path} is not a file")
             return file.read(limit + 1)
-    finally:
-        os.close(fd)
+    except IsADirectoryError:
+        raise NotAFile(f"{path} is a folder") from None
+
+
+def _without_waiting(path, flags: int) -> int:
+    """Open without blocking: a FIFO with no writer opens at once (and is then refused)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:

@@ -260,14 +260,14 @@ def test_an_unreadable_save_says_so(store, monkeypatch):
     path.chmod(0)
     try:
         if os.access(path, os.R_OK):   # root reads anything: simulate the refusal
-            real_open = os.open
+            real_open = open
 
             def refusing_open(file, *args, **kwargs):
                 if Path(file) == path:
                     raise PermissionError(13, "Permission denied", str(file))
                 return real_open(file, *args, **kwargs)
 
-            monkeypatch.setattr(os, "open", refusing_open)
+            monkeypatch.setattr("builtins.open", refusing_open)
         with pytest.raises(saves.SaveError) as caught:
             store.read("slot1")
         assert str(caught.value) == saves.NO_PERMISSION
