@@ -251,4 +251,4 @@ def test_a_chapter_with_errors_says_so_and_how_to_see_them(data, tmp_path):
                                                                   1), encoding="utf-8")
     text = _continue_message(data, str(broken))
     assert "not installed" not in text
-    assert f"has problems: see them with `python -m game validate {broken}`" in text
+    assert f"has problems: see them with `python -m game validate '{broken}'`" in text

@@ -53,7 +53,7 @@ def notices(app) -> list[str]:
     problem = getattr(app, "settings_problem", None)
     if problem:
         lines.append(problem)
-    return lines + getattr(app, "set_aside_notes", [])
+    return lines + app.__dict__.pop("set_aside_notes", [])     # said once
 
 
 def saving_off(app) -> str | None:
@@ -160,7 +160,7 @@ def chapter_for(save: saves.SaveGame):
         if chapter.ok and chapter.id == save.level_id:
             return chapter, None
         if not chapter.ok:
-            problem = saves.LEVEL_HAS_PROBLEMS.format(path=os.path.realpath(path))
+            problem = _has_problems(os.path.realpath(path))
     installed, broken = _installed(save.level_id)
     if installed is not None:
         return installed, None
@@ -181,8 +181,15 @@ def _installed(level_id: str):
     except levels.LevelProblem:
         candidate = levels.levels_dir() / f"{level_id}.yaml"
         if candidate.is_file():
-            return None, saves.LEVEL_HAS_PROBLEMS.format(path=candidate)
+            return None, _has_problems(candidate)
         return None, None
+
+
+def _has_problems(path) -> str:
+    """What to say of a chapter file with errors: the command that lists them (quoted so
+    that it can be pasted as it is, spaces and all)."""
+    import shlex
+    return saves.LEVEL_HAS_PROBLEMS.format(path=shlex.quote(str(path)))
 
 
 def resume(app, save: saves.SaveGame) -> bool:
