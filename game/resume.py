@@ -12,8 +12,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from .saves import (BAD_FIELD, CHANGED_RENAMED, CHANGED_RESTART, CHANGED_SAME_SCENE,
-                    DOES_NOT_FIT, NOT_JSON, SaveError, SaveGame)
+from .saves import (BAD_FIELD, BROKEN_CHARACTER, CHANGED_RENAMED, CHANGED_RESTART,
+                    CHANGED_SAME_SCENE, DOES_NOT_FIT, MAX_STEP, NOT_JSON, OUT_OF_RANGE,
+                    SaveError, SaveGame)
+
+#: no number in a game's state is this big (the luck's 64-bit counter is the largest)
+MAX_NUMBER = 2 ** 64
 
 
 def level_hash(text: str) -> str:
@@ -66,15 +70,17 @@ def resume(save: SaveGame, level, current_hash: str) -> Resumed:
     if save.level_id != level.id:
         raise SaveError(DOES_NOT_FIT.format(why=f"it is for `{save.level_id}`"))
     changed = save.level_hash != current_hash
+    data = _state_data(save.state)
     try:
         state = level_state(save.state, level)
     except StateError as exc:
         if not changed:
             raise SaveError(DOES_NOT_FIT.format(why=_short(exc))) from None
-        return Resumed(_restart_keeping(save.state, level), CHANGED_RESTART, False)
+        return Resumed(_restart_keeping(data, level), CHANGED_RESTART, False)
+    check_ranges(state, level)
     if not changed:
         return Resumed(state, None, True)
-    old_scene = _old_scene(save.state)
+    old_scene = data.get("scene")
     renamed = old_scene is not None and old_scene != state.scene
     return Resumed(state, CHANGED_RENAMED if renamed else CHANGED_SAME_SCENE, True)
 
@@ -90,31 +96,65 @@ def level_state(text: str, level):
         raise StateError(f"this saved game is damaged ({type(exc).__name__})") from None
 
 
-def _short(exc) -> str:
-    text = str(exc)
-    prefix = "this saved game "
-    return text[len(prefix):] if text.startswith(prefix) else text
-
-
-def _old_scene(text: str):
-    try:
-        data = json.loads(text)
-        return data.get("scene") if isinstance(data, dict) else None
-    except (ValueError, RecursionError):
-        return None
-
-
-def _restart_keeping(text: str, level):
-    """The start of the chapter, with the saved score, money, flags and counters kept."""
-    from .core import new_game
-    from .core.state import ScorePoint
-    from .core.status import refresh
+def _state_data(text: str) -> dict:
+    """The saved state as plain JSON data, if every number and every string in it could be
+    a game's; SaveError otherwise (a save is only checked by a checksum anyone can compute,
+    so nothing in it is taken on trust)."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
         raise SaveError(NOT_JSON) from None
     if not isinstance(data, dict):
         raise SaveError(BAD_FIELD.format(name="state"))
+    _check_values(data, "state")
+    return data
+
+
+def _check_values(value, name: str) -> None:
+    stack = [(value, name)]
+    while stack:
+        value, name = stack.pop()
+        if isinstance(value, dict):
+            stack += [(v, k if isinstance(k, str) else name) for k, v in value.items()]
+            stack += [(k, name) for k in value]
+        elif isinstance(value, list):
+            stack += [(v, name) for v in value]
+        elif isinstance(value, str):
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise SaveError(BROKEN_CHARACTER) from None
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            if not -MAX_NUMBER <= value <= MAX_NUMBER:   # False for NaN too
+                raise SaveError(OUT_OF_RANGE.format(name=name))
+
+
+def check_ranges(state, level) -> None:
+    """SaveError unless the state's score is within the level's bounds and its steps count
+    up from 0 (what the engine itself could have made)."""
+    low, high = level.score.min, level.score.max
+    scores = [("score", state.score), ("shown_score", state.shown_score)]
+    scores += [("history", p.score) for p in state.history]
+    steps = [("step", state.step)] + [("history", p.step) for p in state.history]
+    steps += [("records", r.step) for r in state.records]
+    bad = [name for name, v in scores if not low <= v <= high]
+    bad += [name for name, v in steps if not 0 <= v <= min(MAX_STEP, max(state.step, 0))]
+    if bad:
+        raise SaveError(OUT_OF_RANGE.format(name=bad[0]))
+
+
+def _short(exc) -> str:
+    text = str(exc)
+    prefix = "this saved game "
+    return text[len(prefix):] if text.startswith(prefix) else text
+
+
+def _restart_keeping(data: dict, level):
+    """The start of the chapter, with the saved score, money, flags and counters kept
+    (`data`: the saved state, its values already checked by `_state_data`)."""
+    from .core import new_game
+    from .core.state import ScorePoint
+    from .core.status import refresh
     persona = data.get("persona") if data.get("persona") in level.personas else None
     ruleset = data.get("ruleset") if data.get("ruleset") in level.rulesets else None
     seed = data.get("seed") if type(data.get("seed")) is int else 0

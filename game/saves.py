@@ -16,9 +16,12 @@ Writing: a temp file in the same folder is written, flushed and fsynced, renamed
 old file (`os.replace`), and the folder is fsynced, so a crash or a power cut leaves either the
 old file or the new one, never half of one. Before the autosave is written, the current one
 (if it reads) is renamed to `autosave.prev.json`: a damaged autosave always has a good one
-behind it.
+behind it. A save this version cannot read is never written over: it is renamed
+`autosave.unreadable-<time>.json` (see `Store.autosave`).
 
-Reading never raises anything but `SaveError`, whose message is one plain line.
+Reading never raises anything but `SaveError`, whose message is one plain line. The checksum
+has no key (it catches damage, not forgery), so `game.resume` checks every value of a save
+against its level before the game resumes it.
 The folder is platformdirs' user data folder + `saves`; SINCERITY_DATA_DIR (or, if only it
 is set, SINCERITY_CONFIG_DIR) overrides the user data folder (tests use them).
 """
@@ -32,7 +35,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .storage import write_atomic
+from .storage import NotAFile, read_small, write_atomic
 
 SAVE_VERSION = 1
 MAGIC = "sincerity_save"
@@ -41,6 +44,7 @@ AUTOSAVE = "autosave"
 PREVIOUS = "autosave.prev"
 SLOTS = ("slot1", "slot2", "slot3")
 STALE_SECONDS = 60
+MAX_STEP = 1_000_000                  # choices in one chapter: far more than any level has
 LOG_KINDS = ("scene", "choice", "reply", "score", "notice", "ending")
 
 # ---- what the player is told (one line each; the window and the terminal both use them)
@@ -49,6 +53,7 @@ UNREADABLE = "the saved game cannot be opened ({why})"
 NO_PERMISSION = "the saved game cannot be opened (no permission to read it)"
 TOO_BIG = "this file is far too big to be a saved game"
 NOT_TEXT = "this file is not a saved game (it is not text)"
+BROKEN_CHARACTER = "the saved game is damaged (it holds half of a character)"
 NOT_JSON = "the saved game is damaged (it was cut short or changed)"
 EMPTY = "the saved game is empty (it was never finished)"
 NOT_A_SAVE = "this file is not a Sincerity saved game"
@@ -56,7 +61,12 @@ NEWER = ("this game was saved by a newer version of Sincerity (save format {vers
          "this version reads format {ours}")
 BAD_CHECKSUM = "the saved game is damaged (its checksum does not match)"
 BAD_FIELD = "the saved game is damaged (`{name}` is missing or has the wrong type)"
+OUT_OF_RANGE = "the saved game is damaged (`{name}` is out of range)"
 NO_LEVEL = "the chapter of this saved game (`{id}`) is not installed"
+LEVEL_HAS_PROBLEMS = ("the chapter of this saved game has problems: see them with "
+                      "`python -m game validate {path}`")
+RELATIVE_LEVEL = ("this saved game gives its chapter as `{path}`, a path relative to the folder "
+                  "the game was started from: start the game from that folder to continue it")
 DOES_NOT_FIT = "the saved game does not fit its chapter any more ({why})"
 CHANGED_SAME_SCENE = "This chapter has changed since you saved; you resume at the same scene."
 CHANGED_RENAMED = ("This chapter has changed since you saved; your scene was renamed and you "
@@ -64,6 +74,9 @@ CHANGED_RENAMED = ("This chapter has changed since you saved; your scene was ren
 CHANGED_RESTART = ("This chapter has changed since you saved and your scene is gone: you start "
                    "the chapter again, with your score and flags kept.")
 SAVING_OFF = "Saving is off: {why}"
+SET_ASIDE_TITLE = "Your old autosave was kept"
+SET_ASIDE = ("It cannot be used: {problem}. It was renamed {name} in the saves folder, and "
+             "a new autosave was started.")
 
 
 class SaveError(ValueError):
@@ -120,7 +133,17 @@ def encode(save: SaveGame) -> bytes:
 
 
 def decode(raw: bytes) -> SaveGame:
-    """A save from a file's bytes; SaveError (one line) if it is not a good one."""
+    """A save from a file's bytes; SaveError (one line) if it is not a good one, and never
+    any other error: whatever a file holds, reading it is a save or a SaveError."""
+    try:
+        return _decode(raw)
+    except SaveError:
+        raise
+    except Exception:  # noqa: BLE001 - a file nobody checked never crashes the game
+        raise SaveError(NOT_A_SAVE) from None
+
+
+def _decode(raw: bytes) -> SaveGame:
     if len(raw) > MAX_BYTES:
         raise SaveError(TOO_BIG)
     if not raw.strip():
@@ -151,7 +174,11 @@ def _from_document(document) -> SaveGame:
             raise SaveError(NEWER.format(version=v, ours=SAVE_VERSION))
     if type(outer) is not int or not isinstance(payload, dict):
         raise SaveError(NOT_A_SAVE)
-    if document.get("checksum") != checksum(payload):
+    try:
+        digest = checksum(payload)
+    except UnicodeEncodeError:      # a JSON escape like \ud800: half a character, not text
+        raise SaveError(BROKEN_CHARACTER) from None
+    if document.get("checksum") != digest:
         raise SaveError(BAD_CHECKSUM)
     if version != SAVE_VERSION:
         raise SaveError(BAD_FIELD.format(name="version"))
@@ -178,8 +205,15 @@ def _from_payload(p: dict) -> SaveGame:
                     chapter=_get(level, "title", str), level_path=_get(level, "path", str),
                     state=_get(p, "state", str), saved_at=_get(p, "saved_at", str),
                     scene=_get(summary, "scene", str), score=_get(summary, "score", str),
-                    step=_get(summary, "step", int), finished=_get(summary, "finished", bool),
+                    step=_step(summary), finished=_get(summary, "finished", bool),
                     log=tuple(entries))
+
+
+def _step(summary) -> int:
+    step = _get(summary, "step", int)
+    if not 0 <= step <= MAX_STEP:
+        raise SaveError(OUT_OF_RANGE.format(name="step"))
+    return step
 
 
 # ---------------------------------------------------------------- files
@@ -201,10 +235,9 @@ def saves_dir() -> Path:
 def read_file(path: Path) -> SaveGame:
     """Read and check one save file; SaveError with one plain line if it cannot be used."""
     try:
-        if path.exists() and not path.is_file():
-            raise SaveError(NOT_A_SAVE)
-        with open(path, "rb") as file:
-            raw = file.read(MAX_BYTES + 1)
+        raw = read_small(path, MAX_BYTES)
+    except NotAFile:
+        raise SaveError(NOT_A_SAVE) from None
     except (FileNotFoundError, NotADirectoryError):
         raise SaveError(MISSING) from None
     except PermissionError:
@@ -228,7 +261,9 @@ class Store:
     tests and screenshots use it). After a failed write, `off` says why saving is off."""
     folder: Path | None
     off: str | None = None
+    set_aside: list[tuple[Path, str]] = field(default_factory=list)   # (new name, why)
     _checked: bool = field(default=False, repr=False)
+    _known: dict = field(default_factory=dict, repr=False)   # name -> signature, known good
 
     @classmethod
     def default(cls) -> Store:
@@ -282,24 +317,61 @@ class Store:
         except OSError as exc:
             self.off = _why(exc)
             return False
+        self._known[name] = _signature(self.path(name))
         return True
 
     def autosave(self, save: SaveGame) -> bool:
-        """Keep the current autosave (if it reads) as the previous one, then write."""
+        """Keep the current autosave as the previous one, then write. A file this version
+        cannot read (damaged, or from a newer version) is never written over: it is moved
+        aside (`autosave.unreadable-<time>.json`) and `set_aside` says so once."""
         if self.folder is None or self.check() is not None:
             return False
-        current = self.path(AUTOSAVE)
         try:
-            read_file(current)
-        except SaveError:
-            pass            # missing or damaged: keep the previous good one as it is
-        else:
-            try:
-                os.replace(current, self.path(PREVIOUS))
-            except OSError as exc:
-                self.off = _why(exc)
-                return False
+            self._rotate()
+        except OSError as exc:
+            self.off = _why(exc)
+            return False
         return self.write(AUTOSAVE, save)
+
+    def _rotate(self) -> None:
+        current, previous = self.path(AUTOSAVE), self.path(PREVIOUS)
+        problem = self._problem(AUTOSAVE)
+        if problem == MISSING:
+            return
+        if problem is not None:          # keep the good previous one as it is
+            self._set_aside(current, problem)
+            return
+        problem = self._problem(PREVIOUS)
+        if problem not in (None, MISSING):
+            self._set_aside(previous, problem)
+        os.replace(current, previous)
+        self._known[PREVIOUS] = self._known.pop(AUTOSAVE, None)
+
+    def _problem(self, name: str) -> str | None:
+        """Why this save cannot be read (None: it reads). A file this store wrote or read
+        and that has not changed since is not read again."""
+        path = self.path(name)
+        seen = _signature(path)
+        if seen is not None and self._known.get(name) == seen:
+            return None
+        try:
+            read_file(path)
+        except SaveError as exc:
+            return str(exc)
+        self._known[name] = seen
+        return None
+
+    def _set_aside(self, path: Path, problem: str) -> None:
+        """Rename a file that cannot be read to a name no save uses; never over anything."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        for n in range(1, 1000):
+            suffix = f"-{n}" if n > 1 else ""
+            aside = path.with_name(f"{AUTOSAVE}.unreadable-{stamp}{suffix}.json")
+            if not os.path.lexists(aside):
+                os.replace(path, aside)
+                self.set_aside.append((aside, problem))
+                return
+        raise OSError(f"too many unreadable autosaves in {path.parent}")
 
     # ---- reading
     def read(self, name: str) -> SaveGame:
@@ -308,7 +380,7 @@ class Store:
         return read_file(self.path(name))
 
     def latest(self) -> Latest:
-        """The autosave; if it is damaged, why, and the previous one if that reads."""
+        """The autosave; if it cannot be used, why, and the previous one if that reads."""
         try:
             return Latest(self.read(AUTOSAVE))
         except SaveError as exc:
@@ -331,6 +403,15 @@ class Store:
                 problem = None if str(exc) == MISSING else str(exc)
                 out.append((name, None, problem))
         return out
+
+
+def _signature(path: Path):
+    """What tells one version of a file from another (a rename gives a new inode)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
 
 
 def _why(exc: OSError) -> str:

@@ -1,14 +1,42 @@
-"""Writing files so that a crash never leaves half a file: the one place that does it.
+"""Writing files so that a crash never leaves half a file, and reading small files someone
+else may have made: the one place that does each.
 
 Saves, settings and classroom exports all go through `write_atomic`: a temporary file in the
 same folder, flushed and fsynced, renamed over the target, and the folder fsynced. After a
 crash at any moment the target is either the old file or the new one, never a mix.
+
+Saves and settings are read with `read_small`, which never blocks and never reads more than
+it was asked to: a FIFO, a device or a folder where the file should be (or a symlink to one)
+is refused as soon as it is opened, before a byte is read.
 """
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+
+class NotAFile(OSError):
+    """The path is there but is not a regular file (a folder, a FIFO, a device)."""
+
+
+def read_small(path: Path, limit: int) -> bytes:
+    """At most `limit + 1` bytes of a regular file (one more than `limit` says it is too big).
+    Raises NotAFile for anything but a regular file, and OSError when it cannot be read; it
+    never waits on a FIFO or reads a device without end."""
+    try:
+        with open(path, "rb", opener=_without_waiting) as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise NotAFile(f"{path} is not a file")
+            return file.read(limit + 1)
+    except IsADirectoryError:
+        raise NotAFile(f"{path} is a folder") from None
+
+
+def _without_waiting(path, flags: int) -> int:
+    """Open without blocking: a FIFO with no writer opens at once (and is then refused)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def write_atomic(path: Path, data: bytes | str) -> Path:

@@ -3,6 +3,7 @@ and on many, that bad files are skipped with one line each, and the printable de
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -149,3 +150,163 @@ def test_loading_many_files_keeps_them_all(tmp_path):
     write_class(tmp_path, many)
     cls = load_class([str(tmp_path)])
     assert len(cls.sessions) == 60 and not cls.skipped
+
+
+# ---------------------------------------------------------------- hostile session files
+
+def run_capped(*args, cwd=ROOT):
+    """`run`, with the memory the report may use capped at 2 GB (a hostile file once made it
+    use memory until it died) and a minute to finish."""
+    import resource
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=60, preexec_fn=cap)
+
+
+def _chapter(d):
+    return d["chapters"][-1]
+
+
+HOSTILE_FIGURES = {
+    "a final score of 10**15": lambda d: _chapter(d).update(final_score=10 ** 15),
+    "a final score of -10**9": lambda d: _chapter(d).update(final_score=-10 ** 9),
+    "a start score of 10**400": lambda d: _chapter(d).update(start_score=10 ** 400),
+    "a threshold of 10**9": lambda d: _chapter(d).update(
+        thresholds=[{"name": "Rail", "value": 10 ** 9}]),
+    "a time of 1e308 seconds": lambda d: d.update(duration_seconds=1e308),
+    "a choice taking NaN seconds": lambda d: _chapter(d)["choices"][0].update(
+        seconds=float("nan")),
+}
+
+
+def _class_with(tmp_path, sessions, change, name="hostile") -> tuple[Path, Path]:
+    """A folder of five good sessions and one changed by `change`, written as `name`.json."""
+    folder = tmp_path / "exports"
+    write_class(folder, sessions[:5])
+    data = json.loads(json.dumps(sessions[5]))
+    change(data)
+    bad = folder / f"{name}.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    return folder, bad
+
+
+@pytest.mark.parametrize("name", HOSTILE_FIGURES)
+def test_a_session_with_figures_no_game_gives_is_skipped_in_one_line(tmp_path, sessions, name):
+    folder, bad = _class_with(tmp_path, sessions, HOSTILE_FIGURES[name])
+    out = tmp_path / "class.html"
+    proc = run_capped("report", str(folder), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stderr.splitlines() == [proc.stderr.strip()], proc.stderr   # one line
+    assert proc.stderr.startswith(f"skipped {bad}: the figure at $.") and "out of the range" \
+        in proc.stderr
+    assert len(proc.stderr) < 300
+    assert "Class report of 5 sessions" in proc.stdout
+    assert out.stat().st_size < 2_000_000
+
+
+@pytest.mark.parametrize("values", [[0, 10 ** 15], [-10 ** 9, 10 ** 9], [1, 10 ** 400],
+                                    [-10 ** 400, 5, 10 ** 300], [0, 1], [3.5, float("inf")],
+                                    [1000, 1000], [-7, 1300, 999_999]])
+def test_an_axis_has_a_few_ticks_whatever_the_values(values):
+    """The chart code is safe on its own, without the report's checks: a nice-number axis of
+    at most 8 ticks that covers the values, in integers (no overflow)."""
+    from game.classroom import svg
+    lo, hi, step = svg._nice_range(values)
+    assert 1 <= (hi - lo) // step <= 7 and (hi - lo) % step == 0
+    finite = [v for v in values if v not in (float("inf"),)]
+    assert lo <= min(finite) and max(finite) <= hi
+    drawn = svg.strip_plot([("A", [v for v in finite if isinstance(v, int)])], [], 600, "t")
+    assert len(drawn) < 20_000
+
+
+TEXT_PLACES = {
+    "the persona's name": lambda d: d["persona"].update(name="Urban \ud800 professional"),
+    "a typed answer": lambda d: d.update(answers={"feel": "fine \udfff", "happened": "",
+                                                  "learned": "", "relates": "",
+                                                  "what_if": "", "next": ""}),
+    "an ending's title": lambda d: _chapter(d)["ending"].update(title="\ud83d"),
+}
+
+
+@pytest.mark.parametrize("name", TEXT_PLACES)
+def test_half_a_character_in_a_session_skips_that_file_only(tmp_path, sessions, name):
+    folder, bad = _class_with(tmp_path, sessions, TEXT_PLACES[name])
+    assert b"\\ud" in bad.read_bytes()      # written as a JSON escape, as a hostile file would
+    out = tmp_path / "class.html"
+    proc = run("report", str(folder), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stderr.strip() == (f"skipped {bad}: the text at "
+                                   f"{proc.stderr.split('the text at ')[1].split()[0]} holds "
+                                   "half of a character (a lone surrogate)")
+    assert "Class report of 5 sessions" in proc.stdout and out.is_file()
+
+
+def test_a_folder_nested_too_deep_is_skipped_in_one_line(tmp_path, sessions):
+    top = tmp_path / "exports"
+    write_class(top / "room1", sessions[:2])
+    chain = [top / os.path.join(*["d"] * n) for n in range(1, 1101)]
+    for folder in chain:            # one at a time: os.makedirs itself recurses too deep
+        folder.mkdir()
+    write_class(chain[-1], sessions[2:3])
+    try:
+        out = tmp_path / "class.html"
+        proc = run("report", str(top), "-o", str(out))
+        assert proc.returncode == 0, proc.stderr[-2000:]
+        assert "Class report of 2 sessions" in proc.stdout
+        [line] = proc.stderr.splitlines()
+        assert line.startswith(f"skipped {top}/d/d/") and line.endswith(
+            "more than 32 folders deep, not searched")
+    finally:                        # so does removing it with shutil.rmtree or os.walk
+        for f in chain[-1].iterdir():
+            f.unlink()
+        for folder in reversed(chain):
+            folder.rmdir()
+
+
+@pytest.mark.parametrize("how", ["the same path", "another spelling", "in a folder read"])
+def test_report_never_writes_over_a_session_file_it_reads(folder, how):
+    target = next(folder.glob("*.json"))
+    before = target.read_bytes()
+    inputs = {"the same path": [str(target)],
+              "another spelling": [str(target), str(folder.parent / "elsewhere")],
+              "in a folder read": [str(folder / ".." / folder.name)]}[how]
+    output = str(folder / ".." / folder.name / "." / target.name) if how == "another spelling" \
+        else str(target)
+    proc = run("report", *inputs, "-o", output)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr == (f"-o {output} is one of the session files to read; give another "
+                           "name, like class.html\n")
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["other.json", "notes.txt", "class.html"])
+def test_report_never_writes_over_a_file_that_is_not_a_report(folder, tmp_path, name):
+    other = tmp_path / name
+    other.write_text("someone's work", encoding="utf-8")
+    proc = run("report", str(folder), "-o", str(other))
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert f"-o {other} already exists and is not a class report" in proc.stderr
+    assert other.read_text(encoding="utf-8") == "someone's work"
+
+
+def test_report_writes_over_its_own_report(folder, tmp_path):
+    out = tmp_path / "class.html"
+    assert run("report", str(folder), "-o", str(out)).returncode == 0
+    out.write_text(out.read_text(encoding="utf-8").replace("30 sessions", "old"),
+                   encoding="utf-8")
+    assert run("report", str(folder), "-o", str(out)).returncode == 0
+    assert "30 sessions" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("field,value", [("session", "abc-1\n"), ("date", "2026-12-07\n")])
+def test_a_pattern_does_not_let_a_final_newline_through(sessions, field, value):
+    """JSON Schema's `pattern` is an ECMA-262 regex, whose `$` is the very end of the string."""
+    from game.classroom.export import check_export
+    data = json.loads(json.dumps(sessions[0]))
+    data[field] = value
+    [problem] = check_export(data)
+    assert problem.startswith(f"at $.{field}: ") and "does not match" in problem
+    data[field] = value.strip()
+    assert check_export(data) == []

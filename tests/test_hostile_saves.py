@@ -137,9 +137,112 @@ def test_a_bad_save_is_one_clear_line_and_the_previous_autosave_is_offered(store
     assert latest.previous is not None and latest.previous.step == 1
     if name == "newer":
         assert "newer version" in latest.problem
-    # the next autosave does not push the damaged one over the good previous one
+    # the next autosave does not push the damaged one over the good previous one, and it
+    # does not write over the damaged one either: that is moved aside, byte for byte
     store.autosave(a_save(3))
     assert store.read(saves.PREVIOUS).step == 1 and store.read(saves.AUTOSAVE).step == 3
+    aside = list(store.folder.glob("autosave.unreadable-*.json"))
+    assert [f.read_bytes() for f in aside] == [raw]
+    assert store.set_aside == [(aside[0], latest.problem)]     # the window says so once
+    store.autosave(a_save(4))
+    assert (store.read(saves.AUTOSAVE).step, store.read(saves.PREVIOUS).step) == (4, 3)
+    assert len(store.set_aside) == 1 and list(store.folder.glob("autosave.unr*")) == aside
+
+
+@pytest.mark.parametrize("name", ["one byte changed", "newer"])
+def test_an_unreadable_previous_autosave_is_moved_aside_not_overwritten(store, name):
+    raw = {"one byte changed": _flipped, "newer": _newer}[name]()
+    store.autosave(a_save(1))
+    store.path(saves.PREVIOUS).write_bytes(raw)
+    store.autosave(a_save(2))
+    assert (store.read(saves.AUTOSAVE).step, store.read(saves.PREVIOUS).step) == (2, 1)
+    assert [f.read_bytes() for f in store.folder.glob("autosave.unreadable-*.json")] == [raw]
+
+
+# ---------------------------------------------------------------- half a character
+
+def _with_lone_surrogate(where: str) -> bytes:
+    """A save whose `where` holds "\\ud800" (half of a character) written as a JSON escape:
+    valid JSON, but not text, so no checksum of it can even be computed."""
+    payload = a_save().payload()
+    if where == "a key":
+        payload["\ud800"] = 1
+    elif where == "log":
+        payload["log"] = [["scene", "A title", "Some \ud800 text"]]
+    elif "." in where:
+        part, name = where.split(".")
+        payload[part][name] = "x\ud800"
+    else:
+        payload[where] = "x\ud800"
+    document = {"sincerity_save": 1, "checksum": "0" * 64, "payload": payload}
+    raw = json.dumps(document).encode("ascii")
+    assert b"\\ud800" in raw
+    return raw
+
+
+SURROGATE_PLACES = ["level.title", "level.id", "level.path", "level.hash", "summary.scene",
+                    "summary.score", "saved_at", "state", "log", "a key"]
+
+
+@pytest.mark.parametrize("where", SURROGATE_PLACES)
+def test_half_a_character_in_a_save_is_one_line_and_the_previous_is_offered(store, where):
+    store.autosave(a_save(1))
+    store.autosave(a_save(2))
+    raw = _with_lone_surrogate(where)
+    store.path(saves.AUTOSAVE).write_bytes(raw)
+    store.path("slot2").write_bytes(raw)
+    latest = store.latest()
+    assert latest.save is None and latest.problem == saves.BROKEN_CHARACTER
+    assert latest.previous is not None and latest.previous.step == 1
+    assert store.slots()[1] == ("slot2", None, saves.BROKEN_CHARACTER)
+    with pytest.raises(saves.SaveError):
+        saves.decode(raw)
+
+
+# ---------------------------------------------------------------- values out of range
+
+def _state_with(change) -> saves.SaveGame:
+    save = a_save(2)
+    data = json.loads(save.state)
+    change(data)
+    return saves.SaveGame(**{**save.__dict__, "state": json.dumps(data)})
+
+
+OUT_OF_RANGE = {
+    "score far too big": lambda d: d.update(score=10 ** 300),
+    "score above the level's max": lambda d: d.update(score=LEVEL.score.max + 1),
+    "score below the level's min": lambda d: d.update(score=LEVEL.score.min - 1),
+    "shown score": lambda d: d.update(shown_score=-10 ** 300),
+    "negative step": lambda d: d.update(step=-5),
+    "history before the start": lambda d: d["history"][0].update(step=-1),
+    "history score": lambda d: d["history"][0].update(score=10 ** 300),
+    "money": lambda d: d.update(money=10 ** 300),
+    "a counter": lambda d: d.update(counters=[["x", -10 ** 300]]),
+    "luck": lambda d: d.update(rng=2 ** 70),
+    "half a character in a flag": lambda d: d.update(flags=["\ud800"]),
+}
+
+
+@pytest.mark.parametrize("name", OUT_OF_RANGE)
+def test_a_save_with_values_no_game_can_have_is_refused(name):
+    """A save's checksum has no key: anyone can write one, so every value is checked against
+    the level, whether or not the level changed since."""
+    save = _state_with(OUT_OF_RANGE[name])
+    for digest in (HASH, "another hash"):
+        with pytest.raises(saves.SaveError) as caught:
+            saves.resume(save, LEVEL, digest)
+        message = str(caught.value)
+        assert "\n" not in message and len(message) < 160, message
+
+
+@pytest.mark.parametrize("step", [-5, 10 ** 300], ids=["negative", "10**300"])
+def test_a_summary_step_out_of_range_is_refused(step):
+    payload = a_save().payload()
+    payload["summary"]["step"] = step
+    raw = json.dumps({"sincerity_save": 1, "checksum": saves.checksum(payload),
+                      "payload": payload}).encode()
+    with pytest.raises(saves.SaveError, match="out of range"):
+        saves.decode(raw)
 
 
 def test_a_huge_file_is_refused_without_reading_it_all(store, tmp_path):
@@ -271,3 +374,46 @@ def test_a_full_disk_turns_saving_off_and_keeps_the_old_file(store, monkeypatch)
     monkeypatch.undo()
     assert store.read("slot1").step == 1
     assert [p.name for p in store.folder.iterdir()] == ["slot1.json"]
+
+
+# ---------------------------------------------------------------- the settings file
+
+def _read_settings_in_a_thread(path: Path, release: Path):
+    """settings.read(path), given 5 seconds; a reader stuck on a FIFO is released (by
+    opening the FIFO for writing) so the test run goes on. (result, whether it was stuck)"""
+    import threading
+
+    from game.ui import settings
+    result = {}
+    reader = threading.Thread(target=lambda: result.update(got=settings.read(path)),
+                              daemon=True)
+    reader.start()
+    reader.join(5)
+    stuck = reader.is_alive()
+    if stuck:
+        fd = os.open(release, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        reader.join(5)
+    return result.get("got"), stuck
+
+
+@pytest.mark.parametrize("kind", ["a FIFO", "a symlink to a FIFO"])
+def test_a_settings_file_that_is_a_fifo_is_refused_at_once(tmp_path, kind):
+    from game.ui import strings as S
+    from game.ui.settings import Settings
+    fifo = tmp_path / ("settings.json" if kind == "a FIFO" else "pipe")
+    os.mkfifo(fifo)
+    path = tmp_path / "settings.json"
+    if kind != "a FIFO":
+        path.symlink_to(fifo)
+    got, stuck = _read_settings_in_a_thread(path, fifo)
+    assert not stuck, "reading the settings waited on a FIFO"
+    assert got == (Settings(), S.SETTINGS_UNREADABLE)
+
+
+def test_a_settings_file_with_a_bom_is_read(tmp_path):
+    """Notepad starts a UTF-8 file with a byte-order mark; the settings in it are kept."""
+    from game.ui import settings
+    path = tmp_path / "settings.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"text_size": 150, "volume": 20}).encode())
+    assert settings.read(path) == (settings.Settings(text_size=150, volume=20), None)

@@ -8,6 +8,7 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+import json  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import SimpleNamespace  # noqa: E402
 
@@ -181,3 +182,73 @@ def test_a_read_only_data_folder_still_plays_and_says_saving_is_off(tmp_path, mo
     assert any("Saving is off" in line for line in p.app.notices)
     p.number(1)                                       # Play
     assert p.screen_name() != "TitleScreen"
+
+
+def _with_half_a_character(path: Path) -> None:
+    """Put a JSON escape for half of a character (`\\ud800`) in a save's scene title."""
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["payload"]["summary"]["scene"] += "\ud800"
+    path.write_bytes(json.dumps(document).encode("ascii"))
+
+
+def test_half_a_character_in_the_autosave_offers_the_one_before_and_keeps_it(data):
+    p = pilot(args=args())
+    choose_first(p)
+    choose_first(p)
+    _with_half_a_character(data / "autosave.json")
+    damaged = (data / "autosave.json").read_bytes()
+    q = pilot()                                  # starts; before, every start crashed here
+    assert q.top.buttons[0].label == "Continue"
+    q.key(pygame.K_RETURN)
+    assert q.screen_name() == "CardListScreen"
+    assert saves.BROKEN_CHARACTER in q.top.note
+    q.key(pygame.K_RETURN)                       # resume the one before
+    assert q.screen_name() == "PlayScreen" and q.top.session.state.step == 1
+    choose_first(q)                              # the next autosave keeps the damaged one
+    aside = list(data.glob("autosave.unreadable-*.json"))
+    assert [f.read_bytes() for f in aside] == [damaged]
+    told = [t.notice for t in q.top.toasts.shown + q.top.toasts.waiting]
+    assert [n.title for n in told].count(saves.SET_ASIDE_TITLE) == 1
+    assert aside[0].name in next(n.body for n in told if n.title == saves.SET_ASIDE_TITLE)
+
+
+def test_a_chapter_opened_by_a_relative_path_continues_from_any_folder(data, monkeypatch,
+                                                                       tmp_path):
+    monkeypatch.chdir(FIXTURE.parent.parent)
+    p = pilot(args=args(level=f"{FIXTURE.parent.name}/{FIXTURE.name}"))
+    choose_first(p)
+    state = p.top.session.state
+    assert saves.Store(data).read(saves.AUTOSAVE).level_path == str(FIXTURE.resolve())
+    monkeypatch.chdir(tmp_path)
+    q = pilot()
+    q.key(pygame.K_RETURN)                       # Continue
+    assert q.screen_name() == "PlayScreen" and q.top.session.state == state
+
+
+def _continue_message(data, level_path: str) -> str:
+    """What Continue says for an autosave of the fixture's chapter kept at `level_path`."""
+    p = pilot(args=args())
+    choose_first(p)
+    store = saves.Store(data)
+    save = store.read(saves.AUTOSAVE)
+    store.write(saves.AUTOSAVE, saves.SaveGame(**{**save.__dict__, "level_path": level_path}))
+    q = pilot()
+    q.key(pygame.K_RETURN)
+    assert q.screen_name() == "MessageScreen"
+    return q.top.text
+
+
+def test_an_old_save_with_a_relative_path_says_where_to_start_the_game(data, monkeypatch,
+                                                                       tmp_path):
+    monkeypatch.chdir(tmp_path)
+    text = _continue_message(data, "fixtures/ui_level.yaml")
+    assert "`fixtures/ui_level.yaml`" in text and "relative to the folder" in text
+
+
+def test_a_chapter_with_errors_says_so_and_how_to_see_them(data, tmp_path):
+    broken = tmp_path / "my level.yaml"
+    broken.write_text(FIXTURE.read_text(encoding="utf-8").replace("scenes:", "scenes: [",
+                                                                  1), encoding="utf-8")
+    text = _continue_message(data, str(broken))
+    assert "not installed" not in text
+    assert f"has problems: see them with `python -m game validate '{broken}'`" in text

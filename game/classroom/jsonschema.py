@@ -48,7 +48,26 @@ def check(value, schema: dict, root: dict | None = None) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _pattern(text: str) -> re.Pattern:
-    return re.compile(text)
+    """A schema's `pattern`, to be searched in the string as JSON Schema says. Its regexes
+    are ECMA-262's, where `$` matches only at the very end of the string; Python's `$` also
+    matches before a final newline (so "abc-1\\n" would pass `^[a-z0-9-]+$`). So each `$`
+    outside a character class becomes `\\Z`."""
+    out, i, in_class = [], 0, False
+    while i < len(text):
+        c = text[i]
+        if c == "\\":
+            out.append(text[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "$":
+            c = r"\Z"
+        out.append(c)
+        i += 1
+    return re.compile("".join(out))
 
 
 def _check(value, schema: dict, root: dict, where: str, problems: list[str]) -> None:

@@ -1,20 +1,26 @@
 """The class report: `python -m game report FILE_OR_DIR ... -o class.html`.
 
-Reads every session file given (folders are searched, subfolders too), skips the ones that
-cannot be read with one line each saying why, and writes one self-contained HTML page (no
-script, no network, no external font; charts as inline SVG; prints on A4): final scores by
-persona, the blacklisted share, doors lost, endings, the class's chilling-effect shift beside
-the published figures, where players diverged most, and a story-map heat view.
+Reads every session file given (folders are searched, subfolders too, see `gather`), skips
+the ones that cannot be read or hold what no game gives with one line each saying why, and
+writes one self-contained HTML page (no script, no network, no external font; charts as
+inline SVG; prints on A4), never over a file it reads or one that is not a class report:
+final scores by persona, the blacklisted share, doors lost, endings, the class's
+chilling-effect shift beside the published figures, where players diverged most, and a
+story-map heat view.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
+
+from ..storage import read_small
 
 from . import strings as S
 from .chilling import PUBLISHED, signed_percent
 from .class_data import ClassData
 from .export import ExportError, read_session, write_atomic
+from .gather import session_files, unfit
 from .page import esc, page, table
 from .storymap import heat_map, passes
 from .svg import bars, shift_chart, strip_plot
@@ -28,26 +34,14 @@ blockquote { margin: 0 0 1.5mm; padding: 1mm 3mm; border-left: 2px solid #c7d0f7
 .skipped li { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 8pt; }
 .storymap { margin-bottom: 3mm; }
 """
+REPORT_TITLE = "Sincerity · class report"
+REPORT_MARK = f"<title>{REPORT_TITLE}</title>"   # how `report -o` knows a report it may replace
 ORDER_WORDS = {"unscored_first": "Day Zero first", "scored_first": "scored chapter first",
                "not compared": "no pairs compared"}
 ORDER_LABELS = {"unscored_first": "Day Zero first", "scored_first": "Scored chapter first"}
 
 
 # ---------------------------------------------------------------- reading
-
-def session_files(inputs: list[str]) -> tuple[list[Path], list[str]]:
-    """The .json files named or inside the folders named; missing paths as one line each."""
-    files, missing = [], []
-    for name in inputs:
-        path = Path(name)
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*.json") if p.is_file())
-        elif path.is_file():
-            files.append(path)
-        else:
-            missing.append(f"{path}: no such file or folder")
-    return files, missing
-
 
 def load_class(inputs: list[str]) -> ClassData:
     files, skipped = session_files(inputs)
@@ -57,6 +51,10 @@ def load_class(inputs: list[str]) -> ClassData:
             data = read_session(path)
         except ExportError as exc:
             skipped.append(str(exc))
+            continue
+        why = unfit(data)
+        if why:
+            skipped.append(f"{path}: {why}")
             continue
         key = (data["session"], data["date"])
         if key in seen:
@@ -72,7 +70,7 @@ def load_class(inputs: list[str]) -> ClassData:
 def report_html(cls: ClassData) -> str:
     parts = [_overview(cls), _scores(cls), _doors(cls), _endings(cls), _chilling(cls),
              _divergence(cls), _maps(cls), _answers(cls), _skipped(cls), _footer()]
-    return page("Sincerity · class report", "".join(parts), CSS)
+    return page(REPORT_TITLE, "".join(parts), CSS)
 
 
 def _overview(cls: ClassData) -> str:
@@ -235,15 +233,22 @@ def _footer() -> str:
 
 def make_report(inputs: list[str], output: Path) -> tuple[ClassData, Path]:
     cls = load_class(inputs)
-    return cls, write_atomic(Path(output), report_html(cls))
+    return cls, write_atomic(Path(output), _page_bytes(cls))
+
+
+def _page_bytes(cls: ClassData) -> bytes:
+    """The page as UTF-8; a character that cannot be written (which `unfit` keeps out) would
+    become a replacement mark rather than lose the whole report."""
+    return report_html(cls).encode("utf-8", "replace")
 
 
 def cmd_report(args, out=sys.stdout, err=sys.stderr) -> int:
     """`report FILE_OR_DIR ... -o class.html`: 0 written, 1 no session could be read,
-    2 the output cannot be written."""
+    2 the output cannot (or must not) be written."""
     output = Path(args.output)
-    if output.is_dir():
-        err.write(f"-o {output} is a folder; give a file name like class.html\n")
+    refused = refuse_output(output, args.inputs)
+    if refused:
+        err.write(refused + "\n")
         return 2
     cls = load_class(args.inputs)
     for line in cls.skipped:
@@ -252,7 +257,7 @@ def cmd_report(args, out=sys.stdout, err=sys.stderr) -> int:
         err.write("No session file could be read, so no report was written.\n")
         return 1
     try:
-        write_atomic(output, report_html(cls))
+        write_atomic(output, _page_bytes(cls))
     except ExportError as exc:
         err.write(f"The report could not be written: {exc}\n")
         return 2
@@ -260,3 +265,39 @@ def cmd_report(args, out=sys.stdout, err=sys.stderr) -> int:
     out.write(f"Class report of {n} session{'s' if n != 1 else ''} written to {output}"
               + (f" ({k} file{'s' if k != 1 else ''} skipped)" if k else "") + "\n")
     return 0
+
+
+def refuse_output(output: Path, inputs: list[str]) -> str | None:
+    """Why the report must not be written to `output` (None: it may): a folder, one of the
+    session files read, or an existing file that is not a class report (never overwritten)."""
+    if output.is_dir():
+        return f"-o {output} is a folder; give a file name like class.html"
+    if not os.path.lexists(output):
+        return None
+    if any(_reads(Path(name), output) for name in inputs):
+        return (f"-o {output} is one of the session files to read; give another name, "
+                "like class.html")
+    if not _is_report(output):
+        return (f"-o {output} already exists and is not a class report, so it is not "
+                "replaced; give another name, like class.html, or move that file")
+    return None
+
+
+def _reads(name: Path, output: Path) -> bool:
+    """Whether `report NAME` reads the file `output` (NAME, or a .json file in the folder)."""
+    try:
+        if name.is_dir():
+            return output.suffix == ".json" and output.resolve().is_relative_to(name.resolve())
+        return os.path.samefile(name, output)
+    except (OSError, RuntimeError):     # RuntimeError: a symlink loop, on Python 3.11
+        return False
+
+
+def _is_report(path: Path) -> bool:
+    """Whether `path` is a class report this command wrote (so writing it again loses
+    nothing)."""
+    try:
+        start = read_small(path, 4096)
+    except OSError:
+        return False
+    return REPORT_MARK.encode("utf-8") in start

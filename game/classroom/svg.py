@@ -6,6 +6,7 @@ text labels, so nothing rests on colour alone.
 """
 from __future__ import annotations
 
+import math
 from html import escape
 
 ACCENT = "#3a54d6"
@@ -35,12 +36,24 @@ def text(x, y, words: str, anchor: str = "start", size: int = 11, fill: str = MU
 
 
 def _nice_range(values: list[float]) -> tuple[int, int, int]:
-    lo, hi = min(values), max(values)
-    step = next((s for s in (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
-                 if (hi - lo) / s <= 5), 2000)
-    lo = int((lo - step / 2) // step * step)
-    hi = int(-((-(hi + step / 2)) // step) * step)
-    return lo, hi, step
+    """(low, high, step) of an axis around the values: a nice step (5, 10, 20, 25, 50, then
+    1, 2, 2.5 and 5 times a power of ten) no smaller than a fifth of the values' span, half a
+    step beyond each end, so an axis has at most 8 ticks whatever the values. Integer
+    arithmetic throughout: a figure with hundreds of digits draws, and never overflows."""
+    whole = [math.floor(v) if isinstance(v, float) else int(v) for v in values
+             if not isinstance(v, float) or math.isfinite(v)] or [0]
+    lo, hi = min(whole), max(whole)
+    step = next(s for s in _nice_steps() if hi - lo <= 5 * s)
+    return ((2 * lo - step) // (2 * step) * step,
+            -((-(2 * hi + step)) // (2 * step)) * step, step)
+
+
+def _nice_steps():
+    yield 5
+    decade = 10
+    while True:
+        yield from (decade, 2 * decade, 5 * decade // 2, 5 * decade)
+        decade *= 10
 
 
 # ---------------------------------------------------------------- score over time

@@ -6,6 +6,7 @@ and its chapter look like as a save, and which screen a save opens.
 """
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -52,7 +53,7 @@ def notices(app) -> list[str]:
     problem = getattr(app, "settings_problem", None)
     if problem:
         lines.append(problem)
-    return lines
+    return lines + app.__dict__.pop("set_aside_notes", [])     # said once
 
 
 def saving_off(app) -> str | None:
@@ -81,14 +82,32 @@ def save_of(session, chapter) -> saves.SaveGame:
     where = session.scene or session.ending
     return saves.make_save(
         session.state, title, saves.level_file_hash(path) if path else "",
-        str(path) if path else "", [(e.kind, e.title, e.text) for e in session.log],
+        os.path.realpath(path) if path else "",   # Continue works from any folder
+        [(e.kind, e.title, e.text) for e in session.log],
         where.title if where is not None else "", score_words(session.display()))
 
 
 def autosave(app, session, chapter) -> bool:
     if session is None:
         return False
-    return store(app).autosave(save_of(session, chapter))
+    st = store(app)
+    written = st.autosave(save_of(session, chapter))
+    tell_set_aside(app, st)
+    return written
+
+
+def tell_set_aside(app, st: saves.Store) -> None:
+    """Say once that an unreadable autosave was moved aside: a toast on the play screen, or
+    else a line on the title the next time it shows."""
+    from .messages import Notice
+    while st.set_aside:
+        path, problem = st.set_aside.pop(0)
+        line = saves.SET_ASIDE.format(problem=problem, name=path.name)
+        toasts = getattr(app.top, "toasts", None)
+        if toasts is not None:
+            toasts.add(Notice("info", saves.SET_ASIDE_TITLE, line))
+        else:
+            app.set_aside_notes = [*getattr(app, "set_aside_notes", []), line]
 
 
 def save_slot(app, slot: str, session, chapter) -> bool:
@@ -130,20 +149,47 @@ def continue_game(app) -> None:
 
 
 def chapter_for(save: saves.SaveGame):
-    """The chapter a save was made in: its file if it is still there with the same id, else
-    the installed level with that id; None if there is none."""
+    """The chapter a save was made in, and why not when there is none: its file if it is
+    still there with the same id (read by the same safe loader as any level), else the
+    installed level with that id."""
     from . import levels
     path = Path(save.level_path) if save.level_path else None
+    problem = None
     if path is not None and path.suffix in (".yaml", ".yml") and path.is_file():
         chapter = levels.load_path(path)
         if chapter.ok and chapter.id == save.level_id:
-            return chapter
-    if not _LEVEL_ID.match(save.level_id):
-        return None
+            return chapter, None
+        if not chapter.ok:
+            problem = _has_problems(os.path.realpath(path))
+    installed, broken = _installed(save.level_id)
+    if installed is not None:
+        return installed, None
+    if problem or broken:
+        return None, problem or broken
+    if path is not None and not path.is_absolute():   # saved by a version that kept it as typed
+        return None, saves.RELATIVE_LEVEL.format(path=save.level_path)
+    return None, saves.NO_LEVEL.format(id=save.level_id)
+
+
+def _installed(level_id: str):
+    """(the installed chapter with this id, None) or (None, why it cannot be played)."""
+    from . import levels
+    if not _LEVEL_ID.match(level_id):
+        return None, None
     try:
-        return levels.find(save.level_id)
+        return levels.find(level_id), None
     except levels.LevelProblem:
-        return None
+        candidate = levels.levels_dir() / f"{level_id}.yaml"
+        if candidate.is_file():
+            return None, _has_problems(candidate)
+        return None, None
+
+
+def _has_problems(path) -> str:
+    """What to say of a chapter file with errors: the command that lists them (quoted so
+    that it can be pasted as it is, spaces and all)."""
+    import shlex
+    return saves.LEVEL_HAS_PROBLEMS.format(path=shlex.quote(str(path)))
 
 
 def resume(app, save: saves.SaveGame) -> bool:
@@ -152,16 +198,16 @@ def resume(app, save: saves.SaveGame) -> bool:
     from . import flow
     from .messages import Notice
     from .session import Session
-    chapter = chapter_for(save)
+    chapter, problem = chapter_for(save)
     if chapter is None:
-        flow.show_message(app, S.CONTINUE_FAILED, saves.NO_LEVEL.format(id=save.level_id))
+        flow.show_message(app, S.CONTINUE_FAILED, _sentence(problem))
         return False
     try:
         resumed = saves.resume(save, chapter.level, saves.level_file_hash(chapter.path))
         session = Session.resumed(chapter.level, resumed.state,
                                   save.log if resumed.log_kept else ())
     except (saves.SaveError, ValueError) as exc:
-        flow.show_message(app, S.CONTINUE_FAILED, str(exc))
+        flow.show_message(app, S.CONTINUE_FAILED, _sentence(str(exc)))
         return False
     except Exception as exc:  # noqa: BLE001 - a saved game never crashes the window
         flow.show_message(app, S.CONTINUE_FAILED, f"{type(exc).__name__}: {exc}"[:300])
@@ -177,6 +223,11 @@ def resume(app, save: saves.SaveGame) -> bool:
     if resumed.note:
         play.toasts.add(Notice("info", S.CHAPTER_CHANGED, resumed.note))
     return True
+
+
+def _sentence(line: str) -> str:
+    """A save's one-line problem (written to follow "cannot be used: ") as a sentence."""
+    return line[:1].upper() + line[1:] + ("" if line.endswith(".") else ".")
 
 
 def open_slots(app, mode: str, session=None, chapter=None) -> None:

@@ -80,11 +80,11 @@ def load(path: Path | None = None) -> Settings:
 
 def read(path: Path | None = None) -> tuple[Settings, str | None]:
     """The saved settings and, if the file could not be used as it is, why (one line)."""
+    from ..storage import read_small
     from . import strings as S
     path = path or settings_path()
     try:
-        with open(path, "rb") as file:
-            raw = file.read(MAX_BYTES + 1)
+        raw = read_small(path, MAX_BYTES)   # a FIFO or a device is refused, never waited on
     except FileNotFoundError:
         return Settings(), None
     except PermissionError:
@@ -95,7 +95,7 @@ def read(path: Path | None = None) -> tuple[Settings, str | None]:
         return Settings(), S.SETTINGS_TOO_BIG
     import json   # here, not at the top: a first start has no file to read
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(raw.decode("utf-8-sig"))   # Notepad starts files with a BOM
     except (ValueError, UnicodeDecodeError, RecursionError):
         return Settings(), S.SETTINGS_DAMAGED
     if not isinstance(data, dict):
