@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from conftest import base_level, make_level, play, start
 
+from game.core.changes import ScoreChange
 from game.core.debrief import (Chilling, ReportRow, chilling_effect, scenes_seen,
                                score_over_time, transparency_report)
 
@@ -100,7 +101,8 @@ def test_transparency_report_has_a_row_per_choice():
         ReportRow(step=1, scene_title="The crossing", choice_text="Help the old man across",
                   behaviour="Helping a neighbour", watchers_shown=("Camera on the pole",),
                   seen_by=("Phone location",), delta=20, told_why=False,
-                  reason="Good neighbour", scored=True),
+                  reason="Good neighbour", scored=True,
+                  changes=(ScoreChange("behaviour", 20, True, None, 20, "Score adjusted"),)),
         ReportRow(step=2, scene_title="The station", choice_text="Walk home", behaviour=None,
                   watchers_shown=(), seen_by=(), delta=0, told_why=False, reason=None,
                   scored=True),

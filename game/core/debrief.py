@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .changes import ScoreChange, choice_scores
 from .state import State
 
 
@@ -15,10 +16,12 @@ class ReportRow:
     behaviour: str | None
     watchers_shown: tuple[str, ...]
     seen_by: tuple[str, ...]
-    delta: int
+    delta: int          # everything the choice changed: the sum of `changes`
     told_why: bool
     reason: str | None
     scored: bool
+    changes: tuple[ScoreChange, ...] = ()   # every change, biggest first (see core.changes)
+    later: int = 0      # the behaviour's own change, counted at a later choice (delayed)
 
 
 @dataclass(frozen=True)
@@ -47,10 +50,11 @@ class SeenScene:
 
 
 def transparency_report(state: State) -> list[ReportRow]:
-    """Every choice: behaviour, who really saw it, what it cost, whether you were told why."""
+    """Every choice: behaviour, who really saw it, what it cost (every change it caused, so
+    the cost is what the score really moved), whether you were told why."""
     level = state.level
     rows = []
-    for r in state.records:
+    for r, moved in zip(state.records, choice_scores(state)):
         scene = level.scenes.get(r.scene)
         choice = next((c for c in scene.choices if c.id == r.choice), None) if scene else None
         watchers = tuple(level.watchers[w].name for w in r.watchers_shown if w in level.watchers)
@@ -58,7 +62,8 @@ def transparency_report(state: State) -> list[ReportRow]:
         behaviour = level.behaviours[r.behaviour].name if r.behaviour in level.behaviours else None
         rows.append(ReportRow(r.step, scene.title if scene else r.scene,
                               choice.text if choice else r.choice, behaviour, watchers, seen,
-                              r.delta, r.disclosed, r.reason, r.scored))
+                              moved.total, r.disclosed, r.reason, r.scored, moved.changes,
+                              r.delta if r.delay else 0))
     return rows
 
 
