@@ -86,6 +86,9 @@ LOCKED = "Locked"
 ADJUSTED_UP = "▲ +{n}"
 ADJUSTED_DOWN = "▼ −{n}"
 ADJUSTED_NEUTRAL = "•"
+SCORE_TOTAL = "In all"
+SCORE_MORE = "{n} more"
+SCORE_TIMES = "{text} ({n} times)"
 CHOICE_LOCKED_NOTE = "Locked: {reason}"
 
 # ---- toasts

@@ -129,7 +129,7 @@ class PlayScreen(Screen):
         outcome = self.session.choose(view.id)
         saving.autosave(self.app, self.session, self.chapter)
         self.scene_view.set_chosen(view.id, outcome.reply)
-        self._animate(outcome.events)
+        self._animate(outcome.events, outcome.score)
         self.after = AFTER_SECONDS + (REPLY_SECONDS if outcome.reply else 0.0)
         self._refocus()
 
@@ -142,15 +142,15 @@ class PlayScreen(Screen):
                 button.shake = 0.4
         self.app.sound.play("locked")
 
-    def _animate(self, events) -> None:
-        """Turn the engine's events into chips, toasts, panel changes and one sound."""
+    def _animate(self, events, moved=None) -> None:
+        """Turn the engine's events into the score card's list of changes (`moved`, the core's
+        `ChoiceScore`), toasts, panel changes and one sound."""
         sounds, changed = set(), {}
         numbers = self.session.numbers_shown
         for e in events:
             if isinstance(e, ev.ScoreChanged):
                 note = messages.score_notice(e)
                 if note is not None:
-                    self.score.add_chip(note)
                     sounds.add(note.sound)
                 continue
             if isinstance(e, (ev.ServiceLocked, ev.ServiceUnlocked)):
@@ -161,6 +161,8 @@ class PlayScreen(Screen):
                 sounds.add(note.sound)
         self.services.set(self.session.services(), changed)
         self.score.show(self.session.display(), self.app.settings.reduced_motion)
+        if moved is not None:
+            self.score.add_changes(moved)
         self.score.money_line = self._money_line()
         for name in SOUND_ORDER:
             if name in sounds:
