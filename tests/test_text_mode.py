@@ -191,7 +191,8 @@ def test_hidden_legibility_shows_no_score_or_tier():
     assert "Score: hidden" in out
     assert "Tier:" not in out and "Your tier" not in out
     assert "Crossing on red" not in out.split("== Debrief ==")[0]
-    assert "Final score:" in out
+    assert "Final score:" not in out     # the rules promised never to show the number
+    assert "Your score was never shown to you." in out
 
 
 def test_direction_hidden_says_only_score_adjusted():

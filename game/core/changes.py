@@ -16,7 +16,7 @@ under `direction_hidden` only "Score adjusted"; under `delayed` and `hidden` not
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import strings
 from .state import State
@@ -121,3 +121,50 @@ def last_choice(state: State) -> ChoiceScore | None:
     earlier = [p for p in state.history if p.step < step]
     before = earlier[-1].score if earlier else state.history[0].score
     return _choice_score(mode, step, before, [p for p in state.history if p.step == step])
+
+
+def scene_is_quiet(state: State) -> bool:
+    """Whether nothing in the current scene can move the score: it is not scored, no
+    delayed change is waiting to land, and no choice here rates you or appeals. Only then
+    may a front end say "This scene is not scored"."""
+    level = state.level
+    if state.scene is None or level.is_scored(state.scene) or state.pending:
+        return False
+    return not any(_moves_score(choice.effects) for choice in level.scenes[state.scene].choices)
+
+
+def _moves_score(effects) -> bool:
+    todo = list(effects)
+    while todo:
+        effect = todo.pop()
+        if effect.rating is not None or effect.appeal is not None:
+            return True
+        if effect.if_ is not None:
+            todo += [*effect.if_.then, *effect.if_.otherwise]
+    return False
+
+
+def final_display(state: State):
+    """What the ending may say of the final score, under the ruleset's legibility (a
+    `ScoreDisplay`), or None when nothing in the chapter was scored. Under `delayed` the
+    ending is the last statement: the real number."""
+    from .scoring import score_display   # scoring imports this module
+    level = state.level
+    if not any(level.is_scored(s) for s in level.scenes):
+        return None
+    shown = score_display(state)
+    return replace(shown, number=state.score) if shown.legibility == "delayed" else shown
+
+
+def final_words(shown, strings) -> str:
+    """What an ending says of the final score (`final_display`), in a front end's own words
+    (`strings` has FINAL_UNSCORED, FINAL_SCORE, FINAL_STARS, FINAL_TIER and FINAL_HIDDEN)."""
+    if shown is None:
+        return strings.FINAL_UNSCORED
+    if shown.number is not None:
+        return strings.FINAL_SCORE.format(score=shown.number)
+    if shown.stars is not None:
+        return strings.FINAL_STARS.format(stars=f"{shown.stars:g}")
+    if shown.tier:
+        return strings.FINAL_TIER.format(name=shown.tier)
+    return strings.FINAL_HIDDEN

@@ -62,9 +62,18 @@ def transparency_report(state: State) -> list[ReportRow]:
         behaviour = level.behaviours[r.behaviour].name if r.behaviour in level.behaviours else None
         rows.append(ReportRow(r.step, scene.title if scene else r.scene,
                               choice.text if choice else r.choice, behaviour, watchers, seen,
-                              moved.total, r.disclosed, r.reason, r.scored, moved.changes,
-                              r.delta if r.delay else 0))
+                              moved.total, *_told(r, moved.changes), r.scored,
+                              moved.changes, r.delta if r.delay else 0))
     return rows
+
+
+def _told(record, changes) -> tuple[bool, str | None]:
+    """Whether you were told why the score moved (every change with its reason), and why."""
+    if not changes:
+        return record.disclosed, record.reason
+    reasons = list(dict.fromkeys(c.reason for c in changes if c.reason))
+    told = all(c.reason for c in changes)
+    return told, "; ".join(reasons) if reasons else record.reason
 
 
 def chilling_effect(state: State) -> Chilling:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core import events as ev
+from ..core.changes import final_words
 from . import strings as S
 
 
@@ -81,6 +82,12 @@ def _merged(pairs: list[tuple[int | None, str]]) -> list[tuple[int | None, str, 
             d, t, n = out[same]
             out[same] = (d, t, n + 1)
     return out
+
+
+def final_line(shown) -> str:
+    """What the ending says of the final score (`core.changes.final_display`): only what the
+    ruleset lets the player see, and no score at all for a chapter where nothing was scored."""
+    return final_words(shown, S)
 
 
 def notice(e: ev.Event, numbers: bool) -> Notice | None:

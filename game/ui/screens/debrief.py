@@ -6,6 +6,8 @@ Everything here is read from `game.core.debrief`; the page only lays it out.
 from __future__ import annotations
 
 from ...core import debrief as core_debrief
+from ...core.changes import final_display
+from ...core.strings import cost_parts
 from .. import flow, messages
 from .. import strings as S
 from .debrief_blocks import FigureCards, ReportTable, ScoreChart
@@ -38,7 +40,7 @@ class DebriefScreen(DocumentScreen):
         if ending is None:
             return []
         return [Label(S.ENDING_LABEL), Text(ending.title, "heading", space=4),
-                Text(S.FINAL_SCORE.format(score=state.score), "body_strong")]
+                Text(messages.final_line(final_display(state)), "body_strong")]
 
     def _chart(self, state) -> list:
         level = self.session.level
@@ -56,8 +58,7 @@ class DebriefScreen(DocumentScreen):
         blocks = [Heading(S.SEC_REPORT), Text(S.REPORT_NOTE, muted=True)]
         if not rows:
             return blocks + [Text(S.REPORT_EMPTY, muted=True)]
-        delays = [r.delay for r in state.records]
-        return blocks + [ReportTable([_row(r, d) for r, d in zip(rows, delays)])]
+        return blocks + [ReportTable([_row(r) for r in rows])]
 
     def _chilling(self, state) -> list:
         chill = core_debrief.chilling_effect(state)
@@ -129,20 +130,21 @@ def _nearby(points, lines) -> list:
     return [(v, n) for v, n in lines if lo - span <= v <= hi + span]
 
 
-def _row(r, delay: int) -> list:
+def _row(r) -> list:
+    """A report row; the cost is everything the choice moved, split by cause below it."""
     watchers = ", ".join(r.watchers_shown) or S.NOBODY
     saw = ", ".join(r.seen_by) or S.NOBODY
-    if not r.scored:
-        cost = S.NOT_SCORED
-    elif r.delta:
-        cost = messages.delta_label(r.delta)
-        cost = S.COST_DELAYED.format(cost=cost) if delay else cost
-    else:
-        cost = S.COST_NONE
+    cost = [(messages.delta_label(r.delta) if r.delta else S.COST_NONE, "small_strong")]
+    if len(r.changes) > 1:
+        cost.append((cost_parts(r.changes, S.MINUS), "small"))
+    if r.later:
+        cost.append((S.COST_LATER.format(cost=messages.delta_label(r.later)), "small"))
+    if not r.scored and not r.changes:
+        cost = [(S.NOT_SCORED, "small_strong")]
     told = S.TOLD_YES.format(reason=r.reason) if r.told_why and r.reason else S.TOLD_NO
     return [[(r.scene_title, "small_strong"), (r.choice_text, "small")],
             [(r.behaviour or S.NO_BEHAVIOUR, "small")], [(watchers, "small")],
-            [(saw, "small")], [(cost, "small_strong")], [(told, "small")]]
+            [(saw, "small")], cost, [(told, "small")]]
 
 
 def _candid_word(level) -> str:

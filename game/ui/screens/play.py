@@ -11,6 +11,7 @@ import os
 import pygame
 
 from ...core import events as ev
+from ...core.changes import scene_is_quiet
 from .. import flow, messages, paint, saving
 from .. import strings as S
 from ..fx import Toasts
@@ -110,7 +111,7 @@ class PlayScreen(Screen):
         self.watchers.set(s.watchers())
         self.services.set(s.services())
         self.score.money_line = self._money_line()
-        self.score.unscored = not s.level.is_scored(s.state.scene)
+        self.score.unscored = scene_is_quiet(s.state)   # nothing here can move the score
         self.ambient = AMBIENT_SECONDS
         self.layout()
 
