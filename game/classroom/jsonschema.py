@@ -48,7 +48,13 @@ def check(value, schema: dict, root: dict | None = None) -> list[str]:
 
 @lru_cache(maxsize=256)
 def _pattern(text: str) -> re.Pattern:
-    return re.compile(text)
+    """A schema's pattern (ECMA-262, as JSON Schema says) in Python: there `$` is the very
+    end of the text, where Python's `$` also matches before a final newline ("abc-1\\n"
+    passed `^[a-z0-9-]+$`); so an unescaped `$` becomes `\\Z`."""
+    return re.compile(_UNESCAPED_DOLLAR.sub(r"\\Z", text))
+
+
+_UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 
 
 def _check(value, schema: dict, root: dict, where: str, problems: list[str]) -> None:
