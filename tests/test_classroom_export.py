@@ -267,3 +267,23 @@ def test_play_text_with_a_classroom_file_plays_its_chapters(tmp_path):
     assert data["classroom"]["counterbalance"] is True
     assert (levels[0] == "pilot_city") == data["classroom"]["scored_first"]
     assert data["chilling"]["pairs"] == 6
+
+
+def test_readers_take_a_choices_whole_cost_from_version_2_and_its_delta_from_version_1(session):
+    from game.classroom.summary import by_cause_lines, choice_cost
+    city = session["chapters"][1]
+    moved = next(c for c in city["choices"] if len(c["changes"]) > 1)
+    assert choice_cost(moved) == moved["score_after"] - moved["score_before"] != moved["delta"]
+    old = {k: v for k, v in moved.items() if k not in ("score_before", "score_after", "changes")}
+    assert choice_cost(old) == moved["delta"]
+    assert "from your contacts' scores" in by_cause_lines(city)[0]
+
+
+def test_an_unscored_chapter_alone_gives_no_final_score_to_compare(session):
+    from game.classroom.class_data import ClassData
+    only_zero = dict(copy.deepcopy(session), chapters=[copy.deepcopy(session["chapters"][0])])
+    v1 = copy.deepcopy(only_zero)
+    v1["version"], v1["chapters"][0]["final_score"] = 1, 1000   # as version 1 wrote it
+    for data in (only_zero, v1):
+        assert ClassData([data]).scores_by_persona() == []
+    assert ClassData([session]).scores_by_persona() != []

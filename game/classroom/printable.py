@@ -7,8 +7,7 @@ from __future__ import annotations
 from . import strings as S
 from .chilling import PUBLISHED
 from .page import esc, page, table
-from ..core.strings import CAUSE_WORDS
-from .summary import (choice_changes, choice_cost, happened_lines, learned_line, main_chapter,
+from .summary import (choice_cost, happened_lines, learned_line, main_chapter,
                       reported, seen_counts, told_why, your_figure)
 from .svg import score_chart
 
@@ -107,9 +106,10 @@ def _report(data: dict) -> str:
     rows = []
     for c in reported(ch)[:MAX_ROWS]:
         saw = ", ".join(c["observed_names"]) or "no one"
-        cost = _cost(c)
+        cost = choice_cost(c)
         told = esc(_reasons(c)) if told_why(c) and _reasons(c) else "No"
-        rows.append([esc(c["text"]), esc(c.get("behaviour_name") or "—"), esc(saw), cost, told])
+        rows.append([esc(c["text"]), esc(c.get("behaviour_name") or "—"), esc(saw),
+                     f"{cost:+d}" if cost else "0", told])
     n, seen, told_n = seen_counts(ch)
     more = f'<p class="small muted">… and {n - MAX_ROWS} more.</p>' if n > MAX_ROWS else ""
     return (f'<section class="report"><h2>{esc(S.PRINT_REPORT)}</h2>'
@@ -117,20 +117,10 @@ def _report(data: dict) -> str:
                     {3}, ["wide", "mid", "mid", "num", ""]) + more + "</section>")
 
 
-def _cost(choice: dict) -> str:
-    """Everything the choice moved, split by cause when there was more than one."""
-    cost = choice_cost(choice)
-    parts = choice_changes(choice)
-    text = f"{cost:+d}" if cost else "0"
-    if len(parts) > 1:
-        split = ", ".join(f"{d:+d} {CAUSE_WORDS.get(c, c)}" for c, d in parts)
-        text += f'<br><span class="small muted">{esc(split)}</span>'
-    return text
-
-
 def _reasons(choice: dict) -> str:
+    """The reason told for the biggest change (the column is narrow)."""
     reasons = [c["reason"] for c in choice.get("changes", []) if c["reason"]]
-    return "; ".join(dict.fromkeys(reasons)) or choice["reason"] or ""
+    return (reasons or [choice["reason"] or ""])[0]
 
 
 def _questions(data: dict) -> str:

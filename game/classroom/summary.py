@@ -66,6 +66,20 @@ def seen_counts(chapter: dict) -> tuple[int, int, int]:
     return len(scored), seen, told
 
 
+def by_cause_lines(chapter: dict) -> list[str]:
+    """The chapter's changes of score added up by cause, when more than one cause moved it:
+    "Your score moved −45 from what you did, −12 from your contacts' scores."."""
+    sums: dict[str, int] = {}
+    for c in chapter["choices"]:
+        for cause, delta in choice_changes(c):
+            sums[cause] = sums.get(cause, 0) + delta
+    if len([d for d in sums.values() if d]) < 2:
+        return []
+    parts = ", ".join(f"{d:+d} {S.CAUSES.get(c, c)}".replace("-", "−")
+                      for c, d in sorted(sums.items(), key=lambda kv: -abs(kv[1])) if d)
+    return [S.HAPPENED_BY_CAUSE.format(parts=parts)]
+
+
 def happened_lines(data: dict) -> list[str]:
     """Your score path, the doors lost and regained, what was seen, the ending."""
     ch = main_chapter(data)
@@ -88,6 +102,7 @@ def happened_lines(data: dict) -> list[str]:
     n, seen, told = seen_counts(ch)
     if n:
         lines.append(S.HAPPENED_SEEN.format(seen=seen, n=n, told=told))
+    lines += by_cause_lines(ch)
     if ch["ever_blacklisted"]:
         lines.append(S.HAPPENED_LISTED.format(name=_list_name(ch)))
     if ch.get("ending"):
