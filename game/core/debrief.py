@@ -31,6 +31,17 @@ class Chilling:
     candid_unscored: int
     candid_scored: int
     changed: int        # pairs whose answer changed
+    compared: tuple[tuple[str, bool, bool], ...] = ()   # (pair, candid unscored, scored)
+    unscored_chapter: bool = False   # nothing in this chapter is scored
+
+    @property
+    def case(self) -> str:
+        """What there is to say: "figure"; "held_back" (never candid, either way: nothing to
+        compare, not "just as often"); "unscored_chapter" (this chapter has no scored half);
+        or "none" (no dilemma answered both ways)."""
+        if self.pairs:
+            return "figure" if self.candid_unscored or self.candid_scored else "held_back"
+        return "unscored_chapter" if self.unscored_chapter else "none"
 
     @property
     def shift_percent(self) -> float | None:
@@ -77,15 +88,22 @@ def _told(record, changes) -> tuple[bool, str | None]:
 
 
 def chilling_effect(state: State) -> Chilling:
-    """Compare each baseline pair's unscored answer with its scored twin (first answer each)."""
+    """Compare each baseline pair's unscored answer with its scored twin (first answer each).
+
+    Only the pairs this level asks (answers carried from another story's dilemmas have no
+    question here to list beside the count), in the level's order."""
     unscored: dict[str, bool] = {}
     scored: dict[str, bool] = {}
     for answer in state.baselines:
         target = scored if answer.scored else unscored
         target.setdefault(answer.pair, answer.candid)
-    both = [p for p in unscored if p in scored]
+    level = state.level
+    asked = list(level.baselines) or list(unscored)
+    both = [p for p in asked if p in unscored and p in scored]
+    compared = tuple((p, unscored[p], scored[p]) for p in both)
+    unscored_chapter = not any(level.is_scored(s) for s in level.scenes)
     return Chilling(len(both), sum(unscored[p] for p in both), sum(scored[p] for p in both),
-                    sum(unscored[p] != scored[p] for p in both))
+                    sum(unscored[p] != scored[p] for p in both), compared, unscored_chapter)
 
 
 def score_over_time(state: State) -> list[tuple[int, int]]:

@@ -85,13 +85,15 @@ def _candid_words(state: State) -> str:
 def chilling_lines(state: State) -> list[str]:
     figure = core_debrief.chilling_effect(state)
     lines = [s.CHILLING]
-    if not figure.pairs:
-        lines.append(s.CHILLING_NONE)
-    else:
+    if figure.pairs:
         lines.append(s.CHILLING_FIGURE.format(
             candid=_candid_words(state), before=figure.candid_unscored,
             after=figure.candid_scored, pairs=figure.pairs))
+    if figure.case == "figure":
         lines.extend(_shift_lines(figure.shift_percent))
+    else:
+        lines.append({"none": s.CHILLING_NONE, "unscored_chapter": s.CHILLING_UNSCORED,
+                      "held_back": s.CHILLING_HELD_BACK}[figure.case])
     return [*wrap("\n".join(lines)), s.PUBLISHED, *_wrapped_items([s.PENNEY, s.BATESON])]
 
 

@@ -157,8 +157,13 @@ CHILLING_MORE = "{n}% more often"
 CHILLING_FEWER = "{n}% less often"
 CHILLING_SAME = "just as often"
 CHILLING_MORE_FROM_NONE = "more often (never, unscored)"
-CHILLING_NONE = ("You did not answer both halves of a pair (once unscored, once scored), "
-                 "so there is nothing to compare this time.")
+CHILLING_NONE = ("Nothing to compare: you did not answer the same dilemma both unscored and "
+                 "scored. Play Day Zero and The Pilot City one after the other, with either "
+                 "person, to see it.")
+CHILLING_UNSCORED = ("Nothing was scored in this chapter, so it has no 'under the score' half "
+                     "yet. Play The Pilot City next: its dilemmas are the same ones, scored.")
+CHILLING_HELD_BACK = ("You held back both times, in every dilemma: unscored and under the "
+                      "score alike. There was no candid answer to compare.")
 CHILLING_PAIR = "{question}: unscored, {before}; under the score, {after}."
 CANDID_DEFAULT = "spoke up"
 CANDID_NOT = "held back"

@@ -69,29 +69,27 @@ class DebriefScreen(DocumentScreen):
             blocks.append(Text(S.CHILLING_SENTENCE.format(
                 candid=candid, n=chill.candid_unscored, m=chill.pairs, k=chill.candid_scored),
                 "body_strong"))
-            blocks += [Text(line, "small", indent=24, space=4) for line in self._pairs(state)]
+            blocks += [Text(line, "small", indent=24, space=4) for line in self._pairs(chill)]
             blocks.append(Spacer(8))
+        if chill.case == "figure":
             you = _shift(chill.shift_percent, chill)
         else:
-            blocks.append(Text(S.CHILLING_NONE, muted=True))
+            blocks.append(Text(NOTHING_TO_COMPARE[chill.case], muted=True))
         cards = [(S.YOU, you, _your_caption(chill)),
                  (S.PENNEY_SHORT, S.PENNEY_BAR, S.PENNEY),
                  (S.BATESON_SHORT, S.BATESON_BAR, S.BATESON)]
         return blocks + [FigureCards(cards)]
 
-    def _pairs(self, state) -> list[str]:
-        level = self.session.level
-        first: dict[tuple[str, bool], bool] = {}
-        for a in state.baselines:
-            first.setdefault((a.pair, a.scored), a.candid)
+    def _pairs(self, chill) -> list[str]:
+        """Each pair counted above, one a line: the list and the count always agree."""
+        pairs = self.session.level.baselines
         lines = []
-        for pair_id, pair in level.baselines.items():
-            if (pair_id, False) in first and (pair_id, True) in first:
-                word = pair.candid or S.CANDID_DEFAULT
-                before = word if first[(pair_id, False)] else S.CANDID_NOT
-                after = word if first[(pair_id, True)] else S.CANDID_NOT
-                lines.append(S.CHILLING_PAIR.format(question=pair.question, before=before,
-                                                    after=after))
+        for pair_id, was, now in chill.compared:
+            pair = pairs.get(pair_id)
+            word = (pair.candid if pair else None) or S.CANDID_DEFAULT
+            lines.append(S.CHILLING_PAIR.format(
+                question=pair.question if pair else pair_id,
+                before=word if was else S.CANDID_NOT, after=word if now else S.CANDID_NOT))
         return lines
 
     def _real(self, state) -> list:
@@ -119,6 +117,10 @@ class DebriefScreen(DocumentScreen):
                 blocks += [Text(S.BULLET.format(text=p), indent=12, space=6) for p in items]
                 blocks.append(Spacer(8))
         return blocks
+
+
+NOTHING_TO_COMPARE = {"none": S.CHILLING_NONE, "unscored_chapter": S.CHILLING_UNSCORED,
+                      "held_back": S.CHILLING_HELD_BACK}
 
 
 def _nearby(points, lines) -> list:
@@ -162,8 +164,8 @@ def _shift(pct: float | None, chill=None) -> str:
 
 
 def _your_caption(chill) -> str:
-    if not chill.pairs:
-        return S.CHILLING_NONE
+    if chill.case != "figure":
+        return NOTHING_TO_COMPARE[chill.case]
     pct = chill.shift_percent
     if pct is None and chill.candid_scored > chill.candid_unscored:
         how = S.CHILLING_MORE_FROM_NONE      # no candid answer unscored: no percentage
