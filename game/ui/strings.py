@@ -87,7 +87,7 @@ ADJUSTED_UP = "▲ +{n}"
 ADJUSTED_DOWN = "▼ −{n}"
 ADJUSTED_NEUTRAL = "•"
 SCORE_TOTAL = "In all"
-SCORE_MORE = "{n} more"
+SCORE_MORE = "{n} more changes"
 SCORE_TIMES = "{text} ({n} times)"
 CHOICE_LOCKED_NOTE = "Locked: {reason}"
 
