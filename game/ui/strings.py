@@ -162,6 +162,7 @@ CHILLING_NONE = ("Nothing to compare: you did not answer the same dilemma both u
                  "person, to see it.")
 CHILLING_UNSCORED = ("Nothing was scored in this chapter, so it has no 'under the score' half "
                      "yet. Play The Pilot City next: its dilemmas are the same ones, scored.")
+CHILLING_NO_COMPARISON = "No comparison: see above."
 CHILLING_HELD_BACK = ("You held back both times, in every dilemma: unscored and under the "
                       "score alike. There was no candid answer to compare.")
 CHILLING_PAIR = "{question}: unscored, {before}; under the score, {after}."

@@ -164,8 +164,8 @@ def _shift(pct: float | None, chill=None) -> str:
 
 
 def _your_caption(chill) -> str:
-    if chill.case != "figure":
-        return NOTHING_TO_COMPARE[chill.case]
+    if chill.case != "figure":   # the reason is said in full above the cards
+        return S.CHILLING_NO_COMPARISON
     pct = chill.shift_percent
     if pct is None and chill.candid_scored > chill.candid_unscored:
         how = S.CHILLING_MORE_FROM_NONE      # no candid answer unscored: no percentage
