@@ -60,3 +60,40 @@ def test_stars_show_words_in_the_order_they_happened_and_no_total():
     assert [c.cause for c in moved.shown] == ["behaviour", "rating"]
     assert all(c.shown_delta is None for c in moved.shown)
     assert moved.shown_total is None
+
+
+QUIET = """
+    scenes:
+      station:
+        scored: false
+"""
+
+
+def test_a_scene_is_called_not_scored_only_when_nothing_in_it_can_move_the_score():
+    from game.core.changes import scene_is_quiet
+    assert not scene_is_quiet(start(base_level()))                  # a scored scene
+    assert scene_is_quiet(play(start(base_level(QUIET)), "wait").state)
+    waiting = play(start(base_level(QUIET, DELAYED)), "help").state  # +20 lands here
+    assert waiting.pending and not scene_is_quiet(waiting)
+    rated = base_level(QUIET, RATED, """
+    scenes:
+      station:
+        choices:
+          - {id: walk, text: Walk home, finish: true,
+             effects: [{rating: {contact: guest, stars: 1}}]}
+""")
+    assert not scene_is_quiet(play(start(rated), "help").state)      # the appeal +40 case
+
+
+def test_an_ending_says_only_what_the_rules_show_of_the_final_score():
+    from game.core.changes import final_display
+    unscored = base_level("scored: false")
+    assert final_display(play(start(unscored), "wait", "walk").state) is None
+    hidden = final_display(play(start(base_level("rulesets: {strict: {legibility: hidden}}")),
+                                "wait", "walk").state)
+    assert hidden.number is None and hidden.stars is None
+    stars = final_display(play(start(base_level("rulesets: {strict: {legibility: stars}}")),
+                               "wait", "walk").state)
+    assert stars.number is None and stars.stars is not None
+    exact = play(start(base_level()), "help", "walk").state
+    assert final_display(exact).number == exact.score
