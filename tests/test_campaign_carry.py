@@ -47,3 +47,21 @@ def test_counterbalanced_order_scored_first_gives_the_same_comparison():
     effect = chilling_effect(day_zero)
     assert effect.pairs == len(_level("day_zero").baselines)
     assert effect.changed == 0
+
+
+def test_playing_the_scored_chapter_again_as_another_person_still_compares_with_day_zero():
+    # Day Zero, then The Pilot City twice (the second time as the other person, under other
+    # rules): the second run lost Day Zero's answers, and said there was nothing to compare
+    from types import SimpleNamespace
+
+    from game.ui.flow import _carry_for, remember_finished
+    app = SimpleNamespace(carry=None)
+    zero, city = _level("day_zero"), _level("pilot_city")
+    day_zero = _play(new_game(zero, "professional"), candid=True)
+    remember_finished(app, day_zero)
+    first = _play(new_game(city, "professional", "pilot", carry=_carry_for(app, city)),
+                  candid=False)
+    remember_finished(app, first)
+    second = _play(new_game(city, "migrant", "opaque", carry=_carry_for(app, city)),
+                   candid=False)
+    assert chilling_effect(second).pairs == 6

@@ -51,7 +51,66 @@ def session(levels):
 def test_the_schema_in_the_docs_is_the_one_the_game_uses():
     docs = json.loads((ROOT / "docs" / "export.schema.json").read_text(encoding="utf-8"))
     assert docs == export_schema()
-    assert docs["properties"]["version"]["const"] == 1
+    assert docs["properties"]["version"]["enum"] == [1, 2]
+
+
+def test_version_2_lists_every_change_of_each_choice(session):
+    zero, city = session["chapters"]
+    assert session["version"] == 2
+    assert zero["final_score"] is None          # nothing in Day Zero was scored
+    score = city["start_score"]
+    for c in city["choices"]:
+        assert c["score_before"] == score
+        assert sum(x["delta"] for x in c["changes"]) == c["score_after"] - c["score_before"]
+        score = c["score_after"]
+    assert score == city["final_score"]
+    causes = {x["cause"] for c in city["choices"] for x in c["changes"]}
+    assert {"behaviour", "network"} <= causes
+
+
+def test_version_1_files_are_still_read(session):
+    old = copy.deepcopy(session)
+    old["version"] = 1
+    for chapter in old["chapters"]:
+        chapter["final_score"] = chapter["final_score"] or 1000
+        for c in chapter["choices"]:
+            for key in ("score_before", "score_after", "changes"):
+                del c[key]
+    assert check_export(old) == []
+
+
+def test_version_2_changes_must_add_up(session):
+    bad = copy.deepcopy(session)
+    choice = bad["chapters"][1]["choices"][0]
+    choice["score_after"] += 1
+    assert "do not add up" in check_export(bad)[0]
+    del choice["changes"]
+    assert "`changes` is missing" in check_export(bad)[0]
+
+
+@pytest.mark.parametrize("where, value", [
+    (("chapters", 1, "final_score"), 10 ** 15),
+    (("chapters", 1, "start_score"), -10 ** 15),
+    (("chapters", 1, "choices", 0, "seconds"), 10 ** 12),
+    (("chapters", 1, "choices", 0, "step"), 10 ** 9),
+    (("chapters", 1, "score_path", 0, "score"), 10 ** 15),
+    (("chilling", "pairs"), 10 ** 9),
+    (("duration_seconds",), 10 ** 12),
+    (("seed",), 10 ** 30),
+])
+def test_numbers_out_of_any_sane_range_are_refused(session, where, value):
+    bad = copy.deepcopy(session)
+    target = bad
+    for key in where[:-1]:
+        target = target[key]
+    target[where[-1]] = value
+    assert check_export(bad), f"{where} = {value} was accepted"
+
+
+def test_a_session_code_with_a_newline_after_it_is_refused(session):
+    bad = dict(session, session="abc-1\n")
+    assert check_export(bad)
+    assert check_export(dict(session, date="2026-01-01\n"))
 
 
 def test_a_session_holds_what_the_teacher_needs(session):
@@ -99,7 +158,7 @@ def test_no_names_only_the_code(session):
     (lambda d: d["chapters"][0].update(final_score="high"), "should be integer"),
     (lambda d: d.update(name="Ann"), "unknown key `name`"),
     (lambda d: d["chapters"][1]["choices"][0].update(seconds=-1), "below 0"),
-    (lambda d: d.update(version=2), "version 2"),
+    (lambda d: d.update(version=3), "version 3"),
     (lambda d: d["answers"].update(feel="x" * 601), "longer than 600"),
 ])
 def test_the_checker_says_what_does_not_fit(session, change, words):
@@ -214,3 +273,23 @@ def test_play_text_with_a_classroom_file_plays_its_chapters(tmp_path):
                                       else "\nDay Zero")
     assert proc.stdout.count("Talk about it") == 1
     assert proc.stdout.index("Talk about it") > second_title
+
+
+def test_readers_take_a_choices_whole_cost_from_version_2_and_its_delta_from_version_1(session):
+    from game.classroom.summary import by_cause_lines, choice_cost
+    city = session["chapters"][1]
+    moved = next(c for c in city["choices"] if len(c["changes"]) > 1)
+    assert choice_cost(moved) == moved["score_after"] - moved["score_before"] != moved["delta"]
+    old = {k: v for k, v in moved.items() if k not in ("score_before", "score_after", "changes")}
+    assert choice_cost(old) == moved["delta"]
+    assert "from your contacts' scores" in by_cause_lines(city)[0]
+
+
+def test_an_unscored_chapter_alone_gives_no_final_score_to_compare(session):
+    from game.classroom.class_data import ClassData
+    only_zero = dict(copy.deepcopy(session), chapters=[copy.deepcopy(session["chapters"][0])])
+    v1 = copy.deepcopy(only_zero)
+    v1["version"], v1["chapters"][0]["final_score"] = 1, 1000   # as version 1 wrote it
+    for data in (only_zero, v1):
+        assert ClassData([data]).scores_by_persona() == []
+    assert ClassData([session]).scores_by_persona() != []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from conftest import base_level, make_level, play, start
 
+from game.core.changes import ScoreChange
 from game.core.debrief import (Chilling, ReportRow, chilling_effect, scenes_seen,
                                score_over_time, transparency_report)
 
@@ -58,23 +59,29 @@ def test_baseline_answers_are_recorded_scored_or_not():
         ("post", False, True), ("sign", False, True), ("post", True, False), ("sign", True, True)]
 
 
+def counts(chilling: Chilling) -> Chilling:
+    """The four counts alone (what was compared is checked apart)."""
+    return Chilling(chilling.pairs, chilling.candid_unscored, chilling.candid_scored,
+                    chilling.changed)
+
+
 def test_chilling_effect_counts_candid_answers_before_and_under_the_score():
     state = play(start(make_level(BASELINES)), "share", "sign", "keep", "sign").state
     chilling = chilling_effect(state)
-    assert chilling == Chilling(pairs=2, candid_unscored=2, candid_scored=1, changed=1)
+    assert counts(chilling) == Chilling(pairs=2, candid_unscored=2, candid_scored=1, changed=1)
     assert chilling.shift_percent == -50.0
 
 
 def test_chilling_effect_with_no_change():
     state = play(start(make_level(BASELINES)), "share", "pass", "share", "pass").state
     chilling = chilling_effect(state)
-    assert chilling == Chilling(pairs=2, candid_unscored=1, candid_scored=1, changed=0)
+    assert counts(chilling) == Chilling(pairs=2, candid_unscored=1, candid_scored=1, changed=0)
     assert chilling.shift_percent == 0.0
 
 
 def test_chilling_effect_counts_only_pairs_answered_both_ways():
     state = play(start(make_level(BASELINES)), "share", "sign", "keep").state
-    assert chilling_effect(state) == Chilling(1, 1, 0, 1)
+    assert counts(chilling_effect(state)) == Chilling(1, 1, 0, 1)
     assert chilling_effect(state).shift_percent == -100.0
 
 
@@ -100,7 +107,8 @@ def test_transparency_report_has_a_row_per_choice():
         ReportRow(step=1, scene_title="The crossing", choice_text="Help the old man across",
                   behaviour="Helping a neighbour", watchers_shown=("Camera on the pole",),
                   seen_by=("Phone location",), delta=20, told_why=False,
-                  reason="Good neighbour", scored=True),
+                  reason="Good neighbour", scored=True,
+                  changes=(ScoreChange("behaviour", 20, True, None, 20, "Score adjusted"),)),
         ReportRow(step=2, scene_title="The station", choice_text="Walk home", behaviour=None,
                   watchers_shown=(), seen_by=(), delta=0, told_why=False, reason=None,
                   scored=True),
@@ -152,3 +160,31 @@ def test_score_over_time_starts_at_step_zero():
     """)
     state = play(start(level), "help", "walk").state
     assert score_over_time(state) == [(0, 1000), (1, 1020), (2, 970)]
+
+
+def test_a_pair_from_another_story_is_not_counted_where_it_is_not_asked():
+    # the tutorial's petition pair came along to the Pilot City: "7 of 7" over 6 listed
+    from dataclasses import replace
+
+    from game.core.state import BaselineAnswer
+    state = play(start(make_level(BASELINES)), "share", "sign", "keep", "sign").state
+    other = (BaselineAnswer("tutorial_petition", False, True, "night"),
+             BaselineAnswer("tutorial_petition", True, True, "petition"))
+    chilling = chilling_effect(replace(state, baselines=other + state.baselines))
+    assert chilling.pairs == 2 == len(chilling.compared)
+    assert [p for p, _, _ in chilling.compared] == ["post", "sign"]
+
+
+def test_never_candid_either_way_is_holding_back_not_just_as_often():
+    state = play(start(make_level(BASELINES)), "keep", "pass", "keep", "pass").state
+    assert chilling_effect(state).case == "held_back"
+
+
+def test_a_chapter_with_nothing_scored_has_no_under_the_score_half():
+    level = make_level(BASELINES.replace("title: The article again",
+                                         "title: The article again\n        scored: false")
+                       .replace("title: The petition again",
+                                "title: The petition again\n        scored: false"))
+    state = play(start(level), "share", "sign", "keep", "sign").state
+    chilling = chilling_effect(state)
+    assert chilling.case == "unscored_chapter" and chilling.pairs == 0

@@ -88,8 +88,8 @@ def test_delta_chip_shows_the_reason_and_a_direction_not_only_colour():
     pilot.frames(3)
     chip = play.score.chip
     assert chip is not None
-    assert chip.title.startswith("▼") and "40" in chip.title
-    assert chip.body == "Crossing on red"
+    assert chip[0].title.startswith("▼") and "40" in chip[0].title
+    assert chip[0].body == "Crossing on red"
 
 
 def test_the_chip_sliding_in_draws_nothing_past_the_cards_moving_lines():

@@ -55,12 +55,13 @@ def order_of(state) -> str | None:
 
 def pair_answers(state) -> list[dict]:
     """Each baseline pair of the level: its question and the first answer each way (None
-    when that half was not played)."""
+    when that half was not played). Answers to another story's dilemmas are left out, as
+    `chilling_effect` leaves them out of the count."""
     first: dict[tuple[str, bool], bool] = {}
     for a in state.baselines:
         first.setdefault((a.pair, a.scored), a.candid)
     pairs = state.level.baselines
-    ids = list(pairs) + sorted({p for p, _ in first} - set(pairs))
+    ids = list(pairs) or sorted({p for p, _ in first})   # as the count: this level's only
     out = []
     for pid in ids:
         if (pid, False) not in first and (pid, True) not in first:

@@ -44,7 +44,7 @@ class ClassData:
         groups: dict[str, list[int]] = defaultdict(list)
         for s in self.sessions:
             ch = main_chapter(s)
-            if ch is not None and s.get("persona"):
+            if _scored(ch) and s.get("persona"):
                 groups[s["persona"]["name"]].append(ch["final_score"])
         return sorted(groups.items())
 
@@ -53,7 +53,7 @@ class ClassData:
         by: dict[str, list[dict]] = defaultdict(list)
         for s in self.sessions:
             ch = main_chapter(s)
-            if ch is not None and s.get("persona"):
+            if _scored(ch) and s.get("persona"):
                 by[s["persona"]["name"]].append(ch)
         for name, chs in sorted(by.items()):
             finals = [c["final_score"] for c in chs]
@@ -174,3 +174,10 @@ def _evenness(counts: Counter) -> float:
         return 0.0
     h = -sum((c / n) * math.log(c / n) for c in counts.values() if c)
     return h / math.log(len(counts))
+
+
+def _scored(chapter: dict | None) -> bool:
+    """A chapter with a final score to compare: scored (an unscored Day Zero's 1000 in a
+    version 1 file, or its null in version 2, is no final score)."""
+    return chapter is not None and bool(chapter.get("scored")) and (
+        chapter.get("final_score") is not None)

@@ -17,6 +17,8 @@ from .. import storage
 from .jsonschema import check
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
+VERSIONS = (1, 2)   # read; the recorder writes the last
+V2_CHOICE_KEYS = ("score_before", "score_after", "changes")
 _SAFE = re.compile(r"[^a-z0-9-]+")
 
 
@@ -114,6 +116,20 @@ def check_export(data) -> list[str]:
         return ["it is not a JSON object"]
     if data.get("schema") != "sincerity.session":
         return ["`schema` is not \"sincerity.session\""]
-    if data.get("version") != 1:
-        return [f"version {data.get('version')!r}; this game reads version 1"]
-    return check(data, export_schema())
+    version = data.get("version")
+    if version not in VERSIONS or isinstance(version, bool):
+        return [f"version {version!r}; this game reads versions 1 and 2"]
+    return check(data, export_schema()) or (_changes_add_up(data) if version >= 2 else [])
+
+
+def _changes_add_up(data: dict) -> list[str]:
+    """Version 2: each choice has its changes, and they add up to what the score did."""
+    for i, chapter in enumerate(data["chapters"]):
+        for j, c in enumerate(chapter["choices"]):
+            where = f"at $.chapters[{i}].choices[{j}]"
+            missing = [k for k in V2_CHOICE_KEYS if k not in c]
+            if missing:
+                return [f"{where}: `{missing[0]}` is missing"]
+            if sum(x["delta"] for x in c["changes"]) != c["score_after"] - c["score_before"]:
+                return [f"{where}: the changes do not add up to score_after - score_before"]
+    return []

@@ -7,7 +7,8 @@ from __future__ import annotations
 from . import strings as S
 from .chilling import PUBLISHED
 from .page import esc, page, table
-from .summary import happened_lines, learned_line, main_chapter, seen_counts, your_figure
+from .summary import (choice_cost, happened_lines, learned_line, main_chapter,
+                      reported, seen_counts, told_why, your_figure)
 from .svg import score_chart
 
 CSS = """
@@ -103,16 +104,23 @@ def _report(data: dict) -> str:
     if ch is None:
         return ""
     rows = []
-    for c in [c for c in ch["choices"] if c["scored"]][:MAX_ROWS]:
+    for c in reported(ch)[:MAX_ROWS]:
         saw = ", ".join(c["observed_names"]) or "no one"
-        cost = f"{c['delta']:+d}" if c["delta"] else "0"
-        told = esc(c["reason"]) if c["disclosed"] and c["reason"] and c["delta"] else "No"
-        rows.append([esc(c["text"]), esc(c.get("behaviour_name") or "—"), esc(saw), cost, told])
+        cost = choice_cost(c)
+        told = esc(_reasons(c)) if told_why(c) and _reasons(c) else "No"
+        rows.append([esc(c["text"]), esc(c.get("behaviour_name") or "—"), esc(saw),
+                     f"{cost:+d}" if cost else "0", told])
     n, seen, told_n = seen_counts(ch)
     more = f'<p class="small muted">… and {n - MAX_ROWS} more.</p>' if n > MAX_ROWS else ""
     return (f'<section class="report"><h2>{esc(S.PRINT_REPORT)}</h2>'
             + table(["Choice", "Counted as", "Who really saw it", "Cost", "Told why?"], rows,
                     {3}, ["wide", "mid", "mid", "num", ""]) + more + "</section>")
+
+
+def _reasons(choice: dict) -> str:
+    """The reason told for the biggest change (the column is narrow)."""
+    reasons = [c["reason"] for c in choice.get("changes", []) if c["reason"]]
+    return (reasons or [choice["reason"] or ""])[0]
 
 
 def _questions(data: dict) -> str:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime
 
+from ..core import choice_scores
 from ..core import events as ev
 from ..core import services as core_services
 from .chilling import session_chilling
 from .chapters import is_scored_level
 
 SCHEMA = "sincerity.session"
-VERSION = 1
+VERSION = 2
 STATUSES = ("finished", "time_up", "idle", "left", "stopped")
 ANSWER_KEYS = ("feel", "happened", "learned", "relates", "what_if", "next")
 MAX_ANSWER_CHARS = 600
@@ -53,7 +54,8 @@ class ChapterRecorder:
             "persona": s.persona, "ruleset": s.ruleset, "legibility": ruleset.legibility,
             "seed": s.seed, "finished": s.finished,
             "ending": {"id": s.ending, "title": ending.title} if ending else None,
-            "start_score": self.first.score, "final_score": s.score,
+            "start_score": self.first.score,
+            "final_score": s.score if is_scored_level(level) else None,
             "blacklisted": s.blacklisted, "ever_blacklisted": self.ever_blacklisted,
             "choices": self._choices(), "score_path": _score_path(s),
             "scenes": list(s.path),
@@ -69,7 +71,8 @@ class ChapterRecorder:
     def _choices(self) -> list[dict]:
         level = self.state.level
         out = []
-        for i, r in enumerate(self.state.records):
+        moved = choice_scores(self.state)
+        for i, (r, m) in enumerate(zip(self.state.records, moved)):
             scene = level.scenes.get(r.scene)
             choice = next((c for c in scene.choices if c.id == r.choice), None) if scene else None
             out.append({
@@ -84,6 +87,9 @@ class ChapterRecorder:
                 "delta": r.delta, "disclosed": r.disclosed, "reason": r.reason,
                 "delay": r.delay,
                 "seconds": self.seconds[i] if i < len(self.seconds) else None,
+                "score_before": m.before, "score_after": m.after,
+                "changes": [{"cause": c.cause, "delta": c.delta, "disclosed": c.disclosed,
+                             "reason": c.reason} for c in m.changes],
             })
         return out
 

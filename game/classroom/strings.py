@@ -85,6 +85,11 @@ INCLUDE_ANSWERS = "Include my answers for my teacher"
 INCLUDE_NOTE = "If you leave this unticked, what you typed is thrown away."
 FULL_REPORT = "See everything the system saw"
 HAPPENED_PATH = "Your score went from {start} to {end} in {chapter}."
+HAPPENED_UNSCORED = "Nothing was scored in {chapter}."
+CAUSES = {"behaviour": "from what you did", "delayed": "from choices counted later",
+          "rating": "from ratings", "network": "from your contacts' scores",
+          "appeal": "won back on appeal"}
+HAPPENED_BY_CAUSE = "Your score moved {parts}."
 HAPPENED_LOST = "Doors that closed: {doors}."
 HAPPENED_NONE_LOST = "No door closed on you during play."
 HAPPENED_START_CLOSED = "Closed from the start: {doors}."

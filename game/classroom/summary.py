@@ -13,6 +13,33 @@ def main_chapter(data: dict) -> dict | None:
     return (scored or chapters or [None])[-1]
 
 
+def choice_cost(choice: dict) -> int:
+    """Everything a choice moved the score: version 2 records it (score_after -
+    score_before, the sum of its `changes`); version 1 had only the behaviour's own change."""
+    if "score_after" in choice and "score_before" in choice:
+        return choice["score_after"] - choice["score_before"]
+    return choice["delta"]
+
+
+def choice_changes(choice: dict) -> list[tuple[str, int]]:
+    """(cause, delta) of each change a choice caused (version 1: its behaviour's only)."""
+    if "changes" in choice:
+        return [(c["cause"], c["delta"]) for c in choice["changes"]]
+    return [("behaviour", choice["delta"])] if choice["delta"] else []
+
+
+def told_why(choice: dict) -> bool:
+    """Whether the player was told why the score moved (every change with its reason)."""
+    if choice.get("changes"):
+        return all(c["disclosed"] and c["reason"] for c in choice["changes"])
+    return bool(choice["disclosed"] and choice["delta"])
+
+
+def reported(chapter: dict) -> list[dict]:
+    """The choices a report lists: scored ones, and any other that moved the score."""
+    return [c for c in chapter["choices"] if c["scored"] or choice_cost(c)]
+
+
 def door_names(chapter: dict, key: str) -> list[str]:
     """Names of the services in `closed_at_start`, `closed_at_end`, `lost` or `regained`."""
     services = chapter["services"]
@@ -35,8 +62,22 @@ def seen_counts(chapter: dict) -> tuple[int, int, int]:
     """(scored choices, seen by a sensor, told why) in a chapter."""
     scored = [c for c in chapter["choices"] if c["scored"]]
     seen = sum(bool(c["observed_by"]) for c in scored)
-    told = sum(bool(c["disclosed"] and c["delta"]) for c in scored)
+    told = sum(bool(choice_cost(c)) and told_why(c) for c in scored)
     return len(scored), seen, told
+
+
+def by_cause_lines(chapter: dict) -> list[str]:
+    """The chapter's changes of score added up by cause, when more than one cause moved it:
+    "Your score moved −45 from what you did, −12 from your contacts' scores."."""
+    sums: dict[str, int] = {}
+    for c in chapter["choices"]:
+        for cause, delta in choice_changes(c):
+            sums[cause] = sums.get(cause, 0) + delta
+    if len([d for d in sums.values() if d]) < 2:
+        return []
+    parts = ", ".join(f"{d:+d} {S.CAUSES.get(c, c)}".replace("-", "−")
+                      for c, d in sorted(sums.items(), key=lambda kv: -abs(kv[1])) if d)
+    return [S.HAPPENED_BY_CAUSE.format(parts=parts)]
 
 
 def happened_lines(data: dict) -> list[str]:
@@ -44,8 +85,11 @@ def happened_lines(data: dict) -> list[str]:
     ch = main_chapter(data)
     if ch is None:
         return []
-    lines = [S.HAPPENED_PATH.format(start=ch["start_score"], end=ch["final_score"],
-                                    chapter=ch["title"])]
+    if not ch.get("scored") or ch.get("final_score") is None:
+        lines = [S.HAPPENED_UNSCORED.format(chapter=ch["title"])]
+    else:
+        lines = [S.HAPPENED_PATH.format(start=ch["start_score"], end=ch["final_score"],
+                                        chapter=ch["title"])]
     start_closed = door_names(ch, "closed_at_start")
     if start_closed:
         lines.append(S.HAPPENED_START_CLOSED.format(doors=", ".join(start_closed)))
@@ -58,6 +102,7 @@ def happened_lines(data: dict) -> list[str]:
     n, seen, told = seen_counts(ch)
     if n:
         lines.append(S.HAPPENED_SEEN.format(seen=seen, n=n, told=told))
+    lines += by_cause_lines(ch)
     if ch["ever_blacklisted"]:
         lines.append(S.HAPPENED_LISTED.format(name=_list_name(ch)))
     if ch.get("ending"):

@@ -50,7 +50,8 @@ def play_chapter(term: Terminal, state, dev: bool = False, clock=time.monotonic,
             return OK, rec
         step = choose(state, view.id)
         rec.chose(step, clock() - began)
-        term.say("", *event_lines(step.events, level, legibility(state), dev), "")
+        term.say("", *event_lines(step.events, level, legibility(state), dev,
+                                       step.score), "")
         state = step.state
     term.say(*(debrief_lines(state) if debrief else ending_lines(state)))
     return OK, rec

@@ -1,9 +1,10 @@
 """The rules of the game, pure: no pygame, no YAML, no files, no clock, no global random."""
+from .changes import ChoiceScore, ScoreChange, choice_scores
 from .engine import (ChoiceError, ChoiceView, ServiceView, Step, choices, choose, new_game,
                      pick_ending, services, start_at)
 from .model import Level
 from .scoring import ScoreDisplay, score_display
 from .state import State, StateError
 
-__all__ = ["ChoiceError", "ChoiceView", "ServiceView", "services", "Level", "ScoreDisplay", "State", "StateError", "Step",
+__all__ = ["ChoiceScore", "ScoreChange", "choice_scores", "ChoiceError", "ChoiceView", "ServiceView", "services", "Level", "ScoreDisplay", "State", "StateError", "Step",
            "choices", "choose", "new_game", "pick_ending", "score_display", "start_at"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .changes import ScoreChange, choice_scores
 from .state import State
 
 
@@ -15,10 +16,12 @@ class ReportRow:
     behaviour: str | None
     watchers_shown: tuple[str, ...]
     seen_by: tuple[str, ...]
-    delta: int
+    delta: int          # everything the choice changed: the sum of `changes`
     told_why: bool
     reason: str | None
     scored: bool
+    changes: tuple[ScoreChange, ...] = ()   # every change, biggest first (see core.changes)
+    later: int = 0      # the behaviour's own change, counted at a later choice (delayed)
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,17 @@ class Chilling:
     candid_unscored: int
     candid_scored: int
     changed: int        # pairs whose answer changed
+    compared: tuple[tuple[str, bool, bool], ...] = ()   # (pair, candid unscored, scored)
+    unscored_chapter: bool = False   # nothing in this chapter is scored
+
+    @property
+    def case(self) -> str:
+        """What there is to say: "figure"; "held_back" (never candid, either way: nothing to
+        compare, not "just as often"); "unscored_chapter" (this chapter has no scored half);
+        or "none" (no dilemma answered both ways)."""
+        if self.pairs:
+            return "figure" if self.candid_unscored or self.candid_scored else "held_back"
+        return "unscored_chapter" if self.unscored_chapter else "none"
 
     @property
     def shift_percent(self) -> float | None:
@@ -47,10 +61,11 @@ class SeenScene:
 
 
 def transparency_report(state: State) -> list[ReportRow]:
-    """Every choice: behaviour, who really saw it, what it cost, whether you were told why."""
+    """Every choice: behaviour, who really saw it, what it cost (every change it caused, so
+    the cost is what the score really moved), whether you were told why."""
     level = state.level
     rows = []
-    for r in state.records:
+    for r, moved in zip(state.records, choice_scores(state)):
         scene = level.scenes.get(r.scene)
         choice = next((c for c in scene.choices if c.id == r.choice), None) if scene else None
         watchers = tuple(level.watchers[w].name for w in r.watchers_shown if w in level.watchers)
@@ -58,20 +73,37 @@ def transparency_report(state: State) -> list[ReportRow]:
         behaviour = level.behaviours[r.behaviour].name if r.behaviour in level.behaviours else None
         rows.append(ReportRow(r.step, scene.title if scene else r.scene,
                               choice.text if choice else r.choice, behaviour, watchers, seen,
-                              r.delta, r.disclosed, r.reason, r.scored))
+                              moved.total, *_told(r, moved.changes), r.scored,
+                              moved.changes, r.delta if r.delay else 0))
     return rows
 
 
+def _told(record, changes) -> tuple[bool, str | None]:
+    """Whether you were told why the score moved (every change with its reason), and why."""
+    if not changes:
+        return record.disclosed, record.reason
+    reasons = list(dict.fromkeys(c.reason for c in changes if c.reason))
+    told = all(c.reason for c in changes)
+    return told, "; ".join(reasons) if reasons else record.reason
+
+
 def chilling_effect(state: State) -> Chilling:
-    """Compare each baseline pair's unscored answer with its scored twin (first answer each)."""
+    """Compare each baseline pair's unscored answer with its scored twin (first answer each).
+
+    Only the pairs this level asks (answers carried from another story's dilemmas have no
+    question here to list beside the count), in the level's order."""
     unscored: dict[str, bool] = {}
     scored: dict[str, bool] = {}
     for answer in state.baselines:
         target = scored if answer.scored else unscored
         target.setdefault(answer.pair, answer.candid)
-    both = [p for p in unscored if p in scored]
+    level = state.level
+    asked = list(level.baselines) or list(unscored)
+    both = [p for p in asked if p in unscored and p in scored]
+    compared = tuple((p, unscored[p], scored[p]) for p in both)
+    unscored_chapter = not any(level.is_scored(s) for s in level.scenes)
     return Chilling(len(both), sum(unscored[p] for p in both), sum(scored[p] for p in both),
-                    sum(unscored[p] != scored[p] for p in both))
+                    sum(unscored[p] != scored[p] for p in both), compared, unscored_chapter)
 
 
 def score_over_time(state: State) -> list[tuple[int, int]]:

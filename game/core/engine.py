@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import strings
+from .changes import ChoiceScore, last_choice
 from .conditions import holds, service_reason, service_why, why_not
 from .effects import Ctx, apply_effects
 from .events import Event
@@ -55,6 +56,11 @@ class Step:
 
     def __init__(self, state, events):
         object.__setattr__(self, "__dict__", {"state": state, "events": events})
+
+    @property
+    def score(self) -> ChoiceScore | None:
+        """Every change of score this choice caused, with what the player saw of each."""
+        return last_choice(self.state)
 
 
 def new_game(level: Level, persona: str | None = None, ruleset: str | None = None,

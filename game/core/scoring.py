@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import strings
+from .changes import SILENT, shown
 from .events import ChangePending, Event, Observed, ScoreChanged
 from .rng import next_float
 from .state import Pending, Record, ScorePoint, State
@@ -13,7 +14,6 @@ if TYPE_CHECKING:
     from .plan import ChoicePlan, LevelPlan
 
 STATEMENT_EVERY = 3   # under `delayed` legibility, the shown score catches up every 3 choices
-SILENT = ("delayed", "hidden")
 
 
 @dataclass(frozen=True)
@@ -65,13 +65,7 @@ def change_score(state: State, plan: LevelPlan, delta: int, cause: str, reason: 
     told = reason if disclosed and reason else None
     mode = plan.legibility[state.ruleset]
     if events is not None:
-        shown_delta = moved if mode == "exact" else None
-        if mode in SILENT:
-            shown_text = None
-        elif mode == "direction_hidden":
-            shown_text = strings.SCORE_ADJUSTED
-        else:
-            shown_text = told or strings.SCORE_ADJUSTED
+        shown_delta, shown_text = shown(mode, moved, told)
         events.append(ScoreChanged(old, new, moved, cause, told, shown_delta, shown_text))
     point = ScorePoint(state.step, new, moved, cause, told)
     fields = state.__dict__

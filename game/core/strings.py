@@ -19,3 +19,12 @@ NEEDS_OTHER = "Not open to you now"
 CHOICE_UNKNOWN = "There is no choice `{choice}` here"
 CHOICE_LOCKED = "That choice is locked: {reason}"
 GAME_OVER = "The game has ended; start a new one"
+#: What caused a change of score, in the debrief's split of a choice's cost (core.changes).
+CAUSE_WORDS = {"behaviour": "this choice", "delayed": "an earlier choice", "rating": "a rating",
+               "network": "your contacts", "appeal": "an appeal"}
+
+
+def cost_parts(changes, minus: str = "-") -> str:
+    """A choice's changes of score, by cause: "-25 this choice, -2 your contacts"."""
+    return ", ".join(f"{c.delta:+d} {CAUSE_WORDS.get(c.cause, c.cause)}".replace("-", minus)
+                     for c in changes)

@@ -7,6 +7,8 @@ from itertools import zip_longest
 
 from ..core import State
 from ..core import debrief as core_debrief
+from ..core.changes import final_display, final_words
+from ..core.strings import cost_parts
 from . import strings as s
 from .screen import wrap
 
@@ -36,7 +38,7 @@ def _row(cells: tuple[str, ...], widths: tuple[int, ...]) -> list[str]:
 def ending_lines(state: State) -> list[str]:
     ending = state.level.endings[state.ending]
     return [s.ENDING.format(title=ending.title), "", *wrap(ending.text), "",
-            s.FINAL_SCORE.format(score=state.score)]
+            final_words(final_display(state), s)]
 
 
 def score_over_time_lines(state: State) -> list[str]:
@@ -55,11 +57,23 @@ def _report_cells(row: core_debrief.ReportRow) -> tuple[str, ...]:
 
 
 def report_lines(state: State) -> list[str]:
+    """The table; under a row whose cost has more than one cause (or lands later), the
+    split: "= -25 this choice, -2 your contacts"."""
     rows = core_debrief.transparency_report(state)
     if not rows:
         return [s.REPORT, s.REPORT_NONE]
-    cells = [_report_cells(r) for r in rows]
-    return [s.REPORT, "", *table(s.REPORT_HEAD, cells, s.REPORT_WIDTHS)]
+    lines = table(s.REPORT_HEAD, [], s.REPORT_WIDTHS)
+    indent = " " * (s.REPORT_WIDTHS[0] + 2)
+    for row in rows:
+        lines.extend(_row(_report_cells(row), s.REPORT_WIDTHS))
+        split = []
+        if len(row.changes) > 1:
+            split.append(s.COST_SPLIT.format(parts=cost_parts(row.changes)))
+        if row.later:
+            split.append(s.COST_LATER.format(delta=row.later))
+        lines.extend(textwrap.wrap("; ".join(split), s.WIDTH, initial_indent=indent,
+                                   subsequent_indent=indent) if split else [])
+    return [s.REPORT, "", *lines]
 
 
 def _candid_words(state: State) -> str:
@@ -71,13 +85,15 @@ def _candid_words(state: State) -> str:
 def chilling_lines(state: State) -> list[str]:
     figure = core_debrief.chilling_effect(state)
     lines = [s.CHILLING]
-    if not figure.pairs:
-        lines.append(s.CHILLING_NONE)
-    else:
+    if figure.pairs:
         lines.append(s.CHILLING_FIGURE.format(
             candid=_candid_words(state), before=figure.candid_unscored,
             after=figure.candid_scored, pairs=figure.pairs))
+    if figure.case == "figure":
         lines.extend(_shift_lines(figure.shift_percent))
+    else:
+        lines.append({"none": s.CHILLING_NONE, "unscored_chapter": s.CHILLING_UNSCORED,
+                      "held_back": s.CHILLING_HELD_BACK}[figure.case])
     return [*wrap("\n".join(lines)), s.PUBLISHED, *_wrapped_items([s.PENNEY, s.BATESON])]
 
 

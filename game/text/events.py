@@ -26,14 +26,18 @@ def _choice_made(e: ChoiceMade, level: Level) -> list[str]:
 
 
 def _score(e: ScoreChanged) -> list[str]:
-    if e.shown_text is None:
+    return _shown_change(e.shown_delta, e.shown_text)
+
+
+def _shown_change(shown_delta: int | None, shown_text: str | None) -> list[str]:
+    if shown_text is None:
         return []
-    adjusted = e.shown_text == core_strings.SCORE_ADJUSTED
-    if e.shown_delta is not None:
+    adjusted = shown_text == core_strings.SCORE_ADJUSTED
+    if shown_delta is not None:
         if adjusted:
-            return [s.SCORE_ADJUSTED_DELTA.format(delta=e.shown_delta)]
-        return [s.SCORE_DELTA.format(delta=e.shown_delta, text=e.shown_text)]
-    return [s.SCORE_ADJUSTED if adjusted else s.SCORE_CHANGED.format(text=e.shown_text)]
+            return [s.SCORE_ADJUSTED_DELTA.format(delta=shown_delta)]
+        return [s.SCORE_DELTA.format(delta=shown_delta, text=shown_text)]
+    return [s.SCORE_ADJUSTED if adjusted else s.SCORE_CHANGED.format(text=shown_text)]
 
 
 def _tier(e: TierChanged, legibility: str) -> list[str]:
@@ -75,11 +79,31 @@ def _dev(e: Event) -> list[str]:
     return []
 
 
-def event_lines(events, level: Level, legibility: str, dev: bool = False) -> list[str]:
-    """The lines a player reads after a choice (scene changes and endings are drawn apart)."""
+def score_lines(moved) -> list[str]:
+    """Every change of score a choice caused (a core `ChoiceScore`) that the rules let the
+    player see, biggest first where numbers are shown, then the total."""
+    shown = moved.shown if moved is not None else ()
+    lines = [line for c in shown for line in _shown_change(c.shown_delta, c.shown_text)]
+    total = moved.shown_total if moved is not None else None
+    if total is not None and len(shown) > 1:
+        lines.append(s.SCORE_TOTAL.format(delta=total, old=moved.before, new=moved.after))
+    return lines
+
+
+def event_lines(events, level: Level, legibility: str, dev: bool = False,
+                moved=None) -> list[str]:
+    """The lines a player reads after a choice (scene changes and endings are drawn apart).
+    With `moved` (the step's `ChoiceScore`), the changes of score are listed together, where
+    the first of them happened; without it, one by one."""
     lines: list[str] = []
+    listed = moved is None
     for e in events:
-        if isinstance(e, ChoiceMade):
+        if isinstance(e, ScoreChanged) and not listed:
+            lines.extend(score_lines(moved))
+            listed = True
+        elif isinstance(e, ScoreChanged) and moved is not None:
+            continue
+        elif isinstance(e, ChoiceMade):
             lines.extend(_choice_made(e, level))
         elif isinstance(e, TierChanged):
             lines.extend(_tier(e, "exact" if dev else legibility))

@@ -125,7 +125,8 @@ def play(term: Terminal, state: State, dev: bool = False) -> int:
             term.say(s.STOPPED_CHOICES if term.strict else s.STOPPED)
             return OK
         step = choose(state, view.id)
-        term.say("", *event_lines(step.events, state.level, legibility(state), dev), "")
+        term.say("", *event_lines(step.events, state.level, legibility(state), dev,
+                                       step.score), "")
         state = step.state
     term.say(*debrief_lines(state))
     return OK

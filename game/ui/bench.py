@@ -171,7 +171,10 @@ def _busy(play) -> None:
         sid, service = services[0]
         fake.append(ev.ServiceLocked(sid, service.name, f"{service.name}: needs 950, you have 955"))
     fake.append(ev.Blacklisted("Dishonest list", 955))
-    play._animate(fake)
+    from ..core.changes import ChoiceScore, change_of
+    moved = ChoiceScore(1, 1000, 955, (change_of("exact", "behaviour", -40, "Crossing on red"),
+                                       change_of("exact", "network", -5, None)))
+    play._animate(fake, moved)
 
 
 def _frames(play, app, count: int, naive: bool = False) -> list[float]:

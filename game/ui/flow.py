@@ -188,16 +188,26 @@ def play(app, chapter, opts: Options, persona: str, ruleset: str) -> None:
 
 
 def _carry_for(app, level):
-    """The last chapter finished in this window, when it was another level: Day Zero's
-    unscored answers then meet their scored twins (in either order)."""
-    carry = getattr(app, "carry", None)
-    return carry if carry is not None and carry.level_id != level.id else None
+    """The last chapter of another level finished in this window: Day Zero's unscored
+    answers then meet their scored twins (in either order), and still do when the scored
+    chapter is played again, as another person or under other rules (`app.carry` keeps the
+    last finished state of each level, newest last)."""
+    finished = getattr(app, "carry", None) or {}
+    others = [state for level_id, state in finished.items() if level_id != level.id]
+    return others[-1] if others else None
+
+
+def remember_finished(app, state) -> None:
+    """Keep a finished chapter's state for `_carry_for` (one per level, newest last)."""
+    if state.baselines:
+        finished = dict(getattr(app, "carry", None) or {})
+        finished.pop(state.level_id, None)
+        app.carry = {**finished, state.level_id: state}
 
 
 def ending(app, session, chapter) -> None:
     from .screens.ending import EndingScreen
-    if session.state.baselines:
-        app.carry = session.state
+    remember_finished(app, session.state)
     if _classroom(app) is not None and _classroom(app).ending(session, chapter):
         return
     app.replace(EndingScreen(app, session, chapter))

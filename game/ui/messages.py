@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core import events as ev
+from ..core.changes import final_words
 from . import strings as S
 
 
@@ -31,12 +32,62 @@ def delta_label(shown_delta: int | None) -> str:
 
 
 def score_notice(e: ev.ScoreChanged) -> Notice | None:
+    """One change as the history log says it (the card shows a choice's whole list)."""
     if e.shown_text is None:
         return None
     sound = "notification"
     if e.shown_delta is not None:
         sound = "score_up" if e.shown_delta > 0 else "score_down"
     return Notice("score", delta_label(e.shown_delta), e.shown_text, sound=sound)
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """One line of the score card's list: ▼ −25  Signing a petition."""
+    title: str
+    body: str
+    total: bool = False
+
+
+def score_lines(moved, rows: int) -> list[ScoreLine]:
+    """A choice's changes of score (a core `ChoiceScore`) as at most `rows` lines: each change
+    the rules let the player see (biggest first where numbers are shown), then the total.
+    When they do not fit, the smallest are folded into one "+N more" line with their sum, so
+    the lines still add up to the total. Lines saying the same ("• Score adjusted") merge."""
+    shown = _merged([(c.shown_delta, c.shown_text) for c in moved.shown]) if moved else []
+    if not shown:
+        return []
+    total = moved.shown_total
+    room = max(1, rows - (1 if total is not None and len(shown) > 1 else 0))
+    if len(shown) > room:
+        keep, rest = shown[:room - 1], shown[room - 1:]
+        folded = None if total is None else sum(d for d, _, _ in rest)
+        shown = keep + [(folded, S.SCORE_MORE.format(n=sum(n for _, _, n in rest)), 1)]
+    lines = [ScoreLine(delta_label(d), text if n == 1 else S.SCORE_TIMES.format(text=text, n=n))
+             for d, text, n in shown]
+    if total is not None and len(lines) > 1:
+        lines.append(ScoreLine(delta_label(total), S.SCORE_TOTAL, total=True))
+    return lines
+
+
+def _merged(pairs: list[tuple[int | None, str]]) -> list[tuple[int | None, str, int]]:
+    """(delta, text, how many): lines without a number and with the same words, merged."""
+    out: list[tuple[int | None, str, int]] = []
+    for delta, text in pairs:
+        same = next((i for i, (d, t, _) in enumerate(out) if d is None and delta is None
+                     and t == text), None)
+        if same is None:
+            out.append((delta, text, 1))
+        else:
+            d, t, n = out[same]
+            out[same] = (d, t, n + 1)
+    return out
+
+
+def final_line(shown) -> str:
+    """What the ending says of the final score (`core.changes.final_display`): only what the
+    ruleset lets the player see, and no score at all for a chapter where nothing was scored."""
+    return final_words(shown, S)
 
 
 def notice(e: ev.Event, numbers: bool) -> Notice | None:

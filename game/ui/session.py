@@ -29,10 +29,12 @@ class LogEntry:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What one choice did: the engine's events, and the reply line to show, if any."""
+    """What one choice did: the engine's events, every change of score (the core's
+    `ChoiceScore`), and the reply line to show, if any."""
     events: tuple
     reply: str | None
     ended: bool
+    score: object = None
 
 
 @dataclass
@@ -134,7 +136,7 @@ class Session:
         choice = next((c for c in scene.choices if c.id == choice_id), None)
         reply = choice.reply if choice is not None else None
         self._log_events(step.events, reply)
-        return Outcome(step.events, reply, self.state.finished)
+        return Outcome(step.events, reply, self.state.finished, step.score)
 
     # ---- undo (free play only)
     @property

@@ -6,6 +6,8 @@ Everything here is read from `game.core.debrief`; the page only lays it out.
 from __future__ import annotations
 
 from ...core import debrief as core_debrief
+from ...core.changes import final_display
+from ...core.strings import cost_parts
 from .. import flow, messages
 from .. import strings as S
 from .debrief_blocks import FigureCards, ReportTable, ScoreChart
@@ -38,7 +40,7 @@ class DebriefScreen(DocumentScreen):
         if ending is None:
             return []
         return [Label(S.ENDING_LABEL), Text(ending.title, "heading", space=4),
-                Text(S.FINAL_SCORE.format(score=state.score), "body_strong")]
+                Text(messages.final_line(final_display(state)), "body_strong")]
 
     def _chart(self, state) -> list:
         level = self.session.level
@@ -56,8 +58,7 @@ class DebriefScreen(DocumentScreen):
         blocks = [Heading(S.SEC_REPORT), Text(S.REPORT_NOTE, muted=True)]
         if not rows:
             return blocks + [Text(S.REPORT_EMPTY, muted=True)]
-        delays = [r.delay for r in state.records]
-        return blocks + [ReportTable([_row(r, d) for r, d in zip(rows, delays)])]
+        return blocks + [ReportTable([_row(r) for r in rows])]
 
     def _chilling(self, state) -> list:
         chill = core_debrief.chilling_effect(state)
@@ -68,29 +69,27 @@ class DebriefScreen(DocumentScreen):
             blocks.append(Text(S.CHILLING_SENTENCE.format(
                 candid=candid, n=chill.candid_unscored, m=chill.pairs, k=chill.candid_scored),
                 "body_strong"))
-            blocks += [Text(line, "small", indent=24, space=4) for line in self._pairs(state)]
+            blocks += [Text(line, "small", indent=24, space=4) for line in self._pairs(chill)]
             blocks.append(Spacer(8))
+        if chill.case == "figure":
             you = _shift(chill.shift_percent, chill)
         else:
-            blocks.append(Text(S.CHILLING_NONE, muted=True))
+            blocks.append(Text(NOTHING_TO_COMPARE[chill.case], muted=True))
         cards = [(S.YOU, you, _your_caption(chill)),
                  (S.PENNEY_SHORT, S.PENNEY_BAR, S.PENNEY),
                  (S.BATESON_SHORT, S.BATESON_BAR, S.BATESON)]
         return blocks + [FigureCards(cards)]
 
-    def _pairs(self, state) -> list[str]:
-        level = self.session.level
-        first: dict[tuple[str, bool], bool] = {}
-        for a in state.baselines:
-            first.setdefault((a.pair, a.scored), a.candid)
+    def _pairs(self, chill) -> list[str]:
+        """Each pair counted above, one a line: the list and the count always agree."""
+        pairs = self.session.level.baselines
         lines = []
-        for pair_id, pair in level.baselines.items():
-            if (pair_id, False) in first and (pair_id, True) in first:
-                word = pair.candid or S.CANDID_DEFAULT
-                before = word if first[(pair_id, False)] else S.CANDID_NOT
-                after = word if first[(pair_id, True)] else S.CANDID_NOT
-                lines.append(S.CHILLING_PAIR.format(question=pair.question, before=before,
-                                                    after=after))
+        for pair_id, was, now in chill.compared:
+            pair = pairs.get(pair_id)
+            word = (pair.candid if pair else None) or S.CANDID_DEFAULT
+            lines.append(S.CHILLING_PAIR.format(
+                question=pair.question if pair else pair_id,
+                before=word if was else S.CANDID_NOT, after=word if now else S.CANDID_NOT))
         return lines
 
     def _real(self, state) -> list:
@@ -120,6 +119,10 @@ class DebriefScreen(DocumentScreen):
         return blocks
 
 
+NOTHING_TO_COMPARE = {"none": S.CHILLING_NONE, "unscored_chapter": S.CHILLING_UNSCORED,
+                      "held_back": S.CHILLING_HELD_BACK}
+
+
 def _nearby(points, lines) -> list:
     """Only thresholds near the scores reached, so the chart keeps its detail."""
     if not points:
@@ -129,20 +132,21 @@ def _nearby(points, lines) -> list:
     return [(v, n) for v, n in lines if lo - span <= v <= hi + span]
 
 
-def _row(r, delay: int) -> list:
+def _row(r) -> list:
+    """A report row; the cost is everything the choice moved, split by cause below it."""
     watchers = ", ".join(r.watchers_shown) or S.NOBODY
     saw = ", ".join(r.seen_by) or S.NOBODY
-    if not r.scored:
-        cost = S.NOT_SCORED
-    elif r.delta:
-        cost = messages.delta_label(r.delta)
-        cost = S.COST_DELAYED.format(cost=cost) if delay else cost
-    else:
-        cost = S.COST_NONE
+    cost = [(messages.delta_label(r.delta) if r.delta else S.COST_NONE, "small_strong")]
+    if len(r.changes) > 1:
+        cost.append((cost_parts(r.changes, S.MINUS), "small"))
+    if r.later:
+        cost.append((S.COST_LATER.format(cost=messages.delta_label(r.later)), "small"))
+    if not r.scored and not r.changes:
+        cost = [(S.NOT_SCORED, "small_strong")]
     told = S.TOLD_YES.format(reason=r.reason) if r.told_why and r.reason else S.TOLD_NO
     return [[(r.scene_title, "small_strong"), (r.choice_text, "small")],
             [(r.behaviour or S.NO_BEHAVIOUR, "small")], [(watchers, "small")],
-            [(saw, "small")], [(cost, "small_strong")], [(told, "small")]]
+            [(saw, "small")], cost, [(told, "small")]]
 
 
 def _candid_word(level) -> str:
@@ -160,8 +164,8 @@ def _shift(pct: float | None, chill=None) -> str:
 
 
 def _your_caption(chill) -> str:
-    if not chill.pairs:
-        return S.CHILLING_NONE
+    if chill.case != "figure":   # the reason is said in full above the cards
+        return S.CHILLING_NO_COMPARISON
     pct = chill.shift_percent
     if pct is None and chill.candid_scored > chill.candid_unscored:
         how = S.CHILLING_MORE_FROM_NONE      # no candid answer unscored: no percentage

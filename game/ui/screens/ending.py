@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pygame
 
-from .. import flow, paint
+from ...core.changes import final_display
+from .. import flow, messages, paint
 from .. import strings as S
 from ..illustration import Illustration
 from ..theme import LOGICAL_SIZE, MARGIN
@@ -77,7 +78,7 @@ class EndingScreen(Screen):
         y = paint.lines(surf, cache, th.font("title"), title, pal.ink, TEXT_X, y, box=box) + 16
         text = cache.layout(th.font("body"), self.ending.text, TEXT_W, th.line_height("body"))
         y = paint.lines(surf, cache, th.font("body"), text, pal.ink, TEXT_X, y, box=box) + 20
-        final = S.FINAL_SCORE.format(score=self.session.state.score)
+        final = messages.final_line(final_display(self.session.state))
         paint.text(surf, cache, th.font("heading"), final, pal.accent, (TEXT_X, y), box=box)
         surf.set_clip(clip)
         self.scroll.draw_bar(surf, pal)

@@ -26,6 +26,7 @@ from .kiosk_widgets import TextBox, TickBox
 BAR_Y = LOGICAL_SIZE[1] - 84
 HEAD_Y = 64
 MIN_BOX = 110     # the answer box is never lower than this
+NUMBER_SHOWN = ("exact", "delayed")   # rulesets whose ending may name the number
 
 
 class DebriefStepsScreen(Screen):
@@ -168,8 +169,9 @@ class DebriefStepsScreen(Screen):
         ch = main_chapter(self.data)
         out = [Text(K.STEP_PROMPTS["feel"], "body_strong")]
         if ch and ch.get("ending"):
-            out += [Label(S.ENDING_LABEL), Text(ch["ending"]["title"], "heading", space=4),
-                    Text(S.FINAL_SCORE.format(score=ch["final_score"]), "body")]
+            out += [Label(S.ENDING_LABEL), Text(ch["ending"]["title"], "heading", space=4)]
+            if ch.get("final_score") is not None and ch.get("legibility") in NUMBER_SHOWN:
+                out.append(Text(S.FINAL_SCORE.format(score=ch["final_score"]), "body"))
         return out
 
     def _blocks_happened(self) -> list:

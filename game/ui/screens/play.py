@@ -11,6 +11,7 @@ import os
 import pygame
 
 from ...core import events as ev
+from ...core.changes import scene_is_quiet
 from .. import flow, messages, paint, saving
 from .. import strings as S
 from ..fx import Toasts
@@ -110,7 +111,7 @@ class PlayScreen(Screen):
         self.watchers.set(s.watchers())
         self.services.set(s.services())
         self.score.money_line = self._money_line()
-        self.score.unscored = not s.level.is_scored(s.state.scene)
+        self.score.unscored = scene_is_quiet(s.state)   # nothing here can move the score
         self.ambient = AMBIENT_SECONDS
         self.layout()
 
@@ -129,7 +130,7 @@ class PlayScreen(Screen):
         outcome = self.session.choose(view.id)
         saving.autosave(self.app, self.session, self.chapter)
         self.scene_view.set_chosen(view.id, outcome.reply)
-        self._animate(outcome.events)
+        self._animate(outcome.events, outcome.score)
         self.after = AFTER_SECONDS + (REPLY_SECONDS if outcome.reply else 0.0)
         self._refocus()
 
@@ -142,15 +143,15 @@ class PlayScreen(Screen):
                 button.shake = 0.4
         self.app.sound.play("locked")
 
-    def _animate(self, events) -> None:
-        """Turn the engine's events into chips, toasts, panel changes and one sound."""
+    def _animate(self, events, moved=None) -> None:
+        """Turn the engine's events into the score card's list of changes (`moved`, the core's
+        `ChoiceScore`), toasts, panel changes and one sound."""
         sounds, changed = set(), {}
         numbers = self.session.numbers_shown
         for e in events:
             if isinstance(e, ev.ScoreChanged):
                 note = messages.score_notice(e)
                 if note is not None:
-                    self.score.add_chip(note)
                     sounds.add(note.sound)
                 continue
             if isinstance(e, (ev.ServiceLocked, ev.ServiceUnlocked)):
@@ -161,6 +162,8 @@ class PlayScreen(Screen):
                 sounds.add(note.sound)
         self.services.set(self.session.services(), changed)
         self.score.show(self.session.display(), self.app.settings.reduced_motion)
+        if moved is not None:
+            self.score.add_changes(moved)
         self.score.money_line = self._money_line()
         for name in SOUND_ORDER:
             if name in sounds:

@@ -1,21 +1,24 @@
 """The score card: the hero of the play screen.
 
 It shows exactly what `score_display` allows: a number, stars, or a dash, with the tier name.
-Deltas fly in as chips carrying the event's shown text ("Score adjusted" when the reason is not
-disclosed); an event with no shown text shows nothing. Once a chip has flown, it stays as a
-quiet "last change" line. The card is drawn in two parts: `draw_static` (cached by the play
+After a choice, every change of score it caused flies in as one list (`messages.score_lines`:
+each change with its reason, or "Score adjusted" when the reason is not disclosed, biggest
+first, then the total); changes the rules do not show are not in it. Once the list has flown,
+it stays as a quiet "last change" block. The card is drawn in two parts: `draw_static` (cached by the play
 screen while `static_key()` is unchanged) and `draw_dynamic` (the number and the chip in flight).
 """
 from __future__ import annotations
 
 import pygame
 
-from .. import paint
+from .. import messages, paint
 from .. import strings as S
 from ..fx import Tween, ease_out
 
 CHIP_SECONDS = 3.2
 CHIP_GAP = 0.9
+LIST_ROWS = 4        # lines for a choice's changes where their words are shown
+LIST_ROWS_PLAIN = 2  # where they are not (direction hidden, or nothing shown at all)
 FLASH_SECONDS = 2.5
 PAD = 20
 
@@ -54,9 +57,17 @@ class ScoreCard:
         if old is not None and old.tier != display.tier:
             self.tier_flash = FLASH_SECONDS
 
-    def add_chip(self, notice) -> None:
-        delay = CHIP_GAP * len(self.queue) + (CHIP_GAP if self.chip else 0.0)
-        self.queue.append((notice, delay))
+    def add_changes(self, moved) -> None:
+        """A choice's changes of score (a core `ChoiceScore`), as one list to fly in."""
+        lines = tuple(messages.score_lines(moved, self.list_rows()))
+        if lines:
+            delay = CHIP_GAP * len(self.queue) + (CHIP_GAP if self.chip else 0.0)
+            self.queue.append((lines, delay))
+
+    def list_rows(self) -> int:
+        d = self.display
+        return LIST_ROWS if d is not None and d.legibility in ("exact", "stars") else (
+            LIST_ROWS_PLAIN)
 
     def update(self, dt: float, reduced: bool) -> None:
         self.number.update(dt)
@@ -79,7 +90,7 @@ class ScoreCard:
     def height(self) -> int:
         th = self.ui.theme
         h = PAD + th.line_height("label") + 6 + th.line_height("score") + 8
-        h += 2 * th.line_height("small_strong") + 8 + th.line_height("body_strong")
+        h += self.list_rows() * th.line_height("small_strong") + 8 + th.line_height("body_strong")
         return h + th.line_height("small") * max(1, len(self._notes())) + PAD
 
     def _rows(self) -> tuple[int, int, int, int]:
@@ -87,7 +98,7 @@ class ScoreCard:
         th = self.ui.theme
         value = self.rect.y + PAD + th.line_height("label") + 6
         chip = value + th.line_height("score") + 8
-        tier = chip + 2 * th.line_height("small_strong") + 8
+        tier = chip + self.list_rows() * th.line_height("small_strong") + 8
         return value, chip, tier, tier + th.line_height("body_strong")
 
     def digits_rect(self) -> pygame.Rect:
@@ -122,7 +133,7 @@ class ScoreCard:
         value_y, chip_y, tier_y, _ = self._rows()
         x, w = self.rect.x + PAD - 8, self.rect.w - 2 * PAD + 16
         return [pygame.Rect(x, value_y, w, th.line_height("score")),
-                pygame.Rect(x, chip_y, w, 2 * th.line_height("small_strong")),
+                pygame.Rect(x, chip_y, w, self.list_rows() * th.line_height("small_strong")),
                 pygame.Rect(x, tier_y - 2, w, th.line_height("body_strong") + 4)]
 
     def draw_dynamic(self, surf, reduced: bool) -> None:
@@ -216,19 +227,41 @@ class ScoreCard:
         surf.blit(img, (x + shift, y), pygame.Rect(0, 0, img.get_width() - shift,
                                                    img.get_height()))
 
-    def _render_chip(self, notice, muted: bool = False) -> pygame.Surface:
-        """The delta and its text on a transparent surface: ▼ −40  Crossing on red."""
+    def _render_chip(self, lines, muted: bool = False) -> pygame.Surface:
+        """A choice's changes on a transparent surface, one a line (`messages.ScoreLine`):
+        ▼ −25  Signing a petition / ▼ −2  Your contacts' scores / ▼ −27  In all. A long
+        reason takes a second line while the card has lines to spare (biggest change first)."""
         th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
         head_ink, body_ink = (pal.muted, pal.muted) if muted else (pal.accent, pal.ink)
         width = self.rect.w - 2 * PAD
         lh = th.line_height("small_strong")
-        img = pygame.Surface((width, 2 * lh), pygame.SRCALPHA)
-        head = cache.render(th.font("small_strong"), notice.title, head_ink)
-        img.blit(head, (0, 0))
-        x = head.get_width() + 8
-        lay = cache.layout(th.font("small"), notice.body, width - x, lh)
-        for i, line in enumerate(lay.lines[:2]):
-            if i == 1 and len(lay.lines) > 2:
-                line = cache.fit(th.font("small"), line + S.MORE, width - x)
-            img.blit(cache.render(th.font("small"), line, body_ink), (x, i * lh + 1))
+        heads = [cache.render(th.font("small_strong"), line.title, head_ink) for line in lines]
+        x = max(h.get_width() for h in heads) + 8   # the reasons line up
+        bodies = self._bodies(lines, width - x)
+        img = pygame.Surface((width, max(1, sum(map(len, bodies))) * lh), pygame.SRCALPHA)
+        y = 0
+        for line, head, body in zip(lines, heads, bodies):
+            if line.total:
+                img.fill(pal.line, pygame.Rect(0, y, width, 1))
+            img.blit(head, (x - 8 - head.get_width(), y))
+            font = th.font("small_strong" if line.total else "small")
+            for text in body:
+                img.blit(cache.render(font, text, body_ink), (x, y + 1))
+                y += lh
         return img
+
+    def _bodies(self, lines, width: int) -> list[list[str]]:
+        """Each line's words as one or two lines of text, within the card's rows."""
+        th, cache = self.ui.theme, self.ui.cache
+        spare = self.list_rows() - len(lines)
+        out = []
+        for line in lines:
+            font = th.font("small_strong" if line.total else "small")
+            lay = cache.layout(font, line.body, width, th.line_height("small")).lines
+            if len(lay) > 1 and spare > 0:
+                spare -= 1
+                rest = " ".join(lay[1:])
+                out.append([lay[0], cache.fit(font, rest, width)])
+            else:
+                out.append([cache.fit(font, line.body, width)])
+        return out
