@@ -75,6 +75,7 @@ class PlayScreen(Screen):
         self.score.rect = pygame.Rect(right.x, right.y, right.w, self.score.height())
         top = self.score.rect.bottom + 16
         self.services.place(pygame.Rect(right.x, top, right.w, right.bottom - top))
+        self.toasts.room = (self.app, self.toast_area())
         self._layout_top_bar()
         self._refocus()
         for toast in self.toasts.shown:          # their pictures were in the old theme
@@ -383,14 +384,16 @@ class PlayScreen(Screen):
              lambda s: sv.draw_dynamic(s, t, reduced)),
             ("score", sc.stamp(), sc.animating(), [],
              lambda s: sc.draw_dynamic(s, reduced)),
-            ("toasts", self.toasts.stamp(), self.toasts.moving(reduced),
-             [self.toasts.extent(self.app, area)], lambda s: self.toasts.draw(s, self.app, area,
-                                                                               reduced)),
+            ("toasts", self.toasts.stamp(), self.toasts.moving(reduced) or bool(sv.flash),
+             [self.toasts.extent(self.app, area, LOGICAL_SIZE[0])],
+             lambda s: self.toasts.draw(s, self.app, area, reduced)),
         ]
 
     def toast_area(self) -> pygame.Rect:
-        _, mid, _ = self.columns()
-        return pygame.Rect(mid.x + 16, mid.y + 12, mid.w - 32, 0)
+        """Toasts stack up from the bottom of the services panel (never over the scene's
+        text); a door that changes is scrolled to the panel's top, above them."""
+        rect = self.services.rect
+        return pygame.Rect(rect.x, rect.y, rect.w, rect.h)
 
     def _draw_top_bar(self, surf) -> None:
         th, pal, cache = self.theme, self.pal, self.cache

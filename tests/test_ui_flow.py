@@ -1,0 +1,60 @@
+"""Reading and flow as a player expects: toasts never cover the scene, outcome lines wait
+as long as the player reads, the services list never hides a row, the chapters follow each
+other, and a machine with no sound card keeps the terminal clean."""
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+from pathlib import Path  # noqa: E402
+from types import SimpleNamespace  # noqa: E402
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.ui.messages import Notice  # noqa: E402
+from game.ui.settings import TEXT_SIZES, Settings  # noqa: E402
+from game.ui.testing import Pilot  # noqa: E402
+
+FIXTURE = Path(__file__).parent / "fixtures" / "ui_level.yaml"
+LEVELS = Path(__file__).parent.parent / "levels"
+
+
+@pytest.fixture(autouse=True)
+def _config(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def play_pilot(level=FIXTURE, settings=None, **kw):
+    args = SimpleNamespace(level=str(level), persona=kw.get("persona", "pro"),
+                           ruleset=kw.get("ruleset", "city"), seed=0,
+                           start_at=kw.get("start_at"), preset=None, dev=False)
+    pilot = Pilot(settings=settings or Settings(text_speed="instant"), args=args)
+    assert pilot.screen_name() == "PlayScreen"
+    return pilot
+
+
+def crop(surface, rect) -> bytes:
+    return pygame.image.tobytes(surface.subsurface(rect), "RGB")
+
+
+@pytest.mark.parametrize("size", [100, max(TEXT_SIZES)])
+def test_toasts_never_cover_the_scene_title_or_text(size):
+    pilot = play_pilot(settings=Settings(text_speed="instant", text_size=size))
+    play = pilot.top
+    _, mid, _ = play.columns()
+    before = crop(pilot.redraw(), mid)
+    for kind in ("bad", "good", "rating"):
+        play.toasts.add(Notice(kind, "Share bikes with no deposit: closed",
+                               "Needs a score of 1030. Yours is 960 now."))
+    pilot.frames(30)
+    shot = pilot.redraw()
+    assert play.toasts.shown and all(t.rect is not None for t in play.toasts.shown)
+    assert crop(shot, mid) == before
+    for toast in play.toasts.shown:           # each is on screen, and none overlaps another
+        assert pygame.Rect(0, 0, *shot.get_size()).contains(toast.rect)
+        assert not any(toast.rect.colliderect(o.rect) for o in play.toasts.shown
+                       if o is not toast)
