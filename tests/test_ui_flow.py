@@ -58,3 +58,45 @@ def test_toasts_never_cover_the_scene_title_or_text(size):
         assert pygame.Rect(0, 0, *shot.get_size()).contains(toast.rect)
         assert not any(toast.rect.colliderect(o.rect) for o in play.toasts.shown
                        if o is not toast)
+
+
+NO_SOUND_CARD_RUN = """
+import os
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SINCERITY_FIRST_FRAME_MARK"] = "exit"
+from game.ui.app import App
+from game.ui.settings import Settings
+app = App(settings=Settings(), persist=False)
+app.run()                      # the first frame, then pygame.init() (the mixer too)
+app.sound.play("locked")       # opens the mixer on first use
+print("sound available:", app.sound.available)
+"""
+
+
+@pytest.mark.parametrize("driver", [None, "alsa"])
+def test_a_machine_without_a_sound_card_keeps_the_terminal_clean(driver, tmp_path):
+    import subprocess
+    import sys
+    env = {k: v for k, v in os.environ.items() if k != "SDL_AUDIODRIVER"}
+    if driver:
+        env["SDL_AUDIODRIVER"] = driver
+    env["SINCERITY_CONFIG_DIR"] = str(tmp_path)
+    done = subprocess.run([sys.executable, "-c", NO_SOUND_CARD_RUN], env=env,
+                          capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert "sound available" in done.stdout
+    assert done.stderr == ""
+
+
+def test_quieting_the_audio_library_never_hides_python_errors(capfd):
+    import sys
+
+    from game.ui.sound import quiet_native_stderr
+    with pytest.raises(RuntimeError):
+        with quiet_native_stderr():
+            os.write(2, b"ALSA lib pcm.c: Unknown PCM default\n")
+            raise RuntimeError("a Python error")
+    print("after the block", file=sys.stderr)
+    err = capfd.readouterr().err
+    assert "ALSA" not in err and "after the block" in err
