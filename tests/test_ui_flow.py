@@ -100,3 +100,37 @@ def test_quieting_the_audio_library_never_hides_python_errors(capfd):
     print("after the block", file=sys.stderr)
     err = capfd.readouterr().err
     assert "ALSA" not in err and "after the block" in err
+
+
+def _wait_after_a_reply(settings) -> tuple[float, str]:
+    """(seconds the screen waits, the reply) after the first choice that has a reply."""
+    pilot = play_pilot(settings=settings)
+    play = pilot.top
+    for _ in range(30):
+        view = next(c for c in play.session.choices() if c.available)
+        play.scene_view.reveal_all()
+        play._choose(view)
+        if play.scene_view.reply:
+            return play.after, play.scene_view.reply
+        play._advance()
+    raise AssertionError("no choice with a reply in the fixture")
+
+
+def test_the_reply_waits_as_long_as_the_player_reads():
+    slow, reply = _wait_after_a_reply(Settings(text_speed="slow"))
+    normal, _ = _wait_after_a_reply(Settings(text_speed="normal"))
+    fast, _ = _wait_after_a_reply(Settings(text_speed="fast"))
+    assert slow > normal > fast
+    words = len(reply.split())
+    assert normal >= words / 4          # time for the reply's words at a reading pace
+    # instant text and reduced motion skip the typing, not the reading
+    instant, _ = _wait_after_a_reply(Settings(text_speed="instant"))
+    reduced, _ = _wait_after_a_reply(Settings(text_speed="slow", reduced_motion=True))
+    assert instant == normal and reduced == slow
+
+
+def test_a_longer_reply_gets_longer():
+    from game.ui.screens.play import aftermath_seconds
+    short, long = "A tick appears.", " ".join(["word"] * 40)
+    assert aftermath_seconds(long, "normal") > aftermath_seconds(short, "normal") + 5
+    assert aftermath_seconds(None, "slow") < aftermath_seconds(short, "slow")

@@ -27,12 +27,24 @@ TOP = 72
 BOTTOM = LOGICAL_SIZE[1] - MARGIN
 LEFT_W, RIGHT_W, COL_GAP = 340, 300, 20
 ART_H = 255
-AFTER_SECONDS = 1.4
-REPLY_SECONDS = 2.2
+AFTER_SECONDS = 1.4        # the score moves and the chosen line stays
+#: words a player reads per second at each text speed ("instant" only skips the typing: its
+#: reader, like one with reduced motion, gets the normal pace)
+READING_WORDS_PER_SECOND = {"slow": 2.0, "normal": 3.0, "fast": 4.5}
+REPLY_MIN_SECONDS = 1.5
 WATCH_SECONDS = 0.5   # --dev: how often to look whether the level file was saved
 AMBIENT_SECONDS = 8.0
 AMBIENT_FPS = 12
 SOUND_ORDER = ("locked", "score_down", "score_up", "notification")
+
+
+def aftermath_seconds(reply: str | None, text_speed: str) -> float:
+    """How long the screen lingers after a choice before the next scene (any key moves on):
+    the score's move, then the time to read the reply at the player's own pace."""
+    if not reply:
+        return AFTER_SECONDS
+    rate = READING_WORDS_PER_SECOND.get(text_speed, READING_WORDS_PER_SECOND["normal"])
+    return AFTER_SECONDS + max(REPLY_MIN_SECONDS, len(reply.split()) / rate)
 
 
 class PlayScreen(Screen):
@@ -131,7 +143,7 @@ class PlayScreen(Screen):
         saving.autosave(self.app, self.session, self.chapter)
         self.scene_view.set_chosen(view.id, outcome.reply)
         self._animate(outcome.events)
-        self.after = AFTER_SECONDS + (REPLY_SECONDS if outcome.reply else 0.0)
+        self.after = aftermath_seconds(outcome.reply, self.app.settings.text_speed)
         self._refocus()
 
     def _refuse(self, view) -> None:
