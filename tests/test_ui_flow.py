@@ -134,3 +134,98 @@ def test_a_longer_reply_gets_longer():
     short, long = "A tick appears.", " ".join(["word"] * 40)
     assert aftermath_seconds(long, "normal") > aftermath_seconds(short, "normal") + 5
     assert aftermath_seconds(None, "slow") < aftermath_seconds(short, "slow")
+
+
+# ---- one chapter after another
+
+def _finish(pilot) -> None:
+    """Play the chapter on screen to its ending, the first open choice each time."""
+    from game.ui.screenshots import play_until
+    play = pilot.top
+    play_until(pilot.app, play, lambda s: s.finished, limit=200)
+    play._advance()
+    pilot.frames(2)
+
+
+def _button(screen, start: str):
+    return next(b for b in screen.buttons if b.label.startswith(start))
+
+
+def test_the_ending_offers_the_next_chapter_with_the_persona_who_carries_on():
+    pilot = play_pilot(LEVELS / "tutorial.yaml", persona="migrant", ruleset="city_pilot")
+    _finish(pilot)
+    assert pilot.screen_name() == "EndingScreen"
+    _button(pilot.top, "Next chapter: Day Zero").activate()
+    pilot.frames(2)
+    assert pilot.screen_name() == "PlayScreen"
+    state = pilot.top.session.state
+    assert pilot.top.session.level.id == "day_zero" and state.persona == "migrant"
+
+
+def test_the_first_persona_carries_on_into_chapters_that_name_it_differently():
+    pilot = play_pilot(LEVELS / "tutorial.yaml", persona="urban", ruleset="city_pilot")
+    _finish(pilot)
+    _button(pilot.top, "Next chapter").activate()
+    pilot.frames(2)
+    assert pilot.top.session.state.persona == "professional"
+
+
+def test_play_again_from_the_debrief_is_the_other_persona_under_the_same_rules():
+    pilot = play_pilot(LEVELS / "tutorial.yaml", persona="urban", ruleset="opaque")
+    _finish(pilot)
+    _button(pilot.top, "See what").activate()
+    pilot.frames(2)
+    assert pilot.screen_name() == "DebriefScreen"
+    _button(pilot.top, "Play again as: Rural migrant worker").activate()
+    pilot.frames(2)
+    state = pilot.top.session.state
+    assert pilot.screen_name() == "PlayScreen"
+    assert (state.persona, state.ruleset, len(state.history)) == ("migrant", "opaque", 1)
+
+
+def test_the_last_chapter_has_no_next_chapter():
+    from game.ui import flow, levels
+    last = levels.bundled()[-1]
+    assert flow.next_chapter(last) is None
+    assert flow.next_chapter(levels.find(str(FIXTURE))) is None    # not a bundled chapter
+
+
+def test_the_chapter_list_says_where_to_start_and_which_chapters_pair():
+    pilot = Pilot(args=None)
+    pilot.number(1)                                               # Play
+    assert pilot.screen_name() == "CardListScreen"
+    cards = {b.label: b for b in pilot.top.buttons}
+    first = pilot.top.buttons[0]
+    assert first.label == "First Day on the Score" and first.detail.startswith("Start here")
+    assert first.primary and sum(b.primary for b in pilot.top.buttons) == 1
+    assert "just before The Pilot City, as the same persona" in cards["Day Zero"].detail
+    assert "just after Day Zero, as the same persona" in cards["The Pilot City"].detail
+
+
+@pytest.mark.parametrize("saved", [False, True])
+def test_the_title_menu_numbers_never_shift(saved):
+    pilot = Pilot(args=None)
+    if saved:
+        pilot.app.continue_offer, pilot.app.slots_used = object(), True
+        pilot.top.layout()
+        assert [b.label for b in pilot.top.buttons[:2]] == ["Continue", "Load a saved game"]
+    numbers = {b.number: b.label for b in pilot.top.buttons}
+    assert (numbers[1], numbers[2], numbers[3], numbers[4]) == (
+        "Play", "Settings", "Credits and sources", "Quit")
+    pilot.number(4)
+    assert not pilot.app.running
+
+
+def test_continue_after_a_finished_chapter_opens_the_next_one(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINCERITY_DATA_DIR", str(tmp_path / "data"))
+    args = SimpleNamespace(level=str(LEVELS / "tutorial.yaml"), persona="migrant",
+                           ruleset="city_pilot", seed=0, start_at=None, preset=None, dev=False)
+    pilot = Pilot(args=args, persist=True)
+    _finish(pilot)
+    assert pilot.screen_name() == "EndingScreen"
+    again = Pilot(persist=True)                                   # a new window
+    assert again.top.buttons[0].label == "Continue"
+    again.key(pygame.K_RETURN)
+    assert again.screen_name() == "PlayScreen"
+    assert again.top.session.level.id == "day_zero"
+    assert again.top.session.state.persona == "migrant"
