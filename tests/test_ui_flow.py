@@ -229,3 +229,20 @@ def test_continue_after_a_finished_chapter_opens_the_next_one(tmp_path, monkeypa
     assert again.screen_name() == "PlayScreen"
     assert again.top.session.level.id == "day_zero"
     assert again.top.session.state.persona == "migrant"
+
+
+def test_toasts_that_do_not_fit_wait_and_newer_news_pushes_out_older():
+    pilot = play_pilot(settings=Settings(text_speed="instant", text_size=max(TEXT_SIZES)))
+    toasts = pilot.top.toasts
+    toasts.clear()
+    long = "Needs a score of 1030. " * 3
+    for i in range(3):                        # one moment: more than the panel holds
+        toasts.add(Notice("bad", f"Door {i}: closed", long))
+    assert len(toasts.shown) < 3 and toasts.waiting
+    pilot.frames(5)
+    assert toasts.shown[0].notice.title == "Door 0: closed"    # the others still wait
+    toasts.clear()
+    toasts.add(Notice("bad", "Earlier news", long))
+    pilot.frames(5)
+    toasts.add(Notice("good", "Later news", long))
+    assert [t.notice.title for t in toasts.shown] == ["Later news"]

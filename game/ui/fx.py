@@ -61,22 +61,24 @@ class Tween:
 class Toast:
     notice: object
     age: float = 0.0
+    moment: int = 0
     rect: pygame.Rect | None = None
     surf: pygame.Surface | None = None
 
 
 class Toasts:
     """Cards that slide in from the window's right edge and stack up from the bottom of their
-    area (the lower part of the right-hand column), so they never cover the scene's title or
-    text. They leave after a while or when clicked; those that do not fit wait their turn."""
+    area (the services panel), so they never cover the scene's title or text. They leave
+    after a while or when clicked."""
 
     def __init__(self):
         self.shown: list[Toast] = []
         self.waiting: list[Toast] = []
         self.room = None    # (ui, area): how tall the shown toasts may be together
+        self.moment = 0     # counts updates: toasts added in the same one came together
 
     def add(self, notice) -> None:
-        self.waiting.append(Toast(notice))
+        self.waiting.append(Toast(notice, moment=self.moment))
         self._fill()
 
     def clear(self) -> None:
@@ -96,11 +98,19 @@ class Toasts:
         return used + self._height(toast) <= self.room[1].h
 
     def _fill(self) -> None:
-        while (self.waiting and len(self.shown) < MAX_TOASTS and
-               self._fits(self.waiting[0])):
-            self.shown.append(self.waiting.pop(0))
+        """Show what waits while there is room. Newer news pushes out toasts shown in an
+        earlier frame; toasts of the same moment wait their turn."""
+        while self.waiting:
+            if len(self.shown) < MAX_TOASTS and self._fits(self.waiting[0]):
+                self.shown.append(self.waiting.pop(0))
+                continue
+            older = [t for t in self.shown if t.moment < self.waiting[0].moment]
+            if not older:
+                return
+            self.shown.remove(older[0])
 
     def update(self, dt: float) -> None:
+        self.moment += 1
         for toast in self.shown:
             toast.age += dt
         self.shown = [t for t in self.shown if t.age < TOAST_SECONDS]
