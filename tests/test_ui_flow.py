@@ -246,3 +246,37 @@ def test_toasts_that_do_not_fit_wait_and_newer_news_pushes_out_older():
     pilot.frames(5)
     toasts.add(Notice("good", "Later news", long))
     assert [t.notice.title for t in toasts.shown] == ["Later news"]
+
+
+# ---- the services list
+
+def _in_view(panel, span) -> bool:
+    top = panel.scroll.offset
+    return span[0] >= top - 1 and span[1] <= top + panel.scroll.rect.h + 1
+
+
+@pytest.mark.parametrize("size", [100, max(TEXT_SIZES)])
+def test_the_services_list_says_what_it_hides_and_shows_a_door_that_moves(size):
+    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="pilot",
+                       settings=Settings(text_speed="instant", text_size=size))
+    panel = pilot.top.services
+    spans = panel.row_spans()
+    hidden = [s for s in spans if not _in_view(panel, s)]
+    assert hidden and panel.more() == (0, len(hidden))      # the longest list does not fit
+    footer = panel.footer_rect()
+    assert panel.rect.contains(footer) and footer.top >= panel.scroll.rect.bottom
+    shot = pilot.redraw()
+    accent = bytes(pilot.app.theme.palette.accent)
+    data = crop(shot, footer)
+    assert any(data[i:i + 3] == accent for i in range(0, len(data), 3))   # "▼ n more below"
+    for _ in range(len(spans)):                             # a click on it shows the rest
+        if not panel.more()[1]:
+            break
+        pilot.click(footer.center)
+    assert _in_view(panel, spans[-1]) and panel.more()[0] > 0
+    pilot.click(footer.center)                              # and back up
+    panel.scroll.offset = 0
+    services = pilot.top.session.services()
+    last = services[-1][0]
+    panel.set(services, {last: "bad"})                      # the last door changes
+    assert _in_view(panel, panel.row_spans()[-1])

@@ -36,13 +36,29 @@ class Panel:
         th = self.ui.theme
         self.rect = pygame.Rect(rect)
         top = self.rect.y + PAD + th.line_height("label") + 8
-        self.scroll = ScrollView((self.rect.x, top, self.rect.w, self.rect.bottom - top - 10),
-                                 self.content_height())
+        offset = self.scroll.offset
+        height = self.rect.bottom - top - 10
+        if self.content_height() > height:      # a line under the rows says what is hidden
+            height -= self.footer_height()
+        self.scroll = ScrollView((self.rect.x, top, self.rect.w, height), self.content_height())
+        self.scroll.scroll(offset)
+
+    def footer_height(self) -> int:
+        return self.ui.theme.line_height("small_strong") + 6
+
+    def footer_rect(self) -> pygame.Rect:
+        return pygame.Rect(self.rect.x + PAD, self.scroll.rect.bottom + 2,
+                           self.rect.w - 2 * PAD, self.footer_height())
 
     def content_height(self) -> int:
         return 0
 
     def handle(self, inp) -> bool:
+        if inp.kind == "release" and self.more() != (0, 0) and (
+                self.footer_rect().collidepoint(inp.pos)):
+            above, below = self.more()
+            self.scroll.scroll(self.scroll.rect.h * (1 if below else -1))
+            return True
         if inp.kind == "wheel" and self.rect.collidepoint(inp.pos):
             return self.scroll.handle(inp, keys=False)
         if inp.kind in ("press", "move", "release"):
@@ -59,6 +75,7 @@ class Panel:
                    (self.rect.x + PAD, self.rect.y + PAD), box=self.rect)
         self._clipped(surf, lambda y: self.draw_rows(surf, y, reduced))
         self.scroll.draw_bar(surf, pal)
+        self._draw_more(surf)
 
     def _clipped(self, surf, fn) -> None:
         clip = surf.get_clip()
@@ -68,6 +85,31 @@ class Panel:
 
     def draw_rows(self, surf, y: int, reduced: bool) -> None:
         pass
+
+    def row_spans(self) -> list[tuple[int, int]]:
+        """(top, bottom) of each row, in the panel's content coordinates."""
+        return []
+
+    def more(self) -> tuple[int, int]:
+        """How many rows are not wholly in view: (above, below)."""
+        top = self.scroll.offset
+        bottom = top + self.scroll.rect.h
+        spans = self.row_spans()
+        return (sum(1 for a, _ in spans if a < top - 1),
+                sum(1 for _, b in spans if b > bottom + 1))
+
+    def _draw_more(self, surf) -> None:
+        """"▼ 2 more below" under the rows (click it to scroll), so no row is ever missed."""
+        above, below = self.more()
+        if not (above or below):
+            return
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        words = (S.PANEL_MORE_BELOW.format(n=below) if below else
+                 S.PANEL_MORE_ABOVE.format(n=above))
+        box = self.footer_rect()
+        words = cache.fit(th.font("small_strong"), words, box.w)
+        paint.text(surf, cache, th.font("small_strong"), words, pal.accent,
+                   (box.x, box.centery), "midleft", box=box)
 
     def draw_dynamic(self, surf, t: float, reduced: bool) -> None:
         pass
@@ -93,6 +135,10 @@ class WatchersPanel(Panel):
 
     def content_height(self) -> int:
         return max(1, len(self.watchers)) * self.row_height()
+
+    def row_spans(self) -> list[tuple[int, int]]:
+        rh = self.row_height()
+        return [(i * rh, (i + 1) * rh) for i in range(len(self.watchers))]
 
     def _center(self, y: int, i: int) -> tuple[int, int]:
         rh = self.row_height()
@@ -158,10 +204,27 @@ class ServicesPanel(Panel):
         self._heights: dict = {}
 
     def set(self, services: list, changed: dict | None = None) -> None:
+        """The services now; those in `changed` flash, and the first of them is scrolled to
+        the top of the panel (toasts stack up from its bottom), so a door is seen to move."""
         self.services = list(services)
         for sid in changed or {}:
             self.flash[sid] = FLASH_SECONDS
-        self.scroll.content_height = self.content_height()
+        if self.rect.h:
+            self.place(self.rect)
+        spans = dict(zip((sid for sid, _, _ in self.services), self.row_spans()))
+        first = next((spans[sid] for sid, _, _ in self.services if sid in (changed or {})),
+                     None)
+        if first is not None:
+            self.scroll.offset = 0.0
+            self.scroll.scroll(first[0] - 6)
+
+    def row_spans(self) -> list[tuple[int, int]]:
+        spans, y = [], 0
+        for _, service, is_open in self.services:
+            h = self._row_h(service.name, is_open)
+            spans.append((y, y + h))
+            y += h + 6
+        return spans
 
     def static_key(self) -> tuple:
         return super().static_key() + (tuple((s, o) for s, _, o in self.services),)
