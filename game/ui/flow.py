@@ -61,9 +61,14 @@ def _classroom(app):
     return getattr(app, "classroom", None)
 
 
+def in_kiosk(app) -> bool:
+    """Whether this window is a classroom kiosk (not only recording with --export)."""
+    return hasattr(_classroom(app), "home_screen")
+
+
 def title_screen(app):
     from .screens.title import TitleScreen
-    if hasattr(_classroom(app), "home_screen"):   # kiosk mode never shows the title
+    if in_kiosk(app):                              # kiosk mode never shows the title
         return _classroom(app).home_screen()
     if app.frames:   # after the first frame: see what Continue and Load offer now
         from . import saving
