@@ -475,3 +475,17 @@ def test_the_saved_screen_and_still_playing_keep_their_text_clear_of_buttons(tmp
                                   th.line_height("body"))
     text_bottom = still.panel.y + 40 + th.line_height("title") + 10 + body.height
     assert text_bottom <= still.buttons[0].rect.top
+
+
+@pytest.mark.parametrize("size", [100, 125, 150])
+def test_the_include_my_answers_label_is_never_cut(size):
+    from game.classroom import strings as K
+    from game.ui.screens.kiosk_widgets import TickBox
+    from game.ui.settings import Settings
+    pilot = Pilot(settings=Settings(text_speed="instant", text_size=size))
+    tick = TickBox((0, 0, 472, 44), K.INCLUDE_ANSWERS)
+    role, lay = tick.label_layout(pilot.app)
+    assert " ".join(line.strip() for line in lay.lines) == K.INCLUDE_ANSWERS
+    assert lay.height <= 2 * pilot.app.theme.line_height(role)
+    surf = pygame.Surface((472, 44))
+    tick.draw(surf, pilot.app, False)                    # and it draws
