@@ -280,3 +280,45 @@ def test_the_services_list_says_what_it_hides_and_shows_a_door_that_moves(size):
     last = services[-1][0]
     panel.set(services, {last: "bad"})                      # the last door changes
     assert _in_view(panel, panel.row_spans()[-1])
+
+
+# ---- large text
+
+def test_with_large_text_the_typing_stays_in_view_and_ends_at_the_first_choice():
+    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="pilot",
+                       settings=Settings(text_speed="fast", text_size=max(TEXT_SIZES)))
+    play = pilot.top
+    view = play.scene_view
+    first = view.buttons[0]
+    assert first.rect.bottom > view.scroll.rect.h          # below the fold at the start
+    lay = view._text_layout
+    for _ in range(600):
+        if not view.revealing:
+            break
+        pilot.frames(1)
+        typed = sum(1 for s in lay.starts if s <= int(view.shown)) - 1
+        line_bottom = view._text_top + (typed + 1) * lay.line_height
+        assert line_bottom <= view.scroll.offset + view.scroll.rect.h   # the typing shows
+    pilot.frames(2)
+    assert view.scroll.rect.contains(view.screen_rect(first))        # and so does choice 1
+
+
+@pytest.mark.parametrize("unscored", [False, True])
+def test_with_large_text_the_top_hint_and_the_score_card_lines_are_never_cut(unscored):
+    from game.ui import paint
+    from game.ui.textcache import ELLIPSIS
+    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="pilot",
+                       settings=Settings(text_speed="instant", text_size=max(TEXT_SIZES)))
+    play = pilot.top
+    play.score.unscored = unscored
+    paint.AUDIT = []
+    try:
+        pilot.redraw()
+        drawn = [(line, rect) for line, rect, *_ in paint.AUDIT]
+    finally:
+        paint.AUDIT = None
+    top_bar = [line for line, rect in drawn if rect.bottom <= 72]
+    card = [line for line, rect in drawn if play.score.rect.contains(rect)]
+    assert any("choose" in line for line in top_bar)
+    assert any(line.startswith(("Tier", "Nothing here")) for line in card)
+    assert not [line for line in top_bar + card if line.endswith(ELLIPSIS)]

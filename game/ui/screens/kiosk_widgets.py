@@ -111,9 +111,7 @@ class TickBox(Widget):
         smaller face, and on two lines if it must."""
         th = ui.theme
         width = self.rect.w - 8 - 28 - 20
-        role = "body_strong"
-        if th.font(role).size(self.label)[0] > width:
-            role = "small_strong"
+        role = th.fitting(self.label, width, ("body_strong", "small_strong"))
         return role, ui.cache.layout(th.font(role), self.label, width, th.line_height(role))
 
     def draw(self, surf, ui, focused: bool) -> None:

@@ -47,6 +47,16 @@ def aftermath_seconds(reply: str | None, text_speed: str) -> float:
     return AFTER_SECONDS + max(REPLY_MIN_SECONDS, len(reply.split()) / rate)
 
 
+def whole_parts(font, words: str, width: int) -> str:
+    """As many of the hint's " · " parts as fit whole, from the first (a cut "Ba…" tells
+    nobody anything); one part alone is shortened only if nothing else fits."""
+    parts = words.split(S.JOIN)
+    while len(parts) > 1 and font.size(S.JOIN.join(parts))[0] > width:
+        parts.pop()
+    shown = S.JOIN.join(parts)
+    return shown if font.size(shown)[0] <= width else ""
+
+
 class PlayScreen(Screen):
     hint = S.HINT_PLAY
 
@@ -424,7 +434,7 @@ class PlayScreen(Screen):
             words += S.HINT_UNDO
         off = saving.saving_off(self.app)
         words = S.JOIN.join((S.NOTICE.format(text=off), words)) if off else words
-        hint = cache.fit(th.font("small"), words, right - end - 24)
+        hint = whole_parts(th.font("small"), words, right - end - 24)
         if len(hint) > 3:
             paint.text(surf, cache, th.font("small"), hint, pal.muted, (right, 36), "midright",
                        box=bar)
