@@ -322,3 +322,23 @@ def test_with_large_text_the_top_hint_and_the_score_card_lines_are_never_cut(uns
     assert any("choose" in line for line in top_bar)
     assert any(line.startswith(("Tier", "Nothing here")) for line in card)
     assert not [line for line in top_bar + card if line.endswith(ELLIPSIS)]
+
+
+
+def test_with_the_largest_text_watcher_names_and_panel_labels_are_whole():
+    from game.ui import levels, paint
+    from game.ui.textcache import ELLIPSIS
+    pilot = play_pilot(settings=Settings(text_speed="instant", text_size=max(TEXT_SIZES)))
+    panel = pilot.top.watchers
+    names = {w.name for c in levels.bundled() for w in c.level.watchers.values()}
+    surf = pygame.Surface((1280, 720))
+    paint.AUDIT = []
+    try:
+        for name in names:
+            panel._name(surf, name, (panel.rect.x + 40, panel.rect.y + 100))
+        panel.draw(surf, False)
+        drawn = [line for line, *_ in paint.AUDIT]
+    finally:
+        paint.AUDIT = None
+    assert len(names) > 10
+    assert not [line for line in drawn if line.endswith(ELLIPSIS)]

@@ -33,15 +33,20 @@ class Panel:
         self.scroll = ScrollView((0, 0, 0, 0))
 
     def place(self, rect) -> None:
-        th = self.ui.theme
         self.rect = pygame.Rect(rect)
-        top = self.rect.y + PAD + th.line_height("label") + 8
+        top = self.rect.y + PAD + self._label_layout().height + 8
         offset = self.scroll.offset
         height = self.rect.bottom - top - 10
         if self.content_height() > height:      # a line under the rows says what is hidden
             height -= self.footer_height()
         self.scroll = ScrollView((self.rect.x, top, self.rect.w, height), self.content_height())
         self.scroll.scroll(offset)
+
+    def _label_layout(self):
+        """The panel's label, on two lines in a narrow column."""
+        th = self.ui.theme
+        return self.ui.cache.layout(th.font("label"), self.label, self.rect.w - 2 * PAD,
+                                    th.line_height("label"))
 
     def footer_height(self) -> int:
         return self.ui.theme.line_height("small_strong") + 6
@@ -71,8 +76,8 @@ class Panel:
     def draw(self, surf, reduced: bool) -> None:
         th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
         paint.card(surf, self.rect, pal, radius=14)
-        paint.text(surf, cache, th.font("label"), self.label, pal.muted,
-                   (self.rect.x + PAD, self.rect.y + PAD), box=self.rect)
+        paint.lines(surf, cache, th.font("label"), self._label_layout(), pal.muted,
+                    self.rect.x + PAD, self.rect.y + PAD, box=self.rect)
         self._clipped(surf, lambda y: self.draw_rows(surf, y, reduced))
         self.scroll.draw_bar(surf, pal)
         self._draw_more(surf)
@@ -131,7 +136,8 @@ class WatchersPanel(Panel):
         return super().static_key() + (tuple(w for w, _ in self.watchers),)
 
     def row_height(self) -> int:
-        return max(52, self.ui.theme.line_height("body") + 16)
+        th = self.ui.theme
+        return max(52, th.line_height("body") + 16, 2 * th.line_height("small") + 8)
 
     def content_height(self) -> int:
         return max(1, len(self.watchers)) * self.row_height()
@@ -158,9 +164,25 @@ class WatchersPanel(Panel):
             pygame.draw.circle(surf, pal.line, center, 20, 1)
             watcher_icon(surf, pygame.Rect(center[0] - 13, center[1] - 13, 26, 26), watcher.icon,
                          pal.ink)
-            x = self.rect.x + PAD + 62
-            name = cache.fit(th.font("body"), watcher.name, self.rect.right - PAD - x)
+            self._name(surf, watcher.name, center)
+
+    def _name(self, surf, name: str, center) -> None:
+        """The watcher's name beside its icon: on one line, or on two in a smaller face in a
+        narrow column (cut only if even that is too long)."""
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        x = self.rect.x + PAD + 62
+        width = self.rect.right - PAD - x
+        if th.font("body").size(name)[0] <= width:
             paint.text(surf, cache, th.font("body"), name, pal.ink, (x, center[1]), "midleft",
+                       box=self.rect)
+            return
+        font, lh = th.font("small"), th.line_height("small")
+        lines = list(cache.layout(font, name, width, lh).lines)
+        if len(lines) > 2:
+            lines = [lines[0], cache.fit(font, " ".join(lines[1:]), width)]
+        y = center[1] - len(lines) * lh // 2 + lh // 2
+        for i, line in enumerate(lines):
+            paint.text(surf, cache, font, line, pal.ink, (x, y + i * lh), "midleft",
                        box=self.rect)
 
     def pulsing(self) -> bool:
