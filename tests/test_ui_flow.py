@@ -342,3 +342,22 @@ def test_with_the_largest_text_watcher_names_and_panel_labels_are_whole():
         paint.AUDIT = None
     assert len(names) > 10
     assert not [line for line in drawn if line.endswith(ELLIPSIS)]
+
+
+@pytest.mark.parametrize("size", TEXT_SIZES)
+def test_the_debrief_figures_are_never_broken_across_lines(size):
+    from game.ui import paint
+    from game.ui import strings as S
+    from game.ui.screens.debrief_blocks import FigureCards
+    pilot = Pilot(settings=Settings(text_speed="instant", text_size=size))
+    cards = FigureCards([(S.YOU, "−57%", "you"), (S.PENNEY_SHORT, S.PENNEY_BAR, S.PENNEY),
+                         (S.BATESON_SHORT, S.BATESON_BAR, S.BATESON)])
+    width = 472                       # the kiosk debrief's column, the narrowest place
+    rect = pygame.Rect(0, 0, width, cards.measure(pilot.app, width))
+    paint.AUDIT = []
+    try:
+        cards.draw(pygame.Surface((1280, 900)), pilot.app, rect)
+        drawn = [line for line, *_ in paint.AUDIT]
+    finally:
+        paint.AUDIT = None
+    assert S.PENNEY_BAR in drawn and S.BATESON_BAR in drawn and "−57%" in drawn
