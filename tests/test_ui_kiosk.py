@@ -237,13 +237,13 @@ def test_quit_to_title_asks_then_ends_the_session(tmp_path):
     begin(pilot)
     choose_once(pilot)
     pilot.key(pygame.K_ESCAPE)
-    pilot.key(pygame.K_5, "5")                                            # Quit to title
+    pilot.key(pygame.K_4, "4")                                            # Quit to title
     assert pilot.screen_name() == "ConfirmScreen"
     pilot.key(pygame.K_ESCAPE)                                            # no: keep playing
     assert pilot.screen_name() in ("PlayScreen", "PauseScreen")
     pilot.key(pygame.K_ESCAPE) if pilot.screen_name() == "PauseScreen" else None
     pilot.key(pygame.K_ESCAPE)
-    pilot.key(pygame.K_5, "5")
+    pilot.key(pygame.K_4, "4")
     pilot.key(pygame.K_TAB)
     pilot.key(pygame.K_RETURN)                                            # yes
     assert pilot.screen_name() == "AttractScreen"
@@ -296,7 +296,7 @@ def test_the_time_limit_warns_then_opens_the_debrief(tmp_path):
     choose_once(pilot)
     clock.advance(3 * 60)
     pilot.frames(2)
-    assert pilot.screen_name() == "NoticeScreen" and "Two minutes" in pilot.top.title
+    assert pilot.screen_name() == "NoticeScreen" and pilot.top.title == "2 minutes left"
     pilot.key(pygame.K_RETURN)
     assert pilot.screen_name() == "PlayScreen"
     clock.advance(2 * 60)
@@ -413,3 +413,95 @@ def test_the_six_steps_fit_at_every_text_size(size):
             assert not any(a.rect.colliderect(b.rect) for b in widgets[i + 1:]), (step, a)
         assert screen.box.rect.h >= MIN_BOX
         assert screen.scroll.rect.bottom <= min(b.rect.top for b in screen.buttons)
+
+
+# ---------------------------------------------------------------- what the kiosk says
+
+def test_a_one_minute_warning_says_one_minute(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path, "time_limit_minutes: 5\nwarning_minutes: 1\n",
+                                    idle_minutes=60)
+    begin(pilot)
+    choose_once(pilot)
+    clock.advance(4 * 60)
+    pilot.frames(2)
+    assert pilot.screen_name() == "NoticeScreen"
+    assert pilot.top.title == "1 minute left" and "1 minute left" in pilot.top.text
+
+
+def test_the_kiosk_pause_menu_offers_no_restart_and_says_what_quitting_does(tmp_path):
+    from game.ui import strings as S
+    pilot, k, clock, folder = kiosk(tmp_path)
+    begin(pilot)
+    choose_once(pilot)
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.screen_name() == "PauseScreen"
+    labels = {b.label: b.detail for b in pilot.top.buttons}
+    assert S.MENU_RESTART not in labels
+    assert "Continue" not in labels[S.MENU_TO_TITLE]
+    assert labels[S.MENU_TO_TITLE] == S.MENU_TO_TITLE_KIOSK_DETAIL
+
+
+def test_kiosk_settings_have_no_fullscreen_switch(tmp_path):
+    from game.ui import strings as S
+    pilot, k, clock, folder = kiosk(tmp_path)
+    begin(pilot)
+    pilot.key(pygame.K_ESCAPE)
+    pilot.key(pygame.K_3, "3")                                            # Settings
+    assert pilot.screen_name() == "SettingsScreen"
+    fields = [row.field for row in pilot.top.rows]
+    assert "fullscreen" not in fields and "text_size" in fields
+    assert S.SET_FULLSCREEN not in [row.label for row in pilot.top.rows]
+
+
+def test_after_delete_all_the_saved_screen_no_longer_says_saved(tmp_path):
+    from game.classroom import strings as K
+    pilot, k, clock, folder = kiosk(tmp_path)
+    code = begin(pilot)
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot)
+    assert code in pilot.top.text
+    pilot.key(pygame.K_2, "2")
+    pilot.click(pilot.top.buttons[0].rect.center)                        # Delete all of it
+    pilot.key(pygame.K_TAB)
+    pilot.key(pygame.K_RETURN)
+    pilot.key(pygame.K_ESCAPE)                                            # back
+    assert pilot.screen_name() == "DoneScreen"
+    assert pilot.top.title == K.DELETED_TITLE and code not in pilot.top.text
+    assert "saved" not in pilot.top.text.lower()
+
+
+@pytest.mark.parametrize("size", [100, 150])
+def test_the_saved_screen_and_still_playing_keep_their_text_clear_of_buttons(tmp_path, size):
+    from game.ui.screens.kiosk_screens import StillPlayingScreen
+    from game.ui.settings import Settings
+    pilot, k, clock, folder = kiosk(tmp_path)
+    pilot.app.apply_settings(Settings(text_speed="instant", text_size=size, fullscreen=True))
+    begin(pilot)
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot, typed="yes", include=True)
+    done, th = pilot.top, pilot.app.theme
+    text = pilot.app.cache.layout(th.font("body"), done.text, 640, th.line_height("body"))
+    title = pilot.app.cache.layout(th.font("title"), done.title, 640, th.line_height("title"))
+    assert done.top + title.height + 16 + text.height <= done.buttons[0].rect.top
+    assert done.buttons[-1].rect.bottom <= 720
+    still = StillPlayingScreen(pilot.app, lambda: 30)
+    pilot.app.push(still)
+    pilot.frames(1)
+    body = pilot.app.cache.layout(th.font("body"), still.body(), still.panel.w - 72,
+                                  th.line_height("body"))
+    text_bottom = still.panel.y + 40 + th.line_height("title") + 10 + body.height
+    assert text_bottom <= still.buttons[0].rect.top
+
+
+@pytest.mark.parametrize("size", [100, 125, 150])
+def test_the_include_my_answers_label_is_never_cut(size):
+    from game.classroom import strings as K
+    from game.ui.screens.kiosk_widgets import TickBox
+    from game.ui.settings import Settings
+    pilot = Pilot(settings=Settings(text_speed="instant", text_size=size))
+    tick = TickBox((0, 0, 472, 44), K.INCLUDE_ANSWERS)
+    role, lay = tick.label_layout(pilot.app)
+    assert " ".join(line.strip() for line in lay.lines) == K.INCLUDE_ANSWERS
+    assert lay.height <= 2 * pilot.app.theme.line_height(role)
+    surf = pygame.Surface((472, 44))
+    tick.draw(surf, pilot.app, False)                    # and it draws

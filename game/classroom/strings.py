@@ -49,10 +49,12 @@ STILL_TITLE = "Still playing?"
 STILL_TEXT = ("Press any key or touch the screen to carry on. Otherwise this session ends "
               "in {n} seconds and the computer is made ready for the next student.")
 STILL_CONTINUE = "I'm still here"
-WARNING_TITLE = "Two minutes left"
-WARNING_TEXT = ("{n} minutes left to play. Finish this scene; the debrief opens when the "
-                "time is up.")
-WARNING_TEXT_ONE = "1 minute left to play. Finish this scene; the debrief opens next."
+WARNING_TITLE = "{n} minutes left"
+WARNING_TITLE_ONE = "1 minute left"
+WARNING_TEXT = ("{n} minutes left to play. When the time is up the debrief opens, even in "
+                "the middle of a scene.")
+WARNING_TEXT_ONE = ("1 minute left to play. When the time is up the debrief opens, even in "
+                    "the middle of a scene.")
 TIME_UP_TITLE = "Time is up"
 TIME_UP_TEXT = "Your record is saved. Now talk it through."
 OK = "OK"
@@ -61,6 +63,9 @@ DONE_TEXT = ("Your record is saved as {code}. Your teacher will use it in the di
              "Thank you for playing.")
 DONE_ANSWERS_IN = "Your typed answers are in it, because you ticked the box."
 DONE_ANSWERS_OUT = "Your typed answers are not in it: they were never saved."
+DELETED_TITLE = "Deleted"
+DONE_DELETED = ("Your record has been deleted from this computer: nothing of this session is "
+                "kept. Thank you for playing.")
 DONE_NOTHING = "No choice was made, so there is nothing to save. Thank you for coming."
 DONE_FAILED = "Your record could not be saved: {error}. Please tell your teacher."
 DONE_NEXT = "Finish: ready for the next student"

@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from ..core.model import ART_NAMES, WATCHER_ICONS
 from .context import Context
 from .diagnostics import Diagnostic
+from .glyphs import check_glyphs
 from .index import choice_path
 from .messages import quoted_list
 
@@ -374,7 +375,7 @@ CHECKS = [
     check_watcher_icons, check_choice_ids, check_tier_ids, check_scene_ending_ids,
     check_services_have_doors,
     check_fallback_ending, check_flags_tested_are_set, check_flags_set_are_tested,
-    check_baselines_used, check_reachable,
+    check_baselines_used, check_reachable, check_glyphs,
 ]
 #: Checks about the level as a whole: only meaningful when nothing was cut out of it.
 WHOLE_LEVEL = {check_fallback_ending, check_flags_tested_are_set, check_flags_set_are_tested,

@@ -386,4 +386,14 @@ CODES: dict[str, Code] = {
         "# pilot_city.yaml: no scored scene marks speak\n",
         "# day_zero.yaml: speak marked in an unscored scene\n"
         "# pilot_city.yaml: a scored scene marks speak too\n"),
+    "W308": Code(
+        "A character the game's fonts cannot draw",
+        "The window draws a level's words in the bundled Inter font. A character that font "
+        "has no glyph for (most emoji, Chinese or Japanese characters, rare symbols) shows as "
+        "an empty box. The warning names each such character and its code point. Write it "
+        "in words, or use a character the font has (Latin, Greek and Cyrillic letters, "
+        "common punctuation, arrows and stars such as ★ ✓ → are there). The text mode "
+        "(`--text`) prints the text as it is.",
+        'reply: "Mei sends you 😀"\n',
+        'reply: "Mei sends you a smiling face."\n'),
 }

@@ -17,7 +17,7 @@ import pygame  # noqa: E402
 
 from . import settings as settings_mod
 from .inputs import Translator, Viewport
-from .sound import Sound
+from .sound import Sound, quiet_native_stderr
 from .textcache import TextCache
 from .theme import LOGICAL_SIZE, Theme
 
@@ -174,7 +174,8 @@ class App:
     def run(self) -> None:
         self.frame(block=False)
         self._mark_first_frame()
-        pygame.init()
+        with quiet_native_stderr():   # ALSA's noise on a machine with no sound card
+            pygame.init()
         for hook in self.after_first_frame:
             hook()
         self.after_first_frame.clear()

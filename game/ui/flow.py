@@ -61,9 +61,14 @@ def _classroom(app):
     return getattr(app, "classroom", None)
 
 
+def in_kiosk(app) -> bool:
+    """Whether this window is a classroom kiosk (not only recording with --export)."""
+    return hasattr(_classroom(app), "home_screen")
+
+
 def title_screen(app):
     from .screens.title import TitleScreen
-    if hasattr(_classroom(app), "home_screen"):   # kiosk mode never shows the title
+    if in_kiosk(app):                              # kiosk mode never shows the title
         return _classroom(app).home_screen()
     if app.frames:   # after the first frame: see what Continue and Load offer now
         from . import saving
@@ -114,16 +119,36 @@ def choose_chapter(app, opts: Options | None = None) -> None:
     if not chapters:
         show_message(app, S.CHOOSE_CHAPTER, S.NO_LEVELS)
         return
-    items = [Item(c.title, _chapter_detail(c), c) for c in chapters]
+    first = next((c for c in chapters if c.ok), None)
+    items = [Item(c.title, _chapter_detail(c, chapters, c is first), c, primary=c is first)
+             for c in chapters]
     app.push(CardListScreen(app, S.CHOOSE_CHAPTER, S.CHOOSE_CHAPTER_NOTE, items,
                             lambda c: _picked_chapter(app, c, opts)))
 
 
-def _chapter_detail(chapter) -> str:
+def _chapter_detail(chapter, chapters=(), first: bool = False) -> str:
+    """Its length and description; "Start here" on the first; and the chapter it pairs with
+    (answers compared in the debrief) where there is one."""
     if not chapter.ok:
         return S.LEVEL_BROKEN
-    minutes = S.MINUTES.format(n=chapter.minutes)
-    return S.JOIN.join((minutes, chapter.description)) if chapter.description else minutes
+    parts = [S.START_HERE] if first else []
+    parts.append(S.MINUTES.format(n=chapter.minutes))
+    if chapter.description:
+        parts.append(chapter.description)
+    detail = S.JOIN.join(parts)
+    pair = _pairs_with(chapter, chapters)
+    if pair is not None:
+        words = S.PAIRS_BEFORE if chapters.index(chapter) < chapters.index(pair) else (
+            S.PAIRS_AFTER)
+        detail += " " + words.format(title=pair.title)
+    return detail
+
+
+def _pairs_with(chapter, chapters):
+    """The other chapter asking the other half of this one's baseline pairs, if any."""
+    mine = set(chapter.level.baselines)
+    return next((c for c in chapters if c is not chapter and c.ok and
+                 mine & set(c.level.baselines)), None)
 
 
 def _picked_chapter(app, chapter, opts: Options) -> None:
@@ -223,6 +248,78 @@ def debrief(app, session, chapter) -> None:
 def history(app, session) -> None:
     from .screens.history import HistoryScreen
     app.push(HistoryScreen(app, session))
+
+
+# ---- after a chapter: the next one, or this one again as the other persona
+
+def next_chapter(chapter):
+    """The bundled chapter after this one in the campaign's order (each level's `order`), or
+    None after the last one or for a level from elsewhere."""
+    from . import levels
+    chapters = [c for c in levels.bundled() if c.ok]
+    ids = [c.id for c in chapters]
+    if chapter is None or getattr(chapter, "id", None) not in ids:
+        return None
+    index = ids.index(chapter.id)
+    return chapters[index + 1] if index + 1 < len(chapters) else None
+
+
+def carried_persona(level, persona: str, to_level) -> str:
+    """The persona who goes on into `to_level`: the one with the same id, else the one in
+    the same place in its list (the tutorial's first persona is every chapter's first)."""
+    if persona in to_level.personas:
+        return persona
+    mine = list(level.personas)
+    theirs = list(to_level.personas)
+    index = mine.index(persona) if persona in mine else 0
+    return theirs[min(index, len(theirs) - 1)]
+
+
+def other_persona(level, persona: str) -> str:
+    """The persona after this one in the chapter's list (round to the first)."""
+    ids = list(level.personas)
+    if persona not in ids:
+        return ids[0]
+    return ids[(ids.index(persona) + 1) % len(ids)]
+
+
+def after_chapter(app, session, chapter, again: bool = True) -> list[tuple[str, object]]:
+    """(label, action) for what can follow a finished chapter: the title, this chapter again
+    as the other persona (unless `again` is False), and the next chapter, last."""
+    level, state = session.level, session.state
+    other = other_persona(level, state.persona)
+    label = S.PLAY_AGAIN_AS.format(persona=level.personas[other].name) if (
+        other != state.persona) else S.PLAY_AGAIN
+    actions = [(S.BACK_TO_TITLE, lambda: to_title(app))]
+    if again:
+        actions.append((label, lambda: play_again(app, session, chapter)))
+    nxt = next_chapter(chapter)
+    if nxt is not None:
+        actions.append((S.NEXT_CHAPTER.format(title=nxt.title),
+                        lambda: play_next(app, session, chapter)))
+    return actions
+
+
+def play_again(app, session, chapter) -> None:
+    """This chapter from the start as the other persona, under the same rules."""
+    state = session.state
+    persona = other_persona(session.level, state.persona)
+    if chapter is None:
+        restart(app, session, chapter)
+        return
+    play(app, chapter, Options(seed=state.seed), persona, state.ruleset)
+
+
+def play_next(app, session, chapter) -> None:
+    """The next chapter with the persona who carries on; its rules are asked if it has
+    several."""
+    nxt = next_chapter(chapter)
+    if nxt is None:
+        to_title(app)
+        return
+    persona = carried_persona(session.level, session.state.persona, nxt.level)
+    app.reset(title_screen(app))
+    choose_ruleset(app, nxt, Options(), persona)
 
 
 def restart(app, session, chapter) -> None:

@@ -12,31 +12,26 @@ from __future__ import annotations
 
 import pygame
 
-_PROBE = "\U0010fffd"   # a private-use code point no font draws: its picture is the "box"
+from ..content.glyphs import FontProblem, code_points
 
 
 class FallbackFont(pygame.font.Font):
     def __init__(self, path: str, px: int, fallback: pygame.font.Font, trim: float = 1.0):
         super().__init__(path, px)
         self.fallback = fallback
-        self._has: dict[str, bool] = {}
-        self._box = self._picture(_PROBE)
+        try:
+            self._mine: frozenset[int] | None = code_points(str(path))
+        except FontProblem:      # a map that cannot be read: the main face draws everything
+            self._mine = None
         full = super().get_height()
         self._top = round(full * (1 - trim) * 0.45)
         self._height = full - round(full * (1 - trim))
 
     # ---- coverage
-    def _picture(self, char: str):
-        surf = super().render(char, True, (255, 255, 255))
-        return (surf.get_size(), bytes(pygame.image.tobytes(surf, "RGBA")))
-
     def has(self, char: str) -> bool:
-        """Whether the main face draws this character (not its "missing" box)."""
-        found = self._has.get(char)
-        if found is None:
-            found = char in " \t" or self._picture(char) != self._box
-            self._has[char] = found
-        return found
+        """Whether the main face draws this character (not its "missing" box): whether its
+        character map lists it (game.content.glyphs, the check `validate` uses too)."""
+        return self._mine is None or char in " \t" or ord(char) in self._mine
 
     def runs(self, text: str) -> list[tuple[bool, str]]:
         """The text cut into runs, each (drawn by the main face?, characters)."""

@@ -14,6 +14,7 @@ from . import paint
 TOAST_SECONDS = 5.0
 TOAST_SLIDE = 0.25
 MAX_TOASTS = 3
+TOAST_GAP = 14   # between stacked toasts, shadow included
 
 
 def ease_out(x: float) -> float:
@@ -60,30 +61,56 @@ class Tween:
 class Toast:
     notice: object
     age: float = 0.0
+    moment: int = 0
     rect: pygame.Rect | None = None
     surf: pygame.Surface | None = None
 
 
 class Toasts:
-    """Cards sliding in at the top of the scene; they leave after a while or when clicked."""
+    """Cards that slide in from the window's right edge and stack up from the bottom of their
+    area (the services panel), so they never cover the scene's title or text. They leave
+    after a while or when clicked."""
 
     def __init__(self):
         self.shown: list[Toast] = []
         self.waiting: list[Toast] = []
+        self.room = None    # (ui, area): how tall the shown toasts may be together
+        self.moment = 0     # counts updates: toasts added in the same one came together
 
     def add(self, notice) -> None:
-        self.waiting.append(Toast(notice))
+        self.waiting.append(Toast(notice, moment=self.moment))
         self._fill()
 
     def clear(self) -> None:
         self.shown.clear()
         self.waiting.clear()
 
+    def _height(self, toast: Toast) -> int:
+        ui, area = self.room
+        return toast_height(ui, toast.notice, area.w) + TOAST_GAP
+
+    def _fits(self, toast: Toast) -> bool:
+        if not self.shown:
+            return True
+        if self.room is None:
+            return True
+        used = sum(self._height(t) for t in self.shown)
+        return used + self._height(toast) <= self.room[1].h
+
     def _fill(self) -> None:
-        while self.waiting and len(self.shown) < MAX_TOASTS:
-            self.shown.append(self.waiting.pop(0))
+        """Show what waits while there is room. Newer news pushes out toasts shown in an
+        earlier frame; toasts of the same moment wait their turn."""
+        while self.waiting:
+            if len(self.shown) < MAX_TOASTS and self._fits(self.waiting[0]):
+                self.shown.append(self.waiting.pop(0))
+                continue
+            older = [t for t in self.shown if t.moment < self.waiting[0].moment]
+            if not older:
+                return
+            self.shown.remove(older[0])
 
     def update(self, dt: float) -> None:
+        self.moment += 1
         for toast in self.shown:
             toast.age += dt
         self.shown = [t for t in self.shown if t.age < TOAST_SECONDS]
@@ -104,31 +131,28 @@ class Toasts:
         return tuple(id(t) for t in self.shown)
 
     def moving(self, reduced: bool) -> bool:
-        """Whether a toast is sliding in (or any toast is shown and will expire)."""
+        """Whether a toast is sliding in."""
         return bool(self.shown) and not reduced and any(t.age < TOAST_SLIDE for t in self.shown)
 
-    def extent(self, ui, area: pygame.Rect) -> pygame.Rect:
-        """The area toasts may cover now, sliding ones included."""
-        heights = [t.surf.get_height() if t.surf is not None else
-                   toast_height(ui, t.notice, area.w) + 4 for t in self.shown]
-        height = sum(h + 10 for h in heights)
-        tallest = max(heights, default=0)
-        top = max(0, area.y - tallest - 16)
-        return pygame.Rect(area.x, top, area.w, area.y - top + height + 8)
+    def extent(self, ui, area: pygame.Rect, right: int) -> pygame.Rect:
+        """The area toasts may cover now, sliding ones included (`right`: the window's edge)."""
+        height = sum(toast_height(ui, t.notice, area.w) + TOAST_GAP for t in self.shown)
+        top = max(area.y, area.bottom - height)
+        return pygame.Rect(area.x, top - 2, right - area.x, area.bottom - top + 8)
 
     def draw(self, surf, ui, area: pygame.Rect, reduced: bool) -> None:
-        y = area.y
+        y = area.bottom
         for toast in self.shown:
             if toast.surf is None or toast.surf.get_width() != area.w:
                 h = toast_height(ui, toast.notice, area.w)
                 toast.surf = pygame.Surface((area.w, h + 4), pygame.SRCALPHA)
                 draw_toast(toast.surf, ui, toast.notice, pygame.Rect(0, 0, area.w, h))
             h = toast.surf.get_height() - 4
+            y -= h + TOAST_GAP - 4
             slide = 0.0 if reduced else 1 - ease_out(toast.age / TOAST_SLIDE)
-            rect = pygame.Rect(area.x, y - round(slide * (h + 12)), area.w, h)
+            rect = pygame.Rect(area.x + round(slide * (area.w + 40)), y, area.w, h)
             toast.rect = rect
             surf.blit(toast.surf, rect)
-            y += h + 10
 
 
 def toast_height(ui, notice, width: int) -> int:

@@ -132,7 +132,7 @@ def continue_game(app) -> None:
     before it."""
     latest = store(app).latest()
     if latest.save is not None:
-        resume(app, latest.save)
+        resume(app, latest.save, onward=True)
         return
     if latest.problem is None:
         return
@@ -192,9 +192,10 @@ def _has_problems(path) -> str:
     return saves.LEVEL_HAS_PROBLEMS.format(path=shlex.quote(str(path)))
 
 
-def resume(app, save: saves.SaveGame) -> bool:
+def resume(app, save: saves.SaveGame, onward: bool = False) -> bool:
     """Open the saved game where it was (or as near as the chapter allows); a message and
-    False if it cannot be resumed. Never raises for a bad save."""
+    False if it cannot be resumed. Never raises for a bad save. A finished chapter opens its
+    ending, or with `onward` (Continue) the next chapter when there is one."""
     from . import flow
     from .messages import Notice
     from .session import Session
@@ -213,6 +214,9 @@ def resume(app, save: saves.SaveGame) -> bool:
         flow.show_message(app, S.CONTINUE_FAILED, f"{type(exc).__name__}: {exc}"[:300])
         return False
     app.reset(flow.title_screen(app))
+    if session.finished and onward and flow.next_chapter(chapter) is not None:
+        flow.play_next(app, session, chapter)
+        return True
     if session.finished:
         from .screens.ending import EndingScreen
         app.push(EndingScreen(app, session, chapter))

@@ -95,6 +95,22 @@ def _play_scored(app, chapter) -> None:
     advance(app, 0.5)
 
 
+def _play_door(app, chapter) -> None:
+    """The first toast of a run choosing the first open choice each time, a second after
+    it came, while the reply is being read."""
+    play = _start_play(app, chapter)
+    for _ in range(60):
+        view = first_open(play.session)
+        if view is None or play.session.finished:
+            return
+        play.scene_view.reveal_all()
+        play._choose(view)
+        if play.toasts.active:
+            advance(app, 1.0)
+            return
+        play._advance()
+
+
 def _play_locked(app, chapter) -> None:
     scene, persona = _locked_scene(chapter)
     flow.play(app, chapter, flow.Options(start_at=scene), persona, None)
@@ -172,6 +188,7 @@ SCREENS = {
     "play": lambda app, ch: _start_play(app, ch),
     "play-scored": _play_scored,
     "play-locked": _play_locked,
+    "play-door": _play_door,
     "pause": lambda app, ch: _start_play(app, ch).open_pause(),
     "settings": lambda app, ch: flow.open_settings(app),
     "history": _history,
@@ -224,7 +241,7 @@ def render_all(outdir: Path, chapter=None, only: list[str] | None = None) -> lis
                 app = App(window_size=size, settings=base, persist=False)
                 app.reset(flow.title_screen(app))
                 build(app, chapter)
-                if name not in ("play-scored",):
+                if name not in ("play-scored", "play-door"):
                     settle(app)
                 else:
                     app.dirty = True

@@ -1,11 +1,42 @@
-"""Four interface sounds. Silent, without errors, where there is no audio device."""
+"""Four interface sounds. Silent, without errors, where there is no audio device.
+
+On a machine with no sound card the C audio library (ALSA) prints a dozen lines such as
+"ALSA lib pcm.c: Unknown PCM default" straight to the terminal's stderr while the mixer opens;
+`quiet_native_stderr` hides those lines for that call only. Python's own errors still reach
+the terminal: they are raised after the block, once stderr is back.
+"""
 from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
 
 import pygame
 
 from ..resources import asset_path
 
 NAMES = ("score_up", "score_down", "locked", "notification")
+
+
+@contextmanager
+def quiet_native_stderr():
+    """Send file descriptor 2 to the null device for the length of the block."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):   # no real stderr (a GUI launcher)
+        saved = None
+    if saved is None:
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(null)
 
 
 class Sound:
@@ -20,7 +51,8 @@ class Sound:
         self._loaded = True
         try:
             if not pygame.mixer.get_init():
-                pygame.mixer.init()
+                with quiet_native_stderr():
+                    pygame.mixer.init()
             for name in NAMES:
                 self._sounds[name] = pygame.mixer.Sound(str(asset_path("sounds", f"{name}.wav")))
         except (pygame.error, OSError, FileNotFoundError, NotImplementedError):

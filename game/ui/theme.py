@@ -120,6 +120,11 @@ class Theme:
     def line_height(self, role: str) -> int:
         return round(self.size(role) * ROLES[role][2])
 
+    def fitting(self, text: str, width: int, roles: tuple[str, ...]) -> str:
+        """The first of `roles` (largest first) whose face fits `text` in `width` on one line,
+        else the last: with large text a short line steps down a size before it is cut."""
+        return next((r for r in roles if self.font(r).size(text)[0] <= width), roles[-1])
+
     def _art_palette(self) -> dict:
         """The colours handed to the illustrations (game.ui.art)."""
         p = self.palette

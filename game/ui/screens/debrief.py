@@ -22,13 +22,10 @@ class DebriefScreen(DocumentScreen):
         self.session, self.chapter = session, chapter
 
     def actions(self):
-        return [(S.BACK_TO_TITLE, self.back), (S.PLAY_AGAIN, self._again)]
+        return flow.after_chapter(self.app, self.session, self.chapter)
 
     def back(self) -> None:
         flow.to_title(self.app)
-
-    def _again(self) -> None:
-        flow.restart(self.app, self.session, self.chapter)
 
     def build(self):
         state = self.session.state

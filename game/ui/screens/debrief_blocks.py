@@ -164,33 +164,66 @@ class ReportTable(Block):
 
 
 class FigureCards(Block):
-    """Cards side by side: a big figure and a caption each (yours, Penney, Bateson)."""
+    """Cards side by side: a big figure and a caption each (yours, Penney, Bateson). Where a
+    figure or a caption's word would not fit a third of the width ("−20–30%" with large text
+    in the kiosk's half-width column), the cards stand one under another instead."""
+
+    ROLES = ("title", "heading")
+    GAP = 16
 
     def __init__(self, cards: list[tuple[str, str, str]]):
         self.cards = cards   # (label, figure, caption)
 
-    def _w(self, width: int) -> int:
-        return (width - 2 * 16) // 3
+    def _boxes(self, ui, width: int) -> list[tuple[int, int]]:
+        """(x offset, width) of each card: three across if every figure fits, else stacked."""
+        w = (width - 2 * self.GAP) // 3
+        font, small = ui.theme.font(self.ROLES[-1]), ui.theme.font("small")
+        words = [word for _, _, caption in self.cards for word in caption.split()]
+        if all(font.size(f)[0] <= w - 32 for _, f, _ in self.cards) and all(
+                small.size(word)[0] <= w - 32 for word in words):
+            return [(i * (w + self.GAP), w) for i in range(len(self.cards))]
+        return [(0, width)] * len(self.cards)
+
+    def _role(self, th, figure: str, width: int) -> str:
+        return th.fitting(figure, width, self.ROLES)
+
+    def _height(self, ui, card: tuple[str, str, str], width: int) -> int:
+        th, cache = ui.theme, ui.cache
+        _, figure, caption = card
+        role = self._role(th, figure, width - 32)
+        return (th.line_height("label") + 4 + cache.layout(th.font(role), figure, width - 32,
+                                                           th.line_height(role)).height + 6 +
+                cache.layout(th.font("small"), caption, width - 32,
+                             th.line_height("small")).height + 28)
+
+    def _rows(self, ui, width: int) -> list[pygame.Rect]:
+        """Each card's rect relative to the block's top-left."""
+        boxes = self._boxes(ui, width)
+        heights = [self._height(ui, c, w) for c, (_, w) in zip(self.cards, boxes)]
+        if len({x for x, _ in boxes}) > 1:        # side by side: one height for all
+            return [pygame.Rect(x, 0, w, max(heights)) for x, w in boxes]
+        rects, y = [], 0
+        for (x, w), h in zip(boxes, heights):
+            rects.append(pygame.Rect(x, y, w, h))
+            y += h + self.GAP
+        return rects
 
     def measure(self, ui, width: int) -> int:
-        th = ui.theme
-        w = self._w(width) - 32
-        heights = [ui.cache.layout(th.font("small"), c, w, th.line_height("small")).height +
-                   ui.cache.layout(th.font("title"), f, w, th.line_height("title")).height
-                   for _, f, c in self.cards]
-        return th.line_height("label") + max(heights, default=0) + 60
+        rects = self._rows(ui, width)
+        return (max(r.bottom for r in rects) if rects else 0) + 16
 
     def draw(self, surf, ui, rect) -> None:
         th, pal, cache = ui.theme, ui.theme.palette, ui.cache
-        w = self._w(rect.w)
-        for i, (label, figure, caption) in enumerate(self.cards):
-            card = pygame.Rect(rect.x + i * (w + 16), rect.y, w, rect.h - 16)
+        for i, ((label, figure, caption), box) in enumerate(
+                zip(self.cards, self._rows(ui, rect.w))):
+            card = box.move(rect.x, rect.y)
             paint.card(surf, card, pal, fill=pal.accent_soft if i == 0 else pal.panel)
             x, y = card.x + 16, card.y + 14
             paint.text(surf, cache, th.font("label"), label.upper(), pal.muted, (x, y), box=card)
             y += th.line_height("label") + 4
-            fig = cache.layout(th.font("title"), figure, card.w - 32, th.line_height("title"))
-            y = paint.lines(surf, cache, th.font("title"), fig, pal.accent if i == 0 else pal.ink,
+            role = self._role(th, figure, card.w - 32)
+            fig = cache.layout(th.font(role), figure, card.w - 32, th.line_height(role))
+            y = paint.lines(surf, cache, th.font(role), fig, pal.accent if i == 0 else pal.ink,
                             x, y, box=card) + 6
             lay = cache.layout(th.font("small"), caption, card.w - 32, th.line_height("small"))
             paint.lines(surf, cache, th.font("small"), lay, pal.ink, x, y, box=card)

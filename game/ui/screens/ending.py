@@ -29,9 +29,12 @@ class EndingScreen(Screen):
     def layout(self) -> None:
         th = self.theme
         h = th.line_height("button") + 24
-        y = LOGICAL_SIZE[1] - 64 - 3 * (h + 10)
-        specs = [(S.TO_DEBRIEF, self._debrief, True), (S.PLAY_AGAIN, self._again, False),
-                 (S.BACK_TO_TITLE, lambda: flow.to_title(self.app), False)]
+        # the debrief, the next chapter, the title (playing again is offered in the debrief,
+        # which says why: to compare with the other persona)
+        after = flow.after_chapter(self.app, self.session, self.chapter, again=False)
+        specs = [(S.TO_DEBRIEF, self._debrief, True)] + [
+            (label, action, False) for label, action in reversed(after)]
+        y = LOGICAL_SIZE[1] - 64 - len(specs) * (h + 10)
         self.buttons = [Button((TEXT_X, y + i * (h + 10), TEXT_W, h), label, action,
                                number=i + 1, primary=primary)
                         for i, (label, action, primary) in enumerate(specs)]
@@ -48,9 +51,6 @@ class EndingScreen(Screen):
 
     def _debrief(self) -> None:
         flow.debrief(self.app, self.session, self.chapter)
-
-    def _again(self) -> None:
-        flow.restart(self.app, self.session, self.chapter)
 
     def handle(self, inp) -> None:
         if inp.kind == "key" and inp.key in BACK_KEYS:

@@ -254,8 +254,18 @@ class Kiosk:
                                     if self.student else []))
 
     def deleted(self, paths) -> None:
-        if self.student is not None:
-            self.student.paths = [p for p in self.student.paths if Path(p).exists()]
+        """Delete-all ran: once none of the student's files is left, the Saved screen
+        beneath says so instead of "Your record is saved"."""
+        if self.student is None:
+            return
+        had = bool(self.student.paths)
+        self.student.paths = [p for p in self.student.paths if Path(p).exists()]
+        if had and not self.student.paths:
+            from .kiosk_screens import DoneScreen
+            for screen, _ in self.app.stack:
+                if isinstance(screen, DoneScreen):
+                    screen.title, screen.text = K.DELETED_TITLE, K.DONE_DELETED
+                    screen.layout()
 
     # ---- ending a session early
     def end(self, status: str) -> None:
@@ -343,8 +353,11 @@ class Kiosk:
         from .kiosk_screens import NoticeScreen
         left = max(1, round((self.student.timers.limit_seconds -
                              self.student.timers.elapsed(now)) / 60))
-        text = K.WARNING_TEXT_ONE if left == 1 else K.WARNING_TEXT.format(n=left)
-        self.app.push(NoticeScreen(self.app, K.WARNING_TITLE, text))
+        if left == 1:
+            title, text = K.WARNING_TITLE_ONE, K.WARNING_TEXT_ONE
+        else:
+            title, text = K.WARNING_TITLE.format(n=left), K.WARNING_TEXT.format(n=left)
+        self.app.push(NoticeScreen(self.app, title, text))
 
     def _time_up(self) -> None:
         from .kiosk_screens import NoticeScreen

@@ -43,10 +43,32 @@ def _privacy(app, chapter) -> None:
     app.push(PrivacyScreen(app))
 
 
+def _done(app, chapter) -> None:
+    from .kiosk_screens import DoneScreen
+    text = K.DONE_TEXT.format(code="amber-fox-42") + "\n\n" + K.DONE_ANSWERS_IN
+    app.push(DoneScreen(app, text, lambda: None, lambda: None))
+
+
+def _still(app, chapter) -> None:
+    from .kiosk_screens import StillPlayingScreen
+    _debrief(0)(app, chapter)
+    app.push(StillPlayingScreen(app, lambda: 30))
+
+
+def _warning(app, chapter) -> None:
+    from .kiosk_screens import NoticeScreen
+    _debrief(0)(app, chapter)
+    app.push(NoticeScreen(app, K.WARNING_TITLE_ONE, K.WARNING_TEXT_ONE))
+
+
 SCREENS = {
     "kiosk-attract": _attract,
     "kiosk-note": _note,
     "kiosk-debrief-happened": _debrief(1),
     "kiosk-debrief-learned": _debrief(2),
+    "kiosk-debrief-last": _debrief(len(K.STEPS) - 1),
+    "kiosk-warning": _warning,
+    "kiosk-still": _still,
+    "kiosk-done": _done,
     "privacy": _privacy,
 }

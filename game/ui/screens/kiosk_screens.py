@@ -172,7 +172,7 @@ class NoticeScreen(Screen):
 
     def layout(self) -> None:
         th, w = self.theme, 620
-        lay = self.cache.layout(th.font("body"), self.text, w - 72, th.line_height("body"))
+        lay = self.cache.layout(th.font("body"), self.body(), w - 72, th.line_height("body"))
         bh = th.line_height("button") + 24
         h = 40 + th.line_height("title") + 10 + lay.height + 28 + bh + 28
         self.panel = pygame.Rect((W - w) // 2, (LOGICAL_SIZE[1] - h) // 2, w, h)
@@ -233,15 +233,25 @@ class DoneScreen(Screen):
     def __init__(self, app, text: str, on_next, on_privacy):
         super().__init__(app)
         self.text, self.on_next, self.on_privacy = text, on_next, on_privacy
+        self.title = K.DONE_TITLE
+        self.top = 150
         self.buttons: list[Button] = []
 
     def layout(self) -> None:
-        th = self.theme
+        """The title, the text and the two buttons under it, the whole centred (higher up
+        when large text makes it tall), so the text never runs under a button."""
+        th, cache = self.theme, self.cache
         h = th.line_height("button") + 26
         x, w = (W - 640) // 2, 640
-        self.buttons = [Button((x, 470, w, h), K.DONE_NEXT, self.on_next, number=1,
+        words = (cache.layout(th.font("title"), self.title, w, th.line_height("title")).height
+                 + 16 + cache.layout(th.font("body"), self.text, w,
+                                     th.line_height("body")).height)
+        total = words + 32 + 2 * h + 14
+        self.top = max(MARGIN + 40, min(150, (LOGICAL_SIZE[1] - total) // 2))
+        y = self.top + words + 32
+        self.buttons = [Button((x, y, w, h), K.DONE_NEXT, self.on_next, number=1,
                                primary=True),
-                        Button((x, 470 + h + 14, w, h), K.DONE_PRIVACY, self.on_privacy,
+                        Button((x, y + h + 14, w, h), K.DONE_PRIVACY, self.on_privacy,
                                number=2)]
         self.focus.set(self.buttons, keep=False)
 
@@ -255,7 +265,7 @@ class DoneScreen(Screen):
         pal = self.pal
         surf.fill(pal.bg)
         wordmark(self, surf, (MARGIN, MARGIN))
-        y = centred_lines(self, surf, K.DONE_TITLE, "title", pal.ink, 150, 640)
+        y = centred_lines(self, surf, self.title, "title", pal.ink, self.top, 640)
         centred_lines(self, surf, self.text, "body", pal.ink, y + 16, 640)
         for b in self.buttons:
             b.draw(surf, self.app, self.focus.is_focused(b))

@@ -106,6 +106,14 @@ class TickBox(Widget):
         self.checked = not self.checked
         self.on_change(self.checked)
 
+    def label_layout(self, ui):
+        """(font role, wrapped label): the whole label, never cut; with large text in a
+        smaller face, and on two lines if it must."""
+        th = ui.theme
+        width = self.rect.w - 8 - 28 - 20
+        role = th.fitting(self.label, width, ("body_strong", "small_strong"))
+        return role, ui.cache.layout(th.font(role), self.label, width, th.line_height(role))
+
     def draw(self, surf, ui, focused: bool) -> None:
         th, pal, cache = ui.theme, ui.theme.palette, ui.cache
         if focused:
@@ -118,10 +126,11 @@ class TickBox(Widget):
             pts = [(box.x + 6, box.centery), (box.x + 12, box.bottom - 7),
                    (box.right - 6, box.y + 7)]
             pygame.draw.lines(surf, pal.accent_ink, False, pts, 4)
-        font = th.font("body_strong")
-        label = cache.fit(font, self.label, self.rect.right - box.right - 20)
-        paint.text(surf, cache, font, label, pal.ink, (box.right + 12, self.rect.centery),
-                   "midleft", box=self.rect)
+        role, lay = self.label_layout(ui)
+        font = th.font(role)
+        y = self.rect.centery - lay.height // 2
+        paint.lines(surf, cache, font, lay, pal.ink, box.right + 12, y,
+                    box=self.rect.inflate(0, max(0, lay.height - self.rect.h)))
 
 
 class ConfirmScreen(Screen):

@@ -120,11 +120,15 @@ class PauseScreen(CardListScreen):
     def __init__(self, app, session=None):
         self.grid = session is not None   # a longer menu in play: two columns
         self.width = 880 if self.grid else PauseScreen.width
+        from .. import flow
+        recorded = getattr(session, "classroom", None)
         items = [Item(S.MENU_RESUME, S.MENU_RESUME_DETAIL, "resume", primary=True),
                  Item(S.MENU_HISTORY, S.MENU_HISTORY_DETAIL, "history"),
-                 Item(S.MENU_SETTINGS, S.MENU_SETTINGS_DETAIL, "settings"),
-                 Item(S.MENU_RESTART, S.MENU_RESTART_DETAIL, "restart"),
-                 Item(S.MENU_TO_TITLE, S.MENU_TO_TITLE_DETAIL, "title")]
+                 Item(S.MENU_SETTINGS, S.MENU_SETTINGS_DETAIL, "settings")]
+        if not recorded:                  # a recorded session is played once, as it comes
+            items.append(Item(S.MENU_RESTART, S.MENU_RESTART_DETAIL, "restart"))
+        items.append(Item(S.MENU_TO_TITLE, S.MENU_TO_TITLE_KIOSK_DETAIL if flow.in_kiosk(app)
+                          else S.MENU_TO_TITLE_DETAIL, "title"))
         if session is not None and session.undo_enabled:   # never in a classroom session
             items.append(Item(S.MENU_UNDO, S.MENU_UNDO_DETAIL if session.can_undo
                               else S.MENU_UNDO_NONE, "undo"))

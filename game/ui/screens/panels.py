@@ -33,16 +33,37 @@ class Panel:
         self.scroll = ScrollView((0, 0, 0, 0))
 
     def place(self, rect) -> None:
-        th = self.ui.theme
         self.rect = pygame.Rect(rect)
-        top = self.rect.y + PAD + th.line_height("label") + 8
-        self.scroll = ScrollView((self.rect.x, top, self.rect.w, self.rect.bottom - top - 10),
-                                 self.content_height())
+        top = self.rect.y + PAD + self._label_layout().height + 8
+        offset = self.scroll.offset
+        height = self.rect.bottom - top - 10
+        if self.content_height() > height:      # a line under the rows says what is hidden
+            height -= self.footer_height()
+        self.scroll = ScrollView((self.rect.x, top, self.rect.w, height), self.content_height())
+        self.scroll.scroll(offset)
+
+    def _label_layout(self):
+        """The panel's label, on two lines in a narrow column."""
+        th = self.ui.theme
+        return self.ui.cache.layout(th.font("label"), self.label, self.rect.w - 2 * PAD,
+                                    th.line_height("label"))
+
+    def footer_height(self) -> int:
+        return self.ui.theme.line_height("small_strong") + 6
+
+    def footer_rect(self) -> pygame.Rect:
+        return pygame.Rect(self.rect.x + PAD, self.scroll.rect.bottom + 2,
+                           self.rect.w - 2 * PAD, self.footer_height())
 
     def content_height(self) -> int:
         return 0
 
     def handle(self, inp) -> bool:
+        if inp.kind == "release" and self.more() != (0, 0) and (
+                self.footer_rect().collidepoint(inp.pos)):
+            above, below = self.more()
+            self.scroll.scroll(self.scroll.rect.h * (1 if below else -1))
+            return True
         if inp.kind == "wheel" and self.rect.collidepoint(inp.pos):
             return self.scroll.handle(inp, keys=False)
         if inp.kind in ("press", "move", "release"):
@@ -55,10 +76,11 @@ class Panel:
     def draw(self, surf, reduced: bool) -> None:
         th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
         paint.card(surf, self.rect, pal, radius=14)
-        paint.text(surf, cache, th.font("label"), self.label, pal.muted,
-                   (self.rect.x + PAD, self.rect.y + PAD), box=self.rect)
+        paint.lines(surf, cache, th.font("label"), self._label_layout(), pal.muted,
+                    self.rect.x + PAD, self.rect.y + PAD, box=self.rect)
         self._clipped(surf, lambda y: self.draw_rows(surf, y, reduced))
         self.scroll.draw_bar(surf, pal)
+        self._draw_more(surf)
 
     def _clipped(self, surf, fn) -> None:
         clip = surf.get_clip()
@@ -68,6 +90,31 @@ class Panel:
 
     def draw_rows(self, surf, y: int, reduced: bool) -> None:
         pass
+
+    def row_spans(self) -> list[tuple[int, int]]:
+        """(top, bottom) of each row, in the panel's content coordinates."""
+        return []
+
+    def more(self) -> tuple[int, int]:
+        """How many rows are not wholly in view: (above, below)."""
+        top = self.scroll.offset
+        bottom = top + self.scroll.rect.h
+        spans = self.row_spans()
+        return (sum(1 for a, _ in spans if a < top - 1),
+                sum(1 for _, b in spans if b > bottom + 1))
+
+    def _draw_more(self, surf) -> None:
+        """"▼ 2 more below" under the rows (click it to scroll), so no row is ever missed."""
+        above, below = self.more()
+        if not (above or below):
+            return
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        words = (S.PANEL_MORE_BELOW.format(n=below) if below else
+                 S.PANEL_MORE_ABOVE.format(n=above))
+        box = self.footer_rect()
+        words = cache.fit(th.font("small_strong"), words, box.w)
+        paint.text(surf, cache, th.font("small_strong"), words, pal.accent,
+                   (box.x, box.centery), "midleft", box=box)
 
     def draw_dynamic(self, surf, t: float, reduced: bool) -> None:
         pass
@@ -89,10 +136,15 @@ class WatchersPanel(Panel):
         return super().static_key() + (tuple(w for w, _ in self.watchers),)
 
     def row_height(self) -> int:
-        return max(52, self.ui.theme.line_height("body") + 16)
+        th = self.ui.theme
+        return max(52, th.line_height("body") + 16, 2 * th.line_height("small") + 8)
 
     def content_height(self) -> int:
         return max(1, len(self.watchers)) * self.row_height()
+
+    def row_spans(self) -> list[tuple[int, int]]:
+        rh = self.row_height()
+        return [(i * rh, (i + 1) * rh) for i in range(len(self.watchers))]
 
     def _center(self, y: int, i: int) -> tuple[int, int]:
         rh = self.row_height()
@@ -112,9 +164,25 @@ class WatchersPanel(Panel):
             pygame.draw.circle(surf, pal.line, center, 20, 1)
             watcher_icon(surf, pygame.Rect(center[0] - 13, center[1] - 13, 26, 26), watcher.icon,
                          pal.ink)
-            x = self.rect.x + PAD + 62
-            name = cache.fit(th.font("body"), watcher.name, self.rect.right - PAD - x)
+            self._name(surf, watcher.name, center)
+
+    def _name(self, surf, name: str, center) -> None:
+        """The watcher's name beside its icon: on one line, or on two in a smaller face in a
+        narrow column (cut only if even that is too long)."""
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        x = self.rect.x + PAD + 62
+        width = self.rect.right - PAD - x
+        if th.font("body").size(name)[0] <= width:
             paint.text(surf, cache, th.font("body"), name, pal.ink, (x, center[1]), "midleft",
+                       box=self.rect)
+            return
+        font, lh = th.font("small"), th.line_height("small")
+        lines = list(cache.layout(font, name, width, lh).lines)
+        if len(lines) > 2:
+            lines = [lines[0], cache.fit(font, " ".join(lines[1:]), width)]
+        y = center[1] - len(lines) * lh // 2 + lh // 2
+        for i, line in enumerate(lines):
+            paint.text(surf, cache, font, line, pal.ink, (x, y + i * lh), "midleft",
                        box=self.rect)
 
     def pulsing(self) -> bool:
@@ -158,10 +226,27 @@ class ServicesPanel(Panel):
         self._heights: dict = {}
 
     def set(self, services: list, changed: dict | None = None) -> None:
+        """The services now; those in `changed` flash, and the first of them is scrolled to
+        the top of the panel (toasts stack up from its bottom), so a door is seen to move."""
         self.services = list(services)
         for sid in changed or {}:
             self.flash[sid] = FLASH_SECONDS
-        self.scroll.content_height = self.content_height()
+        if self.rect.h:
+            self.place(self.rect)
+        spans = dict(zip((sid for sid, _, _ in self.services), self.row_spans()))
+        first = next((spans[sid] for sid, _, _ in self.services if sid in (changed or {})),
+                     None)
+        if first is not None:
+            self.scroll.offset = 0.0
+            self.scroll.scroll(first[0] - 6)
+
+    def row_spans(self) -> list[tuple[int, int]]:
+        spans, y = [], 0
+        for _, service, is_open in self.services:
+            h = self._row_h(service.name, is_open)
+            spans.append((y, y + h))
+            y += h + 6
+        return spans
 
     def static_key(self) -> tuple:
         return super().static_key() + (tuple((s, o) for s, _, o in self.services),)

@@ -28,12 +28,34 @@ TOP = 72
 BOTTOM = LOGICAL_SIZE[1] - MARGIN
 LEFT_W, RIGHT_W, COL_GAP = 340, 300, 20
 ART_H = 255
-AFTER_SECONDS = 1.4
-REPLY_SECONDS = 2.2
+AFTER_SECONDS = 1.4        # the score moves and the chosen line stays
+#: words a player reads per second at each text speed ("instant" only skips the typing: its
+#: reader, like one with reduced motion, gets the normal pace)
+READING_WORDS_PER_SECOND = {"slow": 2.0, "normal": 3.0, "fast": 4.5}
+REPLY_MIN_SECONDS = 1.5
 WATCH_SECONDS = 0.5   # --dev: how often to look whether the level file was saved
 AMBIENT_SECONDS = 8.0
 AMBIENT_FPS = 12
 SOUND_ORDER = ("locked", "score_down", "score_up", "notification")
+
+
+def aftermath_seconds(reply: str | None, text_speed: str) -> float:
+    """How long the screen lingers after a choice before the next scene (any key moves on):
+    the score's move, then the time to read the reply at the player's own pace."""
+    if not reply:
+        return AFTER_SECONDS
+    rate = READING_WORDS_PER_SECOND.get(text_speed, READING_WORDS_PER_SECOND["normal"])
+    return AFTER_SECONDS + max(REPLY_MIN_SECONDS, len(reply.split()) / rate)
+
+
+def whole_parts(font, words: str, width: int) -> str:
+    """As many of the hint's " · " parts as fit whole, from the first (a cut "Ba…" tells
+    nobody anything); one part alone is shortened only if nothing else fits."""
+    parts = words.split(S.JOIN)
+    while len(parts) > 1 and font.size(S.JOIN.join(parts))[0] > width:
+        parts.pop()
+    shown = S.JOIN.join(parts)
+    return shown if font.size(shown)[0] <= width else ""
 
 
 class PlayScreen(Screen):
@@ -76,6 +98,7 @@ class PlayScreen(Screen):
         self.score.rect = pygame.Rect(right.x, right.y, right.w, self.score.height())
         top = self.score.rect.bottom + 16
         self.services.place(pygame.Rect(right.x, top, right.w, right.bottom - top))
+        self.toasts.room = (self.app, self.toast_area())
         self._layout_top_bar()
         self._refocus()
         for toast in self.toasts.shown:          # their pictures were in the old theme
@@ -131,7 +154,7 @@ class PlayScreen(Screen):
         saving.autosave(self.app, self.session, self.chapter)
         self.scene_view.set_chosen(view.id, outcome.reply)
         self._animate(outcome.events, outcome.score)
-        self.after = AFTER_SECONDS + (REPLY_SECONDS if outcome.reply else 0.0)
+        self.after = aftermath_seconds(outcome.reply, self.app.settings.text_speed)
         self._refocus()
 
     def _refuse(self, view) -> None:
@@ -386,14 +409,16 @@ class PlayScreen(Screen):
              lambda s: sv.draw_dynamic(s, t, reduced)),
             ("score", sc.stamp(), sc.animating(), [],
              lambda s: sc.draw_dynamic(s, reduced)),
-            ("toasts", self.toasts.stamp(), self.toasts.moving(reduced),
-             [self.toasts.extent(self.app, area)], lambda s: self.toasts.draw(s, self.app, area,
-                                                                               reduced)),
+            ("toasts", self.toasts.stamp(), self.toasts.moving(reduced) or bool(sv.flash),
+             [self.toasts.extent(self.app, area, LOGICAL_SIZE[0])],
+             lambda s: self.toasts.draw(s, self.app, area, reduced)),
         ]
 
     def toast_area(self) -> pygame.Rect:
-        _, mid, _ = self.columns()
-        return pygame.Rect(mid.x + 16, mid.y + 12, mid.w - 32, 0)
+        """Toasts stack up from the bottom of the services panel (never over the scene's
+        text); a door that changes is scrolled to the panel's top, above them."""
+        rect = self.services.rect
+        return pygame.Rect(rect.x, rect.y, rect.w, rect.h)
 
     def _draw_top_bar(self, surf) -> None:
         th, pal, cache = self.theme, self.pal, self.cache
@@ -412,7 +437,7 @@ class PlayScreen(Screen):
             words += S.HINT_UNDO
         off = saving.saving_off(self.app)
         words = S.JOIN.join((S.NOTICE.format(text=off), words)) if off else words
-        hint = cache.fit(th.font("small"), words, right - end - 24)
+        hint = whole_parts(th.font("small"), words, right - end - 24)
         if len(hint) > 3:
             paint.text(surf, cache, th.font("small"), hint, pal.muted, (right, 36), "midright",
                        box=bar)

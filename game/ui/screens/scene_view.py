@@ -7,6 +7,7 @@ you have 912"). The whole column scrolls when the text is long or the text size 
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 
 import pygame
 
@@ -179,8 +180,24 @@ class SceneView:
     def update(self, dt: float, cps: float) -> None:
         if self.revealing and self.typewriter:
             self.shown += dt * cps
+            self._follow()
         for b in self.buttons:
             b.shake = max(0.0, b.shake - dt)
+
+    def _follow(self) -> None:
+        """While the text types, its newest line stays in view (with large text it runs
+        below the fold); when it has all typed, the first choice is scrolled into view too,
+        since the reader followed the text down to it."""
+        lay = self._text_layout
+        if lay is None or not lay.lines:
+            return
+        line = max(0, bisect_right(lay.starts, int(self.shown)) - 1)
+        bottom = self._text_top + (line + 1) * lay.line_height
+        if not self.revealing and self.buttons:
+            bottom = self.buttons[0].rect.bottom
+        view = self.scroll
+        if bottom + 12 > view.offset + view.rect.h:     # only ever down: the reader may
+            view.offset = min(float(view.max_offset), bottom + 12 - view.rect.h)  # scroll up
 
     def animating(self) -> bool:
         return self.revealing or any(b.shake > 0 for b in self.buttons)

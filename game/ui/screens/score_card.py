@@ -196,8 +196,9 @@ class ScoreCard:
             line = S.SCORE_NOT_SHOWN
         else:
             line = S.TIER_UNKNOWN
-        font = th.font("body_strong")
-        line = cache.fit(font, line, self.rect.w - 2 * PAD)
+        width = self.rect.w - 2 * PAD
+        font = th.font(th.fitting(line, width, ("body_strong", "small_strong", "small")))
+        line = cache.fit(font, line, width)
         if flash:
             band = pygame.Rect(x - 6, y - 2, font.size(line)[0] + 12,
                                th.line_height("body_strong") + 2)

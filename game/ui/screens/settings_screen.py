@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pygame
 
-from .. import paint
+from .. import flow, paint
 from .. import settings as settings_mod
 from .. import strings as S
 from ..theme import LOGICAL_SIZE, MARGIN
@@ -23,11 +23,12 @@ VOLUMES = (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)
 TICK = S.TICK
 
 
-def _rows():
-    """(field, label, note, values, words) for each setting."""
+def _rows(kiosk: bool = False):
+    """(field, label, note, values, words) for each setting; a kiosk stays fullscreen, so it
+    has no fullscreen row (and F11 does nothing there)."""
     onoff = (False, True)
     words_onoff = {False: S.OFF, True: S.ON}
-    return [
+    rows = [
         ("text_size", S.SET_TEXT_SIZE, "", settings_mod.TEXT_SIZES,
          {n: S.PERCENT.format(n=n) for n in settings_mod.TEXT_SIZES}),
         ("text_speed", S.SET_TEXT_SPEED, "", settings_mod.TEXT_SPEEDS, S.SPEED_WORDS),
@@ -37,6 +38,7 @@ def _rows():
         ("fullscreen", S.SET_FULLSCREEN, S.SET_FULLSCREEN_NOTE, onoff, words_onoff),
         ("dyslexic_font", S.SET_DYSLEXIC, S.SET_DYSLEXIC_NOTE, onoff, words_onoff),
     ]
+    return [r for r in rows if not (kiosk and r[0] == "fullscreen")]
 
 
 class OptionRow(Widget):
@@ -133,7 +135,7 @@ class SettingsScreen(Screen):
         prev = self.focus.current
         focused = "done" if prev is not None and prev is self.done else getattr(prev, "field", None)
         self.rows = []
-        for i, spec in enumerate(_rows()):
+        for i, spec in enumerate(_rows(flow.in_kiosk(self.app))):
             row = OptionRow((x, 6 + i * (h + 12), WIDTH, h), self, *spec)
             row.layout_segments(self.app)
             self.rows.append(row)

@@ -11,6 +11,7 @@ from .base import BACK_KEYS, Screen, page_hint, wordmark
 
 LEFT = 96
 NOTICE_W = 580   # notices stay left of the emblem
+LETTER_KEYS = {pygame.K_c: "C", pygame.K_l: "L"}
 
 
 class TitleScreen(Screen):
@@ -24,15 +25,17 @@ class TitleScreen(Screen):
         self.buttons: list[Button] = []
 
     def _actions(self) -> list:
-        """(label, action, primary): Continue and Load only when there is something to load."""
+        """(label, action, primary, key): Continue (C) and Load (L) only when there is
+        something to load, first and lettered, so the number keys always mean the same thing
+        (1 Play, 2 Settings, 3 Credits, 4 Quit)."""
         resume = self.on_continue is not None and getattr(self.app, "continue_offer", None)
-        actions = [(S.MENU_CONTINUE, self.on_continue, True)] if resume else []
-        actions.append((S.MENU_PLAY, self.on_play, not resume))
+        actions = [(S.MENU_CONTINUE, self.on_continue, True, "C")] if resume else []
         if self.on_load is not None and getattr(self.app, "slots_used", False):
-            actions.append((S.MENU_LOAD, self.on_load, False))
-        return actions + [(S.MENU_SETTINGS, self.on_settings, False),
-                          (S.MENU_CREDITS, self.on_credits, False),
-                          (S.MENU_QUIT, self.app.quit, False)]
+            actions.append((S.MENU_LOAD, self.on_load, False, "L"))
+        return actions + [(S.MENU_PLAY, self.on_play, not resume, 1),
+                          (S.MENU_SETTINGS, self.on_settings, False, 2),
+                          (S.MENU_CREDITS, self.on_credits, False, 3),
+                          (S.MENU_QUIT, self.app.quit, False, 4)]
 
     def layout(self) -> None:
         """The menu under the name; with many buttons, large text or notices, the name moves
@@ -49,9 +52,9 @@ class TitleScreen(Screen):
             gap = 6
             h = max(th.line_height("button") + 8, (bottom - y - (n - 1) * gap) // n)
         self.buttons = []
-        for i, (label, action, primary) in enumerate(actions):
+        for i, (label, action, primary, number) in enumerate(actions):
             rect = pygame.Rect(LEFT, y + i * (h + gap), 440, h)
-            self.buttons.append(Button(rect, label, action, number=i + 1, primary=primary))
+            self.buttons.append(Button(rect, label, action, number=number, primary=primary))
         self.focus.set(self.buttons, keep=False)
 
     def _tagline(self):
@@ -73,8 +76,10 @@ class TitleScreen(Screen):
         if inp.kind == "key" and inp.key in BACK_KEYS:
             self.app.quit()
             return
-        if inp.kind == "key" and inp.number and inp.number <= len(self.buttons):
-            self.buttons[inp.number - 1].activate()
+        numbered = next((b for b in self.buttons if inp.kind == "key" and b.number in (
+            inp.number, LETTER_KEYS.get(inp.key))), None) if inp.kind == "key" else None
+        if numbered is not None:
+            numbered.activate()
             return
         self.focus.handle(inp)
 
