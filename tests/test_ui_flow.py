@@ -15,6 +15,7 @@ from types import SimpleNamespace  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from game.ui import strings as S  # noqa: E402
 from game.ui.messages import Notice  # noqa: E402
 from game.ui.settings import TEXT_SIZES, Settings  # noqa: E402
 from game.ui.testing import Pilot  # noqa: E402
@@ -320,7 +321,7 @@ def test_with_large_text_the_top_hint_and_the_score_card_lines_are_never_cut(uns
     top_bar = [line for line, rect in drawn if rect.bottom <= 72]
     card = [line for line, rect in drawn if play.score.rect.contains(rect)]
     assert any("choose" in line for line in top_bar)
-    assert any(line.startswith(("Tier", "Nothing here")) for line in card)
+    assert any(line.startswith(("Tier", S.SCORE_UNSCORED)) for line in card)
     assert not [line for line in top_bar + card if line.endswith(ELLIPSIS)]
 
 

@@ -126,7 +126,7 @@ def last_choice(state: State) -> ChoiceScore | None:
 def scene_is_quiet(state: State) -> bool:
     """Whether nothing in the current scene can move the score: it is not scored, no
     delayed change is waiting to land, and no choice here rates you or appeals. Only then
-    may a front end say "This scene is not scored"."""
+    may a front end say "Not scored here"."""
     level = state.level
     if state.scene is None or level.is_scored(state.scene) or state.pending:
         return False

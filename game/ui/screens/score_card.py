@@ -65,9 +65,13 @@ class ScoreCard:
             self.queue.append((lines, delay))
 
     def list_rows(self) -> int:
+        """Lines for the changes: fewer with larger text, so the services below keep room
+        for their rows (the smallest changes fold into "N more", and the total still adds up)."""
         d = self.display
-        return LIST_ROWS if d is not None and d.legibility in ("exact", "stars") else (
+        rows = LIST_ROWS if d is not None and d.legibility in ("exact", "stars") else (
             LIST_ROWS_PLAIN)
+        large = self.ui.settings.text_size > 100
+        return LIST_ROWS_PLAIN if large else rows
 
     def update(self, dt: float, reduced: bool) -> None:
         self.number.update(dt)
