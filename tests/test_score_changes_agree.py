@@ -116,6 +116,15 @@ def test_the_score_card_shows_a_petition_and_the_network_pull_not_only_the_last(
         ("▼ −25", "reason -25"), ("▼ −2", "reason -2"), ("▼ −27", "In all")]
 
 
+def test_in_two_rows_the_card_shows_the_biggest_change_and_the_total():
+    """Larger text leaves the card two rows: never a lone "2 more changes" without the cause."""
+    moved = ChoiceScore(1, 1050, 1072, _changes(23, -1))
+    assert [(line.title, line.body) for line in messages.score_lines(moved, 2)] == [
+        ("▲ +23", "reason 23"), ("▲ +22", "In all, with 1 more")]
+    moved = ChoiceScore(1, 1000, 975, _changes(-25))
+    assert [line.body for line in messages.score_lines(moved, 2)] == ["reason -25"]
+
+
 @pytest.mark.parametrize("legibility", ["direction_hidden"])
 def test_words_without_numbers_merge_and_carry_no_total(legibility):
     changes = tuple(change_of(legibility, "network", d, None) for d in (-5, 3, -1))

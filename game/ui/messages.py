@@ -59,15 +59,23 @@ def score_lines(moved, rows: int) -> list[ScoreLine]:
         return []
     total = moved.shown_total
     room = max(1, rows - (1 if total is not None and len(shown) > 1 else 0))
+    if len(shown) > room and room == 1 and total is not None:
+        # Two rows: the biggest change, then the total that says how many more it holds.
+        rest = sum(n for _, _, n in shown[1:])
+        return [_line(*shown[0]),
+                ScoreLine(delta_label(total), S.SCORE_TOTAL_MORE.format(n=rest), total=True)]
     if len(shown) > room:
         keep, rest = shown[:room - 1], shown[room - 1:]
         folded = None if total is None else sum(d for d, _, _ in rest)
         shown = keep + [(folded, S.SCORE_MORE.format(n=sum(n for _, _, n in rest)), 1)]
-    lines = [ScoreLine(delta_label(d), text if n == 1 else S.SCORE_TIMES.format(text=text, n=n))
-             for d, text, n in shown]
+    lines = [_line(d, text, n) for d, text, n in shown]
     if total is not None and len(lines) > 1:
         lines.append(ScoreLine(delta_label(total), S.SCORE_TOTAL, total=True))
     return lines
+
+
+def _line(delta: int | None, text: str, n: int) -> ScoreLine:
+    return ScoreLine(delta_label(delta), text if n == 1 else S.SCORE_TIMES.format(text=text, n=n))
 
 
 def _merged(pairs: list[tuple[int | None, str]]) -> list[tuple[int | None, str, int]]:

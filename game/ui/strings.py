@@ -96,6 +96,7 @@ ADJUSTED_DOWN = "▼ −{n}"
 ADJUSTED_NEUTRAL = "•"
 SCORE_TOTAL = "In all"
 SCORE_MORE = "{n} more changes"
+SCORE_TOTAL_MORE = "In all, with {n} more"
 SCORE_TIMES = "{text} ({n} times)"
 CHOICE_LOCKED_NOTE = "Locked: {reason}"
 
