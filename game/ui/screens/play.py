@@ -3,6 +3,12 @@ the services (right). It draws and animates what the engine's events say; it dec
 
 After a choice the screen lingers a moment ("aftermath") on the chosen line and its reply
 while the score moves, then shows the next scene; any key or click skips the wait.
+
+Input never acts on what the player has not seen: a key or click during the typewriter shows
+the whole text and does nothing else, and the choices ignore presses for their first
+CHOICE_GRACE_SECONDS on screen (so a double press cannot choose in a scene just shown; the
+early press is dropped, not kept for later). Backspace undo is on only with `--dev` or the
+"Undo" setting, and never in a classroom session.
 """
 from __future__ import annotations
 
@@ -16,12 +22,12 @@ from .. import strings as S
 from ..fx import Toasts
 from ..illustration import Illustration, animated
 from ..theme import LOGICAL_SIZE, MARGIN
-from ..widgets import Button
+from ..widgets import ACTIVATE_KEYS, Button
 from .base import BACK_KEYS, Screen, wordmark
 from .panels import ServicesPanel, WatchersPanel
 from .play_paint import PlayPainter
 from .score_card import ScoreCard
-from .scene_view import SceneView
+from .scene_view import ChoiceButton, SceneView
 
 TOP = 72
 BOTTOM = LOGICAL_SIZE[1] - MARGIN
@@ -33,6 +39,7 @@ WATCH_SECONDS = 0.5   # --dev: how often to look whether the level file was save
 AMBIENT_SECONDS = 8.0
 AMBIENT_FPS = 12
 SOUND_ORDER = ("locked", "score_down", "score_up", "notification")
+CHOICE_GRACE_SECONDS = 0.25   # choices on screen for less than this ignore presses
 
 
 class PlayScreen(Screen):
@@ -54,6 +61,8 @@ class PlayScreen(Screen):
         self.ambient = AMBIENT_SECONDS
         self.top_buttons: list[Button] = []
         self.painter = PlayPainter(self)
+        self._choices_since: float | None = None   # app.clock when the choices appeared
+        self._sync_undo()
         self.score.reset(session.display())
         self._load_scene()
 
@@ -94,10 +103,21 @@ class PlayScreen(Screen):
         self.top_buttons = [hist, menu]
 
     def _refocus(self) -> None:
-        self.focus.set(self.scene_view.visible_buttons() + self.top_buttons)
-        first = next((b for b in self.scene_view.visible_buttons() if not b.locked), None)
-        if first is not None and self.focus.current in self.top_buttons:
+        """Keep the focus on the same choice (buttons are remade on each layout); else put it
+        on the first open choice; while the text reveals, on nothing (or the top-bar button
+        the player tabbed to)."""
+        choices = self.scene_view.visible_buttons()
+        was = self.focus.current
+        self.focus.set(choices + self.top_buttons)
+        same = next((b for b in choices if isinstance(was, ChoiceButton)
+                     and b.view.id == was.view.id), None)
+        first = next((b for b in choices if not b.locked), choices[0] if choices else None)
+        if same is not None:
+            self.focus.focus(same)
+        elif first is not None:
             self.focus.focus(first)
+        elif was not in self.top_buttons:
+            self.focus.clear()
 
     # ---- scenes
     def _load_scene(self) -> None:
@@ -105,6 +125,7 @@ class PlayScreen(Screen):
         if scene is None:
             return
         self.art_name = scene.art
+        self.focus.clear()
         self.scene_view.set_scene(scene.title, scene.text, s.choices(),
                                   self.app.settings.typewriter)
         self.watchers.set(s.watchers())
@@ -113,12 +134,29 @@ class PlayScreen(Screen):
         self.score.unscored = not s.level.is_scored(s.state.scene)
         self.ambient = AMBIENT_SECONDS
         self.layout()
+        self._choices_since = None
+        self._note_choices()
+        self.app.dirty = True        # may run inside update(): the new scene must be drawn
 
     def _money_line(self) -> str:
         """Money, only in a chapter where anyone has some."""
         level, money = self.session.level, self.session.state.money
         uses_money = money or any(p.money for p in level.personas.values())
         return S.MONEY.format(n=money) if uses_money else ""
+
+    # ---- choosing
+    def _note_choices(self) -> None:
+        """Remember when the choices came on screen (for CHOICE_GRACE_SECONDS)."""
+        shown = bool(self.scene_view.visible_buttons()) and not self.scene_view.chosen
+        if not shown:
+            self._choices_since = None
+        elif self._choices_since is None:
+            self._choices_since = self.app.clock
+
+    def choices_ready(self) -> bool:
+        """Whether the choices have been on screen long enough to take a press."""
+        since = self._choices_since
+        return since is not None and self.app.clock - since >= CHOICE_GRACE_SECONDS
 
     def _choose(self, view) -> None:
         if self.scene_view.chosen or self.after > 0:
@@ -212,11 +250,18 @@ class PlayScreen(Screen):
         self.toasts.add(Notice("info", S.DEV_RELOADED, S.DEV_RELOADED_BODY))
 
     # ---- undo and saving
+    def _sync_undo(self) -> None:
+        """Undo is offered with --dev or the Undo setting (the session still refuses it in a
+        classroom)."""
+        self.session.undo_allowed = self.dev or self.app.settings.undo
+
     def undo(self) -> None:
-        """Take back the last choice (free play only; never in a classroom session)."""
+        """Take back the last choice (when undo is on; never in a classroom session)."""
         from ..messages import Notice
+        self._sync_undo()
         if not self.session.undo():
-            words = S.UNDO_NONE if self.session.undo_enabled else S.UNDO_OFF
+            words = S.UNDO_NONE if self.session.undo_enabled else (
+                S.UNDO_OFF if getattr(self.session, "classroom", False) else S.UNDO_OFF_SETTING)
             self.toasts.add(Notice("info", words))
             return
         self.after = 0.0
@@ -232,6 +277,7 @@ class PlayScreen(Screen):
     # ---- overlays
     def open_pause(self) -> None:
         from .menu import PauseScreen
+        self._sync_undo()
         self.app.push(PauseScreen(self.app, self.session), self._paused)
 
     def _paused(self, result) -> None:
@@ -256,6 +302,7 @@ class PlayScreen(Screen):
     # ---- input
     def handle(self, inp) -> None:
         self.ambient = AMBIENT_SECONDS
+        self._sync_undo()
         if inp.kind == "key" and (inp.key == pygame.K_BACKSPACE or (
                 inp.key == pygame.K_z and inp.mod & pygame.KMOD_CTRL)):
             self.undo()
@@ -286,11 +333,44 @@ class PlayScreen(Screen):
         if self.scene_view.revealing and pressed:
             self.scene_view.reveal_all()
             self._refocus()
+            self._note_choices()
             return True
         return False
 
+    def _too_early(self, inp) -> bool:
+        """A press that would choose, while the choices are too new to take it."""
+        if self.choices_ready():
+            return False
+        if inp.kind == "key":
+            return bool(inp.number) or (inp.key in ACTIVATE_KEYS and
+                                        self.focus.current in self.scene_view.buttons)
+        if inp.kind in ("press", "release"):
+            return any(b.contains(inp.pos) for b in self.scene_view.visible_buttons())
+        return False
+
+    def _arrow(self, inp) -> bool:
+        """Up and Down move between the choices and stop at the ends (Tab reaches the top
+        bar)."""
+        choices = self.scene_view.visible_buttons()
+        if inp.kind != "key" or inp.key not in (pygame.K_UP, pygame.K_DOWN) or not choices:
+            return False
+        step = 1 if inp.key == pygame.K_DOWN else -1
+        current = self.focus.current
+        if current in choices:
+            target = choices[max(0, min(len(choices) - 1, choices.index(current) + step))]
+        else:
+            target = choices[0] if step > 0 else choices[-1]
+        self.focus.focus(target)
+        self.scene_view.scroll.show(target.rect.top, target.rect.bottom)
+        return True
+
     def _handle_choosing(self, inp) -> None:
         view = self.scene_view
+        if self._too_early(inp):
+            self.focus.cancel_press()
+            return
+        if self._arrow(inp):
+            return
         if inp.kind == "key" and inp.number:
             match = next((b for b in view.visible_buttons() if b.view.number == inp.number), None)
             if match is not None:
@@ -319,6 +399,7 @@ class PlayScreen(Screen):
         shown = self.scene_view.visible_buttons()
         if any(b not in self.focus.items for b in shown):
             self._refocus()
+        self._note_choices()
         self.score.update(dt, reduced)
         self.services.update(dt)
         self.toasts.update(dt)
@@ -359,7 +440,7 @@ class PlayScreen(Screen):
         return [
             (pygame.Rect(0, 0, LOGICAL_SIZE[0], TOP),
              (top_focus, self.chapter, self.session.state.scene, self.scene_view.revealing,
-              saving.saving_off(self.app)),
+              saving.saving_off(self.app), self.session.undo_enabled),
              self._draw_top_bar),
             (self.watchers.rect, self.watchers.static_key(),
              lambda s: self.watchers.draw(s, reduced)),

@@ -1,5 +1,5 @@
 """Settings: text size, text speed, high contrast, dyslexia-friendly font, reduced motion,
-volume, fullscreen.
+volume, fullscreen, undo (not offered in a classroom session, which never has undo).
 
 Each row is a segmented control. ← → change the focused row, Enter steps it, a click or tap
 picks a segment. The chosen segment is filled and marked with a tick, so the choice never
@@ -23,7 +23,7 @@ VOLUMES = (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)
 TICK = S.TICK
 
 
-def _rows():
+def _rows(classroom: bool = False):
     """(field, label, note, values, words) for each setting."""
     onoff = (False, True)
     words_onoff = {False: S.OFF, True: S.ON}
@@ -36,7 +36,7 @@ def _rows():
         ("volume", S.SET_VOLUME, "", VOLUMES, {v: str(v) for v in VOLUMES}),
         ("fullscreen", S.SET_FULLSCREEN, S.SET_FULLSCREEN_NOTE, onoff, words_onoff),
         ("dyslexic_font", S.SET_DYSLEXIC, S.SET_DYSLEXIC_NOTE, onoff, words_onoff),
-    ]
+    ] + ([] if classroom else [("undo", S.SET_UNDO, S.SET_UNDO_NOTE, onoff, words_onoff)])
 
 
 class OptionRow(Widget):
@@ -133,7 +133,8 @@ class SettingsScreen(Screen):
         prev = self.focus.current
         focused = "done" if prev is not None and prev is self.done else getattr(prev, "field", None)
         self.rows = []
-        for i, spec in enumerate(_rows()):
+        classroom = getattr(self.app, "classroom", None) is not None
+        for i, spec in enumerate(_rows(classroom)):
             row = OptionRow((x, 6 + i * (h + 12), WIDTH, h), self, *spec)
             row.layout_segments(self.app)
             self.rows.append(row)
