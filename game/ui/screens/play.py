@@ -391,7 +391,8 @@ class PlayScreen(Screen):
 
     # ---- time
     def update(self, dt: float) -> None:
-        super().update(dt)
+        if self.animating():      # the screen's clock stops while it is still, so a still
+            self.t += dt          # frame stays what a redraw would draw (art, pulses)
         if self.dev:
             self._watch_level(dt)
         reduced = self.app.settings.reduced_motion
