@@ -58,7 +58,7 @@ class Pilot:
 
     def read(self) -> None:
         """Let the choices' grace time pass (one frame of that length)."""
-        from .screens.play import CHOICE_GRACE_SECONDS
+        from .screens.play_input import CHOICE_GRACE_SECONDS
         self.frames(1, dt=CHOICE_GRACE_SECONDS)
 
     def window_pos(self, logical) -> tuple[int, int]:
