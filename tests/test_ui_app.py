@@ -73,6 +73,7 @@ def play_by_mouse(pilot, limit: int = 300) -> None:
             if view.scroll.rect.contains(rect):
                 break
             pilot.wheel(view.rect.center, -3)
+        pilot.read()
         pilot.click(view.screen_rect(button).center)
     raise AssertionError("the chapter did not end")
 
@@ -159,6 +160,7 @@ def test_touch_taps_choose():
     play = pilot.top
     scene = play.session.state.scene
     button = play.scene_view.buttons[0]
+    pilot.read()
     pilot.tap(play.scene_view.screen_rect(button).center)
     assert play.session.state.scene != scene or play.after > 0
 
@@ -257,6 +259,7 @@ def test_window_resize_letterboxes_and_maps_the_mouse():
     assert vp.rect.size == (800, 450) and vp.rect.y == 75
     play = pilot.top
     target = play.scene_view.buttons[1]
+    pilot.read()
     pilot.click(play.scene_view.screen_rect(target).center)
     assert play.session.state.step == 1
     assert play.session.state.records[-1].choice == target.view.id

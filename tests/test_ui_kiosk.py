@@ -121,6 +121,9 @@ def finish_debrief(pilot, typed: str | None = None, include: bool = False) -> No
     if include:
         pilot.click(screen.tick.rect.center)
     pilot.click(screen.buttons[-1].rect.center)
+    if typed and not include:                        # "Throw away your answers?"
+        assert pilot.screen_name() == "ConfirmScreen"
+        pilot.click(pilot.top.buttons[1].rect.center)
     assert pilot.screen_name() == "DoneScreen"
 
 

@@ -9,6 +9,7 @@ os.environ["SDL_AUDIODRIVER"] = "dummy"
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 import json  # noqa: E402
+from dataclasses import replace  # noqa: E402
 from pathlib import Path  # noqa: E402
 from types import SimpleNamespace  # noqa: E402
 
@@ -19,6 +20,7 @@ from game import saves  # noqa: E402
 from game.ui.testing import INSTANT, Pilot  # noqa: E402
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ui_level.yaml"
+UNDO_ON = replace(INSTANT, undo=True)
 
 
 @pytest.fixture()
@@ -117,7 +119,7 @@ def test_slots_show_the_score_only_as_the_rules_allow(data):
 
 
 def test_undo_by_key_and_from_the_pause_menu(data):
-    p = pilot(args=args())
+    p = Pilot(settings=UNDO_ON, persist=True, args=args())
     play = p.top
     first = play.session.state
     log_length = len(play.session.log)
@@ -138,9 +140,9 @@ def test_undo_by_key_and_from_the_pause_menu(data):
 
 
 def test_undo_is_off_in_a_classroom_session(data):
-    p = pilot(args=args())
+    p = Pilot(settings=UNDO_ON, persist=True, args=args())
     play = p.top
-    play.session.undo_allowed = False
+    play.session.classroom = True          # as a kiosk's TimedSession is
     choose_first(p)
     after = play.session.state
     p.key(pygame.K_BACKSPACE)

@@ -2,8 +2,10 @@
 xdotool, and read the X screen with xwd. Skipped where Xvfb, xdotool or xwd are missing.
 
 The picture is read from the X server itself (`xwd -root`), not from the game, so this checks
-what a player would see: the window is not blank, and the score on screen changes after a
-scored choice.
+what a player would see: the window is not blank, the score on screen changes after a scored
+choice, and a still screen is what the game means to show (moving the mouse over an empty
+margin changes nothing) through scene changes, with and without reduced motion.
+Set SINCERITY_TEST_DISPLAYS=71,72 to choose the X display numbers used.
 """
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import struct
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,14 +30,17 @@ LOGICAL = (1280, 720)
 
 
 def _free_display() -> int:
-    for n in range(97, 300):
+    wanted = os.environ.get("SINCERITY_TEST_DISPLAYS")   # e.g. "71,72": only these numbers
+    numbers = [int(n) for n in wanted.split(",")] if wanted else range(97, 300)
+    for n in numbers:
         if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
             return n
     raise RuntimeError("no free X display number")
 
 
-@pytest.fixture()
-def display():
+@contextmanager
+def xvfb():
+    """A fresh X server on a free display number, for the block's duration."""
     n = _free_display()
     server = subprocess.Popen([TOOLS["Xvfb"], f":{n}", "-screen", "0",
                                f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
@@ -51,6 +58,12 @@ def display():
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture()
+def display():
+    with xvfb() as name:
+        yield name
 
 
 # ---------------------------------------------------------------- XWD, read by hand
@@ -82,6 +95,21 @@ def grab(display: str):
                          capture_output=True, timeout=30)
     assert out.returncode == 0, out.stderr
     return read_xwd(out.stdout)
+
+
+def area_bytes(display: str, rect) -> bytes:
+    """The raw pixels of `rect` on the X screen, row by row (fast to compare)."""
+    out = subprocess.run([TOOLS["xwd"], "-root", "-silent", "-display", display],
+                         capture_output=True, timeout=30)
+    assert out.returncode == 0, out.stderr
+    data = out.stdout
+    fields = struct.unpack(">25I", data[:100])
+    header_size, bits_per_pixel, bytes_per_line, ncolors = fields[0], fields[11], fields[12], \
+        fields[19]
+    start, step = header_size + ncolors * 12, bits_per_pixel // 8
+    x, y, w, h = rect
+    return b"".join(data[start + j * bytes_per_line + x * step:
+                         start + j * bytes_per_line + (x + w) * step] for j in range(y, y + h))
 
 
 def region(shot, rect) -> list:
@@ -180,6 +208,130 @@ def test_real_window_under_xvfb(display, tmp_path):
                 changed = True
                 break
         assert changed, "the score on screen never changed after a choice"
+        assert game.poll() is None, game.communicate()[1][-2000:]
+    finally:
+        if game.poll() is None:
+            game.terminate()
+        try:
+            game.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            game.kill()
+
+
+# ---------------------------------------------------------------- a still screen is whole
+
+def to_screen(geom, rect) -> tuple[int, int, int, int]:
+    """A logical rectangle -> X screen pixels, for a window at `geom`."""
+    wx, wy, ww, wh = geom
+    scale = min(ww / LOGICAL[0], wh / LOGICAL[1])
+    ox, oy = wx + (ww - LOGICAL[0] * scale) / 2, wy + (wh - LOGICAL[1] * scale) / 2
+    x, y, w, h = rect
+    return (round(ox + x * scale), round(oy + y * scale), round(w * scale), round(h * scale))
+
+
+def launch(tmp_path, display, settings: dict):
+    """The real program on the tutorial, with its own settings and save folders."""
+    import json
+    config, data = tmp_path / "config", tmp_path / "data"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "settings.json").write_text(json.dumps(dict(settings, version=1)))
+    env = dict(os.environ, DISPLAY=display, SDL_AUDIODRIVER="dummy", HOME=str(tmp_path),
+               SINCERITY_CONFIG_DIR=str(config), SINCERITY_DATA_DIR=str(data),
+               PYGAME_HIDE_SUPPORT_PROMPT="1")
+    env.pop("SDL_VIDEODRIVER", None)
+    program = Path(sys.executable).with_name("sincerity")
+    cmd = [str(program), "play", "--level", "tutorial", "--persona", "urban",
+           "--ruleset", "city_pilot"]
+    return subprocess.Popen(cmd, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True), data / "saves"
+
+
+class Looker:
+    """Compares the still screen with the screen after the mouse moves over a margin.
+
+    "Still" is judged from outside: after the notices a choice brings have run out
+    (`quiet_after`; under reduced motion a toast or a lit service does not move, so only time
+    tells it is over), the area has not changed for a second."""
+
+    def __init__(self, display, wid, rect, quiet_after: float):
+        self.display, self.wid, self.rect, self.flip = display, wid, rect, 0
+        self.quiet_after, self.chosen_at = quiet_after, 0.0
+
+    def choose(self, key: str = "1", pause: float = 0.3) -> None:
+        self.chosen_at = time.monotonic()
+        press(self.display, key, pause)
+
+    def still_is_whole(self, what: str) -> None:
+        time.sleep(max(0.0, self.chosen_at + self.quiet_after - time.monotonic()))
+        idle, since = area_bytes(self.display, self.rect), time.monotonic()
+        deadline = since + 12.0
+        while time.monotonic() - since < 0.8 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            sample = area_bytes(self.display, self.rect)
+            if sample != idle:
+                idle, since = sample, time.monotonic()
+        self.flip = 1 - self.flip                 # a new place each time, so X sends motion
+        xdotool(self.display, "mousemove", "--window", self.wid, "3", str(400 + 20 * self.flip))
+        time.sleep(0.35)
+        moved = area_bytes(self.display, self.rect)
+        assert idle == moved, f"{what}: the still screen changed when the mouse moved over " \
+                              f"an empty margin (it was not showing what the game meant to)"
+
+
+def autosave_step(saves_dir: Path) -> int:
+    from game import saves
+    return saves.Store(saves_dir).read(saves.AUTOSAVE).step
+
+
+def _first_reply() -> str | None:
+    """The reply to choice 1 of the tutorial's first scene (the pause after it lasts as long
+    as the reply takes to read)."""
+    from game.content import load_level
+    from game.resources import levels_dir
+    level = load_level(levels_dir() / "tutorial.yaml").level
+    scene = level.scenes[level.start]
+    return scene.choices[0].reply
+
+
+def test_still_screens_show_everything_and_keys_never_choose_unseen(tmp_path):
+    """With and without reduced motion (side by side, on two X servers, to save time)."""
+    with xvfb() as first, xvfb() as second, ThreadPoolExecutor(2) as pool:
+        runs = [pool.submit(still_screens, first, tmp_path / "typewriter", False),
+                pool.submit(still_screens, second, tmp_path / "reduced", True)]
+        for run in runs:
+            run.result()
+
+
+def still_screens(display: str, tmp_path: Path, reduced: bool) -> None:
+    """Scene after scene of the tutorial: every still screen is whole; under the typewriter,
+    a key pressed as the text is shown, and one just after, choose nothing."""
+    from game.ui.fx import TOAST_SECONDS
+    from game.ui.screens.play import PlayScreen, aftermath_seconds
+    game, saves_dir = launch(tmp_path, display, {"text_speed": "fast",
+                                                 "reduced_motion": reduced})
+    try:
+        wid = wait_for_window(display, game)
+        xdotool(display, "windowfocus", "--sync", wid)
+        geom = geometry(display, wid)
+        _, mid, right = PlayScreen.columns()
+        moving_art = 0 if reduced else mid.x       # the art and watchers move for a while
+        look = Looker(display, wid, to_screen(geom, (moving_art, 0, LOGICAL[0] - moving_art,
+                                                     LOGICAL[1])), TOAST_SECONDS + 0.3)
+        look.still_is_whole("the first scene")
+        look.choose(pause=aftermath_seconds(_first_reply(), "fast") + 0.6)   # no key: it moves on
+        look.still_is_whole("the scene after the first choice's pause")
+        assert autosave_step(saves_dir) == 1
+        look.choose()
+        press(display, "space", pause=0.1)         # skip the pause after the choice
+        if not reduced:                             # the text is revealing: show it, and
+            xdotool(display, "key", "--clearmodifiers", "--delay", "60", "Return", "1")
+            time.sleep(0.8)                         # ... a second key must not choose
+            assert autosave_step(saves_dir) == 2, \
+                "a key pressed as the text was shown chose a choice the player never saw"
+        look.still_is_whole("the third scene")
+        look.choose()
+        press(display, "space", pause=0.1)
+        look.still_is_whole("the fourth scene")
         assert game.poll() is None, game.communicate()[1][-2000:]
     finally:
         if game.poll() is None:

@@ -2,9 +2,20 @@
 
 pygame is initialised here and nowhere else: the display and fonts when the App is made, and
 `pygame.init()` for the rest (sound, controllers) right after the first frame is shown, so the
-window appears as soon as it can. The loop draws only when something changed
-or moves; when nothing animates it blocks on `pygame.event.wait` instead of spinning, and
-while something animates it is capped at 60 frames a second.
+window appears as soon as it can.
+
+The loop's one rule for drawing: a frame is drawn when the app is dirty (input, a screen
+pushed or popped, new settings, a window event, or a screen that changed what it shows in
+`update()` and said so with `app.dirty = True`), or when the top screen was animating before
+`update()` or is animating after it. The second half matters: the `update()` that finishes
+an animation (the typewriter's last letter and the choices under it, a toast expiring, the
+score settling, the pause after a choice ending and the next scene loading) leaves nothing
+animating, and without that frame the screen would stay one step behind while the loop
+blocks. So a still screen always shows exactly what the next input acts on.
+
+When nothing animates and nothing is dirty the loop blocks (see `_wait`) instead of
+spinning; while something animates it is capped at 60 frames a second. `clock` counts
+seconds as the player lives them, time spent blocked included (tests step it with `dt`).
 """
 from __future__ import annotations
 
@@ -66,6 +77,7 @@ class App:
         self.continue_offer = None    # what "Continue" on the title resumes
         self.slots_used = False
         self.notices: list[str] = []  # one-line problems the title shows (saving off, ...)
+        self.classroom = None         # kiosk mode: the Kiosk running students on this window
         self.intercept = None         # kiosk mode: sees every event first; True swallows it
         self.tickers: list = []       # called once a frame (kiosk mode's idle and time checks)
         self._canvas: pygame.Surface | None = None
@@ -74,6 +86,8 @@ class App:
         self._clock = pygame.time.Clock()
         self._last_input = time.monotonic()
         self._last = time.perf_counter()
+        self._wall = self._last
+        self.clock = 0.0              # seconds since the window opened, waits included
 
     # ---- window
     def _open(self, fullscreen: bool) -> pygame.Surface:
@@ -194,17 +208,23 @@ class App:
         return bool(top and top.animating())
 
     def frame(self, block: bool = False, dt: float | None = None) -> bool:
-        """Handle pending events, move animations on, draw if needed. False once quitting."""
-        for event in self._events(block):
-            self.dispatch(event)
+        """Handle pending events, move animations on, draw if needed. False once quitting.
+
+        `dt` steps the clock by that much (tests); otherwise real time is used."""
+        events = self._events(block)
         now = time.perf_counter()
         step = dt if dt is not None else min(0.1, now - self._last)
         self._last = now
+        self.clock += dt if dt is not None else now - self._wall
+        self._wall = now
+        for event in events:
+            self.dispatch(event)
         for tick in self.tickers:
             tick()
+        moving = self.animating()
         if self.top is not None:
             self.top.update(step)
-        if self.running and (self.dirty or self.animating()):
+        if self.running and (self.dirty or moving or self.animating()):
             self.render()
         return self.running
 

@@ -30,6 +30,7 @@ class Settings:
     volume: int = 70
     fullscreen: bool = False
     dyslexic_font: bool = False
+    undo: bool = False            # Backspace takes back a choice (never in a classroom)
 
     @property
     def typewriter(self) -> bool:
@@ -49,6 +50,7 @@ _VALID = {
     "volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100,
     "fullscreen": lambda v: isinstance(v, bool),
     "dyslexic_font": lambda v: isinstance(v, bool),
+    "undo": lambda v: isinstance(v, bool),
 }
 
 

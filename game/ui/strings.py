@@ -231,6 +231,8 @@ SETTINGS_BAD_VALUES = ("Some of your settings had values this version does not k
                        "use the defaults.")
 SET_DYSLEXIC = "Dyslexia-friendly font"
 SET_DYSLEXIC_NOTE = "OpenDyslexic: heavier letter bottoms, wider spacing"
+SET_UNDO = "Undo (Backspace)"
+SET_UNDO_NOTE = "Take back your last choice. Off keeps choices final."
 
 # ---- saved games
 SAVE_TITLE = "Save game"
@@ -254,6 +256,7 @@ UNDONE = "Choice taken back"
 UNDONE_BODY = "You are back before your last choice."
 UNDO_NONE = "Nothing to undo"
 UNDO_OFF = "Undo is off in this session"
+UNDO_OFF_SETTING = "Undo is off: choices stay made. Settings can turn it on."
 
 # ---- credits
 CREDITS_TITLE = "Credits and sources"

@@ -1,7 +1,8 @@
 """A pilot for driving the window headless in tests: post real pygame events, step frames.
 
     pilot = Pilot(size=(1280, 720), settings=Settings(text_speed="instant"))
-    pilot.key(pygame.K_1)          # posts KEYDOWN/KEYUP and runs a frame
+    pilot.key(pygame.K_1)          # posts KEYDOWN/KEYUP and runs two frames
+    pilot.number(1)                # the same, after the choices' grace time has passed
     pilot.click((640, 360))        # logical coordinates; mapped to the window
     pilot.tap((640, 360))          # a finger, in normalised window coordinates
 
@@ -50,7 +51,15 @@ class Pilot:
         self.frames(frames)
 
     def number(self, n: int) -> None:
+        """Press a number as a player does: after looking at the screen for a moment (choices
+        ignore presses in their first CHOICE_GRACE_SECONDS; `key` presses at once)."""
+        self.read()
         self.key(pygame.K_0 + n, str(n))
+
+    def read(self) -> None:
+        """Let the choices' grace time pass (one frame of that length)."""
+        from .screens.play_input import CHOICE_GRACE_SECONDS
+        self.frames(1, dt=CHOICE_GRACE_SECONDS)
 
     def window_pos(self, logical) -> tuple[int, int]:
         return self.app.viewport.to_window(logical)

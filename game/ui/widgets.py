@@ -114,7 +114,8 @@ class Focus:
 
     def move(self, step: int) -> None:
         if self.items:
-            self.index = (self.index + step) % len(self.items)
+            start = self.index if self.index >= 0 else (-1 if step > 0 else 0)
+            self.index = (start + step) % len(self.items)
 
     def focus(self, widget: Widget) -> None:
         if widget in self.items:
@@ -124,6 +125,11 @@ class Focus:
         return next((w for w in self.items if w.contains(pos)), None)
 
     def cancel_press(self) -> None:
+        self._pressed = None
+
+    def clear(self) -> None:
+        """Focus nothing (no ring shown) until a key or the pointer moves it."""
+        self.index = -1
         self._pressed = None
 
     def handle(self, inp, arrows: bool = True) -> bool:

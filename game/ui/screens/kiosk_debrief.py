@@ -5,7 +5,12 @@ Left: the player's data for the step (score path and doors for "what happened", 
 chilling shift beside the published figures for "what did you learn", ...), read from the
 session record the export will hold. Right: the level's prompts for the step and the answer
 box. The last page has the tick box "include my answers": unticked, what was typed is
-dropped when the screen closes and never written anywhere.
+dropped when the screen closes and never written anywhere (Finish asks first when something
+was typed).
+
+Typing goes to the answer box: it has the focus and takes keys from the start of each step,
+and typed characters go to it even after a click elsewhere, so a space never presses Next
+while a student is writing. Tab leaves the box for Next.
 """
 from __future__ import annotations
 
@@ -18,10 +23,10 @@ from .. import paint
 from .. import strings as S
 from ..theme import LOGICAL_SIZE, MARGIN
 from ..widgets import Button, ScrollView
-from .base import Screen, wordmark
+from .base import Screen, page_hint, wordmark
 from .debrief_blocks import FigureCards, ScoreChart
 from .document import Label, Spacer, Text, draw_scrolled
-from .kiosk_widgets import TextBox, TickBox
+from .kiosk_widgets import ConfirmScreen, TextBox, TickBox
 
 BAR_Y = LOGICAL_SIZE[1] - 84
 HEAD_Y = 64
@@ -48,6 +53,7 @@ class DebriefStepsScreen(Screen):
         self.box: TextBox | None = None
         self.tick: TickBox | None = None
         self.buttons: list[Button] = []
+        self._drop_text: str | None = None   # the TEXTINPUT of a space that pressed a button
 
     @property
     def key(self) -> str:
@@ -96,8 +102,11 @@ class DebriefStepsScreen(Screen):
                                 self.include, self._ticked)
             widgets.append(self.tick)
         self.buttons = self._bar_buttons(bh)
-        self.focus.set(widgets + self.buttons, keep=False)
-        if self.buttons:
+        self.focus.set(widgets + self.buttons[::-1], keep=False)   # Tab: box, tick, Next...
+        if self.box is not None:
+            self.box.activate()
+            self.focus.focus(self.box)
+        elif self.buttons:
             self.focus.focus(self.buttons[-1])
 
     def _bar_buttons(self, bh: int) -> list[Button]:
@@ -122,6 +131,10 @@ class DebriefStepsScreen(Screen):
     # ---- moving between steps
     def next(self) -> None:
         if self._last:
+            if not self.include and any(a.strip() for a in self.answers.values()):
+                self.app.push(ConfirmScreen(self.app, K.DROP_TITLE, K.DROP_TEXT, K.DROP_YES,
+                                            K.DROP_NO), self._confirmed)
+                return
             answers = dict(self.answers)
             self.on_finish(answers if self.include else None, self.include)
             return
@@ -133,6 +146,12 @@ class DebriefStepsScreen(Screen):
             self.step -= 1
             self.layout()
 
+    def _confirmed(self, drop: bool) -> None:
+        if drop:
+            self.on_finish(None, False)
+        elif self.tick is not None:
+            self.focus.focus(self.tick)
+
     def _typed(self, text: str) -> None:
         self.answers[self.key] = text
 
@@ -141,10 +160,14 @@ class DebriefStepsScreen(Screen):
 
     # ---- input
     def handle(self, inp) -> None:
-        box = self.box
+        box, drop = self.box, self._drop_text
+        self._drop_text = None
+        if inp.kind == "text" and drop is not None and inp.unicode == drop:
+            return                       # the space that pressed a button types nothing
         if box is not None and box.handle(inp):
             return
-        if inp.kind == "text" and box is not None and self.focus.is_focused(box):
+        if inp.kind == "text" and box is not None:     # typing always goes to the box
+            self.focus.focus(box)
             box.activate()
             box.handle(inp)
             return
@@ -157,7 +180,10 @@ class DebriefStepsScreen(Screen):
             return
         if inp.kind == "press" and box is not None and not box.contains(inp.pos):
             box.stop()
-        if not self.focus.handle(inp):
+        if self.focus.handle(inp):
+            if inp.kind == "key" and inp.key == pygame.K_SPACE:
+                self._drop_text = " "
+        else:
             self.scroll.handle(inp, keys=False)
 
     # ---- the page for each step
@@ -271,6 +297,8 @@ class DebriefStepsScreen(Screen):
         self._draw_right(surf)
         for w in ([self.tick] if self.tick else []) + self.buttons:
             w.draw(surf, self.app, self.focus.is_focused(w))
+        if self.box is not None:
+            page_hint(self, surf, K.DEBRIEF_KEYS)
 
     def _dots(self, surf) -> None:
         pal = self.pal

@@ -2,7 +2,9 @@
 the services (right). It draws and animates what the engine's events say; it decides nothing.
 
 After a choice the screen lingers a moment ("aftermath") on the chosen line and its reply
-while the score moves, then shows the next scene; any key or click skips the wait.
+while the score moves, then shows the next scene; any key or click skips the wait. What keys
+and clicks do is in play_input. Backspace undo is on only with `--dev` or the "Undo"
+setting, and never in a classroom session.
 """
 from __future__ import annotations
 
@@ -18,10 +20,11 @@ from ..fx import Toasts
 from ..illustration import Illustration, animated
 from ..theme import LOGICAL_SIZE, MARGIN
 from ..widgets import Button
-from .base import BACK_KEYS, Screen, wordmark
+from .base import Screen, wordmark
 from .panels import ServicesPanel, WatchersPanel
 from .play_paint import PlayPainter
 from .score_card import ScoreCard
+from .play_input import CHOICE_GRACE_SECONDS, PlayInput
 from .scene_view import SceneView
 
 TOP = 72
@@ -58,7 +61,10 @@ def whole_parts(font, words: str, width: int) -> str:
     return shown if font.size(shown)[0] <= width else ""
 
 
-class PlayScreen(Screen):
+__all__ = ["CHOICE_GRACE_SECONDS", "PlayScreen"]
+
+
+class PlayScreen(PlayInput, Screen):
     hint = S.HINT_PLAY
 
     def __init__(self, app, session, chapter=None, dev: bool = False):
@@ -77,6 +83,8 @@ class PlayScreen(Screen):
         self.ambient = AMBIENT_SECONDS
         self.top_buttons: list[Button] = []
         self.painter = PlayPainter(self)
+        self._choices_since: float | None = None   # app.clock when the choices appeared
+        self._sync_undo()
         self.score.reset(session.display())
         self._load_scene()
 
@@ -117,18 +125,13 @@ class PlayScreen(Screen):
                       self.open_history, role="small_strong")
         self.top_buttons = [hist, menu]
 
-    def _refocus(self) -> None:
-        self.focus.set(self.scene_view.visible_buttons() + self.top_buttons)
-        first = next((b for b in self.scene_view.visible_buttons() if not b.locked), None)
-        if first is not None and self.focus.current in self.top_buttons:
-            self.focus.focus(first)
-
     # ---- scenes
     def _load_scene(self) -> None:
         s, scene = self.session, self.session.scene
         if scene is None:
             return
         self.art_name = scene.art
+        self.focus.clear()
         self.scene_view.set_scene(scene.title, scene.text, s.choices(),
                                   self.app.settings.typewriter)
         self.watchers.set(s.watchers())
@@ -137,6 +140,9 @@ class PlayScreen(Screen):
         self.score.unscored = scene_is_quiet(s.state)   # nothing here can move the score
         self.ambient = AMBIENT_SECONDS
         self.layout()
+        self._choices_since = None
+        self._note_choices()
+        self.app.dirty = True        # may run inside update(): the new scene must be drawn
 
     def _money_line(self) -> str:
         """Money, only in a chapter where anyone has some."""
@@ -144,6 +150,7 @@ class PlayScreen(Screen):
         uses_money = money or any(p.money for p in level.personas.values())
         return S.MONEY.format(n=money) if uses_money else ""
 
+    # ---- choosing
     def _choose(self, view) -> None:
         if self.scene_view.chosen or self.after > 0:
             return
@@ -238,11 +245,18 @@ class PlayScreen(Screen):
         self.toasts.add(Notice("info", S.DEV_RELOADED, S.DEV_RELOADED_BODY))
 
     # ---- undo and saving
+    def _sync_undo(self) -> None:
+        """Undo is offered with --dev or the Undo setting (the session still refuses it in a
+        classroom)."""
+        self.session.undo_allowed = self.dev or self.app.settings.undo
+
     def undo(self) -> None:
-        """Take back the last choice (free play only; never in a classroom session)."""
+        """Take back the last choice (when undo is on; never in a classroom session)."""
         from ..messages import Notice
+        self._sync_undo()
         if not self.session.undo():
-            words = S.UNDO_NONE if self.session.undo_enabled else S.UNDO_OFF
+            words = S.UNDO_NONE if self.session.undo_enabled else (
+                S.UNDO_OFF if getattr(self.session, "classroom", False) else S.UNDO_OFF_SETTING)
             self.toasts.add(Notice("info", words))
             return
         self.after = 0.0
@@ -258,6 +272,7 @@ class PlayScreen(Screen):
     # ---- overlays
     def open_pause(self) -> None:
         from .menu import PauseScreen
+        self._sync_undo()
         self.app.push(PauseScreen(self.app, self.session), self._paused)
 
     def _paused(self, result) -> None:
@@ -279,65 +294,10 @@ class PlayScreen(Screen):
     def open_history(self) -> None:
         flow.history(self.app, self.session)
 
-    # ---- input
-    def handle(self, inp) -> None:
-        self.ambient = AMBIENT_SECONDS
-        if inp.kind == "key" and (inp.key == pygame.K_BACKSPACE or (
-                inp.key == pygame.K_z and inp.mod & pygame.KMOD_CTRL)):
-            self.undo()
-        elif inp.kind == "key" and inp.key in BACK_KEYS:
-            self.open_pause()
-        elif inp.kind == "key" and inp.key == pygame.K_h:
-            self.open_history()
-        elif inp.kind == "key" and inp.key == pygame.K_F5 and self.dev:
-            self._reload()
-        elif inp.kind == "press" and self.toasts.click(inp.pos):
-            self.focus.cancel_press()
-        elif self.watchers.handle(inp) or self.services.handle(inp):
-            return
-        elif self._skip(inp):
-            return
-        else:
-            self._handle_choosing(inp)
-
-    def _skip(self, inp) -> bool:
-        """During the aftermath or the typewriter, any key or click moves things on."""
-        on_top_bar = inp.kind in ("press", "release") and any(
-            b.contains(inp.pos) for b in self.top_buttons)
-        pressed = (inp.kind == "key" and inp.key != pygame.K_TAB) or (
-            inp.kind == "release" and not on_top_bar)
-        if self.after > 0 and pressed:
-            self._advance()
-            return True
-        if self.scene_view.revealing and pressed:
-            self.scene_view.reveal_all()
-            self._refocus()
-            return True
-        return False
-
-    def _handle_choosing(self, inp) -> None:
-        view = self.scene_view
-        if inp.kind == "key" and inp.number:
-            match = next((b for b in view.visible_buttons() if b.view.number == inp.number), None)
-            if match is not None:
-                self.focus.focus(match)
-                match.activate()
-            return
-        if inp.kind == "key" and inp.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN, pygame.K_HOME,
-                                             pygame.K_END):
-            view.scroll.handle(inp)
-            return
-        if inp.kind in ("wheel", "press", "move", "release") and view.scroll.handle(inp, False):
-            self.focus.cancel_press()
-            return
-        if self.focus.handle(inp) and inp.kind == "key":
-            current = self.focus.current
-            if current in view.buttons:
-                view.scroll.show(current.rect.top, current.rect.bottom)
-
     # ---- time
     def update(self, dt: float) -> None:
-        super().update(dt)
+        if self.animating():      # the screen's clock stops while it is still, so a still
+            self.t += dt          # frame stays what a redraw would draw (art, pulses)
         if self.dev:
             self._watch_level(dt)
         reduced = self.app.settings.reduced_motion
@@ -345,6 +305,7 @@ class PlayScreen(Screen):
         shown = self.scene_view.visible_buttons()
         if any(b not in self.focus.items for b in shown):
             self._refocus()
+        self._note_choices()
         self.score.update(dt, reduced)
         self.services.update(dt)
         self.toasts.update(dt)
@@ -357,6 +318,10 @@ class PlayScreen(Screen):
     def _active(self) -> bool:
         return (self.scene_view.animating() or self.score.animating() or
                 self.services.animating() or self.toasts.active or self.after > 0)
+
+    def stir(self) -> None:
+        """The player did something: the scene's ambient animation runs again for a while."""
+        self.ambient = AMBIENT_SECONDS
 
     def _ambient(self) -> bool:
         if self.app.settings.reduced_motion or self.ambient <= 0:
@@ -385,7 +350,7 @@ class PlayScreen(Screen):
         return [
             (pygame.Rect(0, 0, LOGICAL_SIZE[0], TOP),
              (top_focus, self.chapter, self.session.state.scene, self.scene_view.revealing,
-              saving.saving_off(self.app)),
+              saving.saving_off(self.app), self.session.undo_enabled),
              self._draw_top_bar),
             (self.watchers.rect, self.watchers.static_key(),
              lambda s: self.watchers.draw(s, reduced)),

@@ -158,7 +158,7 @@ class SceneView:
         self.scroll.content_height = y + PAD
         if self.scroll.content_height > self.scroll.rect.h:
             self.scroll.rect.h -= MORE_STRIP
-            self.scroll.scroll(0)
+        self.scroll.scroll(0)      # within the new length (smaller text: back to the top)
 
     def _button(self, view, y: int, width: int) -> ChoiceButton:
         th, cache = self.ui.theme, self.ui.cache

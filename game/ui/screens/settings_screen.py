@@ -1,5 +1,5 @@
 """Settings: text size, text speed, high contrast, dyslexia-friendly font, reduced motion,
-volume, fullscreen.
+volume, fullscreen, undo (not offered in a classroom session, which never has undo).
 
 Each row is a segmented control. ← → change the focused row, Enter steps it, a click or tap
 picks a segment. The chosen segment is filled and marked with a tick, so the choice never
@@ -23,9 +23,9 @@ VOLUMES = (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)
 TICK = S.TICK
 
 
-def _rows(kiosk: bool = False):
+def _rows(kiosk: bool = False, classroom: bool = False):
     """(field, label, note, values, words) for each setting; a kiosk stays fullscreen, so it
-    has no fullscreen row (and F11 does nothing there)."""
+    has no fullscreen row (and F11 does nothing there); a classroom session has no undo."""
     onoff = (False, True)
     words_onoff = {False: S.OFF, True: S.ON}
     rows = [
@@ -37,7 +37,7 @@ def _rows(kiosk: bool = False):
         ("volume", S.SET_VOLUME, "", VOLUMES, {v: str(v) for v in VOLUMES}),
         ("fullscreen", S.SET_FULLSCREEN, S.SET_FULLSCREEN_NOTE, onoff, words_onoff),
         ("dyslexic_font", S.SET_DYSLEXIC, S.SET_DYSLEXIC_NOTE, onoff, words_onoff),
-    ]
+    ] + ([] if classroom else [("undo", S.SET_UNDO, S.SET_UNDO_NOTE, onoff, words_onoff)])
     return [r for r in rows if not (kiosk and r[0] == "fullscreen")]
 
 
@@ -135,7 +135,8 @@ class SettingsScreen(Screen):
         prev = self.focus.current
         focused = "done" if prev is not None and prev is self.done else getattr(prev, "field", None)
         self.rows = []
-        for i, spec in enumerate(_rows(flow.in_kiosk(self.app))):
+        classroom = getattr(self.app, "classroom", None) is not None
+        for i, spec in enumerate(_rows(flow.in_kiosk(self.app), classroom)):
             row = OptionRow((x, 6 + i * (h + 12), WIDTH, h), self, *spec)
             row.layout_segments(self.app)
             self.rows.append(row)
