@@ -6,6 +6,7 @@ failure, goes through game/cli.py.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 #: What `play` with no options parses to (tests/test_ui_startup.py checks it against the
@@ -29,6 +30,7 @@ def _command_line(argv: list[str]) -> int:
 
 def _window() -> int:
     """Plain `sincerity`: what `play` does with no options (game/cli_play.py), sooner."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # no banner on the terminal
     try:
         import pygame  # noqa: F401 - the window's one library
     except ImportError:

@@ -2,6 +2,7 @@
 window."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -101,6 +102,7 @@ def _play_classroom(args) -> int:
 def _play_window(args, loaded) -> int:
     """Hand over to the window (`game.ui.run`), which gets the options and the loaded level
     as `args.loaded`."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # no banner on the terminal
     try:
         import pygame  # noqa: F401 - the window's one library; missing means a broken install
     except ImportError as exc:

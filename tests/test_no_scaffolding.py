@@ -70,3 +70,17 @@ def test_no_test_skips_an_internal_module():
     for path in (ROOT / "tests").glob("*.py"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"importorskip\(\s*['\"]game", text), path
+
+
+def test_opening_the_window_prints_no_library_banner(tmp_path):
+    """Plain `sincerity` checks that pygame-ce is there before it opens the window; that
+    check must not print pygame's "Hello from the pygame community" banner."""
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy",
+               SINCERITY_DATA_DIR=str(tmp_path / "data"),
+               SINCERITY_CONFIG_DIR=str(tmp_path / "config"),
+               SINCERITY_FIRST_FRAME_MARK="exit")
+    env.pop("PYGAME_HIDE_SUPPORT_PROMPT", None)
+    done = subprocess.run([sys.executable, "-m", "game"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "pygame" not in done.stdout + done.stderr
