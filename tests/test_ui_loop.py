@@ -131,6 +131,20 @@ def test_still_frames_are_whole_through_choices_replies_toasts_and_scene_changes
     assert len(set(scenes)) == 4, "the game did not move on without input"
 
 
+def test_a_mouse_passing_over_an_empty_margin_changes_nothing_on_a_still_screen():
+    """The art moves for a while after the player acts; a pointer passing over the window
+    is not the player acting, so the still screen stays exactly as it is (as the issue's
+    check, an idle screenshot against one after a mouse move, needs)."""
+    pilot = Pilot(settings=TYPEWRITER, args=args())
+    idle(pilot, 12.0)                               # typed out, and the art at rest
+    assert not pilot.app.animating() and not pilot.app.dirty
+    still = pixels(pilot.snapshot())
+    pilot.move((6, 714))
+    pilot.frames(12, 1 / 30)
+    assert not pilot.app.animating()
+    assert pixels(pilot.snapshot()) == still
+
+
 def test_a_key_that_shows_the_text_does_not_choose_and_early_presses_are_dropped():
     pilot = Pilot(settings=TYPEWRITER, args=args())
     play = pilot.top

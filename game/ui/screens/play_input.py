@@ -52,7 +52,8 @@ class PlayInput:
         return since is not None and self.app.clock - since >= CHOICE_GRACE_SECONDS
 
     def handle(self, inp) -> None:
-        self.stir()
+        if inp.kind != "move":      # a pointer passing over is not the player doing something:
+            self.stir()             # a still screen stays exactly as it is under a mouse move
         self._sync_undo()
         if inp.kind == "key" and (inp.key == pygame.K_BACKSPACE or (
                 inp.key == pygame.K_z and inp.mod & pygame.KMOD_CTRL)):
