@@ -305,12 +305,15 @@ def test_yaml_like_text_never_raises(text):
         d.format(text.splitlines())
 
 
+# Text with no hidden characters (control, format and surrogate): those are E014.
+SHOWN_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Cs"))
+                     | st.sampled_from("\t\n"))
 PLAIN_VALUES = st.recursive(
     st.none()
     | st.booleans()
     | st.integers()
     | st.floats(allow_nan=False)
-    | st.text(),
+    | SHOWN_TEXT,
     lambda inner: st.lists(inner, max_size=4)
     | st.dictionaries(st.text(alphabet="abcxyz_", min_size=1, max_size=6), inner, max_size=4),
     max_leaves=20,

@@ -342,6 +342,12 @@ CODES: dict[str, Code] = {
         "the `goto` goes to the ending and the scene can never be reached. Rename one of them.",
         "scenes:\n  offline: {title: Offline, ...}\nendings:\n  offline: {title: Offline, ...}\n",
         "scenes:\n  after_delete: {title: Offline, ...}\nendings:\n  offline: {title: Offline, ...}\n"),
+    "E223": Code(
+        "The lowest score is above the highest",
+        "Under `score:`, `min` is the lowest score anyone can fall to and `max` the highest "
+        "anyone can reach, so `min` must not be above `max`.",
+        "score:\n  min: 1300\n  max: 0\n",
+        "score:\n  min: 0\n  max: 1300\n"),
     # ------------------------------------------------------------ warnings
     "W301": Code(
         "A service that is always open",
