@@ -118,7 +118,7 @@ _FAILED = object()  # returned by _EventReader.read after a fatal problem
 
 
 _TOO_DEEP = (f"things are nested too deeply (more than {MAX_DEPTH} levels)",
-             "a level never needs this many lists or mappings inside each other")
+             "no level or classroom file needs this many lists or mappings inside each other")
 _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 
