@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..content.diagnostics import Diagnostic, did_you_mean, error
+from ..content.diagnostics import Diagnostic, did_you_mean, error, format_all
 from ..content.yamlsafe import KEY_MARK, find_mark, read_yaml
 from .chapters import find_level, is_scored_level, known_ids, scored_levels, shared_personas
 from .kiosk import ExitKeysError, parse_exit_keys
@@ -83,7 +83,7 @@ class LoadedClassroom:
         return self.config is not None and not self.diagnostics
 
     def format(self) -> str:
-        return "\n".join(d.format(self.lines) for d in self.diagnostics)
+        return format_all(self.diagnostics, lambda d: self.lines)
 
     @property
     def export_dir(self) -> Path:

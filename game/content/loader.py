@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core.model import FORMAT_VERSIONS, Level
 from .checks import run_checks
 from .context import Context
-from .diagnostics import ERROR, Diagnostic, error
+from .diagnostics import ERROR, Diagnostic, error, format_all
 from .index import Names
 from .messages import written
 from .validation import validate
@@ -68,8 +68,9 @@ class Loaded:
         return not self.errors
 
     def format(self) -> str:
-        """All diagnostics, each with its source line, as a terminal would show them."""
-        return "\n".join(d.format(self.lines) for d in self.diagnostics)
+        """The diagnostics, each with its source line, as a terminal would show them (at
+        most `PER_CODE` of each code: see `format_all`)."""
+        return format_all(self.diagnostics, lambda d: self.lines)
 
 
 def load_text(text: str, path: str) -> Loaded:
@@ -145,7 +146,7 @@ def _load(text: str, path: str, lines: list[str],
     wrong_format = _check_format(data, marks, path, lines)
     if wrong_format is not None:
         return None, diagnostics + [wrong_format], marks
-    checked = validate(data, marks, path, lines)
+    checked = validate(data, marks, path, lines, words=with_marks)
     diagnostics += checked.diagnostics
     if checked.level is not None:
         ctx = Context(checked.level, path, Names.of(data), checked.where,
