@@ -74,24 +74,27 @@ _EVENT_NAMES = ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "Mappi
                 "StreamStartEvent", "StreamEndEvent")
 
 
-def _find_libyaml():
-    """PyYAML's private libyaml binding (`yaml._yaml`), or None when it is missing or not
-    shaped as this reader expects (a newer PyYAML may change it): then every read goes
-    through PyYAML's pure-Python parser, slower but the same, with the same depth guard."""
+def parsers() -> tuple[object, type]:
+    """(PyYAML's private libyaml binding `yaml._yaml`, the loader class to read events with).
+    When the binding is missing or not shaped as this reader expects (a newer PyYAML may
+    change it), it is None and the loader is the pure-Python one: every read is then slower
+    but the same, with the same depth guard."""
     try:
-        if not yaml.__with_libyaml__:
-            return None
-        from yaml import _yaml as binding
-        parts = ("CParser",) + _EVENT_NAMES
-        if all(hasattr(binding, name) for name in parts) and hasattr(yaml, "CSafeLoader"):
-            return binding
+        if yaml.__with_libyaml__:
+            from yaml import _yaml as binding
+            if usable(binding) and hasattr(yaml, "CSafeLoader"):
+                return binding, yaml.CSafeLoader
     except Exception:  # noqa: BLE001 - any failure of a private module means: do without it
         pass
-    return None
+    return None, yaml.SafeLoader
 
 
-_cyaml = _find_libyaml()
-_LOADER = yaml.CSafeLoader if _cyaml is not None else yaml.SafeLoader
+def usable(binding) -> bool:
+    """Whether a libyaml binding has every name `_fast_read` uses."""
+    return all(callable(getattr(binding, name, None)) for name in ("CParser",) + _EVENT_NAMES)
+
+
+_cyaml, _LOADER = parsers()
 _READ_LOCK = threading.Lock()  # one read at a time: see _fast_read
 
 _Y = "tag:yaml.org,2002:"
