@@ -226,10 +226,18 @@ def test_a_hostile_classroom_file_is_refused_located(kind, command, tmp_path, ca
     assert "level file" not in said   # told as a classroom file, not checked as a level
 
 
-def test_validate_makes_a_missing_export_folder(tmp_path):
+def test_a_missing_export_folder_is_fine_and_checking_leaves_nothing(tmp_path):
     path = tmp_path / "classroom.yaml"
     path.write_text(_room("exports", "out/today"), encoding="utf-8")
     loaded = classroom.load_classroom(path)
     assert loaded.ok, loaded.format()
-    assert (tmp_path / "out" / "today").is_dir()
-    assert list((tmp_path / "out" / "today").iterdir()) == []   # the test file is gone
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["classroom.yaml"]
+
+
+def test_an_export_folder_inside_a_file_cannot_be_made(tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    path = tmp_path / "classroom.yaml"
+    path.write_text(_room("exports", "notes.txt/exports"), encoding="utf-8")
+    loaded = classroom.load_classroom(path)
+    assert [d.code for d in loaded.diagnostics] == ["C113"]
+    assert "cannot be saved" in loaded.diagnostics[0].message

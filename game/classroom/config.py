@@ -8,6 +8,7 @@ explained in `game.classroom.codes` and docs/TEACHERS.md. Nothing here raises on
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass, field
@@ -150,8 +151,11 @@ def _partial(data: dict, errors: list[dict]) -> tuple[Classroom | None, set[str]
 
 
 def _unwritable(folder: Path) -> str:
-    """Why no file can be written in `folder` (made if missing), or "" when one can: a file
-    is really written and removed, since permissions alone do not say (root, /proc...)."""
+    """Why no file can be written in `folder`, or "" when one can: the folder is made if
+    missing and a file is really written, since permissions alone do not say (root,
+    /proc...). Then the file, and the folders made for it, are removed again: checking
+    leaves nothing behind (the kiosk makes the folder when it saves the first session)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, probe = tempfile.mkstemp(prefix=".sincerity-check-", dir=folder)
@@ -161,6 +165,10 @@ def _unwritable(folder: Path) -> str:
         return "no permission to write there"
     except OSError as exc:
         return f"a test file could not be written there: {exc.strerror or exc}"
+    finally:
+        for made in missing:   # deepest first
+            with contextlib.suppress(OSError):
+                made.rmdir()
     return ""
 
 
