@@ -80,7 +80,9 @@ def load_text(text: str, path: str) -> Loaded:
         # Any problem found on this first, unmarked pass is found again below, with marks
         # and lines; so it needs no lines of its own.
         level, diagnostics, marks = _load(text, path, [], with_marks=False)
-        if diagnostics:   # read again with marks, so every problem has its line
+        if diagnostics and not _unreadable_yaml(diagnostics):
+            # read again with marks, so every problem has its line (one that stopped the
+            # YAML reader has its line already: a 9 MB line is not read twice)
             lines = _lines(text)
             level, diagnostics, marks = _load(text, path, lines, with_marks=True)
     diagnostics.sort(key=lambda d: (d.line, d.column))
@@ -134,6 +136,11 @@ def _lines(text: str) -> list[str]:
     if text and text[-1] in "\n\r\x85\u2028\u2029":
         lines.append("")
     return lines
+
+
+def _unreadable_yaml(diagnostics: list[Diagnostic]) -> bool:
+    """Whether the YAML reader itself gave up (E001, E005-E008): nothing more to find."""
+    return any(d.code in ("E001", "E005", "E006", "E007", "E008") for d in diagnostics)
 
 
 def _load(text: str, path: str, lines: list[str],
