@@ -65,8 +65,8 @@ class Classroom(BaseModel):
                            "leaves kiosk mode.")
     content_note: str | None = Field(None, max_length=1200, description="Replace the content "
                                      "note shown before play.")
-    seed: int | None = Field(None, ge=0, le=2**31 - 1, description="The same luck for every student "
-                             "(default: each student gets their own).")
+    seed: int | None = Field(None, ge=0, le=2**31 - 1, description="The same luck for every "
+                             "student (default: each student gets their own).")
 
 
 @dataclass

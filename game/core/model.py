@@ -87,7 +87,8 @@ class Condition(_OneKey):
     service: str | None = Field(None, description="True when this service is open to you.")
     flag: str | None = Field(None, description="True when this flag is set.")
     counter: CounterTest | None = Field(None, description="Test a counter's value.")
-    money_at_least: Whole | None = Field(None, description="True when you have at least this money.")
+    money_at_least: Whole | None = Field(None,
+                                         description="True when you have at least this money.")
     relationship: RelationshipTest | None = Field(None, description="Test a contact's closeness.")
     contact: str | None = Field(None, description="True while this contact is still in your network.")
     persona: str | None = Field(None, description="True when playing this persona (a persona id).")
