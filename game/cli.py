@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, UsageError,
                           plain_parser_class, report_crash)
+from .safetext import terminal_guarded
 
 if TYPE_CHECKING:
     import argparse
@@ -193,10 +194,11 @@ def _silence_stdout() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit code; nothing here lets a traceback out."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    try:
-        return run(argv, _program_name())
-    except BaseException as exc:  # noqa: BLE001 - the one place that catches everything
-        return failure(exc, argv)
+    with terminal_guarded():  # no text from a file ever drives the terminal
+        try:
+            return run(argv, _program_name())
+        except BaseException as exc:  # noqa: BLE001 - the one place that catches everything
+            return failure(exc, argv)
 
 
 def failure(exc: BaseException, argv: list[str], prog: str | None = None) -> int:

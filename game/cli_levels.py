@@ -83,11 +83,16 @@ def require_ok(loaded):
 
 def format_problems(loaded_levels: list, extra: list = ()) -> str:
     """Every diagnostic of these levels (and `extra` ones about them), each with its source
-    line and caret."""
-    lines = {str(lv.path): lv.lines for lv in loaded_levels}
-    blocks = [d.format(lv.lines) for lv in loaded_levels for d in lv.diagnostics]
-    blocks += [d.format(lines.get(str(d.path))) for d in extra]
-    return "\n".join(blocks)
+    line and caret (at most `PER_CODE` of a code for each file)."""
+    from .content.diagnostics import format_all
+
+    by_path = {str(lv.path): lv for lv in loaded_levels}
+
+    def lines_of(d):
+        found = by_path.get(str(d.path))
+        return found.lines if found is not None else None
+    return format_all([d for lv in loaded_levels for d in lv.diagnostics] + list(extra),
+                      lines_of)
 
 
 def _campaign_problems(levels: list) -> list:

@@ -128,6 +128,42 @@ def test_committed_schema_is_up_to_date():
         "`python -m game schema > docs/level.schema.json`")
 
 
+def _integers(node, at=()):
+    """(path, schema) of every integer in a JSON Schema."""
+    if isinstance(node, dict):
+        if node.get("type") == "integer":
+            yield at, node
+        for key, value in node.items():
+            yield from _integers(value, at + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _integers(value, at + (i,))
+
+
+def test_every_whole_number_of_a_level_is_bounded():
+    """A 4,000-digit score must be refused by `validate`, not crash `analyze` and play."""
+    found = list(_integers(level_schema()))
+    assert len(found) > 20
+    unbounded = [at for at, node in found if "minimum" not in node or "maximum" not in node]
+    assert unbounded == []
+    assert all(node["maximum"] <= 10**6 for _, node in found)
+
+
+@pytest.mark.parametrize("old, new, code", [
+    ("  start: 1000", "  start: 1" + "0" * 3999, "E106"),
+    ("money: 100}", "money: -10000000}", "E106"),
+    ("  min: 0\n  max: 1300", "  min: 1300\n  max: 0", "E223"),
+], ids=["4,000 digits", "below the limit", "min above max"])
+def test_numbers_out_of_range_are_refused_where_they_are(old, new, code):
+    text = (REPO / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    assert old in text
+    text = text.replace(old, new, 1)
+    loaded = load_text(text, "range.yaml")
+    assert [d.code for d in loaded.errors] == [code], loaded.format()
+    line = loaded.lines[loaded.errors[0].line - 1]
+    assert new.splitlines()[0].strip().rstrip("}")[:12] in line
+
+
 def test_schema_head_and_descriptions():
     schema = level_schema()
     assert schema["$schema"].startswith("https://json-schema.org/")

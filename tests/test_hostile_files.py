@@ -1,5 +1,7 @@
-"""Settings and classroom files that are empty, cut short, binary, huge, from a newer version
-or unreadable: each gives a clear message and safe defaults, and the game still starts."""
+"""Settings and classroom files that are empty, cut short, binary, huge, from a newer version,
+unreadable or hostile (deep nesting, hidden characters, numbers and booleans in quotes, an
+export folder that cannot be written): each gives a clear message and safe defaults, and the
+game still starts."""
 from __future__ import annotations
 
 import json
@@ -116,8 +118,8 @@ def test_the_title_says_what_was_wrong_with_the_settings(config):
 
 # ---------------------------------------------------------------- classroom files
 
-classroom = pytest.importorskip("game.classroom.config",
-                                reason="game.classroom.config is not there yet")
+from game import cli, cli_support  # noqa: E402
+from game.classroom import config as classroom  # noqa: E402
 
 
 def _classroom_problem(path: Path) -> str:
@@ -170,3 +172,72 @@ def test_an_unreadable_classroom_file(tmp_path, monkeypatch):
         assert "cannot be read" in _classroom_problem(path)
     finally:
         path.chmod(0o644)
+
+
+ROOM = ("format: 1\nname: Year 10\nchapters: [day_zero, pilot_city]\ncounterbalance: true\n"
+        "export_folder: exports\n")
+
+
+def _room(old: str, new: str) -> str:
+    assert old in ROOM
+    return ROOM.replace(old, new, 1)
+
+
+# kind -> (text, code, line, words the message says)
+ROOM_KINDS = {
+    "nesting past libyaml's limit below line 1": (ROOM + "extra: " + "[" * 20_000 + "\n",
+                                                 "E006", 6, "nested too deeply"),
+    "a NUL escape in the name": (_room("name: Year 10", 'name: "Year\\0 10"'), "E014", 2,
+                                 "U+0000"),
+    "an ESC escape in a chapter": (_room("[day_zero, pilot_city]",
+                                         '[day_zero, "pilot\\e[2J"]'), "E014", 3, "U+001B"),
+    "format in quotes": (_room("format: 1", 'format: "1"'), "C103", 1,
+                         "must be the number 1"),
+    "a boolean in quotes": (_room("counterbalance: true", 'counterbalance: "yes"'), "C103", 4,
+                            "`true` or `false`"),
+    "a huge number": (ROOM + "seed: " + "9" * 4000 + "\n", "C104", 6, "at most"),
+    "an export folder that cannot be written": (_room("exports", "/proc/sys"), "C113", 5,
+                                                "cannot be saved"),
+    "a file too big for a classroom file": (ROOM + "# " + "x" * 300_000 + "\n", "E007", 1,
+                                            "too big"),
+}
+ROOM_COMMANDS = {
+    "validate": lambda f: ["validate", f],
+    "play --classroom --text": lambda f: ["play", "--classroom", f, "--text"],
+}
+
+
+@pytest.mark.parametrize("command", ROOM_COMMANDS)
+@pytest.mark.parametrize("kind", ROOM_KINDS)
+def test_a_hostile_classroom_file_is_refused_located(kind, command, tmp_path, capsys,
+                                                    monkeypatch):
+    text, code, line, words = ROOM_KINDS[kind]
+    if "/proc/sys" in text and not Path("/proc/sys").is_dir():
+        text = text.replace("/proc/sys", str(tmp_path / "classroom.yaml"))  # a file: C113 too
+    path = tmp_path / "classroom.yaml"
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO(""))
+    rc = cli.main(ROOM_COMMANDS[command](str(path)))
+    out, err = capsys.readouterr()
+    said = out + err
+    assert rc != cli_support.INTERNAL_ERROR and rc != cli_support.OK, said
+    assert f"{path}:{line}:" in said and f"[{code}]" in said and words in said, said
+    assert "\x1b" not in said and "\x00" not in said
+    assert "level file" not in said   # told as a classroom file, not checked as a level
+
+
+def test_a_missing_export_folder_is_fine_and_checking_leaves_nothing(tmp_path):
+    path = tmp_path / "classroom.yaml"
+    path.write_text(_room("exports", "out/today"), encoding="utf-8")
+    loaded = classroom.load_classroom(path)
+    assert loaded.ok, loaded.format()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["classroom.yaml"]
+
+
+def test_an_export_folder_inside_a_file_cannot_be_made(tmp_path):
+    (tmp_path / "notes.txt").write_text("x")
+    path = tmp_path / "classroom.yaml"
+    path.write_text(_room("exports", "notes.txt/exports"), encoding="utf-8")
+    loaded = classroom.load_classroom(path)
+    assert [d.code for d in loaded.diagnostics] == ["C113"]
+    assert "cannot be saved" in loaded.diagnostics[0].message

@@ -192,6 +192,7 @@ def test_modest_aliases_are_fine():
     ids=["flow-seq", "flow-map", "block-seq", "block-map"],
 )
 def test_deep_nesting_refused_quickly(text):
+    """(libyaml stops at 1000 levels itself, with its own words: still E006.)"""
     start = time.perf_counter()
     data, _, diags = read_yaml(text, "deep.yaml")
     elapsed = time.perf_counter() - start
@@ -262,12 +263,35 @@ def test_huge_text_refused_without_parsing():
 
 def test_pure_python_parser_fallback(monkeypatch):
     expected = read_yaml(LEVEL, "level.yaml")
-    monkeypatch.setattr(yamlsafe, "_LOADER", yaml.SafeLoader)
+    expected_fast = read_yaml(LEVEL, "level.yaml", marks=False)
+    monkeypatch.setattr(yaml, "__with_libyaml__", False)   # PyYAML built without libyaml
+    monkeypatch.setattr(yamlsafe, "_cyaml", None)
+    monkeypatch.setattr(yamlsafe, "_LOADER", yamlsafe.parsers()[1])
+    assert yamlsafe._LOADER is yaml.SafeLoader
     data, marks, diags = read_yaml(LEVEL, "level.yaml")
     assert (data, marks, diags) == expected
+    assert read_yaml(LEVEL, "level.yaml", marks=False) == expected_fast
     assert marks[("scenes", "office", "choices", 0, "goto")] == (8, 15)
     assert codes(read_yaml("- " * 20_000 + "x", "t.yaml")[2]) == ["E006"]
     assert codes(read_yaml("a:\n\tb: 1\n", "t.yaml")[2]) == ["E001"]
+    for text in DEEP:   # the pure parser has no limit of its own: ours stops it, at once
+        start = time.perf_counter()
+        data, _, diags = read_yaml(text, "deep.yaml", marks=False)
+        assert data is None and codes(diags) == ["E006"] and diags[0].line == text.count(
+            "\n", 0, text.index("[[[")) + 1
+        assert time.perf_counter() - start < 2.0
+
+
+def test_a_changed_libyaml_binding_is_not_used():
+    """A newer PyYAML may rename what `_fast_read` relies on: then it is not used at all."""
+    from types import SimpleNamespace
+    real = yaml._yaml if yaml.__with_libyaml__ else None
+    if real is not None:
+        assert yamlsafe.usable(real)
+    parts = {name: object for name in ("CParser",) + yamlsafe._EVENT_NAMES}
+    assert yamlsafe.usable(SimpleNamespace(**parts))
+    del parts["ScalarEvent"]
+    assert not yamlsafe.usable(SimpleNamespace(**parts))
 
 
 # -- never raises, whatever the input ----------------------------------------
@@ -305,12 +329,15 @@ def test_yaml_like_text_never_raises(text):
         d.format(text.splitlines())
 
 
+# Text with no hidden characters (control, format and surrogate): those are E014.
+SHOWN_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cf", "Cs"))
+                     | st.sampled_from("\t\n"))
 PLAIN_VALUES = st.recursive(
     st.none()
     | st.booleans()
     | st.integers()
     | st.floats(allow_nan=False)
-    | st.text(),
+    | SHOWN_TEXT,
     lambda inner: st.lists(inner, max_size=4)
     | st.dictionaries(st.text(alphabet="abcxyz_", min_size=1, max_size=6), inner, max_size=4),
     max_leaves=20,
@@ -462,3 +489,49 @@ def test_a_syntax_error_on_a_line_that_looks_right_points_above():
     text = "title: Noon: the bank\n"   # the line itself is wrong: no pointing up
     _, _, diags = read_yaml(text, "t.yaml")
     assert "line" not in diags[0].hint and "quotes" in diags[0].hint
+
+
+DEEP = ["title: ok\nextra: " + "[" * 20_000 + "\n",          # nesting on line 2, never closed
+        "title: ok\nextra: " + "[" * 20_000 + "]" * 20_000 + "\n",
+        "a: 1\nb:\n  - c: [[[[" + "[" * 3_000 + "\n"]
+
+
+@pytest.mark.parametrize("text", DEEP, ids=["unclosed", "closed", "in a block"])
+def test_deep_nesting_below_the_first_line_is_refused_quickly(text):
+    start = time.perf_counter()
+    data, _, diags = read_yaml(text, "deep.yaml", marks=False)
+    assert data is None and codes(diags) == ["E006"]
+    assert diags[0].line == text.count("\n", 0, text.index("[[[")) + 1
+    assert time.perf_counter() - start < 1.0
+
+
+def test_a_long_line_with_a_stray_bracket_is_refused_quickly():
+    text = "title: ok\nextra: [" + "a, " * 1_000_000 + "a]]\n"
+    start = time.perf_counter()
+    _, _, diags = read_yaml(text, "stray.yaml", marks=False)
+    assert codes(diags) == ["E001"] and diags[0].line == 2
+    assert time.perf_counter() - start < 5.0
+
+
+def test_a_half_character_escape_is_blamed_on_its_own_line():
+    text = 'id: x\ntitle: "A \\ud800 day"\n'
+    d = only(read_yaml(text, "t.yaml")[2], "E001")
+    assert d.line == 2 and "above" not in d.hint and "\\ud800" in d.hint
+
+
+@pytest.mark.parametrize("escape", ["\\0", "\\e", "\\a", "\\x9b", "\\u202e", "\\u2066", "\\r"])
+def test_a_hidden_character_in_a_text_is_refused_where_it_is(escape):
+    text = f'id: x\nscenes:\n  a:\n    title: "one{escape}two"\n'
+    data, _, diags = read_yaml(text, "t.yaml", marks=False)
+    d = only(diags, "E014")
+    assert (d.line, d.column) == (4, 12) and "U+" in d.message and "\\" in d.hint
+
+
+def test_a_hidden_character_in_a_key_is_refused_at_the_key():
+    d = only(read_yaml('id: x\n"k\\ey": 1\n', "t.yaml")[2], "E014")
+    assert (d.line, d.column) == (2, 1)
+
+
+def test_new_lines_and_tabs_are_not_hidden_characters():
+    data, _, diags = read_yaml('text: "one\\ntwo\\tthree"\n', "t.yaml")
+    assert diags == [] and data == {"text": "one\ntwo\tthree"}

@@ -20,7 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content.diagnostics import Diagnostic
+from ..content.diagnostics import Diagnostic, format_all
 from ..core.model import Level
 from .explore import MAX_STATES, explore
 from .findings import Analysis, problems
@@ -29,6 +29,11 @@ from .levelwalk import LevelFacts
 from .overview import findings, info_lines
 from .summary import ComboResult, summarize
 
+#: The situations one `analyze` run explores at most, shared by all its persona x ruleset
+#: searches (each gets an equal share, at most `MAX_STATES` and at least `MIN_SHARE`): a
+#: level with 6 personas x 6 rulesets stops in about a minute with A408, not after an hour.
+RUN_STATES = 1_000_000
+MIN_SHARE = 5_000
 SERIAL_SECONDS = 0.3   # explore in this process for this long before starting a pool
 BIG_CHOICES = 100      # or start one at once when the explorations have this many choices
 
@@ -70,12 +75,14 @@ def _workers() -> int:
     return os.cpu_count() or 1
 
 
-def explore_levels(levels: list[Level], limit: int = MAX_STATES) -> list[list[ComboResult]]:
+def explore_levels(levels: list[Level], limit: int | None = None) -> list[list[ComboResult]]:
     """Every persona x ruleset of every level, explored and summarized, in the levels'
     order. Big levels go to a pool of processes at once, biggest first; small ones run here
-    first, and go to a pool only if that turns out slow."""
-    jobs = [(k, p, r, limit) for k, lv in enumerate(levels)
-            for p in lv.personas for r in lv.rulesets]
+    first, and go to a pool only if that turns out slow. Each search stops after `limit`
+    situations (default: its share of `RUN_STATES`, see `share`)."""
+    pairs = [(k, p, r) for k, lv in enumerate(levels) for p in lv.personas for r in lv.rulesets]
+    limit = share(len(pairs)) if limit is None else limit
+    jobs = [(k, p, r, limit) for k, p, r in pairs]
     facts = [LevelFacts.of(level) for level in levels]
     done: list[ComboResult] = []
     began = time.perf_counter()
@@ -92,6 +99,11 @@ def explore_levels(levels: list[Level], limit: int = MAX_STATES) -> list[list[Co
     for (k, *_), result in zip(jobs, done):
         grouped[k].append(result)
     return grouped
+
+
+def share(searches: int) -> int:
+    """The situations each of `searches` searches may explore in one run."""
+    return min(MAX_STATES, max(MIN_SHARE, RUN_STATES // max(1, searches)))
 
 
 def _size(level: Level) -> int:
@@ -114,13 +126,13 @@ def _in_pool(levels: list[Level], jobs: list[tuple], workers: int) -> list[Combo
 
 # ---------------------------------------------------------------- analysing
 
-def analyze_loaded(loaded_levels: list, limit: int = MAX_STATES) -> list[LevelAnalysis]:
+def analyze_loaded(loaded_levels: list, limit: int | None = None) -> list[LevelAnalysis]:
     """Analyze loaded levels (`game.content.Loaded`); those with errors report only those."""
     with no_gc_pauses():
         return _analyze_loaded(loaded_levels, limit)
 
 
-def _analyze_loaded(loaded_levels: list, limit: int) -> list[LevelAnalysis]:
+def _analyze_loaded(loaded_levels: list, limit: int | None) -> list[LevelAnalysis]:
     good = [lv for lv in loaded_levels if lv.ok]
     explored = iter(explore_levels([lv.level for lv in good], limit))
     out = []
@@ -140,13 +152,13 @@ def _analyze_loaded(loaded_levels: list, limit: int) -> list[LevelAnalysis]:
     return out
 
 
-def analyze_file(path: str | Path, limit: int = MAX_STATES) -> LevelAnalysis:
+def analyze_file(path: str | Path, limit: int | None = None) -> LevelAnalysis:
     from ..content import load_level
 
     return analyze_loaded([load_level(path)], limit)[0]
 
 
-def analyze_text(text: str, path: str = "<level>", limit: int = MAX_STATES) -> LevelAnalysis:
+def analyze_text(text: str, path: str = "<level>", limit: int | None = None) -> LevelAnalysis:
     from ..content import load_text
 
     return analyze_loaded([load_text(text, path)], limit)[0]
@@ -169,7 +181,7 @@ def as_json(reports: list[LevelAnalysis]) -> list[dict]:
 def as_text(reports: list[LevelAnalysis]) -> str:
     blocks = []
     for report in reports:
-        blocks += [d.format(report.lines) for d in report.problems]
+        blocks.append(format_all(report.problems, lambda d, lines=report.lines: lines))
         blocks += [f"{d.path}:{d.line}:{d.column}: info[{d.code}]: {d.message}"
                    for d in report.info]
     errors = sum(r.errors for r in reports)

@@ -217,8 +217,10 @@ def check_incomplete(a: Analysis) -> Iterator[Diagnostic]:
         if not r.complete:
             yield a.note("A408", ("scenes",), f"the analyzer stopped after {r.states} "
                          f"different situations as {r.who}; what can never happen is not "
-                         "reported", "split the level into chapters, or use fewer counters "
-                         "and flags that only matter in one place")
+                         "reported (scenes, endings and choices no one reaches, dead ends)",
+                         "analyze this level alone (the situations checked in one run are "
+                         "shared by all its personas and rulesets), split it into chapters, "
+                         "or use fewer counters and flags that only matter in one place")
 
 
 CHECKS: list[Callable[[Analysis], Iterator[Diagnostic]]] = [

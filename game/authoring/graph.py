@@ -19,6 +19,8 @@ from ..core.model import Effect, Level
 from .words import condition_words
 
 FORMATS = (".dot", ".gv", ".mmd", ".svg", ".png")
+MAX_DRAWN = 2000   # scenes and endings `dot` is asked to draw at most
+DOT_SECONDS = 60   # then `dot` is stopped
 LABEL_CHARS = 28
 STYLE = {   # basis -> (fill, border colour, border style)
     "reported": ("#dbeafe", "#1e40af", "solid"),
@@ -184,7 +186,17 @@ def render(level: Level, output: Path) -> None:
     if program is None:
         raise FileNotFoundError("dot")
     subprocess.run([program, f"-T{suffix[1:]}", "-o", str(output)], input=dot_text.encode(),
-                   check=True, capture_output=True)
+                   check=True, capture_output=True, timeout=DOT_SECONDS)
+
+
+def too_big_to_draw(level: Level) -> str:
+    """Why `dot` should not be asked to draw this level, or "" (it takes minutes, then hours,
+    on thousands of scenes)."""
+    places = len(level.scenes) + len(level.endings)
+    if places <= MAX_DRAWN:
+        return ""
+    return (f"this level has {places} scenes and endings, too many to draw as a picture "
+            f"(at most {MAX_DRAWN})")
 
 
 def cmd_graph(args) -> int:
@@ -199,12 +211,20 @@ def cmd_graph(args) -> int:
     if not loaded.ok:
         print(format_problems([loaded]))
         return 1
+    big = too_big_to_draw(loaded.level) if output.suffix.lower() in (".svg", ".png") else ""
+    if big:
+        sys.stderr.write(f"{big}; write a .dot or .mmd file instead.\n")
+        return 2
     try:
         render(loaded.level, output)
     except FileNotFoundError:
         sys.stderr.write(f"Drawing {output.suffix} needs Graphviz's `dot` program, which is "
                          "not installed; write a .dot or .mmd file instead, or install "
                          "Graphviz (graphviz.org).\n")
+        return 2
+    except subprocess.TimeoutExpired:
+        sys.stderr.write(f"`dot` was stopped after {DOT_SECONDS} seconds without finishing the "
+                         "picture; write a .dot or .mmd file instead.\n")
         return 2
     except subprocess.CalledProcessError as exc:
         why = exc.stderr.decode(errors="replace").strip().splitlines()[:1]

@@ -3,28 +3,47 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
 from ..content.yamlsafe import read_yaml
+from .config import MAX_BYTES
 
 CLASSROOM_KEYS = {"chapters", "export_folder", "counterbalance", "exit_keys"}
 
 
+# A top-level key of a classroom file, or `scenes:` (only levels have it), at a line start.
+_TOP_KEY = re.compile(r"^(chapters|export_folder|counterbalance|exit_keys|scenes)[ \t]*:",
+                      re.MULTILINE)
+
+
 def is_classroom_file(path: Path) -> bool:
-    """A YAML file that looks like a classroom file (it names chapters, not scenes)."""
+    """A YAML file that looks like a classroom file (it names chapters, not scenes). One too
+    big to be a classroom file is still told apart by its top-level keys, so that `validate`
+    says it is too big instead of checking it as a level."""
     path = Path(path)
     if path.suffix not in (".yaml", ".yml") or not path.is_file():
         return False
     try:
-        if path.stat().st_size > 256 * 1024:
-            return False
-        data, _, _ = read_yaml(path.read_text(encoding="utf-8-sig"), str(path), marks=False)
-    except (OSError, UnicodeDecodeError):
+        with path.open("rb") as file:
+            head = file.read(MAX_BYTES + 1).decode("utf-8-sig", "replace")
+    except OSError:
         return "classroom" in path.stem
-    if isinstance(data, dict):
-        return bool(CLASSROOM_KEYS & set(data)) and "scenes" not in data
-    return "classroom" in path.stem
+    if len(head) <= MAX_BYTES:
+        data, _, _ = read_yaml(head, str(path), marks=False)
+        if isinstance(data, dict):
+            return bool(CLASSROOM_KEYS & set(data)) and "scenes" not in data
+    return _looks_like_classroom(head, path)
+
+
+def _looks_like_classroom(head: str, path: Path) -> bool:
+    """For a file too big or too broken to read: whether its lines start with classroom
+    keys and none with `scenes:`."""
+    keys = {found.group(1) for found in _TOP_KEY.finditer(head)}
+    if "scenes" in keys:
+        return False
+    return bool(keys) or "classroom" in path.stem
 
 
 def split_paths(paths: list[str]) -> tuple[list[str], list[str]]:

@@ -8,14 +8,16 @@ explained in `game.classroom.codes` and docs/TEACHERS.md. Nothing here raises on
 """
 from __future__ import annotations
 
+import contextlib
 import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from ..content.diagnostics import Diagnostic, did_you_mean, error
+from ..content.diagnostics import Diagnostic, did_you_mean, error, format_all
 from ..content.yamlsafe import KEY_MARK, find_mark, read_yaml
 from .chapters import find_level, is_scored_level, known_ids, scored_levels, shared_personas
 from .kiosk import ExitKeysError, parse_exit_keys
@@ -28,7 +30,8 @@ MAX_BYTES = 256 * 1024
 
 class Classroom(BaseModel):
     """A lesson's settings. Every field's description is the teachers' reference."""
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # strict: `"yes"` or `"20"` in quotes is text, not `true` or a number.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     format: Literal[1] = Field(description="The classroom file format. Write `format: 1`.")
     name: str = Field("", max_length=80, description="The lesson's name, shown on the "
@@ -62,8 +65,8 @@ class Classroom(BaseModel):
                            "leaves kiosk mode.")
     content_note: str | None = Field(None, max_length=1200, description="Replace the content "
                                      "note shown before play.")
-    seed: int | None = Field(None, ge=0, description="The same luck for every student "
-                             "(default: each student gets their own).")
+    seed: int | None = Field(None, ge=0, le=2**31 - 1, description="The same luck for every "
+                             "student (default: each student gets their own).")
 
 
 @dataclass
@@ -81,7 +84,7 @@ class LoadedClassroom:
         return self.config is not None and not self.diagnostics
 
     def format(self) -> str:
-        return "\n".join(d.format(self.lines) for d in self.diagnostics)
+        return format_all(self.diagnostics, lambda d: self.lines)
 
     @property
     def export_dir(self) -> Path:
@@ -147,6 +150,28 @@ def _partial(data: dict, errors: list[dict]) -> tuple[Classroom | None, set[str]
         return None, skip
 
 
+def _unwritable(folder: Path) -> str:
+    """Why no file can be written in `folder`, or "" when one can: the folder is made if
+    missing and a file is really written, since permissions alone do not say (root,
+    /proc...). Then the file, and the folders made for it, are removed again: checking
+    leaves nothing behind (the kiosk makes the folder when it saves the first session)."""
+    missing = [p for p in (folder, *folder.parents) if not p.exists()]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=".sincerity-check-", dir=folder)
+        os.close(handle)
+        os.unlink(probe)
+    except PermissionError:
+        return "no permission to write there"
+    except OSError as exc:
+        return f"a test file could not be written there: {exc.strerror or exc}"
+    finally:
+        for made in missing:   # deepest first
+            with contextlib.suppress(OSError):
+                made.rmdir()
+    return ""
+
+
 def _why(exc: Exception) -> str:
     if isinstance(exc, FileNotFoundError):
         return "there is no such file"
@@ -193,6 +218,9 @@ def _diagnostic(err: dict, marks: dict, path: str) -> Diagnostic:
         return error("C102", path, 1, 1, f"`{key}` is missing", f"add `{key}: ...` ({desc})")
     if kind == "literal_error":
         allowed = err.get("ctx", {}).get("expected", "")
+        if key == "format" and isinstance(err.get("input"), str):
+            return error("C103", path, line, col, "`format` must be the number 1, not text",
+                         "write `format: 1`, without quotes")
         return error("C103", path, line, col, f"`{key}` cannot be `{err.get('input')}`",
                      f"write one of: {allowed}")
     if kind in _KINDS:
@@ -211,7 +239,7 @@ def _kind_hint(kind: str) -> str:
     if kind.startswith("int"):
         return "write a whole number such as 20, without quotes or units"
     if kind.startswith("bool"):
-        return "write `true` or `false`"
+        return "write `true` or `false`, without quotes"
     if kind == "list_type":
         return "write a list in brackets: `[day_zero, pilot_city]`"
     return "write plain text"
@@ -337,12 +365,18 @@ class _Checks:
                         f"the time limit ({limit} min)", "make `warning_minutes` smaller")
 
     def check_export_folder(self):
-        """C113: the export folder is not a file."""
+        """C113: the export folder is a folder the game can write in (created if missing), so
+        that no student plays to the end and then loses the session record."""
         folder = self.loaded.export_dir
-        if folder.exists() and not folder.is_dir():
-            yield error("C113", self.path, *self.at("export_folder"),
-                        f"`{self.config.export_folder}` is a file, not a folder",
-                        "name a folder, e.g. `exports`; it is created if needed")
-        elif not self.config.export_folder.strip():
-            yield error("C113", self.path, *self.at("export_folder"), "`export_folder` is "
-                        "empty", "name a folder, e.g. `exports`; it is created if needed")
+        if not self.config.export_folder.strip():
+            problem = "`export_folder` is empty"
+        elif folder.exists() and not folder.is_dir():
+            problem = f"`{self.config.export_folder}` is a file, not a folder"
+        else:
+            problem = _unwritable(folder)
+            if problem:
+                problem = f"session files cannot be saved in `{folder}` ({problem})"
+        if problem:
+            yield error("C113", self.path, *self.at("export_folder"), problem,
+                        "name a folder this computer lets you write in, e.g. `exports`; "
+                        "it is created if needed")

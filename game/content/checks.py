@@ -275,6 +275,15 @@ def check_tier_ids(ctx: Context) -> Iterator[Diagnostic]:
             first[tier.id] = i
 
 
+def check_score_range(ctx: Context) -> Iterator[Diagnostic]:
+    """E223: the score's `min` is not above its `max`."""
+    score = ctx.level.score
+    if score.min > score.max:
+        yield ctx.error("E223", ("score", "min"),
+                        f"the lowest score ({score.min}) is above the highest ({score.max})",
+                        "swap them: `min` is the lowest score anyone can have, `max` the highest")
+
+
 def check_scene_ending_ids(ctx: Context) -> Iterator[Diagnostic]:
     """E222: no scene and ending share an id, so a `goto` always means one place."""
     for eid in ctx.level.endings:
@@ -372,7 +381,8 @@ CHECKS = [
     check_rule_behaviours, check_sensors, check_scene_watchers, check_condition_services,
     check_condition_tiers, check_personas, check_rulesets, check_visited, check_contacts,
     check_sources, check_baseline_pairs, check_preset_scenes, check_renamed, check_art,
-    check_watcher_icons, check_choice_ids, check_tier_ids, check_scene_ending_ids,
+    check_watcher_icons, check_choice_ids, check_tier_ids, check_score_range,
+    check_scene_ending_ids,
     check_services_have_doors,
     check_fallback_ending, check_flags_tested_are_set, check_flags_set_are_tested,
     check_baselines_used, check_reachable, check_glyphs,

@@ -124,6 +124,15 @@ CODES: dict[str, Code] = {
         "line with no `- ` before it.",
         "- format: 1\n- id: tutorial\n",
         "format: 1\nid: tutorial\n"),
+    "E014": Code(
+        "A hidden control character in a text",
+        "A text or a key holds a character nobody can see: a control character (like NUL or "
+        "ESC) or a bidi control that reorders the text. They are written as `\\` codes inside "
+        "\"double quotes\", like `\\0`, `\\e` or `\\u202e`. They could break the game's "
+        "screen, take over a terminal, or make a text read differently from what it says. Only "
+        "`\\n` (a new line) and `\\t` (a tab) are allowed.",
+        'title: "First\\0 day"\n',
+        'title: "First day"\n'),
     # ------------------------------------------------------------ the level's shape
     "E101": Code(
         "Unknown key",
@@ -333,6 +342,12 @@ CODES: dict[str, Code] = {
         "the `goto` goes to the ending and the scene can never be reached. Rename one of them.",
         "scenes:\n  offline: {title: Offline, ...}\nendings:\n  offline: {title: Offline, ...}\n",
         "scenes:\n  after_delete: {title: Offline, ...}\nendings:\n  offline: {title: Offline, ...}\n"),
+    "E223": Code(
+        "The lowest score is above the highest",
+        "Under `score:`, `min` is the lowest score anyone can fall to and `max` the highest "
+        "anyone can reach, so `min` must not be above `max`.",
+        "score:\n  min: 1300\n  max: 0\n",
+        "score:\n  min: 0\n  max: 1300\n"),
     # ------------------------------------------------------------ warnings
     "W301": Code(
         "A service that is always open",

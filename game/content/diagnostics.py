@@ -78,6 +78,27 @@ def _snippet(line: str, column: int) -> tuple[str, str]:
     return line, pad + "^"
 
 
+#: At most this many diagnostics of one code are printed for one file; the rest are counted.
+PER_CODE = 20
+
+
+def format_all(diagnostics: Iterable[Diagnostic], lines_of, per_code: int = PER_CODE) -> str:
+    """The diagnostics formatted with their source lines (`lines_of(d)` gives the file's
+    lines, or None). Past `per_code` of one code in one file, the rest are summed up in one
+    line: 100,000 scenes lacking the same key make 20 messages and a count, not a flood."""
+    blocks: list[str] = []
+    seen: dict[tuple[str, str], int] = {}
+    for d in diagnostics:
+        key = (d.path, d.code)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= per_code:
+            blocks.append(d.format(lines_of(d)))
+    for (path, code), count in seen.items():
+        if count > per_code:
+            blocks.append(f"{path}: …and {count - per_code} more like this ({code})")
+    return "\n".join(blocks)
+
+
 def error(code: str, path: str, line: int, column: int, message: str, hint: str = "") -> Diagnostic:
     """Shortcut for an error-severity :class:`Diagnostic`."""
     return Diagnostic(code, ERROR, path, line, column, message, hint)

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..core.model import FORMAT_VERSIONS, Level
 from .checks import run_checks
 from .context import Context
-from .diagnostics import ERROR, Diagnostic, error
+from .diagnostics import ERROR, Diagnostic, error, format_all
 from .index import Names
 from .messages import written
 from .validation import validate
@@ -68,8 +68,9 @@ class Loaded:
         return not self.errors
 
     def format(self) -> str:
-        """All diagnostics, each with its source line, as a terminal would show them."""
-        return "\n".join(d.format(self.lines) for d in self.diagnostics)
+        """The diagnostics, each with its source line, as a terminal would show them (at
+        most `PER_CODE` of each code: see `format_all`)."""
+        return format_all(self.diagnostics, lambda d: self.lines)
 
 
 def load_text(text: str, path: str) -> Loaded:
@@ -79,7 +80,9 @@ def load_text(text: str, path: str) -> Loaded:
         # Any problem found on this first, unmarked pass is found again below, with marks
         # and lines; so it needs no lines of its own.
         level, diagnostics, marks = _load(text, path, [], with_marks=False)
-        if diagnostics:   # read again with marks, so every problem has its line
+        if diagnostics and not _unreadable_yaml(diagnostics):
+            # read again with marks, so every problem has its line (one that stopped the
+            # YAML reader has its line already: a 9 MB line is not read twice)
             lines = _lines(text)
             level, diagnostics, marks = _load(text, path, lines, with_marks=True)
     diagnostics.sort(key=lambda d: (d.line, d.column))
@@ -132,6 +135,11 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
+def _unreadable_yaml(diagnostics: list[Diagnostic]) -> bool:
+    """Whether the YAML reader itself gave up (E001, E005-E008): nothing more to find."""
+    return any(d.code in ("E001", "E005", "E006", "E007", "E008") for d in diagnostics)
+
+
 def _load(text: str, path: str, lines: list[str],
           with_marks: bool) -> tuple[Level | None, list[Diagnostic], dict]:
     data, marks, diagnostics = read_yaml(text, path, marks=with_marks)
@@ -142,7 +150,7 @@ def _load(text: str, path: str, lines: list[str],
     wrong_format = _check_format(data, marks, path, lines)
     if wrong_format is not None:
         return None, diagnostics + [wrong_format], marks
-    checked = validate(data, marks, path, lines)
+    checked = validate(data, marks, path, lines, words=with_marks)
     diagnostics += checked.diagnostics
     if checked.level is not None:
         ctx = Context(checked.level, path, Names.of(data), checked.where,

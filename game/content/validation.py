@@ -39,15 +39,22 @@ class Validated:
     where: Where
 
 
-def validate(data: dict, marks: dict, path: str, lines: list[str]) -> Validated:
+def validate(data: dict, marks: dict, path: str, lines: list[str],
+             words: bool = True) -> Validated:
     """Validate plain data (from `read_yaml`) against the level model.
 
-    `lines` (the file's lines) let messages quote values as they were written.
+    `lines` (the file's lines) let messages quote values as they were written. With
+    `words=False` (a first pass whose problems are looked at again with marks), a broken
+    file gives one unworded diagnostic and no level: the wording of 100,000 problems is
+    done once, not twice.
     """
     where = _marker(marks)
     try:
         return Validated(Level.model_validate(data), [], where)
     except ValidationError as exc:
+        if not words:
+            return Validated(None, [error("E199", path, 1, 1, "this level has problems")],
+                             where)
         errors = exc.errors(include_url=False)
     diagnostics = _diagnostics(errors, marks, path, lines)
     level, remap = repair(data, errors)

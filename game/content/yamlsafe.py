@@ -25,6 +25,7 @@ Diagnostic codes:
 * E008 more than one YAML document in the file -- fatal
 * E009 a value does not fit its standard tag (e.g. ``!!int abc``)
 * E010 an alias ``*name`` with no anchor ``&name`` before it
+* E014 a text holds a control or bidi character (written as an escape like ``"\\e"``)
 
 When a fatal problem stops the reading, the data returned is ``None``.
 """
@@ -34,6 +35,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import re
 import threading
 
 import yaml
@@ -51,6 +53,7 @@ from yaml.nodes import ScalarNode
 from yaml.reader import Reader
 from yaml.resolver import Resolver
 
+from ..safetext import HIDDEN, describe
 from .diagnostics import Diagnostic, error
 
 MAX_TEXT_CHARS = 16 * 1024 * 1024
@@ -60,13 +63,38 @@ MAX_ALIAS_RATIO = 20
 # Below this many nodes the alias ratio is not checked: tiny files are harmless.
 ALIAS_RATIO_FLOOR = 10_000
 KEY_MARK = "__key__"
+# A backslash (the only way to write most hidden characters) or a raw bidi control.
+_MAYBE_HIDDEN = re.compile("[\\\\\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 Marks = dict  # dict[tuple, tuple[int, int]]
 
-_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader
-_C_LOADER = yaml.CSafeLoader if yaml.__with_libyaml__ else None
-if yaml.__with_libyaml__:
-    from yaml import _yaml as _cyaml
+# The names `_fast_read` swaps in libyaml's binding for the length of one read.
+_EVENT_NAMES = ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "MappingEndEvent",
+                "SequenceEndEvent", "DocumentStartEvent", "DocumentEndEvent", "AliasEvent",
+                "StreamStartEvent", "StreamEndEvent")
+
+
+def parsers() -> tuple[object, type]:
+    """(PyYAML's private libyaml binding `yaml._yaml`, the loader class to read events with).
+    When the binding is missing or not shaped as this reader expects (a newer PyYAML may
+    change it), it is None and the loader is the pure-Python one: every read is then slower
+    but the same, with the same depth guard."""
+    try:
+        if yaml.__with_libyaml__:
+            from yaml import _yaml as binding
+            if usable(binding) and hasattr(yaml, "CSafeLoader"):
+                return binding, yaml.CSafeLoader
+    except Exception:  # noqa: BLE001 - any failure of a private module means: do without it
+        pass
+    return None, yaml.SafeLoader
+
+
+def usable(binding) -> bool:
+    """Whether a libyaml binding has every name `_fast_read` uses."""
+    return all(callable(getattr(binding, name, None)) for name in ("CParser",) + _EVENT_NAMES)
+
+
+_cyaml, _LOADER = parsers()
 _READ_LOCK = threading.Lock()  # one read at a time: see _fast_read
 
 _Y = "tag:yaml.org,2002:"
@@ -92,6 +120,11 @@ _DISCARD = object()  # the next value of this mapping is thrown away
 _FAILED = object()  # returned by _EventReader.read after a fatal problem
 
 
+_TOO_DEEP = (f"things are nested too deeply (more than {MAX_DEPTH} levels)",
+             "no level or classroom file needs this many lists or mappings inside each other")
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
+
+
 class _Stop(Exception):
     """Internal: a fatal problem was reported; stop reading now."""
 
@@ -115,11 +148,45 @@ def read_yaml(text: str, path: str, marks: bool = True) -> tuple[object, Marks, 
     reader = _EventReader(path, marks)
     with gc_paused(), _READ_LOCK:
         data = reader.read(text)
-    if not marks and (reader.diagnostics or reader.unmarked_problem):
-        return read_yaml(text, path, marks=True)
-    if data is _FAILED:
+    if data is _FAILED:  # a fatal problem: its diagnostic carries its own line already
         return None, {}, reader.diagnostics
-    return data, reader.marks, reader.diagnostics
+    hidden = _hidden_characters(data, reader.marks, path) if _MAYBE_HIDDEN.search(text) else []
+    if not marks and (reader.diagnostics or reader.unmarked_problem or hidden):
+        return read_yaml(text, path, marks=True)
+    return data, reader.marks, reader.diagnostics + hidden
+
+
+def _hidden_characters(data: object, marks: Marks, path: str) -> list[Diagnostic]:
+    """E014 for each key or text holding a control or bidi character (see `game.safetext`).
+    Only escapes (`"\\e"`, `"\\0"`, `"\\u202e"`...) and raw bidi characters can put them
+    there: the reader refuses the others itself, so `_MAYBE_HIDDEN` finds files worth a walk."""
+    found: list[Diagnostic] = []
+    stack: list[tuple[tuple, object]] = [((), data)]
+    seen: set[int] = set()  # containers reached twice through aliases are walked once
+    while stack:
+        at, value = stack.pop()
+        if isinstance(value, str):
+            hit = HIDDEN.search(value)
+            if hit:
+                found.append(_hidden(hit.group(), at, marks, path))
+        elif isinstance(value, (dict, list)) and id(value) not in seen:
+            seen.add(id(value))
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str) and HIDDEN.search(key):
+                    stack.append((at + (key, KEY_MARK), key))
+                stack.append((at + (key,), item))
+    found.sort(key=lambda d: (d.line, d.column))
+    return found
+
+
+def _hidden(char: str, at: tuple, marks: Marks, path: str) -> Diagnostic:
+    line, column = find_mark(marks, at)
+    return error("E014", path, line, column,
+                 f"this text holds a hidden control character ({describe(char)}), "
+                 "which could break the screen or hide what the text says",
+                 "remove the `\\` code that makes it (like `\\0`, `\\e` or `\\u202e`); "
+                 "to start a new line, use `\\n` or a real line break")
 
 
 @contextlib.contextmanager
@@ -267,6 +334,8 @@ def _fast_read(text: str) -> tuple[bool, object]:
         documents += 1
         return documents == 1
 
+    if _cyaml is None:
+        return False, None
     hooks = {"ScalarEvent": scalar, "MappingStartEvent": mapping,
              "SequenceStartEvent": sequence, "MappingEndEvent": end, "SequenceEndEvent": end,
              "DocumentStartEvent": document, "AliasEvent": lambda *args: False,
@@ -282,7 +351,7 @@ def _fast_read(text: str) -> tuple[bool, object]:
         ev = True
         while ev is True:
             ev = next_event()
-    except TypeError:  # a binding that calls the classes differently: go the careful way
+    except (TypeError, AttributeError):  # a binding that works differently: the careful way
         return False, None
     finally:
         for name, original in saved.items():
@@ -312,7 +381,7 @@ class _EventReader:
     def read(self, text: str) -> object:
         """Return the document's data, or _FAILED after a fatal diagnostic."""
         try:
-            if not self.keep_marks and _LOADER is _C_LOADER:
+            if not self.keep_marks:
                 done, data = _fast_read(text)
                 if done:
                     return data
@@ -324,6 +393,9 @@ class _EventReader:
         except _Stop:
             return _FAILED
         except yaml.MarkedYAMLError as exc:
+            if _LIBYAML_TOO_DEEP in str(exc.problem):  # libyaml's own limit (1000 levels)
+                self._report("E006", exc.problem_mark or exc.context_mark, *_TOO_DEEP)
+                return _FAILED
             self.diagnostics.append(_syntax_error(exc, text, self.path))
             return _FAILED
         except (yaml.YAMLError, UnicodeError) as exc:
@@ -565,11 +637,7 @@ class _EventReader:
             self._place(top, value, ev.start_mark)
 
     def _too_deep(self, ev) -> None:
-        self._fatal(
-            "E006", ev.start_mark,
-            f"things are nested too deeply (more than {MAX_DEPTH} levels)",
-            "a level never needs this many lists or mappings inside each other",
-        )
+        self._fatal("E006", ev.start_mark, *_TOO_DEEP)
 
     def _document(self, ev) -> None:
         self.documents += 1
@@ -581,7 +649,7 @@ class _EventReader:
             )
 
     def _report(self, code: str, mark, message: str, hint: str = "") -> None:
-        line, column = _pos(mark)
+        line, column = _pos(mark) if mark is not None else (1, 1)
         self.diagnostics.append(error(code, self.path, line, column, message, hint))
 
     def _fatal(self, code: str, mark, message: str, hint: str = "") -> None:
@@ -601,6 +669,7 @@ def _show(text: str, limit: int = 60) -> str:
 
 # -- syntax errors --------------------------------------------------------
 
+_ALONE_LIMIT = 2000  # characters: longer lines are not read again for a hint
 _DEFAULT_HINT = "check the indentation and that text with a colon is in quotes"
 _TAB_HINT = "use spaces, not tabs, to indent lines"
 _HINTS = (
@@ -615,6 +684,9 @@ _HINTS = (
      "every item of a list must start with `- ` at the same indentation"),
     ("unknown escape",
      "inside \"double quotes\" a backslash starts a code; use 'single quotes' or write \\\\"),
+    ("invalid Unicode character escape",
+     "codes from `\\ud800` to `\\udfff` are half characters, not characters: type the "
+     "character itself, or write its full code, like `\\U0001F600`"),
     ("did not find expected ',' or ']'", "a [list] is not closed properly: check brackets and commas"),
     ("did not find expected ',' or '}'", "a {mapping} is not closed properly: check braces and commas"),
     ("expected <document start>",
@@ -647,7 +719,7 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if _has_tab(text, line) or (exc.context_mark and _has_tab(text, exc.context_mark.line + 1)):
         hint = _TAB_HINT
-    else:
+    elif "escape" not in problem:  # a bad escape is always on the line that has it
         above = _line_above(text, line)
         if above and _reads_alone(_line_text(text, line)):
             hint = (f"this line looks right, so the mistake is probably on line {above} above "
@@ -666,24 +738,28 @@ def _line_text(text: str, line: int) -> str:
 
 def _line_above(text: str, line: int) -> int | None:
     """The 1-based number of the last line before ``line`` with something on it."""
-    for number in range(line - 1, 0, -1):
-        stripped = _line_text(text, number).strip()
+    end = _line_start(text, line)
+    end = len(text) if end < 0 else end - 1  # the newline that ends the line above
+    number = line - 1
+    while number > 0:
+        start = text.rfind("\n", 0, end) + 1
+        stripped = text[start:end].strip()
         if stripped and not stripped.startswith("#"):
             return number
+        number, end = number - 1, start - 1
     return None
 
 
 def _reads_alone(line: str) -> bool:
     """Whether one line, on its own, is a plain `key: value` or `- item` (so a syntax error
-    reported on it comes from the lines before). `safe_load` builds plain data only."""
+    reported on it comes from the lines before). Read by this module's own reader (depth
+    guard, plain data only); a line too long to be worth guessing about is not tried."""
     stripped = line.strip()
-    if not stripped or stripped.startswith("#"):
+    if not stripped or stripped.startswith("#") or len(stripped) > _ALONE_LIMIT:
         return False
-    try:
-        value = yaml.safe_load(stripped)
-    except yaml.YAMLError:
-        return False
-    return isinstance(value, (dict, list))
+    reader = _EventReader("", keep_marks=False)
+    value = reader.read(stripped)
+    return not reader.diagnostics and isinstance(value, (dict, list))
 
 
 def _line_start(text: str, line: int) -> int:

@@ -8,13 +8,17 @@ structured mappings with exactly one key, never strings evaluated as code.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Basis = Literal["reported", "extrapolated", "fiction"]
 Legibility = Literal["exact", "stars", "direction_hidden", "delayed", "hidden"]
 FORMAT_VERSIONS = (1,)
+#: Every whole number in a level lies within plus or minus this: scores, money, counters and
+#: years are far smaller, and a 4,000-digit number must be refused, not reach the engine.
+WHOLE_LIMIT = 1_000_000
+Whole = Annotated[int, Field(ge=-WHOLE_LIMIT, le=WHOLE_LIMIT)]
 
 #: Illustrations the window can draw; a scene's `art` must be one of these.
 ART_NAMES = ("bedroom", "kitchen", "street", "crossing", "station", "airport", "office",
@@ -64,26 +68,27 @@ class _OneKey(_Model):
 
 class CounterTest(_Model):
     name: str = Field(description="The counter to test.")
-    at_least: int | None = Field(None, description="True when the counter is at least this.")
-    below: int | None = Field(None, description="True when the counter is below this.")
+    at_least: Whole | None = Field(None, description="True when the counter is at least this.")
+    below: Whole | None = Field(None, description="True when the counter is below this.")
 
 
 class RelationshipTest(_Model):
     contact: str = Field(description="The contact whose relationship is tested.")
-    at_least: int | None = Field(None, description="True when the relationship is at least this.")
-    below: int | None = Field(None, description="True when the relationship is below this.")
+    at_least: Whole | None = Field(None, description="True when the relationship is at least this.")
+    below: Whole | None = Field(None, description="True when the relationship is below this.")
 
 
 class Condition(_OneKey):
     """A test on the game state, written as a mapping with exactly one key."""
 
-    score_at_least: int | None = Field(None, description="True when your score is at least this.")
-    score_below: int | None = Field(None, description="True when your score is below this.")
+    score_at_least: Whole | None = Field(None, description="True when your score is at least this.")
+    score_below: Whole | None = Field(None, description="True when your score is below this.")
     tier: str | None = Field(None, description="True when you are in this tier (a tier id).")
     service: str | None = Field(None, description="True when this service is open to you.")
     flag: str | None = Field(None, description="True when this flag is set.")
     counter: CounterTest | None = Field(None, description="Test a counter's value.")
-    money_at_least: int | None = Field(None, description="True when you have at least this money.")
+    money_at_least: Whole | None = Field(None,
+                                         description="True when you have at least this money.")
     relationship: RelationshipTest | None = Field(None, description="Test a contact's closeness.")
     contact: str | None = Field(None, description="True while this contact is still in your network.")
     persona: str | None = Field(None, description="True when playing this persona (a persona id).")
@@ -107,12 +112,12 @@ class Condition(_OneKey):
 
 class CountChange(_Model):
     name: str = Field(description="The counter to change.")
-    by: int = Field(1, description="How much to add (negative to take away).")
+    by: Whole = Field(1, description="How much to add (negative to take away).")
 
 
 class ContactChange(_Model):
     contact: str = Field(description="The contact to change.")
-    by: int = Field(description="How much to add (negative to take away).")
+    by: Whole = Field(description="How much to add (negative to take away).")
 
 
 class Rating(_Model):
@@ -121,7 +126,7 @@ class Rating(_Model):
 
 
 class Appeal(_Model):
-    cost: int = Field(0, ge=0, description="Money paid to appeal.")
+    cost: int = Field(0, ge=0, le=WHOLE_LIMIT, description="Money paid to appeal.")
     chance: float = Field(0.5, ge=0, le=1, description="Chance (0 to 1) that the appeal wins.")
 
 
@@ -140,7 +145,7 @@ class Effect(_OneKey):
     set: str | None = Field(None, description="Set this flag.")
     clear: str | None = Field(None, description="Clear this flag.")
     count: CountChange | None = Field(None, description="Add to a counter.")
-    money: int | None = Field(None, description="Add money (negative to spend).")
+    money: Whole | None = Field(None, description="Add money (negative to spend).")
     relationship: ContactChange | None = Field(None, description="Change closeness to a contact.")
     contact_score: ContactChange | None = Field(None, description="Change a contact's score.")
     cut: str | None = Field(None, description="Remove this contact from your network.")
@@ -157,19 +162,19 @@ class Effect(_OneKey):
 class Tier(_Model):
     id: str = Field(description="Short id used in conditions, e.g. `A`.")
     name: str = Field(description="The tier's name shown beside the score.")
-    min: int = Field(description="The lowest score in this tier.")
+    min: Whole = Field(description="The lowest score in this tier.")
 
 
 class ScoreRules(_Model):
-    start: int = Field(1000, description="The score everyone starts with, unless a persona says.")
-    min: int = Field(0, description="The score can never go below this.")
-    max: int = Field(1300, description="The score can never go above this.")
+    start: Whole = Field(1000, description="The score everyone starts with, unless a persona says.")
+    min: Whole = Field(0, description="The score can never go below this.")
+    max: Whole = Field(1300, description="The score can never go above this.")
     tiers: list[Tier] = Field(default_factory=list, description="Tiers, any order.")
 
 
 class Service(_Model):
     name: str = Field(description="What the player sees, e.g. `High-speed rail`.")
-    threshold: int | None = Field(None, description="Open while your score is at least this.")
+    threshold: Whole | None = Field(None, description="Open while your score is at least this.")
     needs: Condition | None = Field(None, description="Open while this condition holds.")
     locked_text: str | None = Field(None, description="Why it is closed, in your words; the "
                                     "game puts the service's name in front.")
@@ -193,12 +198,13 @@ class Behaviour(_Model):
 
 
 class Rule(_Model):
-    change: int = Field(0, description="Score change when this behaviour is seen.")
+    change: Whole = Field(0, description="Score change when this behaviour is seen.")
     seen_by: list[str] = Field(default_factory=list, description="Sensors that can see it.")
     always: bool = Field(False, description="Counted even when no sensor is active.")
     disclosed: bool = Field(True, description="Whether the player is told the reason.")
     reason: str | None = Field(None, description="The reason shown when disclosed.")
-    delay: int = Field(0, ge=0, description="Choices before the change lands (0: at once).")
+    delay: int = Field(0, ge=0, le=WHOLE_LIMIT,
+                       description="Choices before the change lands (0: at once).")
 
 
 class Ruleset(_Model):
@@ -210,8 +216,8 @@ class Ruleset(_Model):
 
 class Contact(_Model):
     name: str = Field(description="The contact's name.")
-    score: int = Field(1000, description="Their starting score.")
-    relationship: int = Field(1, description="Starting closeness (0 none, higher closer).")
+    score: Whole = Field(1000, description="Their starting score.")
+    relationship: Whole = Field(1, description="Starting closeness (0 none, higher closer).")
     about: str = Field("", description="One line on who they are.")
 
 
@@ -220,13 +226,13 @@ class Network(_Model):
                         "average score that moves your score after each scored choice.")
     disclosed: bool = Field(False, description="Whether the player is told why.")
     reason: str = Field("Your contacts' scores", description="The reason, when disclosed.")
-    points_per_star: int = Field(10, description="Score per star above or below 3 in a peer "
+    points_per_star: Whole = Field(10, description="Score per star above or below 3 in a peer "
                                  "rating, for a rater with a score of 1000.")
 
 
 class Blacklist(_Model):
-    below: int = Field(description="You are listed when your score falls below this.")
-    leave_at: int | None = Field(None, description="You leave the list at this score "
+    below: Whole = Field(description="You are listed when your score falls below this.")
+    leave_at: Whole | None = Field(None, description="You leave the list at this score "
                                  "(default: the same as `below`).")
     name: str = Field("Blacklist", description="The list's name shown to the player.")
     effects: list[Effect] = Field(default_factory=list, description="Effects when listed.")
@@ -235,10 +241,10 @@ class Blacklist(_Model):
 class Persona(_Model):
     name: str = Field(description="The persona's name.")
     description: str = Field("", description="Who they are, for the choosing screen.")
-    score: int | None = Field(None, description="Starting score (default: the level's).")
-    money: int = Field(0, description="Starting money.")
+    score: Whole | None = Field(None, description="Starting score (default: the level's).")
+    money: Whole = Field(0, description="Starting money.")
     flags: list[str] = Field(default_factory=list, description="Flags set at the start.")
-    counters: dict[str, int] = Field(default_factory=dict, description="Counters at the start.")
+    counters: dict[str, Whole] = Field(default_factory=dict, description="Counters at the start.")
     contacts: list[str] | None = Field(None, description="Contacts at the start (default: all).")
 
 
@@ -246,10 +252,10 @@ class Preset(_Model):
     scene: str = Field(description="The scene to start at.")
     persona: str | None = Field(None, description="The persona (default: the first).")
     ruleset: str | None = Field(None, description="The ruleset (default: the first).")
-    score: int | None = Field(None, description="The score to start with.")
-    money: int | None = Field(None, description="The money to start with.")
+    score: Whole | None = Field(None, description="The score to start with.")
+    money: Whole | None = Field(None, description="The money to start with.")
     flags: list[str] = Field(default_factory=list, description="Flags set.")
-    counters: dict[str, int] = Field(default_factory=dict, description="Counters set.")
+    counters: dict[str, Whole] = Field(default_factory=dict, description="Counters set.")
     contacts: list[str] | None = Field(None, description="Contacts still in your network.")
     blacklisted: bool = Field(False, description="Start on the blacklist.")
 
@@ -257,7 +263,7 @@ class Preset(_Model):
 class Source(_Model):
     title: str = Field(description="Title of the work.")
     author: str = Field("", description="Who wrote it.")
-    year: int | None = Field(None, description="Year published.")
+    year: Whole | None = Field(None, description="Year published.")
     url: str = Field("", description="Where to read it.")
     note: str = Field("", description="What it supports, or where it overstates.")
 
@@ -332,11 +338,11 @@ class Debrief(_Model):
 class Level(_Model):
     """A whole level file."""
 
-    format: int = Field(description="The level format version. Write `format: 1`.")
+    format: Whole = Field(description="The level format version. Write `format: 1`.")
     id: str = Field(description="Stable id of the level, e.g. `tutorial`.")
     title: str = Field(description="The title players see.")
-    order: int = Field(100, description="Where it sits in the list of levels.")
-    minutes: int = Field(10, description="About how long it takes to play.")
+    order: Whole = Field(100, description="Where it sits in the list of levels.")
+    minutes: Whole = Field(10, description="About how long it takes to play.")
     description: str = Field("", description="One or two sentences for the chapter list.")
     start: str = Field(description="The id of the first scene.")
     scored: bool = Field(True, description="Whether scenes are scored unless they say.")

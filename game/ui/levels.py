@@ -1,14 +1,14 @@
 """Finding and loading chapters for the window, through `game.content`.
 
-`game.content.load_level(path)` gives a `Loaded(path, level, diagnostics, lines)` with `.ok`.
-If that package cannot be imported (it is being written alongside), a plain safe YAML read
-validated by the core model stands in, so the window can be developed and tested meanwhile.
+`game.content.load_level(path)` gives a `Loaded(path, level, diagnostics, lines)` with `.ok`:
+the one safe reader and the full checks, the same as `validate`.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content import load_level
 from ..resources import levels_dir
 
 
@@ -31,21 +31,9 @@ class LevelProblem(Exception):
     """A chapter that cannot be played; the message lists why."""
 
 
-def _content():
-    try:
-        from .. import content
-        return content if hasattr(content, "load_level") else None
-    except ImportError:
-        return None
-
-
 def load_path(path: Path) -> Chapter:
     """Load one level file; never raises for bad content (the chapter lists its problems)."""
-    content = _content()
-    if content is not None:
-        loaded = content.load_level(path)
-        return _from_loaded(loaded, path)
-    return _fallback(path)
+    return _from_loaded(load_level(path), path)
 
 
 def from_loaded(loaded) -> Chapter:
@@ -70,18 +58,6 @@ def _is_error(d) -> bool:
 def _describe(d) -> str:
     fmt = getattr(d, "format", None)
     return fmt() if callable(fmt) else str(d)
-
-
-def _fallback(path: Path) -> Chapter:
-    import yaml
-    from pydantic import ValidationError
-
-    from ..core.model import Level
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-        return _chapter(Level.model_validate(data), Path(path), [])
-    except (OSError, yaml.YAMLError, ValidationError, ValueError, TypeError) as exc:
-        return _chapter(None, Path(path), [f"{path}: {exc}"])
 
 
 def _chapter(level, path: Path, problems: list[str]) -> Chapter:

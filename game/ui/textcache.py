@@ -16,7 +16,10 @@ from typing import NamedTuple
 
 import pygame
 
+from ..safetext import shown
+
 ELLIPSIS = "…"
+FIT_CHARS = 1000  # characters of a text `fit` measures at most
 
 
 class TextLayout(NamedTuple):
@@ -41,10 +44,12 @@ class TextCache:
         self.renders = 0          # real renders (misses), for tests and the benchmark
         self._surfaces: OrderedDict = OrderedDict()
         self._layouts: OrderedDict = OrderedDict()
+        self._fits: OrderedDict = OrderedDict()
 
     def clear(self) -> None:
         self._surfaces.clear()
         self._layouts.clear()
+        self._fits.clear()
         self._bytes = 0
 
     # ---- single lines
@@ -56,7 +61,7 @@ class TextCache:
             if surf is not None:
                 self._surfaces.move_to_end(key)
                 return surf
-        surf = font.render(text, True, color)
+        surf = font.render(shown(text), True, color)
         self.renders += 1
         if self.enabled:
             self._surfaces[key] = surf
@@ -67,17 +72,17 @@ class TextCache:
         return surf
 
     def fit(self, font: pygame.font.Font, text: str, width: int) -> str:
-        """The text, cut with an ellipsis if it is wider than `width`."""
-        if font.size(text)[0] <= width:
-            return text
-        lo, hi = 0, len(text)
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if font.size(text[:mid].rstrip() + ELLIPSIS)[0] <= width:
-                lo = mid
-            else:
-                hi = mid - 1
-        return text[:lo].rstrip() + ELLIPSIS
+        """The text, cut with an ellipsis if it is wider than `width` (cached: a long title
+        is measured once, not on every frame)."""
+        key = (font, text, width)
+        found = self._fits.get(key) if self.enabled else None
+        if found is None:
+            found = _fit(font, shown(text[:FIT_CHARS + 1]), width)
+            if self.enabled:
+                self._fits[key] = found
+                if len(self._fits) > self.limit:
+                    self._fits.popitem(last=False)
+        return found
 
     # ---- wrapped text
     def layout(self, font: pygame.font.Font, text: str, width: int,
@@ -89,12 +94,28 @@ class TextCache:
             if found is not None:
                 self._layouts.move_to_end(key)
                 return found
-        result = _wrap(font, text, max(8, width), line_height)
+        result = _wrap(font, shown(text), max(8, width), line_height)
         if self.enabled:
             self._layouts[key] = result
             if len(self._layouts) > self.limit:
                 self._layouts.popitem(last=False)
         return result
+
+
+def _fit(font: pygame.font.Font, text: str, width: int) -> str:
+    """`fit` without the cache. Only the first `FIT_CHARS` characters are measured: no line
+    on any screen shows more, and a 10 MB title must not be measured whole."""
+    if len(text) <= FIT_CHARS and font.size(text)[0] <= width:
+        return text
+    text = text[:FIT_CHARS]
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.size(text[:mid].rstrip() + ELLIPSIS)[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo].rstrip() + ELLIPSIS
 
 
 def _size(surf: pygame.Surface) -> int:
@@ -138,14 +159,22 @@ def _wrap_paragraph(font, paragraph: str, width: int, space: int):
             cut = _longest_prefix(font, word, width)
             yield word[:cut], start
             word, start = word[cut:], start + cut
-            w = font.size(word)[0]
+            w = width + 1 if len(word) > width else font.size(word)[0]
         line, line_start, line_w = word, start, w
     if line:
         yield line, line_start
 
 
 def _longest_prefix(font, word: str, width: int) -> int:
-    cut = len(word) - 1
-    while cut > 1 and font.size(word[:cut])[0] > width:
-        cut -= 1
-    return max(1, cut)
+    """How many characters of `word` (at least 1) fit in `width` pixels: a binary search, so
+    a 2,000-character word (a pasted link, a huge number) takes a dozen measures, not
+    thousands. No more than `width` characters are tried (a character is a pixel wide or more,
+    but for marks that sit on another: a line of those is only cut shorter)."""
+    lo, hi = 1, max(1, min(len(word) - 1, width))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if font.size(word[:mid])[0] <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
