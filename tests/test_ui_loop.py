@@ -168,8 +168,11 @@ def test_a_double_press_cannot_choose_in_the_next_scene():
     play = pilot.top
     first = play.session.state.scene
     pilot.number(1)                                  # chooses; the reply shows
-    pilot.key(pygame.K_1, "1", frames=1)             # skips the reply: the next scene
-    pilot.key(pygame.K_1, "1", frames=1)             # ... and is refused there
+    pilot.key(pygame.K_1, "1", frames=1)             # the double press's second half:
+    assert play.after > 0 and play.scene_view.chosen  # the reply is not skipped unread
+    pilot.frames(1, dt=CHOICE_GRACE_SECONDS)
+    pilot.key(pygame.K_1, "1", frames=1)             # a later key skips the reply
+    pilot.key(pygame.K_1, "1", frames=1)             # ... and is refused in the next scene
     assert play.session.state.scene != first
     assert play.session.state.step == 1
     pilot.frames(1, dt=CHOICE_GRACE_SECONDS)

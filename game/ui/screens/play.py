@@ -84,6 +84,7 @@ class PlayScreen(PlayInput, Screen):
         self.top_buttons: list[Button] = []
         self.painter = PlayPainter(self)
         self._choices_since: float | None = None   # app.clock when the choices appeared
+        self._chosen_at = float("-inf")               # app.clock when the last choice was made
         self._sync_undo()
         self.score.reset(session.display())
         self._load_scene()
@@ -158,6 +159,7 @@ class PlayScreen(PlayInput, Screen):
             self._refuse(view)
             return
         outcome = self.session.choose(view.id)
+        self._chosen_at = self.app.clock
         saving.autosave(self.app, self.session, self.chapter)
         self.scene_view.set_chosen(view.id, outcome.reply)
         self._animate(outcome.events, outcome.score)

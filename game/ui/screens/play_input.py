@@ -4,7 +4,8 @@ Input never acts on what the player has not seen. A key or click during the type
 the whole text and does nothing else; the choices ignore presses for their first
 CHOICE_GRACE_SECONDS on screen (so a double press cannot choose in a scene just shown; the
 early press is dropped, not kept for later); during the pause after a choice any key or
-click moves on. The focus is on the first open choice, on nothing while the text reveals,
+click moves on, except in the same first moment after the choice (so the second half of a
+double press does not skip the reply either). The focus is on the first open choice, on nothing while the text reveals,
 and Up/Down stay among the choices (Tab reaches the top bar).
 """
 from __future__ import annotations
@@ -80,7 +81,8 @@ class PlayInput:
         pressed = (inp.kind == "key" and inp.key != pygame.K_TAB) or (
             inp.kind == "release" and not on_top_bar)
         if self.after > 0 and pressed:
-            self._advance()
+            if self.app.clock - self._chosen_at >= CHOICE_GRACE_SECONDS:
+                self._advance()     # a double press does not skip the reply unread
             return True
         if self.scene_view.revealing and pressed:
             self.scene_view.reveal_all()
