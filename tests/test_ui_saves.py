@@ -163,6 +163,8 @@ def test_the_history_is_complete_and_scrolls(data):
     texts = [getattr(b, "text", "") for b in history.blocks]
     for entry in session.log:              # every scene, choice and reply is on the page
         assert any(entry.title in t for t in texts), entry
+    replies = [e.title for e in session.log if e.kind == "reply"]
+    assert replies and not any(r.startswith("“") for r in replies)   # never “"Good luck," ...”
     assert history.scroll.max_offset > 0
     assert history.scroll.offset == history.scroll.max_offset   # opens at the latest
     p.key(pygame.K_HOME)

@@ -108,7 +108,7 @@ TOAST_DELISTED = "You are off the {name}"
 TOAST_DELISTED_BODY = "For now."
 TOAST_SERVICE_LOCKED = "{name}: closed"
 TOAST_SERVICE_UNLOCKED = "{name}: open"
-TOAST_SERVICE_UNLOCKED_BODY = "This door opens for you again."
+TOAST_SERVICE_UNLOCKED_BODY = "This door is open to you now."
 TOAST_APPEAL_WON = "Appeal upheld"
 TOAST_APPEAL_LOST = "Appeal refused"
 TOAST_APPEAL_BODY = "It cost {cost}."
@@ -125,7 +125,7 @@ HISTORY_TITLE = "History"
 HISTORY_NOTE = "Everything you read and chose in this chapter."
 HISTORY_EMPTY = "Nothing yet."
 HISTORY_YOU_CHOSE = "You chose: {text}"
-HISTORY_REPLY = "“{text}”"
+HISTORY_REPLY = "{text}"   # drawn indented and muted; replies are narration, not quotes
 HISTORY_SCORE = "Score: {text}"
 
 # ---- ending and debrief
