@@ -312,3 +312,23 @@ def test_a_pattern_does_not_let_a_final_newline_through(sessions, field, value):
     assert problem.startswith(f"at $.{field}: ") and "does not match" in problem
     data[field] = value.strip()
     assert check_export(data) == []
+
+
+def test_two_students_who_drew_the_same_code_are_both_counted(tmp_path, sessions):
+    """Two computers can draw the same word code on the same day; the report used to drop
+    one of them as "the same session twice". Copies of one session are still counted once,
+    the copy with more choices kept."""
+    one, two = (json.loads(json.dumps(s)) for s in sessions[:2])
+    two["session"], two["date"] = one["session"], one["date"]
+    assert two["seed"] != one["seed"]
+    partial = json.loads(json.dumps(one))
+    partial["chapters"][-1]["choices"] = partial["chapters"][-1]["choices"][:1]
+    folder = tmp_path / "exports"
+    for name, data in (("pc1/a.json", partial), ("pc1b/a.json", one), ("pc2/a.json", two)):
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(json.dumps(data), encoding="utf-8")
+    cls = load_class([str(folder)])
+    assert sorted(s["seed"] for s in cls.sessions) == sorted([one["seed"], two["seed"]])
+    kept = next(s for s in cls.sessions if s["seed"] == one["seed"])
+    assert len(kept["chapters"][-1]["choices"]) == len(one["chapters"][-1]["choices"])
+    assert len(cls.skipped) == 1 and "pc1/a.json: the same session" in cls.skipped[0]

@@ -45,7 +45,7 @@ ORDER_LABELS = {"unscored_first": "Day Zero first", "scored_first": "Scored chap
 
 def load_class(inputs: list[str]) -> ClassData:
     files, skipped = session_files(inputs)
-    sessions, seen = [], set()
+    sessions: dict[tuple, tuple[dict, Path]] = {}
     for path in files:
         try:
             data = read_session(path)
@@ -56,13 +56,30 @@ def load_class(inputs: list[str]) -> ClassData:
         if why:
             skipped.append(f"{path}: {why}")
             continue
-        key = (data["session"], data["date"])
-        if key in seen:
-            skipped.append(f"{path}: the same session as another file ({data['session']})")
+        key = _identity(data)
+        kept = sessions.get(key)
+        if kept is not None:
+            fuller = _choices_made(data) > _choices_made(kept[0])
+            dropped = kept[1] if fuller else path
+            if fuller:
+                sessions[key] = (data, path)
+            skipped.append(f"{dropped}: the same session as another file ({data['session']}); "
+                           "the one with more choices is counted")
             continue
-        seen.add(key)
-        sessions.append(data)
-    return ClassData(sessions, skipped)
+        sessions[key] = (data, path)
+    return ClassData([data for data, _ in sessions.values()], skipped)
+
+
+def _identity(data: dict) -> tuple:
+    """What tells one student's session from another's: two computers can draw the same
+    word code on the same day, but not also the same persona and random seed; copies of one
+    session (collected twice, or before and after its debrief) share all of them."""
+    persona = data.get("persona") or {}
+    return (data["session"], data["date"], data.get("seed"), persona.get("id"))
+
+
+def _choices_made(data: dict) -> int:
+    return sum(len(ch.get("choices", ())) for ch in data.get("chapters", ()))
 
 
 # ---------------------------------------------------------------- writing
