@@ -44,6 +44,7 @@ def choose_first(p: Pilot) -> None:
     play = p.top
     number = next(c.number for c in play.session.choices() if c.available)
     p.number(number)
+    p.read()                        # a key in the first moment after a choice is ignored
     p.key(pygame.K_SPACE, " ")      # skip the pause after the choice
 
 

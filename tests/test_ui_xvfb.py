@@ -143,7 +143,12 @@ def wait_for_window(display: str, game: subprocess.Popen) -> str:
 
 
 def geometry(display: str, wid: str) -> tuple[int, int, int, int]:
-    out = xdotool(display, "getwindowgeometry", wid)
+    out = ""
+    for _ in range(50):                  # a window just found may not be mapped yet
+        out = xdotool(display, "getwindowgeometry", wid)
+        if "Position:" in out and "Geometry:" in out:
+            break
+        time.sleep(0.2)
     pos = out.split("Position:")[1].split()[0]
     size = out.split("Geometry:")[1].split()[0]
     x, y = (int(v) for v in pos.split(","))
@@ -201,7 +206,7 @@ def test_real_window_under_xvfb(display, tmp_path):
         for _ in range(8):                        # reveal, choose 1, until the score moves
             press(display, "space")
             before = settle(display, score_rect(geom))
-            press(display, "1", pause=0.2)
+            press(display, "1", pause=0.4)        # (a key just after a choice is ignored)
             press(display, "space", pause=0.2)    # skip the pause after the choice
             after = settle(display, score_rect(geom))
             if before != after:
