@@ -97,3 +97,18 @@ def test_an_ending_says_only_what_the_rules_show_of_the_final_score():
     assert stars.number is None and stars.stars is not None
     exact = play(start(base_level()), "help", "walk").state
     assert final_display(exact).number == exact.score
+
+
+def test_an_ending_whose_text_hides_the_score_shows_no_final_score():
+    """"You can no longer see your number", then "Final score: 949", was a contradiction."""
+    from game.core.changes import final_display, final_words
+    from game.text import strings as text_strings
+    from game.ui import strings as ui_strings
+    level = base_level("endings: {arrived: {score_shown: false}, home: {score_shown: false}}")
+    state = play(start(level), "help", "walk").state
+    shown = final_display(state)
+    assert shown.number is None and shown.stars is None and shown.tier is None
+    for strings in (text_strings, ui_strings):
+        assert final_words(shown, strings) == strings.FINAL_NO_LONGER_SHOWN
+        assert str(state.score) not in final_words(shown, strings)
+    assert final_display(play(start(base_level()), "help", "walk").state).number is not None

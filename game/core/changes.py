@@ -144,6 +144,10 @@ def _moves_score(effects) -> bool:
     return False
 
 
+#: The legibility of an ending whose text says the player no longer sees the score.
+NO_LONGER_SHOWN = "no_longer_shown"
+
+
 def final_display(state: State):
     """What the ending may say of the final score, under the ruleset's legibility (a
     `ScoreDisplay`), or None when nothing in the chapter was scored. Under `delayed` the
@@ -153,14 +157,20 @@ def final_display(state: State):
     if not any(level.is_scored(s) for s in level.scenes):
         return None
     shown = score_display(state)
+    ending = level.endings.get(state.ending) if state.ending else None
+    if ending is not None and not ending.score_shown:
+        return replace(shown, number=None, stars=None, tier=None, legibility=NO_LONGER_SHOWN)
     return replace(shown, number=state.score) if shown.legibility == "delayed" else shown
 
 
 def final_words(shown, strings) -> str:
     """What an ending says of the final score (`final_display`), in a front end's own words
-    (`strings` has FINAL_UNSCORED, FINAL_SCORE, FINAL_STARS, FINAL_TIER and FINAL_HIDDEN)."""
+    (`strings` has FINAL_UNSCORED, FINAL_SCORE, FINAL_STARS, FINAL_TIER, FINAL_HIDDEN and
+    FINAL_NO_LONGER_SHOWN)."""
     if shown is None:
         return strings.FINAL_UNSCORED
+    if shown.legibility == NO_LONGER_SHOWN:
+        return strings.FINAL_NO_LONGER_SHOWN
     if shown.number is not None:
         return strings.FINAL_SCORE.format(score=shown.number)
     if shown.stars is not None:

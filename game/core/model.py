@@ -322,6 +322,9 @@ class Ending(_Model):
     art: str = Field("street", description="The illustration to draw.")
     basis: Basis = Field("fiction", description="reported, extrapolated or fiction.")
     sources: list[str] = Field(default_factory=list, description="Keys into `sources`.")
+    score_shown: bool = Field(True, description=(
+        "false when the ending's text says the player no longer sees their score (they "
+        "deleted the app): the ending then says so instead of showing a final score."))
 
 
 class Debrief(_Model):

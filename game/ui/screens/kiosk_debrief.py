@@ -196,7 +196,8 @@ class DebriefStepsScreen(Screen):
         out = [Text(K.STEP_PROMPTS["feel"], "body_strong")]
         if ch and ch.get("ending"):
             out += [Label(S.ENDING_LABEL), Text(ch["ending"]["title"], "heading", space=4)]
-            if ch.get("final_score") is not None and ch.get("legibility") in NUMBER_SHOWN:
+            if ch.get("final_score") is not None and ch.get("legibility") in NUMBER_SHOWN \
+                    and ch["ending"].get("score_shown", True):
                 out.append(Text(S.FINAL_SCORE.format(score=ch["final_score"]), "body"))
         return out
 
