@@ -284,12 +284,12 @@ class SceneView:
         paint.card(surf, self.rect, pal, radius=14)
         clip = surf.get_clip()
         self._draw_text(surf)
-        if self.docked:
-            top = self.dock.rect.y
-            pygame.draw.line(surf, pal.line, (self.rect.x + 2, top), (self.rect.right - 3, top), 2)
         surf.set_clip(self.area.rect)
         self._draw_choices(surf, focus)
         surf.set_clip(clip)
+        if self.docked:            # the separator: the choices are in their own area
+            top = self.dock.rect.y
+            pygame.draw.line(surf, pal.line, (self.rect.x + 2, top), (self.rect.right - 3, top), 2)
         for area in (self.scroll, self.dock):
             area.draw_bar(surf, pal)
             self._more_hint(surf, area)
