@@ -140,6 +140,7 @@ def test_the_choices_appear_docked_and_the_text_does_not_jump_when_typing_ends()
         offset = view.scroll.offset
     pilot.frames(2)
     assert view.scroll.offset == offset                  # no jump when the choices come
+    assert offset == view.scroll.max_offset              # the typing was followed to the end
     assert view.rect.inflate(-4, -8).contains(view.screen_rect(view.buttons[0]))
     assert view.docked and view.dock.rect.contains(view.screen_rect(view.buttons[0]))
 

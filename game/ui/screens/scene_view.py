@@ -243,6 +243,8 @@ class SceneView:
         line = max(0, bisect_right(lay.starts, int(self.shown)) - 1)
         bottom = self._text_top + (line + 1) * lay.line_height
         view = self.scroll
+        if line == len(lay.lines) - 1:       # the last line: to the end, so no "more below"
+            bottom = max(bottom, view.content_height - 12)
         if bottom + 12 > view.offset + view.rect.h:
             view.offset = min(float(view.max_offset), bottom + 12 - view.rect.h)
 
