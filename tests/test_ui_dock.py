@@ -169,6 +169,10 @@ def test_many_long_choices_scroll_in_a_dock_of_at_most_its_share():
     assert bytes(pilot.app.theme.palette.accent) in colours(shot, last)
     pilot.key(pygame.K_HOME)                              # Home is for the text, not the dock
     assert view.dock.offset > 0
+    pilot.wheel(view.dock.rect.center, 50)                # the wheel over the dock scrolls it
+    assert view.dock.offset == 0 and view.scroll.offset == 0
+    pilot.wheel(view.dock.rect.center, -1)
+    assert view.dock.offset > 0 and view.scroll.offset == 0
 
 
 def test_a_click_on_a_docked_choice_chooses_it_and_its_reply_shows_in_the_dock():
