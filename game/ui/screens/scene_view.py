@@ -341,4 +341,5 @@ class SceneView:
         pygame.draw.line(surf, pal.line, (self.rect.x + PAD, area.rect.bottom),
                          (self.rect.right - PAD, area.rect.bottom))
         pygame.draw.circle(surf, pal.accent, (cx, cy), 12)
-        pygame.draw.polygon(surf, pal.accent_ink, [(cx - 6, cy - 3), (cx + 6, cy - 3), (cx, cy + 4)])
+        pygame.draw.polygon(surf, pal.accent_ink,
+                            [(cx - 6, cy - 3), (cx + 6, cy - 3), (cx, cy + 4)])
