@@ -181,8 +181,10 @@ def test_a_click_on_a_docked_choice_chooses_it_and_its_reply_shows_in_the_dock()
     view = play.scene_view
     button = next(b for b in view.buttons if not b.locked)
     pilot.read()
+    dock_top = view.dock.rect.y
     pilot.click(view.screen_rect(button).center)
     assert view.chosen == button.view.id
+    assert view.dock.rect.y <= dock_top          # the text area does not grow a gap under it
     chosen = view.buttons[0]
     assert view.rect.inflate(-4, -8).contains(view.screen_rect(chosen))
     assert view.docked and view.dock.rect.contains(view.screen_rect(chosen))

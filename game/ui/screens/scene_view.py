@@ -161,11 +161,11 @@ class SceneView:
         self._text_top = PAD + self._title_layout.height + 14
         self._text_layout = cache.layout(th.font("body"), self.text, width, th.line_height("body"))
         text_end = self._text_top + self._text_layout.height
-        every = [self._button(view, 0, width) for view in self.views]
-        page = text_end + 28 + sum(b.rect.h + GAP for b in every) + PAD
-        self.docked = page > inner.h          # with all its choices, the scene overflows
+        choices = sum(self._button(view, 0, width).rect.h + GAP for view in self.views)
+        # docked when, with all its choices, the scene would overflow the column
+        self.docked = text_end + 28 + choices + PAD > inner.h
         if self.docked:
-            self._dock(inner, text_end, width)
+            self._dock(inner, text_end, width, DOCK_PAD + choices - GAP + DOCK_PAD)
         else:
             self.scroll.rect = inner
             self.scroll.content_height = self._stack(text_end + 28, width) + PAD
@@ -175,10 +175,12 @@ class SceneView:
         self.scroll.scroll(0)      # within the new length (smaller text: back to the top)
         self.dock.scroll(0)
 
-    def _dock(self, inner, text_end: int, width: int) -> None:
-        """The choices at the bottom (at most DOCK_SHARE of the column), the text above."""
+    def _dock(self, inner, text_end: int, width: int, every: int) -> None:
+        """The choices at the bottom (at most DOCK_SHARE of the column), the text above.
+        The dock is as tall as all the choices (`every`) even after one is chosen, so the
+        text area keeps its size; it grows if the chosen line and its reply need more."""
         self.dock.content_height = self._stack(DOCK_PAD, width) - GAP + DOCK_PAD
-        height = min(self.dock.content_height, int(inner.h * DOCK_SHARE))
+        height = min(max(self.dock.content_height, every), int(inner.h * DOCK_SHARE))
         self.dock.rect = pygame.Rect(inner.x, inner.bottom - height, inner.w, height)
         self.scroll.rect = pygame.Rect(inner.x, inner.y, inner.w, self.dock.rect.y - inner.y)
         self.scroll.content_height = text_end + PAD
