@@ -285,13 +285,12 @@ def test_the_services_list_says_what_it_hides_and_shows_a_door_that_moves(size):
 
 # ---- large text
 
-def test_with_large_text_the_typing_stays_in_view_and_ends_at_the_first_choice():
+def test_with_large_text_the_typing_stays_in_view_and_the_choices_come_docked():
     pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="pilot",
                        settings=Settings(text_speed="fast", text_size=max(TEXT_SIZES)))
     play = pilot.top
     view = play.scene_view
-    first = view.buttons[0]
-    assert first.rect.bottom > view.scroll.rect.h          # below the fold at the start
+    assert view.scroll.max_offset > 0                      # the text runs below the fold
     lay = view._text_layout
     for _ in range(600):
         if not view.revealing:
@@ -301,7 +300,8 @@ def test_with_large_text_the_typing_stays_in_view_and_ends_at_the_first_choice()
         line_bottom = view._text_top + (typed + 1) * lay.line_height
         assert line_bottom <= view.scroll.offset + view.scroll.rect.h   # the typing shows
     pilot.frames(2)
-    assert view.scroll.rect.contains(view.screen_rect(first))        # and so does choice 1
+    first = view.buttons[0]
+    assert view.docked and view.dock.rect.contains(view.screen_rect(first))  # choice 1 too
 
 
 @pytest.mark.parametrize("unscored", [False, True])

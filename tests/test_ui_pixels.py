@@ -185,7 +185,8 @@ def test_every_text_size_fits_its_boxes(size):
     for text_size in TEXT_SIZES:
         pilot = play_pilot(size=size, settings=Settings(text_speed="instant",
                                                         text_size=text_size))
-        heights.append(pilot.top.scene_view.scroll.content_height)
+        view = pilot.top.scene_view              # the text, and the choices (docked or not)
+        heights.append(view.scroll.content_height + view.dock.content_height)
         for name, show in _screens(pilot):
             show()
             pilot.frames(2)

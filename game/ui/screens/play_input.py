@@ -115,7 +115,7 @@ class PlayInput:
         else:
             target = choices[0] if step > 0 else choices[-1]
         self.focus.focus(target)
-        self.scene_view.scroll.show(target.rect.top, target.rect.bottom)
+        self.scene_view.show_choice(target)
         return True
 
     def _handle_choosing(self, inp) -> None:
@@ -135,10 +135,10 @@ class PlayInput:
                                              pygame.K_END):
             view.scroll.handle(inp)
             return
-        if inp.kind in ("wheel", "press", "move", "release") and view.scroll.handle(inp, False):
+        if inp.kind in ("wheel", "press", "move", "release") and view.handle_scroll(inp):
             self.focus.cancel_press()
             return
         if self.focus.handle(inp) and inp.kind == "key":
             current = self.focus.current
             if current in view.buttons:
-                view.scroll.show(current.rect.top, current.rect.bottom)
+                view.show_choice(current)

@@ -2,7 +2,14 @@
 
 A locked choice is drawn locked four ways at once, never by colour alone: dimmed, hatched,
 with a padlock drawn in code, and with its reason written out ("High-speed rail: needs 950,
-you have 912"). The whole column scrolls when the text is long or the text size large.
+you have 912").
+
+When the title, text and choices fit the column they are one page, as on paper. When they
+do not (long text, large text size), the choices are *docked*: drawn in their own area at
+the bottom of the column, under a separator, so a player always sees them once the text is
+shown; the title and text scroll above. The dock takes at most DOCK_SHARE of the column and
+scrolls on its own when the choices need more. The dock keeps its place while the text
+types (empty until it ends), so the text never jumps when the choices appear.
 """
 from __future__ import annotations
 
@@ -18,6 +25,8 @@ from ..widgets import ScrollView, Widget
 PAD = 28
 GAP = 12
 MORE_STRIP = 34
+DOCK_SHARE = 0.55     # the most of the column the docked choices take
+DOCK_PAD = 16         # space above the first docked choice and below the last
 
 
 def badge_size(th) -> int:
@@ -38,8 +47,8 @@ class ChoiceButton(Widget):
         self.shake = 0.0
 
     def contains(self, pos) -> bool:
-        view = self.owner.scroll.rect
-        return view.collidepoint(pos) and self.rect.collidepoint(self.owner.to_content(pos))
+        area = self.owner.area.rect
+        return area.collidepoint(pos) and self.owner.screen_rect(self).collidepoint(pos)
 
     @property
     def locked(self) -> bool:
@@ -80,11 +89,16 @@ class ChoiceButton(Widget):
 
 
 class SceneView:
+    """`scroll` holds the title and text (and the choices when all fits); `dock` holds the
+    choices when they are docked. A button's rect is in the content of the area it is in."""
+
     def __init__(self, ui, on_choose):
         self.ui = ui
         self.on_choose = on_choose
         self.rect = pygame.Rect(0, 0, 0, 0)
         self.scroll = ScrollView((0, 0, 0, 0))
+        self.dock = ScrollView((0, 0, 0, 0))
+        self.docked = False
         self.title, self.text, self.views = "", "", []
         self.buttons: list[ChoiceButton] = []
         self.reply: str | None = None
@@ -102,7 +116,7 @@ class SceneView:
         self.reply, self.chosen = None, None
         self.typewriter = typewriter
         self.shown = 0.0 if typewriter else float(len(text))
-        self.scroll.offset = 0
+        self.scroll.offset = self.dock.offset = 0
         self.layout()
 
     def set_chosen(self, choice_id: str, reply: str | None) -> None:
@@ -111,7 +125,7 @@ class SceneView:
         button = next((b for b in self.buttons if b.view.id == choice_id), None)
         if button is not None:
             bottom = self._reply_top + (self._reply_layout.height + 40 if reply else 0)
-            self.scroll.show(button.rect.top, max(button.rect.bottom, bottom))
+            self.area.show(button.rect.top, max(button.rect.bottom, bottom))
 
     @property
     def revealing(self) -> bool:
@@ -127,6 +141,11 @@ class SceneView:
             return [b for b in self.buttons if b.view.id == self.chosen]
         return self.buttons
 
+    @property
+    def area(self) -> ScrollView:
+        """The scrolling area the choices are in."""
+        return self.dock if self.docked else self.scroll
+
     # ---- layout
     def place(self, rect) -> None:
         self.rect = pygame.Rect(rect)
@@ -136,17 +155,53 @@ class SceneView:
         self._version += 1
         th, cache = self.ui.theme, self.ui.cache
         width = self.rect.w - 2 * PAD
-        self.scroll.rect = self.rect.inflate(-4, -8)
+        inner = self.rect.inflate(-4, -8)
         self._title_layout = cache.layout(th.font("title"), self.title, width,
                                           th.line_height("title"))
         self._text_top = PAD + self._title_layout.height + 14
         self._text_layout = cache.layout(th.font("body"), self.text, width, th.line_height("body"))
-        y = self._text_top + self._text_layout.height + 28
+        text_end = self._text_top + self._text_layout.height
+        choices = sum(self._button(view, 0, width).rect.h + GAP for view in self.views)
+        # docked when, with all its choices, the scene would overflow the column
+        self.docked = text_end + 28 + choices + PAD > inner.h
+        if self.docked:
+            self._dock(inner, text_end, width, DOCK_PAD + choices - GAP + DOCK_PAD)
+        else:
+            self.scroll.rect = inner
+            self.scroll.content_height = self._stack(text_end + 28, width) + PAD
+            self._strip(self.scroll)
+            self.dock.rect, self.dock.content_height = pygame.Rect(inner.x, inner.bottom,
+                                                                   inner.w, 0), 0
+        self.scroll.scroll(0)      # within the new length (smaller text: back to the top)
+        self.dock.scroll(0)
+
+    def _dock(self, inner, text_end: int, width: int, every: int) -> None:
+        """The choices at the bottom (at most DOCK_SHARE of the column), the text above.
+        The dock is as tall as all the choices (`every`) even after one is chosen, so the
+        text area keeps its size; it grows if the chosen line and its reply need more."""
+        self.dock.content_height = self._stack(DOCK_PAD, width) - GAP + DOCK_PAD
+        height = min(max(self.dock.content_height, every), int(inner.h * DOCK_SHARE))
+        self.dock.rect = pygame.Rect(inner.x, inner.bottom - height, inner.w, height)
+        self.scroll.rect = pygame.Rect(inner.x, inner.y, inner.w, self.dock.rect.y - inner.y)
+        self.scroll.content_height = text_end + PAD
+        self._strip(self.scroll)
+        self._strip(self.dock)
+
+    @staticmethod
+    def _strip(area: ScrollView) -> None:
+        """Room for the "more below" arrow under an area whose content overflows."""
+        if area.content_height > area.rect.h:
+            area.rect.h -= MORE_STRIP
+
+    def _stack(self, y: int, width: int) -> int:
+        """Lay the choices (only the chosen one, after a choice) and the reply out from `y`,
+        in the content of their area; returns where the next thing would go."""
+        th, cache = self.ui.theme, self.ui.cache
         self.buttons = []
         for view in self.views:
-            button = self._button(view, y, width)
             if self.chosen and view.id != self.chosen:
                 continue
+            button = self._button(view, y, width)
             self.buttons.append(button)
             y = button.rect.bottom + GAP
         self._reply_top = y + 4
@@ -155,10 +210,7 @@ class SceneView:
             self._reply_layout = cache.layout(th.font("body"), self.reply, width - 40,
                                               th.line_height("body"))
             y = self._reply_top + self._reply_layout.height + 40
-        self.scroll.content_height = y + PAD
-        if self.scroll.content_height > self.scroll.rect.h:
-            self.scroll.rect.h -= MORE_STRIP
-        self.scroll.scroll(0)      # within the new length (smaller text: back to the top)
+        return y
 
     def _button(self, view, y: int, width: int) -> ChoiceButton:
         th, cache = self.ui.theme, self.ui.cache
@@ -186,21 +238,35 @@ class SceneView:
 
     def _follow(self) -> None:
         """While the text types, its newest line stays in view (with large text it runs
-        below the fold); when it has all typed, the first choice is scrolled into view too,
-        since the reader followed the text down to it."""
+        below the fold). Only ever down: the reader may scroll back up."""
         lay = self._text_layout
         if lay is None or not lay.lines:
             return
         line = max(0, bisect_right(lay.starts, int(self.shown)) - 1)
         bottom = self._text_top + (line + 1) * lay.line_height
-        if not self.revealing and self.buttons:
-            bottom = self.buttons[0].rect.bottom
         view = self.scroll
-        if bottom + 12 > view.offset + view.rect.h:     # only ever down: the reader may
-            view.offset = min(float(view.max_offset), bottom + 12 - view.rect.h)  # scroll up
+        if line == len(lay.lines) - 1:       # the last line: to the end, so no "more below"
+            bottom = max(bottom, view.content_height - 12)
+        if bottom + 12 > view.offset + view.rect.h:
+            view.offset = min(float(view.max_offset), bottom + 12 - view.rect.h)
 
     def animating(self) -> bool:
         return self.revealing or any(b.shake > 0 for b in self.buttons)
+
+    # ---- input
+    def show_choice(self, button) -> None:
+        """Scroll the choice's area so the whole button is in view (the focus moved to it)."""
+        self.area.show(button.rect.top, button.rect.bottom)
+
+    def handle_scroll(self, inp) -> bool:
+        """The wheel scrolls the docked choices when over them (and they scroll), else the
+        text; a drag scrolls the area it started in."""
+        if inp.kind == "wheel":
+            dock = self.docked and self.dock.max_offset > 0 and inp.pos is not None and \
+                self.dock.rect.collidepoint(inp.pos)
+            return (self.dock if dock else self.scroll).handle(inp, False)
+        used = [area.handle(inp, False) for area in (self.scroll, self.dock)]
+        return any(used)
 
     # ---- drawing
     def static_key(self, focus) -> tuple | None:
@@ -210,21 +276,31 @@ class SceneView:
         cur = focus.current
         fid = cur.view.id if isinstance(cur, ChoiceButton) else None
         return (self._version, int(self.shown) if self.revealing else -1,
-                round(self.scroll.offset), fid, self.chosen)
+                round(self.scroll.offset), round(self.dock.offset), fid, self.chosen)
 
     def screen_rect(self, button) -> pygame.Rect:
-        """Where a choice button is on the screen now (the column scrolls)."""
-        return button.rect.move(0, self.scroll.rect.y - round(self.scroll.offset))
-
-    def to_content(self, pos) -> tuple[int, int]:
-        """Screen position -> content position (the column scrolls)."""
-        return pos[0], pos[1] - self.scroll.rect.y + round(self.scroll.offset)
+        """Where a choice button is on the screen now (its area scrolls)."""
+        area = self.area
+        return button.rect.move(0, area.rect.y - round(area.offset))
 
     def draw(self, surf, focus, reduced: bool) -> None:
-        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        pal = self.ui.theme.palette
         paint.card(surf, self.rect, pal, radius=14)
-        view = self.scroll.rect
         clip = surf.get_clip()
+        self._draw_text(surf)
+        surf.set_clip(self.area.rect)
+        self._draw_choices(surf, focus)
+        surf.set_clip(clip)
+        if self.docked:            # the separator: the choices are in their own area
+            top = self.dock.rect.y
+            pygame.draw.line(surf, pal.line, (self.rect.x + 2, top), (self.rect.right - 3, top), 2)
+        for area in (self.scroll, self.dock):
+            area.draw_bar(surf, pal)
+            self._more_hint(surf, area)
+
+    def _draw_text(self, surf) -> None:
+        th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
+        view = self.scroll.rect
         surf.set_clip(view)
         dy = view.y - round(self.scroll.offset)
         box = pygame.Rect(self.rect.x, dy, self.rect.w, self.scroll.content_height)
@@ -234,6 +310,10 @@ class SceneView:
         reveal = int(self.shown) if self.revealing else None
         paint.lines(surf, cache, th.font("body"), self._text_layout, pal.ink, x,
                     dy + self._text_top, box=box, reveal=reveal, clip=view)
+
+    def _draw_choices(self, surf, focus) -> None:
+        view = self.area.rect
+        dy = view.y - round(self.area.offset)
         for b in self.visible_buttons():
             shown = b.rect.move(0, dy)
             if shown.bottom < view.top or shown.top > view.bottom:
@@ -244,9 +324,6 @@ class SceneView:
             b.rect = saved
         if self._reply_layout is not None:
             self._draw_reply(surf, dy)
-        surf.set_clip(clip)
-        self.scroll.draw_bar(surf, pal)
-        self._more_hint(surf)
 
     def _draw_reply(self, surf, dy: int) -> None:
         th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
@@ -257,13 +334,14 @@ class SceneView:
         pygame.draw.rect(surf, pal.accent, (r.x, r.y, 5, r.h), border_radius=2)
         paint.lines(surf, cache, th.font("body"), lay, pal.ink, r.x + 24, r.y + 14, box=r)
 
-    def _more_hint(self, surf) -> None:
+    def _more_hint(self, surf, area: ScrollView) -> None:
         """A small arrow when more is below, so a long page never hides its choices."""
-        if self.scroll.offset >= self.scroll.max_offset - 2:
+        if area.rect.h <= 0 or area.offset >= area.max_offset - 2:
             return
         pal = self.ui.theme.palette
-        cx, cy = self.rect.centerx, self.scroll.rect.bottom + MORE_STRIP // 2
-        pygame.draw.line(surf, pal.line, (self.rect.x + PAD, self.scroll.rect.bottom),
-                         (self.rect.right - PAD, self.scroll.rect.bottom))
+        cx, cy = self.rect.centerx, area.rect.bottom + MORE_STRIP // 2
+        pygame.draw.line(surf, pal.line, (self.rect.x + PAD, area.rect.bottom),
+                         (self.rect.right - PAD, area.rect.bottom))
         pygame.draw.circle(surf, pal.accent, (cx, cy), 12)
-        pygame.draw.polygon(surf, pal.accent_ink, [(cx - 6, cy - 3), (cx + 6, cy - 3), (cx, cy + 4)])
+        pygame.draw.polygon(surf, pal.accent_ink,
+                            [(cx - 6, cy - 3), (cx + 6, cy - 3), (cx, cy + 4)])
