@@ -142,6 +142,16 @@ def wait_for_window(display: str, game: subprocess.Popen) -> str:
                          f"{windows or 'none'}; the game said: {err[-2000:] or 'nothing'}")
 
 
+def stop(game: subprocess.Popen) -> None:
+    """End the game (politely first) and wait for it."""
+    if game.poll() is None:
+        game.terminate()
+    try:
+        game.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        game.kill()
+
+
 def geometry(display: str, wid: str) -> tuple[int, int, int, int]:
     out = ""
     for _ in range(50):                  # a window just found may not be mapped yet
@@ -215,12 +225,7 @@ def test_real_window_under_xvfb(display, tmp_path):
         assert changed, "the score on screen never changed after a choice"
         assert game.poll() is None, game.communicate()[1][-2000:]
     finally:
-        if game.poll() is None:
-            game.terminate()
-        try:
-            game.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            game.kill()
+        stop(game)
 
 
 # ---------------------------------------------------------------- a still screen is whole
@@ -339,9 +344,4 @@ def still_screens(display: str, tmp_path: Path, reduced: bool) -> None:
         look.still_is_whole("the fourth scene")
         assert game.poll() is None, game.communicate()[1][-2000:]
     finally:
-        if game.poll() is None:
-            game.terminate()
-        try:
-            game.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            game.kill()
+        stop(game)
