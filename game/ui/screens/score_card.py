@@ -249,11 +249,16 @@ class ScoreCard:
             if line.total:
                 img.fill(pal.line, pygame.Rect(0, y, width, 1))
             img.blit(head, (x - 8 - head.get_width(), y))
-            font = th.font("small_strong" if line.total else "small")
+            font = th.font(self._role(line, width - x))
             for text in body:
                 img.blit(cache.render(font, text, body_ink), (x, y + 1))
                 y += lh
         return img
+
+    def _role(self, line, width: int) -> str:
+        """The face of a line's words: a size smaller where they would be cut (large text)."""
+        first = "small_strong" if line.total else "small"
+        return self.ui.theme.fitting(line.body, width, (first, "label"))
 
     def _bodies(self, lines, width: int) -> list[list[str]]:
         """Each line's words as one or two lines of text, within the card's rows."""
@@ -261,7 +266,7 @@ class ScoreCard:
         spare = self.list_rows() - len(lines)
         out = []
         for line in lines:
-            font = th.font("small_strong" if line.total else "small")
+            font = th.font(self._role(line, width))
             lay = cache.layout(font, line.body, width, th.line_height("small")).lines
             if len(lay) > 1 and spare > 0:
                 spare -= 1
