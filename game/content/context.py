@@ -19,9 +19,11 @@ class Context:
     """What every check reads: the level, its index, the ids defined, and where things are."""
 
     def __init__(self, level: Level, path: str, names: Names,
-                 where: Callable[[tuple], tuple[int, int]], complete: bool = True):
+                 where: Callable[[tuple], tuple[int, int]], complete: bool = True,
+                 source: str | None = None):
         self.level, self.path, self.names, self.where = level, path, names, where
         self.complete = complete
+        self.source = source    # the file's text, where there is one (a quick pass over it)
         self.index: Index = build_index(level)
         self._compared = 0  # ids compared for "did you mean" so far
         self._hints: dict = {}

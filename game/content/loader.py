@@ -154,7 +154,7 @@ def _load(text: str, path: str, lines: list[str],
     diagnostics += checked.diagnostics
     if checked.level is not None:
         ctx = Context(checked.level, path, Names.of(data), checked.where,
-                      complete=not checked.diagnostics)
+                      complete=not checked.diagnostics, source=text)
         diagnostics += run_checks(ctx)
     return checked.level, diagnostics, marks
 
