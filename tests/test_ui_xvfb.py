@@ -29,35 +29,48 @@ SCREEN = (1280, 720)
 LOGICAL = (1280, 720)
 
 
-def _free_display() -> int:
-    wanted = os.environ.get("SINCERITY_TEST_DISPLAYS")   # e.g. "71,72": only these numbers
-    numbers = [int(n) for n in wanted.split(",")] if wanted else range(97, 300)
-    for n in numbers:
-        if not Path(f"/tmp/.X11-unix/X{n}").exists() and not Path(f"/tmp/.X{n}-lock").exists():
-            return n
-    raise RuntimeError("no free X display number")
+def _display_numbers() -> list[str]:
+    """`-displayfd` lets Xvfb take the first free display itself (no race between test
+    runs); SINCERITY_TEST_DISPLAYS (e.g. "71,72") pins the numbers instead."""
+    wanted = os.environ.get("SINCERITY_TEST_DISPLAYS")
+    return [n for n in wanted.split(",") if n.strip()] if wanted else []
 
 
 @contextmanager
 def xvfb():
     """A fresh X server on a free display number, for the block's duration."""
-    n = _free_display()
-    server = subprocess.Popen([TOOLS["Xvfb"], f":{n}", "-screen", "0",
+    pinned = [n for n in _display_numbers() if not Path(f"/tmp/.X{n}-lock").exists()]
+    read, write = os.pipe()
+    where = [f":{pinned[0]}"] if pinned else ["-displayfd", str(write)]
+    server = subprocess.Popen([TOOLS["Xvfb"], *where, "-screen", "0",
                                f"{SCREEN[0]}x{SCREEN[1]}x24", "-nolisten", "tcp"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              pass_fds=(write,))
+    os.close(write)
     try:
-        deadline = time.monotonic() + 15
-        while not Path(f"/tmp/.X11-unix/X{n}").exists():
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.skip("Xvfb did not start")
-            time.sleep(0.05)
-        yield f":{n}"
+        yield f":{_ready(server, read, pinned[0] if pinned else None)}"
     finally:
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+def _ready(server: subprocess.Popen, read: int, pinned: str | None) -> str:
+    """The display number once the server takes connections: Xvfb writes it to the pipe
+    (`-displayfd`); on a pinned number, its socket appears."""
+    with os.fdopen(read) as answer:
+        if pinned is None:
+            number = answer.readline().strip()
+            assert number.isdigit(), f"Xvfb did not start (exit code {server.poll()})"
+            return number
+    deadline = time.monotonic() + 30
+    while not Path(f"/tmp/.X11-unix/X{pinned}").exists():
+        assert server.poll() is None and time.monotonic() < deadline, \
+            f"Xvfb did not start on :{pinned}"
+        time.sleep(0.05)
+    return pinned
 
 
 @pytest.fixture()
