@@ -34,10 +34,18 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Literal
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .core.state import STATE_VERSION
+from .core.upgrade import VersionError, minimum_version, upgrade
 from .storage import NotAFile, read_small, write_atomic
 
 SAVE_VERSION = 1
+#: version v -> a function turning a payload's JSON data of version v into version v + 1
+SAVE_UPGRADES: dict = {}
+SAVE_MIN_VERSION = minimum_version(SAVE_UPGRADES, SAVE_VERSION)
 MAGIC = "sincerity_save"
 MAX_BYTES = 8 * 1024 * 1024          # a save of a long chapter is a few hundred kilobytes
 AUTOSAVE = "autosave"
@@ -59,6 +67,8 @@ EMPTY = "the saved game is empty (it was never finished)"
 NOT_A_SAVE = "this file is not a Sincerity saved game"
 NEWER = ("this game was saved by a newer version of Sincerity (save format {version}); "
          "this version reads format {ours}")
+NEWER_STATE = ("this game was saved by a newer version of Sincerity (game state version "
+               "{version}); this version reads version {ours}")
 BAD_CHECKSUM = "the saved game is damaged (its checksum does not match)"
 BAD_FIELD = "the saved game is damaged (`{name}` is missing or has the wrong type)"
 OUT_OF_RANGE = "the saved game is damaged (`{name}` is out of range)"
@@ -81,6 +91,38 @@ SET_ASIDE = ("It cannot be used: {problem}. It was renamed {name} in the saves f
 
 class SaveError(ValueError):
     """A saved game that cannot be read or resumed; the message is one plain line."""
+
+
+class _Part(BaseModel):
+    """A part of a save file, checked as it is read: each value has its type exactly (no "2"
+    for 2, no 1 for true). Keys this version does not know are left out."""
+    model_config = ConfigDict(strict=True, frozen=True)
+
+
+class LevelPart(_Part):
+    """Which chapter the save is of, and where its file was."""
+    id: str
+    hash: str
+    title: str
+    path: str
+
+
+class Summary(_Part):
+    """What the slot list shows, as the player may see it."""
+    scene: str
+    score: str
+    step: int = Field(ge=0, le=MAX_STEP)
+    finished: bool
+
+
+class Payload(_Part):
+    """What the checksum covers (the payload's "version" is read before it)."""
+    version: int
+    saved_at: str
+    level: LevelPart
+    summary: Summary
+    state: str
+    log: tuple[tuple[Literal[LOG_KINDS], str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -175,45 +217,53 @@ def _from_document(document) -> SaveGame:
     if type(outer) is not int or not isinstance(payload, dict):
         raise SaveError(NOT_A_SAVE)
     try:
-        digest = checksum(payload)
+        text = _canonical(payload)
     except UnicodeEncodeError:      # a JSON escape like \ud800: half a character, not text
         raise SaveError(BROKEN_CHARACTER) from None
-    if document.get("checksum") != digest:
+    if document.get("checksum") != hashlib.sha256(text).hexdigest():
         raise SaveError(BAD_CHECKSUM)
-    if version != SAVE_VERSION:
-        raise SaveError(BAD_FIELD.format(name="version"))
-    return _from_payload(payload)
+    try:
+        upgraded = upgrade(payload, SAVE_UPGRADES, SAVE_VERSION)
+    except VersionError:
+        raise SaveError(BAD_FIELD.format(name="version")) from None
+    return _from_payload(text if upgraded is payload else _canonical(upgraded))
 
 
-def _get(data, name: str, kind):
-    value = data.get(name) if isinstance(data, dict) else None
-    if type(value) is not kind:
-        raise SaveError(BAD_FIELD.format(name=name))
-    return value
+def _from_payload(text: bytes) -> SaveGame:
+    """The save in a payload's canonical JSON, each value checked by the `Payload` model."""
+    try:
+        p = Payload.model_validate_json(text)
+    except ValidationError as exc:
+        raise _bad_value(exc.errors()[0]) from None
+    newer = _state_version(p.state)
+    if newer:
+        raise SaveError(NEWER_STATE.format(version=newer, ours=STATE_VERSION))
+    return SaveGame(level_id=p.level.id, level_hash=p.level.hash, chapter=p.level.title,
+                    level_path=p.level.path, state=p.state, saved_at=p.saved_at,
+                    scene=p.summary.scene, score=p.summary.score, step=p.summary.step,
+                    finished=p.summary.finished, log=p.log)
 
 
-def _from_payload(p: dict) -> SaveGame:
-    level, summary = p.get("level"), p.get("summary")
-    log = _get(p, "log", list)
-    entries = []
-    for entry in log:
-        if not (isinstance(entry, list) and len(entry) == 3 and
-                all(type(x) is str for x in entry) and entry[0] in LOG_KINDS):
-            raise SaveError(BAD_FIELD.format(name="log"))
-        entries.append(tuple(entry))
-    return SaveGame(level_id=_get(level, "id", str), level_hash=_get(level, "hash", str),
-                    chapter=_get(level, "title", str), level_path=_get(level, "path", str),
-                    state=_get(p, "state", str), saved_at=_get(p, "saved_at", str),
-                    scene=_get(summary, "scene", str), score=_get(summary, "score", str),
-                    step=_step(summary), finished=_get(summary, "finished", bool),
-                    log=tuple(entries))
+def _bad_value(error: dict) -> SaveError:
+    """One line for the first value of a payload that is missing, of the wrong type or out of
+    range; it is named by its own key (`step`, not `summary.step`)."""
+    loc = error["loc"]
+    name = loc[1] if loc[0] in ("level", "summary") and len(loc) > 1 else loc[0]
+    if error["type"] in ("greater_than_equal", "less_than_equal", "int_parsing_size"):
+        return SaveError(OUT_OF_RANGE.format(name=name))
+    return SaveError(BAD_FIELD.format(name=name))
 
 
-def _step(summary) -> int:
-    step = _get(summary, "step", int)
-    if not 0 <= step <= MAX_STEP:
-        raise SaveError(OUT_OF_RANGE.format(name="step"))
-    return step
+def _state_version(state: str) -> int | None:
+    """The version of a saved state, if a newer game wrote it (a save holding one is "from a
+    newer version" like any other: it is never written over)."""
+    try:
+        version = json.loads(state).get("version")
+    except (ValueError, RecursionError, AttributeError):
+        return None     # a damaged state is refused when the game resumes it
+    return version if type(version) is int and version > STATE_VERSION else None
+
+
 
 
 # ---------------------------------------------------------------- files
