@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .savefile import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, EMPTY, LOG_KINDS,  # noqa: F401
+from .savefile import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, EMPTY, LOG_KINDS,
                        MAGIC, MAX_BYTES, MAX_STEP, NEWER, NEWER_STATE, NOT_A_SAVE, NOT_JSON,
                        NOT_TEXT, OUT_OF_RANGE, SAVE_MIN_VERSION, SAVE_UPGRADES, SAVE_VERSION,
                        TOO_BIG, Payload, SaveError, SaveGame, checksum, decode, encode)
@@ -266,4 +266,9 @@ from .resume import (Resumed, level_file_hash, level_hash, level_state,  # noqa:
 
 __all__ = ["SaveError", "SaveGame", "Store", "Latest", "Resumed", "checksum", "decode",
            "encode", "level_file_hash", "level_hash", "level_state", "make_save",
-           "read_file", "resume", "saves_dir", "write_atomic"]
+           "read_file", "resume", "saves_dir", "write_atomic",
+           # the file's format and its messages, from game.savefile
+           "BAD_CHECKSUM", "BAD_FIELD", "BROKEN_CHARACTER", "EMPTY", "LOG_KINDS", "MAGIC",
+           "MAX_BYTES", "MAX_STEP", "NEWER", "NEWER_STATE", "NOT_A_SAVE", "NOT_JSON", "NOT_TEXT",
+           "OUT_OF_RANGE", "SAVE_MIN_VERSION", "SAVE_UPGRADES", "SAVE_VERSION", "TOO_BIG",
+           "Payload"]
