@@ -97,9 +97,9 @@ def level_state(text: str, level):
 
 
 def _state_data(text: str) -> dict:
-    """The saved state as plain JSON data, if every number and every string in it could be
-    a game's; SaveError otherwise (a save is only checked by a checksum anyone can compute,
-    so nothing in it is taken on trust)."""
+    """The saved state as plain JSON data, brought up to this version's, if every number and
+    every string in it could be a game's; SaveError otherwise (a save is only checked by a
+    checksum anyone can compute, so nothing in it is taken on trust)."""
     try:
         data = json.loads(text)
     except (ValueError, RecursionError):
@@ -107,7 +107,12 @@ def _state_data(text: str) -> dict:
     if not isinstance(data, dict):
         raise SaveError(BAD_FIELD.format(name="state"))
     _check_values(data, "state")
-    return data
+    from .core.state import STATE_UPGRADES, STATE_VERSION
+    from .core.upgrade import VersionError, upgrade
+    try:
+        return upgrade(data, STATE_UPGRADES, STATE_VERSION)   # in this version's words
+    except VersionError:
+        return data       # `level_state` refuses it
 
 
 def _check_values(value, name: str) -> None:

@@ -2,19 +2,30 @@
 
 Maps are kept as sorted tuples of pairs so a state is hashable (the analyzer merges equal
 states) and its JSON is the same byte for byte for the same game.
+
+Versions: `STATE_VERSION` is the version `to_json` writes. When the state's fields change, it
+goes up by one and `STATE_UPGRADES` gets a step that turns the JSON of the version before
+into the new one (see `game.core.upgrade`), so `from_json` still reads every version from
+`STATE_MIN_VERSION` on. A state from a newer game is refused.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, replace
 from functools import cache
-from types import UnionType
-from typing import TYPE_CHECKING, Union, get_args, get_origin, get_type_hints
+from typing import TYPE_CHECKING
+
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+
+from .upgrade import VersionError, minimum_version, upgrade
 
 if TYPE_CHECKING:
     from .model import Level
 
 STATE_VERSION = 1
+#: version v -> a function turning a state's JSON data of version v into version v + 1
+STATE_UPGRADES: dict = {}
+STATE_MIN_VERSION = minimum_version(STATE_UPGRADES, STATE_VERSION)
 
 
 class StateError(ValueError):
@@ -193,11 +204,14 @@ class State:
 
     @classmethod
     def from_json(cls, text: str, level: Level) -> State:
-        """Read a state written by `to_json` for this level; raise StateError if it does not fit."""
+        """Read a state written by `to_json` of this version or an older one it upgrades, for
+        this level; raise StateError if it does not fit."""
         try:
             state = _state_from_dict(json.loads(text))
         except StateError:
             raise
+        except ValidationError as exc:
+            raise StateError(_damaged(exc)) from None
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             raise StateError(f"this saved game is damaged ({exc})") from None
         if state.level_id != level.id:
@@ -207,8 +221,9 @@ class State:
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(State))
-_NESTED = {"contacts": ContactState, "pending": Pending, "records": Record,
-           "history": ScorePoint, "baselines": BaselineAnswer}
+for _kind in (ContactState, Pending, Record, ScorePoint, BaselineAnswer, State):
+    # how pydantic is given a dataclass's settings: no "950" for 950, no true for 1, no extras
+    _kind.__pydantic_config__ = ConfigDict(strict=True, extra="forbid")
 
 
 def draft(state: State) -> State:
@@ -247,33 +262,34 @@ def contacts_with(contacts: tuple[ContactState, ...], contact: ContactState | No
 def _state_from_dict(data: dict) -> State:
     if not isinstance(data, dict):
         raise StateError("this saved game is not a game state")
-    version = data.get("version")
-    if version != STATE_VERSION:
-        raise StateError(f"this saved game has version {version!r}; this game reads version "
-                         f"{STATE_VERSION}")
-    known = {f.name for f in fields(State)}
-    unknown = set(data) - known
+    try:
+        data = upgrade(data, STATE_UPGRADES, STATE_VERSION)
+    except VersionError as exc:
+        raise StateError(f"this saved game {exc}") from None
+    unknown = data.keys() - (_FIELD_NAMES - {"level"})    # the level is never in the JSON
     if unknown:
         raise StateError(f"this saved game has unknown parts: {', '.join(sorted(unknown))}")
-    values = {}
-    for name, value in data.items():
-        if name in _NESTED:
-            value = tuple(_NESTED[name](**_tuples(item)) for item in value)
-        elif name == "counters":
-            value = tuple(tuple(pair) for pair in value)
-        elif isinstance(value, list):
-            value = tuple(value)
-        values[name] = value
-    return State(**values)
+    return _adapter().validate_json(json.dumps(data))
 
 
-def _tuples(item: dict) -> dict:
-    return {k: tuple(v) if isinstance(v, list) else v for k, v in item.items()}
+@cache
+def _adapter() -> TypeAdapter:
+    """Checks a state's JSON against the types of `State`'s fields (JSON arrays become
+    tuples, objects the nested dataclasses)."""
+    from .model import Level  # noqa: F401 - pydantic reads the type of `State.level` here
+    return TypeAdapter(State)
+
+
+def _damaged(exc: ValidationError) -> str:
+    """One line for the first wrong value."""
+    error = exc.errors()[0]
+    loc = error["loc"] or ("state",)
+    what = "is missing" if error["type"] == "missing" and len(loc) == 1 else "has the wrong type"
+    return f"this saved game is damaged (`{loc[0]}` {what})"
 
 
 def _fit(state: State, level: Level) -> State:
-    """The state, if each value has its type and each id is in the level; else StateError."""
-    _check_types(state, State)
+    """The state, if each id in it is in the level; else StateError."""
     renamed = level.renamed
     state = replace(state, scene=renamed.get(state.scene, state.scene),
                     visited=tuple(renamed.get(s, s) for s in state.visited),
@@ -290,38 +306,3 @@ def _fit(state: State, level: Level) -> State:
     if bad:
         raise StateError(f"this saved game does not fit this level: {', '.join(bad)}")
     return state
-
-
-@cache
-def _hints(cls) -> dict:
-    return get_type_hints(cls, localns={"Level": object})
-
-
-def _check_types(obj, cls) -> None:
-    hints = _hints(cls)
-    for f in fields(cls):
-        if f.name != "level" and not _is(getattr(obj, f.name), hints[f.name]):
-            raise StateError(f"this saved game is damaged (`{f.name}` has the wrong type)")
-
-
-def _is(value, hint) -> bool:
-    """Whether a value read from JSON has this (simple) type; bool is not taken for int."""
-    if hint in (int, str, bool):
-        return type(value) is hint
-    if hint is type(None):
-        return value is None
-    if get_origin(hint) in (Union, UnionType):
-        return any(_is(value, h) for h in get_args(hint))
-    if get_origin(hint) is tuple:
-        args = get_args(hint)
-        if not isinstance(value, tuple):
-            return False
-        if len(args) == 2 and args[1] is Ellipsis:
-            return all(_is(v, args[0]) for v in value)
-        return len(value) == len(args) and all(map(_is, value, args))
-    if is_dataclass(hint):
-        if not isinstance(value, hint):
-            return False
-        _check_types(value, hint)
-        return True
-    return False
