@@ -6,7 +6,7 @@ states) and its JSON is the same byte for byte for the same game.
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass, replace
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from functools import cache
 from types import UnionType
 from typing import TYPE_CHECKING, Union, get_args, get_origin, get_type_hints
@@ -159,9 +159,10 @@ class State:
         return self.ending is not None
 
     # ---- changing (each returns a new state)
-    def evolve(self, **changes) -> State:
-        """A copy with some fields changed: `dataclasses.replace` without re-running
-        `__init__`, which the engine calls several times a choice (the analyzer, millions)."""
+    def replace(self, **changes) -> State:
+        """A copy with some fields changed (raises TypeError for a name that is no field):
+        `dataclasses.replace` without re-running `__init__`, which the engine calls several
+        times a choice and the analyzer once for every state it meets."""
         if not _FIELD_NAMES.issuperset(changes):
             unknown = sorted(changes.keys() - _FIELD_NAMES)
             raise TypeError(f"State has no field {', '.join(unknown)}")
@@ -171,19 +172,19 @@ class State:
         return new
 
     def with_flag(self, name: str, on: bool = True) -> State:
-        return self.evolve(flags=flags_with(self.flags, name, on))
+        return self.replace(flags=flags_with(self.flags, name, on))
 
     def with_counter(self, name: str, value: int) -> State:
-        return self.evolve(counters=counters_with(self.counters, name, value))
+        return self.replace(counters=counters_with(self.counters, name, value))
 
     def with_contact(self, contact: ContactState | None, contact_id: str) -> State:
         """Replace (or with None, remove) a contact."""
-        return self.evolve(contacts=contacts_with(self.contacts, contact, contact_id))
+        return self.replace(contacts=contacts_with(self.contacts, contact, contact_id))
 
     # ---- JSON
     def to_dict(self) -> dict:
         """The state as plain data (without the level it plays)."""
-        return asdict(replace(self, level=None)) | {"level": None}
+        return asdict(self.replace(level=None)) | {"level": None}
 
     def to_json(self) -> str:
         """Stable JSON: same state, same bytes."""
@@ -203,7 +204,7 @@ class State:
         if state.level_id != level.id:
             raise StateError(f"this saved game is for the level `{state.level_id}`, "
                              f"not `{level.id}`")
-        return _fit(replace(state, level=level), level)
+        return _fit(state.replace(level=level), level)
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(State))
@@ -275,7 +276,7 @@ def _fit(state: State, level: Level) -> State:
     """The state, if each value has its type and each id is in the level; else StateError."""
     _check_types(state, State)
     renamed = level.renamed
-    state = replace(state, scene=renamed.get(state.scene, state.scene),
+    state = state.replace(scene=renamed.get(state.scene, state.scene),
                     visited=tuple(renamed.get(s, s) for s in state.visited),
                     path=tuple(renamed.get(s, s) for s in state.path))
     problems = [
