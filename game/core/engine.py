@@ -18,8 +18,7 @@ from .plan import ChoicePlan, LevelPlan, plan_of
 from .rng import Dice, next_float, seed_state
 from .scoring import land_pending, network_pull, score_behaviour
 from .status import refresh, update
-from .state import (BaselineAnswer, ContactState, Record, ScorePoint, State, draft,
-                    written_init)
+from .state import BaselineAnswer, ContactState, Record, ScorePoint, State, draft
 
 
 class ChoiceError(ValueError):
@@ -48,14 +47,10 @@ class ServiceView:
     why: str | None = None
 
 
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Step:
     state: State
     events: tuple[Event, ...]
-
-    def __init__(self, state, events):
-        object.__setattr__(self, "__dict__", {"state": state, "events": events})
 
     @property
     def score(self) -> ChoiceScore | None:

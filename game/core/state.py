@@ -6,7 +6,7 @@ states) and its JSON is the same byte for byte for the same game.
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from functools import cache
 from types import UnionType
 from typing import TYPE_CHECKING, Union, get_args, get_origin, get_type_hints
@@ -21,35 +21,14 @@ class StateError(ValueError):
     """A saved state that cannot be read."""
 
 
-def written_init(cls):
-    """For a frozen dataclass made on every choice, whose `__init__` is written out: the one
-    `dataclass` writes sets each field through `object.__setattr__`, which made building a
-    `Record` take twice as long. Checked once, here: the written one takes the fields by
-    their names, in order, with their defaults, and sets each of them."""
-    names = tuple(f.name for f in fields(cls))
-    defaults = tuple(f.default for f in fields(cls) if f.default is not MISSING)
-    code = cls.__init__.__code__
-    made = cls(*names)
-    if code.co_varnames[1:code.co_argcount] != names or made.__dict__ != dict(
-            zip(names, names)) or (cls.__init__.__defaults__ or ()) != defaults:
-        raise TypeError(f"{cls.__name__}.__init__ does not match its fields")
-    return cls
-
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class ContactState:
     id: str
     score: int
     relationship: int
 
-    def __init__(self, id, score, relationship):
-        object.__setattr__(self, "__dict__", {"id": id, "score": score,
-                                              "relationship": relationship})
 
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Pending:
     """A score change that lands later."""
     due_step: int
@@ -57,13 +36,8 @@ class Pending:
     behaviour: str
     reason: str | None
 
-    def __init__(self, due_step, delta, behaviour, reason):
-        object.__setattr__(self, "__dict__", {"due_step": due_step, "delta": delta,
-                                              "behaviour": behaviour, "reason": reason})
 
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Record:
     """One choice, as the Transparency Report shows it."""
     step: int
@@ -78,16 +52,8 @@ class Record:
     reason: str | None
     delay: int = 0
 
-    def __init__(self, step, scene, choice, behaviour, scored, watchers_shown, observed_by,
-                 delta, disclosed, reason, delay=0):
-        object.__setattr__(self, "__dict__", {
-            "step": step, "scene": scene, "choice": choice, "behaviour": behaviour,
-            "scored": scored, "watchers_shown": watchers_shown, "observed_by": observed_by,
-            "delta": delta, "disclosed": disclosed, "reason": reason, "delay": delay})
 
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class ScorePoint:
     """A change of score, in order: the score-over-time chart and appeals read these."""
     step: int
@@ -97,23 +63,13 @@ class ScorePoint:
     reason: str | None
     appealed: bool = False
 
-    def __init__(self, step, score, delta, cause, reason, appealed=False):
-        object.__setattr__(self, "__dict__", {
-            "step": step, "score": score, "delta": delta, "cause": cause, "reason": reason,
-            "appealed": appealed})
 
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class BaselineAnswer:
     pair: str
     scored: bool
     candid: bool
     scene: str
-
-    def __init__(self, pair, scored, candid, scene):
-        object.__setattr__(self, "__dict__", {"pair": pair, "scored": scored, "candid": candid,
-                                              "scene": scene})
 
 
 @dataclass(frozen=True)
