@@ -12,11 +12,11 @@ import pytest
 import yaml
 
 from game import cli
-from game.authoring import analyze
+from game.authoring import analyze, rolls
 from game.authoring.analyze import analyze_text
 from game.authoring.explore import explore
 from game.authoring.generate import binary_chain_text, corridor_text
-from game.authoring.rolls import outcomes, scripted_rolls
+from game.authoring.rolls import outcomes
 from game.content import load_text
 from game.core import choices, choose, new_game
 
@@ -380,20 +380,23 @@ endings:
     assert "when chance goes that way" in dead_end.message
 
 
-def test_every_roll_of_the_engine_is_scripted_and_put_back():
-    """The engine's dice are scripted only inside the block, in every module that rolls."""
-    from game.core import effects, rng, scoring
-    from game.authoring import rolls
+def test_every_roll_of_the_engine_goes_through_the_dice_it_is_given():
+    """`choose(..., dice=...)` rolls only the dice given (the generator stays where it was),
+    and `outcomes` follows each fall of them; the state's own generator is used otherwise."""
+    text = binary_chain_text(1).replace("cam: {name: Camera}", "cam: {name: Camera, chance: 0.5}")
+    level = load_text(text, "<c>").level
+    start = new_game(level)
+    rolled = []
 
-    real = rng.next_float
-    assert real.__qualname__ == "next_float" and real.__module__ == "game.core.rng"
-    with scripted_rolls():
-        assert scoring.next_float is not real and effects.next_float is not real
-        assert rng.next_float is real
-    assert scoring.next_float is real and effects.next_float is real and rng.next_float is real
-    level = load_text(binary_chain_text(1), "<c>").level
-    with pytest.raises(RuntimeError):
-        rolls.outcomes(new_game(level), "comply")
+    def always_miss(rng):
+        rolled.append(rng)
+        return rng, rolls.MISS
+
+    missed = choose(start, "comply", dice=always_miss, quiet=True).state
+    assert rolled == [start.rng] and missed.rng == start.rng
+    scores = {step.state.score for step in outcomes(start, "comply")}
+    assert missed.score in scores and len(scores) == 2
+    assert choose(start, "comply").state.rng != start.rng   # no dice given: its own
 
 
 def test_an_appeal_that_can_win_is_explored():
@@ -477,8 +480,9 @@ def test_a_level_already_played_here_still_goes_to_a_pool():
     level = next(lv.level for lv in bundled() if lv.level.id == "here")
     state = new_game(level, "migrant", "opaque")
     choose(state, choices(state)[0].id)
-    copy = pickle.loads(pickle.dumps(level))
-    assert copy == level and "engine_plan" not in copy.__dict__
+    packed = pickle.dumps(level)
+    copy = pickle.loads(packed)
+    assert copy == level and b"engine_plan" not in packed
     again = new_game(copy, "migrant", "opaque")
     assert choose(again, choices(again)[0].id).state.to_json() == \
         choose(state, choices(state)[0].id).state.to_json()
@@ -492,15 +496,15 @@ def test_bundled_levels_have_no_errors(monkeypatch):
 
 # ---------------------------------------------------------------- merging never lies
 
-def test_the_fast_state_copy_is_the_same_as_dataclasses_replace():
+def test_a_state_replaced_is_the_same_as_dataclasses_replace():
     from dataclasses import replace
 
-    from game.authoring.explore import _evolve
-
     state = new_game(load_text(binary_chain_text(2), "<c>").level)
-    fast, slow = _evolve(state, score=5, flags=("x",)), replace(state, score=5, flags=("x",))
+    fast, slow = state.replace(score=5, flags=("x",)), replace(state, score=5, flags=("x",))
     assert fast == slow and hash(fast) == hash(slow) and fast.to_json() == slow.to_json()
     assert fast.level is state.level
+    with pytest.raises(TypeError, match="no field mood"):
+        state.replace(mood=1)
 
 
 
@@ -612,26 +616,25 @@ def _everything(level, persona, ruleset):
     """What a search with no merging at all reaches (every path, every fall of the dice)."""
     seen = set()
     found = {"scenes": set(), "endings": set(), "open": set(), "dead": set(), "flags": set()}
-    with scripted_rolls():
-        start = new_game(level, persona, ruleset)
-        todo, keys = deque([start]), {start}
-        while todo:
-            state = todo.popleft()
-            found["flags"] |= set(state.flags)
-            if state.finished:
-                found["endings"].add((state.ending, state.score))
-                continue
-            found["scenes"].add((state.scene, state.score))
-            views = [v for v in choices(state) if v.available]
-            found["open"] |= {(state.scene, v.id) for v in views}
-            if not views:
-                found["dead"].add(state.scene)
-            for view in views:
-                for step in outcomes(state, view.id):
-                    if step.state not in keys:
-                        keys.add(step.state)
-                        todo.append(step.state)
-            seen.add(state)
+    start = new_game(level, persona, ruleset)
+    todo, keys = deque([start]), {start}
+    while todo:
+        state = todo.popleft()
+        found["flags"] |= set(state.flags)
+        if state.finished:
+            found["endings"].add((state.ending, state.score))
+            continue
+        found["scenes"].add((state.scene, state.score))
+        views = [v for v in choices(state) if v.available]
+        found["open"] |= {(state.scene, v.id) for v in views}
+        if not views:
+            found["dead"].add(state.scene)
+        for view in views:
+            for step in outcomes(state, view.id):
+                if step.state not in keys:
+                    keys.add(step.state)
+                    todo.append(step.state)
+        seen.add(state)
     return found
 
 

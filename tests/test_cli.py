@@ -233,6 +233,13 @@ def test_bench_json_has_every_core_figure():
     assert figures["validate_10k_ms"]["budget"] == 1000
     assert figures["validate_1k_ms"]["budget"] is None
     assert figures["validate_10k_ms"]["value"] > 0
+    budgets = {name: figures[name]["budget"] for name in (
+        "analyze_campaign_ms", "analyze_campaign_wall_ms", "analyze_chapter_max_ms",
+        "analyze_2pow30_ms", "analyze_5k_ms")}
+    assert budgets == {"analyze_campaign_ms": None, "analyze_campaign_wall_ms": 4000,
+                       "analyze_chapter_max_ms": 1500, "analyze_2pow30_ms": 100,
+                       "analyze_5k_ms": 3000}   # wall time per chapter and campaign
+    assert figures["analyze_chapter_max_ms"]["value"] > 0
     for fig in figures.values():
         assert set(fig) == {"value", "unit", "budget"}
 

@@ -1,4 +1,6 @@
-"""The core is pure: no pygame, no YAML, no files, no clock, no global random.
+"""The core is pure: no pygame, no YAML, no files, no clock, no global random. And the rest
+of the game uses only its public interface: nothing outside `game/core` reaches into a core
+object's `__dict__`, builds one with `__new__`, or patches a core module.
 
 Checked by reading each module's syntax tree (every import, at any depth, and calls that reach
 outside), and by importing `game.core` in a fresh interpreter.
@@ -101,3 +103,136 @@ def test_importing_the_core_loads_no_pygame_and_no_yaml():
     assert "pygame" not in result.stdout
     assert "yaml" not in result.stdout
     assert "platformdirs" not in result.stdout
+
+
+# ---------------------------------------------------------------- from outside, public only
+
+ROOT = CORE.parent.parent
+OUTSIDE = sorted(p for p in (ROOT / "game").rglob("*.py") if CORE not in p.parents) + sorted(
+    (ROOT / "tests").rglob("*.py"))
+
+
+def _absolute(node: ast.ImportFrom, path: Path) -> str:
+    """The module an import names, made absolute (`from ..core import rng` in game/authoring
+    names `game.core`)."""
+    if not node.level:
+        return node.module or ""
+    package = list(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    base = package[:len(package) - node.level + 1]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def _core_names(tree: ast.AST, path: Path) -> set[str]:
+    """The names this file binds to the core or anything in it (modules, classes,
+    functions): `from game.core import rng`, `from ..core.state import State`, ..."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {alias.asname for alias in node.names
+                      if alias.asname and alias.name.startswith("game.core")}
+        elif isinstance(node, ast.ImportFrom):
+            module = _absolute(node, path)
+            if module == "game.core" or module.startswith("game.core."):
+                names |= {alias.asname or alias.name for alias in node.names}
+            elif module == "game":
+                names |= {alias.asname or alias.name for alias in node.names
+                          if alias.name == "core"}
+    return names
+
+
+def _is_core(expr: ast.expr, names: set[str]) -> bool:
+    """Whether an expression names the core or something in it."""
+    text = ast.unparse(expr)
+    return (text.split(".")[0] in names or text.startswith("game.core")
+            or (isinstance(expr, ast.Constant) and str(expr.value).startswith("game.core")))
+
+
+def _reaches_a_module(node: ast.Attribute, parent: ast.AST | None) -> bool:
+    """Whether a use of `sys.modules` reaches a module object, not only names of modules:
+    `sys.modules.items()`, `sys.modules[name] = ...`, `sys.modules["game.core.rng"]`."""
+    if isinstance(parent, ast.Attribute):
+        return True
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        key = parent.slice
+        return not (isinstance(parent.ctx, ast.Load) and isinstance(key, ast.Constant)
+                    and not str(key.value).startswith("game.core"))
+    return False
+
+
+def _reaches_in(path: Path, text: str | None = None) -> list[str]:
+    """What this file (outside the core) does to the core's insides (`text`: its source, if
+    not read from the file)."""
+    text = path.read_text(encoding="utf-8") if text is None else text
+    tree = ast.parse(text, filename=str(path))
+    names = _core_names(tree, path)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    problems = []
+    for node in ast.walk(tree):
+        where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+            problems.append(f"{where}: touches `__dict__`")
+        if isinstance(node, ast.Attribute) and ast.unparse(node) == "sys.modules" \
+                and _reaches_a_module(node, parents.get(node)):
+            problems.append(f"{where}: reaches a module through `sys.modules`")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "__new__":
+            problems.append(f"{where}: calls `__new__`")
+        if isinstance(node, ast.Call) and node.args and _is_core(node.args[0], names) and (
+                ast.unparse(node.func) == "setattr"
+                or (isinstance(node.func, ast.Attribute) and node.func.attr == "setattr")):
+            problems.append(f"{where}: patches `{ast.unparse(node.args[0])}` of the core")
+        targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else (
+            [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else [])
+        for target in targets:
+            if isinstance(target, ast.Attribute) and _is_core(target.value, names):
+                problems.append(f"{where}: patches `{ast.unparse(target)}` of the core")
+    return problems
+
+
+def test_there_are_files_outside_the_core_to_check():
+    assert {"rolls.py", "explore.py", "test_analyze.py"} <= {p.name for p in OUTSIDE}
+
+
+def test_nothing_outside_the_core_reaches_into_it():
+    """The analyzer, the front ends and the tests use the engine's public interface
+    (`choose(..., dice=...)`, `State.replace`), not its representation."""
+    problems = [problem for path in OUTSIDE for problem in _reaches_in(path)]
+    assert problems == []
+
+
+@pytest.mark.parametrize(("where", "source", "needle"), [
+    ("game/authoring", "fields = state.__dict__\n", "touches `__dict__`"),
+    ("game/authoring", "from ..core.state import State\nnew = object.__new__(State)\n",
+     "calls `__new__`"),
+    ("game/authoring", "import sys\nmods = list(sys.modules.items())\n",
+     "reaches a module through `sys.modules`"),
+    ("tests", "import sys\nsys.modules['game.core.rng'].next_float = f\n",
+     "reaches a module through `sys.modules`"),
+    ("game/authoring", "from ..core import rng\nrng.next_float = lambda r: (r, 0.0)\n",
+     "patches `rng.next_float` of the core"),
+    ("game/authoring", "from ..core import scoring as s\nsetattr(s, 'next_float', f)\n",
+     "patches `s` of the core"),
+    ("tests", "import game.core.rng\ngame.core.rng.next_float = f\n",
+     "patches `game.core.rng.next_float` of the core"),
+    ("tests", "def test(monkeypatch):\n    monkeypatch.setattr('game.core.rng.next_float', f)\n",
+     "patches `'game.core.rng.next_float'` of the core"),
+    ("tests", "from game.core.state import State\n"
+              "def test(monkeypatch):\n    monkeypatch.setattr(State, 'replace', f)\n",
+     "patches `State` of the core"),
+])
+def test_the_outside_check_catches_what_it_forbids(where, source, needle):
+    found = _reaches_in(ROOT / where / "probe.py", source)
+    assert any(needle in p for p in found), found
+
+
+@pytest.mark.parametrize("source", [
+    "import sys\nloaded = 'pygame' in sys.modules\n",
+    "import sys\nnames = sorted(sys.modules)\n",
+    "import sys\nhere = sys.modules['game.resources'].__file__\n",
+    "from game.core import choose\nstep = choose(state, 'c', dice=lambda r: (r, 0.0))\n",
+    "new = state.replace(score=5)\n",
+    "from game import cli_support\n"
+    "def test(monkeypatch):\n    monkeypatch.setattr(cli_support, '_log_dir', f)\n",
+])
+def test_the_outside_check_lets_public_use_through(source):
+    assert _reaches_in(ROOT / "tests" / "probe.py", source) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 os.environ["SDL_VIDEODRIVER"] = "dummy"
@@ -215,7 +216,7 @@ def _state_with(change) -> saves.SaveGame:
     save = a_save(2)
     data = json.loads(save.state)
     change(data)
-    return saves.SaveGame(**{**save.__dict__, "state": json.dumps(data)})
+    return replace(save, state=json.dumps(data))
 
 
 OUT_OF_RANGE = {
@@ -293,8 +294,8 @@ def test_a_folder_where_a_save_should_be_is_not_a_save(store):
 def test_loading_never_runs_code(store):
     """A save is JSON read with json.loads: strings that look like code stay strings."""
     save = a_save()
-    evil = saves.SaveGame(**{**save.__dict__, "chapter": "__import__('os').system('false')",
-                             "log": (("scene", "!!python/object/apply:os.system", "x"),)})
+    evil = replace(save, chapter="__import__('os').system('false')",
+                   log=(("scene", "!!python/object/apply:os.system", "x"),))
     store.write("slot1", evil)
     assert store.read("slot1").chapter.startswith("__import__")
     from game import savefile
@@ -347,7 +348,7 @@ def test_a_vanished_scene_restarts_the_chapter_keeping_score_and_flags(store):
 
 def test_a_save_for_another_level_is_refused_in_words():
     save = a_save()
-    other = saves.SaveGame(**{**save.__dict__, "level_id": "elsewhere"})
+    other = replace(save, level_id="elsewhere")
     with pytest.raises(saves.SaveError, match="elsewhere"):
         saves.resume(other, LEVEL, HASH)
 
@@ -356,7 +357,7 @@ def test_a_state_that_lies_about_its_level_is_refused_not_crashed():
     save = a_save()
     data = json.loads(save.state)
     data["scene"] = 12
-    bad = saves.SaveGame(**{**save.__dict__, "state": json.dumps(data)})
+    bad = replace(save, state=json.dumps(data))
     with pytest.raises(saves.SaveError):
         saves.resume(bad, LEVEL, HASH)
     # the same lie under a changed level goes back to the start instead

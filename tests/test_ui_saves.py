@@ -236,7 +236,7 @@ def _continue_message(data, level_path: str) -> str:
     choose_first(p)
     store = saves.Store(data)
     save = store.read(saves.AUTOSAVE)
-    store.write(saves.AUTOSAVE, saves.SaveGame(**{**save.__dict__, "level_path": level_path}))
+    store.write(saves.AUTOSAVE, replace(save, level_path=level_path))
     q = pilot()
     q.key(pygame.K_RETURN)
     assert q.screen_name() == "MessageScreen"

@@ -24,7 +24,6 @@ search without merging reaches.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from ..core import choices, choose, new_game
@@ -35,7 +34,7 @@ from ..core.state import Pending, ScorePoint, State
 from .gcpause import no_gc_pauses
 from .levelwalk import LevelFacts
 from .liveness import Reads, by_kind
-from .rolls import outcomes, scripted_rolls
+from .rolls import outcomes
 from .symbolic import NotSymbolic, Sym, Tape, function_of, pin
 
 MAX_STATES = 250_000   # per persona x ruleset (about 1 KB each); then the search stops
@@ -60,23 +59,23 @@ class Canon:
         """What can differ between the canonical states of one search, as a plain tuple in
         the order of `PARTS` (the rest is the same in all of them: see `state`). Pending
         changes are (choices until due, delta), the history its deltas."""
-        d = state.__dict__
-        scene = d["scene"]
+        scene = state.scene
         flags_live, counters_live, visited_live, money_live, contacts_live = \
             self.live.get(scene, self._dead)
-        flags, visited, counters, pending = d["flags"], d["visited"], d["counters"], d["pending"]
+        flags, visited, counters, pending = state.flags, state.visited, state.counters, \
+            state.pending
         if flags and not flags_live.issuperset(flags):
             flags = tuple(f for f in flags if f in flags_live)
         if visited and not visited_live.issuperset(visited):
             visited = tuple(s for s in visited if s in visited_live)
         if pending:
-            step = d["step"]
+            step = state.step
             pending = tuple([(p.due_step - step, p.delta) for p in pending])
-        return (scene, d["ending"], d["blacklisted"], d["tier"], d["open_services"],
-                _capped(d["money"], self.money_cap) if money_live else 0, flags,
+        return (scene, state.ending, state.blacklisted, state.tier, state.open_services,
+                _capped(state.money, self.money_cap) if money_live else 0, flags,
                 self._counters(counters, counters_live) if counters else (),
-                d["contacts"] if contacts_live else (), visited, pending,
-                self._history(state) if d["history"] else ())
+                state.contacts if contacts_live else (), visited, pending,
+                self._history(state) if state.history else ())
 
     def state(self, state: State, parts: tuple, score=None) -> State:
         """The canonical state: `state` with its `parts` (see `parts`), no records, path,
@@ -85,19 +84,14 @@ class Canon:
         (scene, ending, blacklisted, tier, open_services, money, flags, counters, contacts,
          visited, pending, history) = parts
         score = state.score if score is None else score
-        new = object.__new__(State)   # as `_evolve` does
-        fields = new.__dict__
-        fields.update(state.__dict__)
-        fields.update(score=score, shown_score=score, step=0, path=(), records=(),
-                      baselines=(), flags=flags, visited=visited, counters=counters,
-                      money=money, contacts=contacts,
-                      history=tuple([ScorePoint(0, 0, delta, "behaviour", None)
-                                     for delta in history]) if history else (),
-                      pending=tuple([Pending(due, delta, "", None)
-                                     for due, delta in pending]) if pending else ())
-        if not self.keep_luck:
-            fields["seed"] = fields["rng"] = 0
-        return new
+        luck = {} if self.keep_luck else _NO_LUCK
+        return state.replace(
+            score=score, shown_score=score, step=0, path=(), records=(), baselines=(),
+            flags=flags, visited=visited, counters=counters, money=money, contacts=contacts,
+            history=tuple([ScorePoint(0, 0, delta, "behaviour", None)
+                           for delta in history]) if history else (),
+            pending=tuple([Pending(due, delta, "", None)
+                           for due, delta in pending]) if pending else (), **luck)
 
     def _history(self, state: State) -> tuple:
         """The deltas an appeal can still undo: the last unappealed deductions, as many as
@@ -122,15 +116,7 @@ class Canon:
 
 
 _NO_CAP = (None, None)
-
-
-def _evolve(state: State, **changes) -> State:
-    """`dataclasses.replace` for a State, without running `__init__` (a tenth of the time:
-    the search makes one per step). Only field values change; none is computed in init."""
-    new = object.__new__(State)
-    new.__dict__.update(state.__dict__)
-    new.__dict__.update(changes)
-    return new
+_NO_LUCK = {"seed": 0, "rng": 0}
 
 
 def _capped(value: int, cap: tuple[int | None, int | None]) -> int:
@@ -232,7 +218,7 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
     facts = facts or LevelFacts.of(level)
     canon = Canon(facts, keep_luck=seed is not None)
     reach = Reach(persona, ruleset)
-    with no_gc_pauses(), scripted_rolls() if seed is None else nullcontext():
+    with no_gc_pauses():
         first = new_game(level, persona, ruleset, seed=seed or 0)
         reach._saw(first)
         start = canon(first)
@@ -380,11 +366,11 @@ class _Scores:
     def _unknown(self, k: int, s: int) -> tuple[Tape, State]:
         tape = Tape(s)
         score = Sym(tape)
-        return tape, _evolve(self.shape_list[k], score=score, shown_score=score)
+        return tape, self.shape_list[k].replace(score=score, shown_score=score)
 
     def _state(self, i: int) -> State:
         s = self.score_of[i]
-        return _evolve(self.shape_list[self.shape_of[i]], score=s, shown_score=s)
+        return self.shape_list[self.shape_of[i]].replace(score=s, shown_score=s)
 
     def run(self, start: State) -> None:
         reach, shape_of, score_of, index = self.reach, self.shape_of, self.score_of, self.index
@@ -587,7 +573,7 @@ class _PairStates(Sequence):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         s = self.score_of[i]
-        return _evolve(self.shapes[self.shape_of[i]], score=s, shown_score=s)
+        return self.shapes[self.shape_of[i]].replace(score=s, shown_score=s)
 
     def column(self, name: str) -> list:
         if name in ("score", "shown_score"):

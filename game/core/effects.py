@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable
 from . import strings
 from .events import AppealDecided, ContactCut, Event, MoneyChanged, PeerRated
 from .model import Effect, Level
-from .rng import next_float
+from .rng import Dice, next_float
 from .scoring import change_score
 from .state import ContactState, State, contacts_with, counters_with, flags_with
 
@@ -25,10 +25,12 @@ APPEALABLE = ("behaviour", "delayed")   # an appeal contests a fine, not your fr
 
 @dataclass
 class Ctx:
-    """What applying effects collects besides the state: events and a `goto`."""
+    """What applying effects needs besides the state (the dice) and collects (events and a
+    `goto`)."""
     level: Level
     plan: LevelPlan
     events: list[Event] | None   # None: no events (`choose`'s `quiet`)
+    dice: Dice = next_float      # `choose`'s `dice`
     goto: str | None = field(default=None)
 
 
@@ -95,7 +97,7 @@ def _appeal(cost, chance, state, ctx):
     fields["money"] = state.money - cost
     if cost and ctx.events is not None:
         ctx.events.append(MoneyChanged(state.money + cost, state.money))
-    rng, roll = next_float(state.rng)
+    rng, roll = ctx.dice(state.rng)
     fields["rng"] = rng
     index = _last_deduction(state)
     won = index is not None and roll < chance

@@ -15,11 +15,10 @@ from .effects import Ctx, apply_effects
 from .events import Event
 from .model import Level
 from .plan import ChoicePlan, LevelPlan, plan_of
-from .rng import seed_state
+from .rng import Dice, next_float, seed_state
 from .scoring import land_pending, network_pull, score_behaviour
 from .status import refresh, update
-from .state import (BaselineAnswer, ContactState, Record, ScorePoint, State, draft,
-                    written_init)
+from .state import BaselineAnswer, ContactState, Record, ScorePoint, State, draft
 
 
 class ChoiceError(ValueError):
@@ -48,14 +47,10 @@ class ServiceView:
     why: str | None = None
 
 
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Step:
     state: State
     events: tuple[Event, ...]
-
-    def __init__(self, state, events):
-        object.__setattr__(self, "__dict__", {"state": state, "events": events})
 
     @property
     def score(self) -> ChoiceScore | None:
@@ -88,7 +83,7 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
                   counters=tuple(sorted(who.counters.items())), contacts=contacts,
                   history=(ScorePoint(0, score, 0, "start", None),), level=level)
     if carry is not None:
-        state = state.evolve(baselines=carry.baselines)
+        state = state.replace(baselines=carry.baselines)
     if p:
         state = _apply_preset(state, p)
     state = refresh(state, silent=True).state   # a fresh copy: `_enter` may change it
@@ -106,7 +101,7 @@ def _apply_preset(state: State, p) -> State:
     contacts = state.contacts if p.contacts is None else tuple(
         c for c in state.contacts if c.id in p.contacts)
     counters = dict(state.counters) | p.counters
-    return state.evolve(scene=p.scene, score=score, shown_score=score,
+    return state.replace(scene=p.scene, score=score, shown_score=score,
                    money=state.money if p.money is None else p.money,
                    flags=tuple(sorted(set(state.flags) | set(p.flags))),
                    counters=tuple(sorted(counters.items())), contacts=contacts,
@@ -118,7 +113,7 @@ def start_at(state: State, scene: str) -> State:
     """The same state, moved to another scene (for `--start-at` and live reload)."""
     if scene not in state.level.scenes:
         raise ChoiceError(f"this level has no scene `{scene}`")
-    state = state.evolve(scene=scene, ending=None)
+    state = state.replace(scene=scene, ending=None)
     _enter(state, scene)
     return state
 
@@ -161,11 +156,16 @@ def services(state: State) -> list[ServiceView]:
     return views
 
 
-def choose(state: State, choice_id: str, quiet: bool = False) -> Step:
+def choose(state: State, choice_id: str, *, dice: Dice | None = None,
+           quiet: bool = False) -> Step:
     """Make a choice. Raises ChoiceError if it is unknown, hidden or locked.
 
-    `quiet` makes no events (`Step.events` is empty): for the analyzer, which reads only the
-    state, and plays choices tens of thousands of times."""
+    Every roll the choice makes (a sensor's chance, an appeal) is `dice(state.rng)`, by
+    default the state's own generator (`rng.next_float`): the analyzer passes its own, to
+    follow every way the dice can fall. `quiet` makes no events (`Step.events` is empty):
+    for the analyzer, which reads only the state, and plays choices tens of thousands of
+    times."""
+    dice = next_float if dice is None else dice
     level = state.level
     plan = plan_of(level)
     choice = _available(plan, state, choice_id)
@@ -173,20 +173,20 @@ def choose(state: State, choice_id: str, quiet: bool = False) -> Step:
     state = draft(state)   # changed in place from here on, by each step in turn
     fields = state.__dict__
     fields["step"] = state.step + 1
-    fields["records"] = (*state.records, score_behaviour(state, plan, choice, events))
+    fields["records"] = (*state.records, score_behaviour(state, plan, choice, events, dice))
     if choice.baseline is not None:
         _record_baseline(state, choice)
     goto = None
     if choice.effects:
-        ctx = Ctx(level, plan, events)
+        ctx = Ctx(level, plan, events, dice)
         apply_effects(state, choice.effects, ctx)
         goto = ctx.goto
     if state.pending:
         land_pending(state, plan, events)
     if choice.scored:
         network_pull(state, plan, events)
-    update(state, plan, events)
-    _move(plan, state, goto or choice.goto, choice.finish and goto is None, events)
+    update(state, plan, events, dice)
+    _move(plan, state, goto or choice.goto, choice.finish and goto is None, events, dice)
     return Step(state, () if events is None else tuple(events))
 
 
@@ -214,7 +214,7 @@ def _record_baseline(state: State, choice: ChoicePlan) -> None:
 
 
 def _move(plan: LevelPlan, state: State, target: str | None, finish: bool,
-          events: list[Event] | None) -> None:
+          events: list[Event] | None, dice: Dice) -> None:
     if not finish and target is not None and target not in plan.reached:
         if events is not None:
             events.append(plan.entered[target])
@@ -222,7 +222,7 @@ def _move(plan: LevelPlan, state: State, target: str | None, finish: bool,
         return
     level = state.level
     if state.pending:
-        _settle(state, plan, events)
+        _settle(state, plan, events, dice)
     if finish or target is None:
         target = pick_ending(level, state)
     if events is not None:
@@ -230,10 +230,10 @@ def _move(plan: LevelPlan, state: State, target: str | None, finish: bool,
     state.__dict__.update(ending=target, scene=None)
 
 
-def _settle(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
+def _settle(state: State, plan: LevelPlan, events: list[Event] | None, dice: Dice) -> None:
     """At an ending, changes still pending land: the final score counts everything."""
     land_pending(state, plan, events, everything=True)
-    update(state, plan, events)
+    update(state, plan, events, dice)
 
 
 def pick_ending(level: Level, state: State) -> str:

@@ -3,7 +3,14 @@
 The game state carries this integer, so a saved game resumes with the same luck, and the same
 seed and choices give the same events on every machine and Python version.
 """
+from typing import Callable
+
 _MASK = (1 << 64) - 1
+
+Dice = Callable[[int], "tuple[int, float]"]
+"""How the engine rolls: the generator's state in, its next state and a float in [0, 1) out.
+`next_float` by default; `choose(..., dice=...)` takes another (the analyzer scripts each
+roll to follow every way the dice can fall)."""
 
 
 def next_float(rng: int) -> tuple[int, float]:

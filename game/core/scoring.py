@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from . import strings
 from .changes import SILENT, shown
 from .events import ChangePending, Event, Observed, ScoreChanged
-from .rng import next_float
+from .rng import Dice
 from .state import Pending, Record, ScorePoint, State
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ def change_score(state: State, plan: LevelPlan, delta: int, cause: str, reason: 
     fields["history"] = (*state.history, point)
 
 
-def _seen_by(state: State, plan: LevelPlan, sensors: tuple[str, ...]) -> tuple[str, ...]:
+def _seen_by(state: State, plan: LevelPlan, sensors: tuple[str, ...],
+             dice: Dice) -> tuple[str, ...]:
     """Which of these sensors really catch the behaviour (each may miss, by its chance);
     the draft's generator moves on by the rolls made."""
     saw = []
@@ -86,7 +87,7 @@ def _seen_by(state: State, plan: LevelPlan, sensors: tuple[str, ...]) -> tuple[s
         if chance >= 1:
             saw.append(sensor_id)
             continue
-        rng, roll = next_float(rng)
+        rng, roll = dice(rng)
         if roll < chance:
             saw.append(sensor_id)
     state.__dict__["rng"] = rng
@@ -94,7 +95,7 @@ def _seen_by(state: State, plan: LevelPlan, sensors: tuple[str, ...]) -> tuple[s
 
 
 def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
-                    events: list[Event] | None) -> Record:
+                    events: list[Event] | None, dice: Dice) -> Record:
     """Score a choice's behaviour under the ruleset, if a sensor really sees it (on a draft)."""
     scene_id = state.scene
     scored = choice.scored
@@ -107,7 +108,7 @@ def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
                       (), 0, False, None, 0)
     saw: tuple[str, ...] = ()
     if scored:
-        saw = _seen_by(state, plan, rule.seen_by)
+        saw = _seen_by(state, plan, rule.seen_by, dice)
     if events is not None:
         events.append(Observed(behaviour, saw))
     counted = scored and (bool(saw) or rule.always)

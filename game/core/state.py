@@ -11,7 +11,7 @@ into the new one (see `game.core.upgrade`), so `from_json` still reads every ver
 from __future__ import annotations
 
 import json
-from dataclasses import MISSING, asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -32,35 +32,14 @@ class StateError(ValueError):
     """A saved state that cannot be read."""
 
 
-def written_init(cls):
-    """For a frozen dataclass made on every choice, whose `__init__` is written out: the one
-    `dataclass` writes sets each field through `object.__setattr__`, which made building a
-    `Record` take twice as long. Checked once, here: the written one takes the fields by
-    their names, in order, with their defaults, and sets each of them."""
-    names = tuple(f.name for f in fields(cls))
-    defaults = tuple(f.default for f in fields(cls) if f.default is not MISSING)
-    code = cls.__init__.__code__
-    made = cls(*names)
-    if code.co_varnames[1:code.co_argcount] != names or made.__dict__ != dict(
-            zip(names, names)) or (cls.__init__.__defaults__ or ()) != defaults:
-        raise TypeError(f"{cls.__name__}.__init__ does not match its fields")
-    return cls
-
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class ContactState:
     id: str
     score: int
     relationship: int
 
-    def __init__(self, id, score, relationship):
-        object.__setattr__(self, "__dict__", {"id": id, "score": score,
-                                              "relationship": relationship})
 
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Pending:
     """A score change that lands later."""
     due_step: int
@@ -68,13 +47,8 @@ class Pending:
     behaviour: str
     reason: str | None
 
-    def __init__(self, due_step, delta, behaviour, reason):
-        object.__setattr__(self, "__dict__", {"due_step": due_step, "delta": delta,
-                                              "behaviour": behaviour, "reason": reason})
 
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Record:
     """One choice, as the Transparency Report shows it."""
     step: int
@@ -89,16 +63,8 @@ class Record:
     reason: str | None
     delay: int = 0
 
-    def __init__(self, step, scene, choice, behaviour, scored, watchers_shown, observed_by,
-                 delta, disclosed, reason, delay=0):
-        object.__setattr__(self, "__dict__", {
-            "step": step, "scene": scene, "choice": choice, "behaviour": behaviour,
-            "scored": scored, "watchers_shown": watchers_shown, "observed_by": observed_by,
-            "delta": delta, "disclosed": disclosed, "reason": reason, "delay": delay})
 
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class ScorePoint:
     """A change of score, in order: the score-over-time chart and appeals read these."""
     step: int
@@ -108,23 +74,13 @@ class ScorePoint:
     reason: str | None
     appealed: bool = False
 
-    def __init__(self, step, score, delta, cause, reason, appealed=False):
-        object.__setattr__(self, "__dict__", {
-            "step": step, "score": score, "delta": delta, "cause": cause, "reason": reason,
-            "appealed": appealed})
 
-
-@written_init
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class BaselineAnswer:
     pair: str
     scored: bool
     candid: bool
     scene: str
-
-    def __init__(self, pair, scored, candid, scene):
-        object.__setattr__(self, "__dict__", {"pair": pair, "scored": scored, "candid": candid,
-                                              "scene": scene})
 
 
 @dataclass(frozen=True)
@@ -170,9 +126,10 @@ class State:
         return self.ending is not None
 
     # ---- changing (each returns a new state)
-    def evolve(self, **changes) -> State:
-        """A copy with some fields changed: `dataclasses.replace` without re-running
-        `__init__`, which the engine calls several times a choice (the analyzer, millions)."""
+    def replace(self, **changes) -> State:
+        """A copy with some fields changed (raises TypeError for a name that is no field):
+        `dataclasses.replace` without re-running `__init__`, which the engine calls several
+        times a choice and the analyzer once for every state it meets."""
         if not _FIELD_NAMES.issuperset(changes):
             unknown = sorted(changes.keys() - _FIELD_NAMES)
             raise TypeError(f"State has no field {', '.join(unknown)}")
@@ -182,19 +139,19 @@ class State:
         return new
 
     def with_flag(self, name: str, on: bool = True) -> State:
-        return self.evolve(flags=flags_with(self.flags, name, on))
+        return self.replace(flags=flags_with(self.flags, name, on))
 
     def with_counter(self, name: str, value: int) -> State:
-        return self.evolve(counters=counters_with(self.counters, name, value))
+        return self.replace(counters=counters_with(self.counters, name, value))
 
     def with_contact(self, contact: ContactState | None, contact_id: str) -> State:
         """Replace (or with None, remove) a contact."""
-        return self.evolve(contacts=contacts_with(self.contacts, contact, contact_id))
+        return self.replace(contacts=contacts_with(self.contacts, contact, contact_id))
 
     # ---- JSON
     def to_dict(self) -> dict:
         """The state as plain data (without the level it plays)."""
-        return asdict(replace(self, level=None)) | {"level": None}
+        return asdict(self.replace(level=None)) | {"level": None}
 
     def to_json(self) -> str:
         """Stable JSON: same state, same bytes."""
@@ -217,7 +174,7 @@ class State:
         if state.level_id != level.id:
             raise StateError(f"this saved game is for the level `{state.level_id}`, "
                              f"not `{level.id}`")
-        return _fit(replace(state, level=level), level)
+        return _fit(state.replace(level=level), level)
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(State))
@@ -291,7 +248,7 @@ def _damaged(exc: ValidationError) -> str:
 def _fit(state: State, level: Level) -> State:
     """The state, if each id in it is in the level; else StateError."""
     renamed = level.renamed
-    state = replace(state, scene=renamed.get(state.scene, state.scene),
+    state = state.replace(scene=renamed.get(state.scene, state.scene),
                     visited=tuple(renamed.get(s, s) for s in state.visited),
                     path=tuple(renamed.get(s, s) for s in state.path))
     problems = [

@@ -8,6 +8,7 @@ from .effects import Ctx, apply_effects
 from .events import (Blacklisted, Delisted, Event, ServiceLocked, ServiceUnlocked,
                      StatementShown, TierChanged)
 from .plan import LevelPlan, plan_of
+from .rng import Dice, next_float
 from .scoring import STATEMENT_EVERY
 from .state import State, draft
 
@@ -26,10 +27,11 @@ def refresh(state: State, silent: bool = False) -> Refreshed:
     return Refreshed(state, () if silent else tuple(events))
 
 
-def update(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
-    """`refresh` on a draft (`state.draft`), in place."""
+def update(state: State, plan: LevelPlan, events: list[Event] | None,
+           dice: Dice = next_float) -> None:
+    """`refresh` on a draft (`state.draft`), in place (the blacklist's effects roll `dice`)."""
     if plan.blacklist is not None:
-        _blacklist(state, plan, events)
+        _blacklist(state, plan, events, dice)
     _tier(state, plan, events)
     _services(state, plan, events)
     step = state.step
@@ -51,14 +53,15 @@ def _tier(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     state.__dict__["tier"] = tier_id
 
 
-def _blacklist(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
+def _blacklist(state: State, plan: LevelPlan, events: list[Event] | None,
+               dice: Dice) -> None:
     rules = plan.blacklist
     if not state.blacklisted:
         if state.score < rules.below:
             if events is not None:
                 events.append(Blacklisted(rules.name, state.score))
             state.__dict__["blacklisted"] = True
-            apply_effects(state, rules.effects, Ctx(state.level, plan, events))
+            apply_effects(state, rules.effects, Ctx(state.level, plan, events, dice))
         return
     if state.score >= rules.leave_at:
         if events is not None:

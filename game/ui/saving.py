@@ -53,7 +53,9 @@ def notices(app) -> list[str]:
     problem = getattr(app, "settings_problem", None)
     if problem:
         lines.append(problem)
-    return lines + app.__dict__.pop("set_aside_notes", [])     # said once
+    said_once = getattr(app, "set_aside_notes", [])
+    app.set_aside_notes = []
+    return lines + said_once
 
 
 def saving_off(app) -> str | None:
