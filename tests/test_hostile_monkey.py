@@ -22,6 +22,7 @@ from pathlib import Path  # noqa: E402
 from types import SimpleNamespace  # noqa: E402
 
 import pygame  # noqa: E402
+import pytest  # noqa: E402
 
 from game.ui import flow, levels, saving, screenshots  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
@@ -153,6 +154,7 @@ class Monkey:
                 self.app.reset(flow.title_screen(self.app))
 
 
+@pytest.mark.slow
 def test_fifty_thousand_random_events_across_every_screen(tmp_path, monkeypatch):
     monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("SINCERITY_DATA_DIR", str(tmp_path / "data"))
