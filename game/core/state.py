@@ -158,6 +158,15 @@ class State:
     def finished(self) -> bool:
         return self.ending is not None
 
+    @property
+    def played(self) -> Level:
+        """The level this state plays. Every state the engine makes carries one; only the
+        plain data of `to_dict` goes without."""
+        level = self.level
+        if level is None:
+            raise TypeError("this state carries no level (read saves with State.from_json)")
+        return level
+
     # ---- changing (each returns a new state)
     def evolve(self, **changes) -> State:
         """A copy with some fields changed: `dataclasses.replace` without re-running
@@ -275,7 +284,7 @@ def _fit(state: State, level: Level) -> State:
     """The state, if each value has its type and each id is in the level; else StateError."""
     _check_types(state, State)
     renamed = level.renamed
-    state = replace(state, scene=renamed.get(state.scene, state.scene),
+    state = replace(state, scene=state.scene and renamed.get(state.scene, state.scene),
                     visited=tuple(renamed.get(s, s) for s in state.visited),
                     path=tuple(renamed.get(s, s) for s in state.path))
     problems = [
@@ -319,7 +328,7 @@ def _is(value, hint) -> bool:
         if len(args) == 2 and args[1] is Ellipsis:
             return all(_is(v, args[0]) for v in value)
         return len(value) == len(args) and all(map(_is, value, args))
-    if is_dataclass(hint):
+    if isinstance(hint, type) and is_dataclass(hint):
         if not isinstance(value, hint):
             return False
         _check_types(value, hint)

@@ -7,7 +7,7 @@ from .conditions import closed_reason, closed_why
 from .effects import Ctx, apply_effects
 from .events import (Blacklisted, Delisted, Event, ServiceLocked, ServiceUnlocked,
                      StatementShown, TierChanged)
-from .plan import LevelPlan, plan_of
+from .plan import BlacklistPlan, LevelPlan, plan_of
 from .scoring import STATEMENT_EVERY
 from .state import State, draft
 
@@ -22,14 +22,14 @@ def refresh(state: State, silent: bool = False) -> Refreshed:
     """Bring tier, blacklist, services and the shown score up to date with the score."""
     state = draft(state)
     events: list[Event] = []
-    update(state, plan_of(state.level), events)
+    update(state, plan_of(state.played), events)
     return Refreshed(state, () if silent else tuple(events))
 
 
 def update(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     """`refresh` on a draft (`state.draft`), in place."""
     if plan.blacklist is not None:
-        _blacklist(state, plan, events)
+        _blacklist(state, plan, plan.blacklist, events)
     _tier(state, plan, events)
     _services(state, plan, events)
     step = state.step
@@ -51,14 +51,14 @@ def _tier(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     state.__dict__["tier"] = tier_id
 
 
-def _blacklist(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
-    rules = plan.blacklist
+def _blacklist(state: State, plan: LevelPlan, rules: BlacklistPlan,
+               events: list[Event] | None) -> None:
     if not state.blacklisted:
         if state.score < rules.below:
             if events is not None:
                 events.append(Blacklisted(rules.name, state.score))
             state.__dict__["blacklisted"] = True
-            apply_effects(state, rules.effects, Ctx(state.level, plan, events))
+            apply_effects(state, rules.effects, Ctx(state.played, plan, events))
         return
     if state.score >= rules.leave_at:
         if events is not None:
@@ -67,7 +67,7 @@ def _blacklist(state: State, plan: LevelPlan, events: list[Event] | None) -> Non
 
 
 def _services(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
-    level, score = state.level, state.score
+    level, score = state.played, state.score
     opened = []   # a loop, not a comprehension: one frame fewer, after every choice
     for sid, threshold, test in plan.service_tests:
         if (threshold is None or score >= threshold) and (test is None or test(level, state)):
@@ -84,7 +84,7 @@ def _services(state: State, plan: LevelPlan, events: list[Event] | None) -> None
 def _changed_services(state: State, plan: LevelPlan, was_open: tuple, now_open: tuple,
                       events: list[Event]) -> None:
     """The events for the services that closed (with why) or opened, in file order."""
-    level = state.level
+    level = state.played
     for service in plan.services:
         service_id = service.id
         if service_id in was_open and service_id not in now_open:
