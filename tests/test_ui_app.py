@@ -357,3 +357,39 @@ def test_the_first_window_fits_a_small_screen_and_keeps_its_shape():
     assert fitted((1280, 720), [(800, 600)]) == (800, 450)
     assert fitted((1280, 720), [(1024, 768), (3840, 2160)]) == (1024, 576)   # the first one
     assert fitted((1280, 720), []) == (1280, 720)
+
+
+# ---------------------------------------------------------------- finding screens and buttons
+
+def _every_screen_class() -> list[type]:
+    import importlib
+    import pkgutil
+
+    from game.ui import screens
+    from game.ui.screens.base import Screen
+    for module in pkgutil.iter_modules(screens.__path__):
+        importlib.import_module(f"game.ui.screens.{module.name}")
+    found, todo = [], [Screen]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+def test_every_screen_has_its_own_name():
+    """Tests find screens by their `name`: two screens with one name would pass for each other."""
+    classes = _every_screen_class()
+    assert len(classes) > 15
+    names = [cls.__dict__.get("name") for cls in classes]
+    assert None not in names, [c.__name__ for c, n in zip(classes, names) if n is None]
+    assert len(set(names)) == len(names), sorted(names)
+
+
+def test_a_missing_button_is_named_with_the_buttons_there_are():
+    pilot = Pilot(args=args(tutorial_ref()))
+    second = pilot.top.buttons[1]
+    assert pilot.screen_is("list") and pilot.button(second.label) is second
+    with pytest.raises(AssertionError, match=r"no button 'Nothing like this' on the list screen "
+                                             r"\(it has '"):
+        pilot.button("Nothing like this")
