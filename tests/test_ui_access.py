@@ -34,15 +34,15 @@ def _folders(tmp_path, monkeypatch):
 def focus_is_visible(pilot) -> None:
     """The screen has a focused widget, and moving the focus changes what is drawn."""
     screen = pilot.top
-    assert screen.focus.current is not None, f"{type(screen).__name__} has no focus"
+    assert screen.focus.current is not None, f"{screen.name} has no focus"
     if len(screen.focus.items) == 1:            # one button: its ring must be there
-        assert ring_drawn(pilot, screen.focus.current), type(screen).__name__
+        assert ring_drawn(pilot, screen.focus.current), screen.name
         return
     before = pygame.image.tobytes(pilot.redraw(), "RGB")
     pilot.key(pygame.K_TAB)
     after = pygame.image.tobytes(pilot.redraw(), "RGB")
     pilot.key(pygame.K_TAB, mod=pygame.KMOD_LSHIFT)
-    assert before != after, f"{type(screen).__name__}: moving the focus shows nothing"
+    assert before != after, f"{screen.name}: moving the focus shows nothing"
 
 
 def ring_drawn(pilot, widget) -> bool:

@@ -278,7 +278,8 @@ def _fast_read(text: str) -> tuple[bool, object]:
     holder: list = []  # receives the document's value
     typed: dict = {}  # plain scalars that may be more than text -> their value
     keys: dict = {}  # each key seen, so equal keys share one string
-    cont, is_map, key, documents = holder, False, nokey, 0  # the open container
+    cont: Any = holder   # the open container: a dict or a list
+    is_map, key, documents = False, nokey, 0
 
     # Each returns True to go on, or False for something only the careful reader handles.
     def scalar(anchor, tag, implicit, value, start_mark, end_mark, style):

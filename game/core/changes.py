@@ -17,9 +17,13 @@ under `direction_hidden` only "Score adjusted"; under `delayed` and `hidden` not
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
 from . import strings
 from .state import State
+
+if TYPE_CHECKING:
+    from .scoring import ScoreDisplay   # scoring imports this module
 
 SILENT = ("delayed", "hidden")   # legibilities that show no change as it happens
 
@@ -149,7 +153,7 @@ def _moves_score(effects) -> bool:
 NO_LONGER_SHOWN = "no_longer_shown"
 
 
-def final_display(state: State):
+def final_display(state: State) -> ScoreDisplay | None:
     """What the ending may say of the final score, under the ruleset's legibility (a
     `ScoreDisplay`), or None when nothing in the chapter was scored. Under `delayed` the
     ending is the last statement: the real number."""
@@ -164,7 +168,17 @@ def final_display(state: State):
     return replace(shown, number=state.score) if shown.legibility == "delayed" else shown
 
 
-def final_words(shown, strings) -> str:
+class FinalWords(Protocol):
+    """A front end's strings module, as `final_words` reads it."""
+    FINAL_UNSCORED: str
+    FINAL_SCORE: str
+    FINAL_STARS: str
+    FINAL_TIER: str
+    FINAL_HIDDEN: str
+    FINAL_NO_LONGER_SHOWN: str
+
+
+def final_words(shown: ScoreDisplay | None, strings: FinalWords) -> str:
     """What an ending says of the final score (`final_display`), in a front end's own words
     (`strings` has FINAL_UNSCORED, FINAL_SCORE, FINAL_STARS, FINAL_TIER, FINAL_HIDDEN and
     FINAL_NO_LONGER_SHOWN)."""
