@@ -14,6 +14,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.ui import flow, levels  # noqa: E402
+from game.ui import strings as S  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 from game.ui.testing import Pilot  # noqa: E402
 
@@ -145,7 +146,7 @@ def test_play_to_the_end_by_mouse():
     assert pilot.screen_is("play")
     play_by_mouse(pilot)
     assert pilot.screen_is("ending")
-    pilot.click(pilot.top.buttons[0].rect.center)
+    pilot.press(S.TO_DEBRIEF)
     assert pilot.screen_is("debrief")
     debrief = pilot.top
     pilot.wheel(debrief.scroll.rect.center, -5)
