@@ -162,7 +162,8 @@ def _restart_keeping(data: dict, level):
     from .core.status import refresh
     persona = data.get("persona") if data.get("persona") in level.personas else None
     ruleset = data.get("ruleset") if data.get("ruleset") in level.rulesets else None
-    seed = data.get("seed") if type(data.get("seed")) is int else 0
+    saved_seed = data.get("seed")
+    seed = saved_seed if type(saved_seed) is int else 0
     state = new_game(level, persona, ruleset, seed)
     score = data.get("score")
     if type(score) is int:

@@ -27,7 +27,8 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from collections.abc import Mapping
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -41,7 +42,8 @@ SAVE_MIN_VERSION = minimum_version(SAVE_UPGRADES, SAVE_VERSION)
 MAGIC = "sincerity_save"
 MAX_BYTES = 8 * 1024 * 1024          # a save of a long chapter is a few hundred kilobytes
 MAX_STEP = 1_000_000                  # choices in one chapter: far more than any level has
-LOG_KINDS = ("scene", "choice", "reply", "score", "notice", "ending")
+LogKind = Literal["scene", "choice", "reply", "score", "notice", "ending"]
+LOG_KINDS: tuple[str, ...] = get_args(LogKind)
 
 # ---- what the player is told (one line each; the window and the terminal both use them)
 TOO_BIG = "this file is far too big to be a saved game"
@@ -92,7 +94,7 @@ class Payload(_Part):
     level: LevelPart
     summary: Summary
     state: str
-    log: tuple[tuple[Literal[LOG_KINDS], str, str], ...]
+    log: tuple[tuple[LogKind, str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ def _from_payload(text: bytes) -> SaveGame:
                     finished=p.summary.finished, log=p.log)
 
 
-def _bad_value(error: dict) -> SaveError:
+def _bad_value(error: Mapping) -> SaveError:
     """One line for the first value of a payload that is missing, of the wrong type or out of
     range; it is named by its own key (`step`, not `summary.step`)."""
     loc = error["loc"]

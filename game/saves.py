@@ -113,6 +113,8 @@ class Store:
     def path(self, name: str) -> Path:
         if name not in (AUTOSAVE, PREVIOUS, *SLOTS):
             raise ValueError(f"no save called {name!r}")
+        if self.folder is None:
+            raise ValueError("this store saves nothing (it has no folder)")
         return self.folder / f"{name}.json"
 
     def check(self) -> str | None:
@@ -123,7 +125,7 @@ class Store:
         self._checked = True
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            self._sweep()
+            self._sweep(self.folder)
             fd, tmp = tempfile.mkstemp(prefix=".probe-", suffix=".tmp", dir=self.folder)
             try:
                 os.write(fd, b"ok")
@@ -134,10 +136,10 @@ class Store:
             self.off = _why(exc)
         return self.off
 
-    def _sweep(self) -> None:
+    def _sweep(self, folder: Path) -> None:
         """Remove temp files a crash left behind (older than a minute: not being written)."""
         import time
-        for tmp in self.folder.glob(".*.tmp"):
+        for tmp in folder.glob(".*.tmp"):
             try:
                 if time.time() - tmp.stat().st_mtime > STALE_SECONDS:
                     tmp.unlink()
@@ -232,7 +234,7 @@ class Store:
 
     def slots(self) -> list[tuple[str, SaveGame | None, str | None]]:
         """(name, save or None, problem or None) for each manual slot."""
-        out = []
+        out: list[tuple[str, SaveGame | None, str | None]] = []
         for name in SLOTS:
             try:
                 out.append((name, self.read(name), None))

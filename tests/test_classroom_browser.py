@@ -25,6 +25,8 @@ from game.classroom.generate import generate_class
 from game.classroom.printable import printable_html
 from game.classroom.report import report_html
 
+pytestmark = pytest.mark.slow   # each test starts headless Chromium
+
 ACCENT = (58, 84, 214)
 MISSING = ("Chromium is not installed, so the HTML pages cannot be checked in a browser. "
            "`.ci/run` installs it (apt-get install chromium); or install the `chromium` "

@@ -222,6 +222,7 @@ def test_validate_in_process(capsys):
 
 # ---------------------------------------------------------------- bench
 
+@pytest.mark.slow   # runs the benchmark, with its subprocesses
 def test_bench_json_has_every_core_figure():
     proc = run("bench", "--json", env={"SINCERITY_BENCH_QUICK": "1"})
     assert proc.returncode == 0, proc.stderr

@@ -76,6 +76,7 @@ def check(store: saves.Store, last_done: int, slot_done: dict[str, int]) -> dict
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL (POSIX)")
 def test_saves_survive_sigkill_at_random_moments(tmp_path):
     rng = random.Random(7)

@@ -112,7 +112,7 @@ def test_the_title_says_what_was_wrong_with_the_settings(config):
     pilot = Pilot(settings=None)
     assert pilot.app.settings == Settings()
     assert S.SETTINGS_DAMAGED in pilot.app.notices
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
     pilot.redraw()
 
 

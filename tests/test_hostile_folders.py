@@ -33,9 +33,9 @@ def drawn_text(pilot) -> str:
 def play_to_the_end(pilot) -> None:
     for _ in range(400):
         name = pilot.screen_name()
-        if name == "CardListScreen":
+        if name == "list":
             pilot.number(1)
-        elif name == "PlayScreen":
+        elif name == "play":
             play = pilot.top
             if play.scene_view.revealing or play.after > 0:
                 pilot.key(pygame.K_SPACE, " ")
@@ -43,7 +43,7 @@ def play_to_the_end(pilot) -> None:
                 pilot.number(next(c.number for c in play.session.choices() if c.available))
         else:
             break
-    assert pilot.screen_name() == "EndingScreen"
+    assert pilot.screen_is("ending")
 
 
 def args():
@@ -77,7 +77,7 @@ def test_a_read_only_folder(folders, monkeypatch):
     pilot.app.apply_settings(replace(pilot.app.settings, text_size=125))   # not saved, used
     assert pilot.app.settings.text_size == 125 and pilot.app.save_error
     pilot.key(pygame.K_3)                           # Title
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
     assert "Saving is off" in drawn_text(pilot)
     assert not list((data / "saves").iterdir())
 
@@ -93,7 +93,7 @@ def test_a_full_disk(folders, monkeypatch):
     monkeypatch.setattr(os, "fsync", full)
     pilot.number(1)                                 # a persona
     for _ in range(10):
-        if pilot.screen_name() != "PlayScreen":
+        if not pilot.screen_is("play"):
             pilot.number(1)
     play = pilot.top
     pilot.number(next(c.number for c in play.session.choices() if c.available))

@@ -21,7 +21,7 @@ from game.ui.levels import load_path  # noqa: E402
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
 TEXT = MINI.read_text(encoding="utf-8")
-SECONDS = 3.0   # "refused in under a second or two", with room for a busy machine
+SECONDS = 3.0   # "refused quickly": a hang guard with room for a busy machine (budgets: bench)
 
 
 def _mini(old: str, new: str) -> str:

@@ -77,19 +77,19 @@ def test_a_chapter_in_the_window_with_saves_then_validate_and_report(tmp_path, c
                   args=SimpleNamespace(level=str(chapter.path), persona=None, ruleset=None,
                                        seed=0, start_at=None, preset=None, dev=False))
     for _ in range(400):
-        if pilot.screen_name() == "CardListScreen":     # persona, ruleset
+        if pilot.screen_is("list"):     # persona, ruleset
             pilot.number(1)
             continue
-        if pilot.screen_name() != "PlayScreen":
+        if not pilot.screen_is("play"):
             break
         play = pilot.top
         if play.scene_view.revealing or play.after > 0:
             pilot.key(pygame.K_SPACE, " ")
         else:
             pilot.number(next(c.number for c in play.session.choices() if c.available))
-    assert pilot.screen_name() == "EndingScreen"
+    assert pilot.screen_is("ending")
     pilot.key(pygame.K_RETURN)                      # into the debrief
-    assert pilot.screen_name() == "DebriefScreen"
+    assert pilot.screen_is("debrief")
     assert (tmp_path / "data" / "saves" / "autosave.json").is_file()
     assert cli.main(["validate"]) == 0
     from game.classroom.generate import generate_class, write_class

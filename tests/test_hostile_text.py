@@ -22,6 +22,9 @@ from game.content import load_text  # noqa: E402
 from game.ui.textcache import TextCache  # noqa: E402
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
+# Hostile input must be refused quickly, not hang. The bound is a hang guard, generous so a
+# busy machine never fails it; speed budgets live in `python -m game bench`, not in tests.
+HANG_SECONDS = 3.0
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +39,7 @@ def test_a_long_unbroken_word_lays_out_in_milliseconds(font, word):
     cache = TextCache()
     start = time.perf_counter()
     layout = cache.layout(font, f"Before {word} after.", 400, 30)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_SECONDS
     assert "".join(layout.lines).replace(" ", "") == f"Before{word}after."
     assert all(font.size(line)[0] <= 400 for line in layout.lines)
     assert len(layout.lines) > 2
@@ -47,12 +50,12 @@ def test_a_huge_title_is_fitted_once_and_quickly(font):
     title = "t" * 10_000_000
     start = time.perf_counter()
     fitted = cache.fit(font, title, 300)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_SECONDS
     assert fitted.endswith("…") and font.size(fitted)[0] <= 300
     start = time.perf_counter()
     for _ in range(60):   # a second of frames
         assert cache.fit(font, title, 300) == fitted
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < HANG_SECONDS
 
 
 @pytest.mark.parametrize("text", ["A\x00B", "\x1b]0;x\x07\x1b[2J", "A\u202eB", "lone \ud800"])

@@ -11,6 +11,8 @@ import sysconfig
 import zipfile
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -51,6 +53,7 @@ def _parent_site_dirs() -> list[str]:
     return seen
 
 
+@pytest.mark.slow
 def test_wheel_installs_and_finds_its_data(tmp_path: Path) -> None:
     # 1. Build the wheel from the checkout, offline.
     wheel_dir = tmp_path / "wheels"
@@ -139,12 +142,10 @@ def _installed_game(tmp_path: Path) -> Path:
     return py
 
 
+@pytest.mark.slow
 def test_installed_game_validates_and_plays_in_text(tmp_path: Path) -> None:
     """From another folder, the installed game checks its levels and plays one to an ending."""
-    if not any((REPO_ROOT / "levels").glob("*.yaml")):
-        import pytest
-
-        pytest.skip("no bundled levels yet")
+    assert any((REPO_ROOT / "levels").glob("*.yaml")), "the checkout has its levels"
     py = _installed_game(tmp_path)
     work = tmp_path / "elsewhere"
     work.mkdir()

@@ -6,7 +6,6 @@ The mini level (tests/fixtures/mini.yaml) is played along known paths; the bundl
 from __future__ import annotations
 
 import io
-import json
 import os
 import subprocess
 import sys
@@ -15,6 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from game import cli_levels
+from game.content import load_level
+from game.content.loader import bundled_levels
 from game.core import new_game
 from game.core.model import Level
 from game.text import play_text
@@ -210,33 +212,33 @@ def test_stars_text_and_table():
 
 # ---------------------------------------------------------------- bundled levels
 
-def _bundled() -> list[dict]:
-    proc = subprocess.run([sys.executable, "-m", "game", "levels", "--json"],
-                          capture_output=True, text=True, timeout=60)
-    return json.loads(proc.stdout) if proc.returncode == 0 else []
-
-
 ANSWERS = BAD_LINES + "1\n2\n3\n" * 300
 
 
-@pytest.mark.parametrize("level", _bundled() or [None], ids=lambda lv: lv["id"] if lv else "none")
-def test_every_bundled_level_plays_to_an_ending(level):
-    assert level is not None, "the game lists its bundled levels"
-    proc = play("--level", level["id"], "--text", stdin=ANSWERS)
+@pytest.mark.slow
+@pytest.mark.parametrize("path", bundled_levels(), ids=lambda path: path.stem)
+def test_every_bundled_level_plays_to_an_ending(path):
+    """Each bundled file (listed without starting a process: collecting starts none)."""
+    loaded = load_level(path)
+    assert loaded.ok, loaded.diagnostics
+    proc = play("--level", loaded.level.id, "--text", stdin=ANSWERS)
     assert proc.returncode == 0, proc.stderr
     assert "Ending:" in proc.stdout
     # the final score as the rules show it: a number, stars, or that nothing was scored
     assert any(words in proc.stdout for words in ("Final score:", "Final rating:",
                                                   "Nothing was scored in this chapter."))
-    again = play("--level", level["id"], "--text", stdin=ANSWERS)
+    again = play("--level", loaded.level.id, "--text", stdin=ANSWERS)
     assert again.stdout == proc.stdout
 
 
+def test_the_game_comes_with_levels():
+    assert len(bundled_levels()) >= 2
+
+
 def test_default_level_is_the_first_in_order():
-    levels = _bundled()
-    if not levels:
-        pytest.skip("no bundled levels yet")
+    levels = [loaded.level for loaded in cli_levels.bundled() if loaded.ok]
+    assert levels, "the game has bundled levels"
     proc = play("--text", stdin=ANSWERS)
     assert proc.returncode == 0
-    first = min(levels, key=lambda lv: (lv["order"], lv["id"]))
-    assert proc.stdout.startswith(first["title"] + "\n")
+    first = min(levels, key=lambda level: (level.order, level.id))
+    assert proc.stdout.startswith(first.title + "\n")

@@ -34,15 +34,15 @@ def _folders(tmp_path, monkeypatch):
 def focus_is_visible(pilot) -> None:
     """The screen has a focused widget, and moving the focus changes what is drawn."""
     screen = pilot.top
-    assert screen.focus.current is not None, f"{type(screen).__name__} has no focus"
+    assert screen.focus.current is not None, f"{screen.name} has no focus"
     if len(screen.focus.items) == 1:            # one button: its ring must be there
-        assert ring_drawn(pilot, screen.focus.current), type(screen).__name__
+        assert ring_drawn(pilot, screen.focus.current), screen.name
         return
     before = pygame.image.tobytes(pilot.redraw(), "RGB")
     pilot.key(pygame.K_TAB)
     after = pygame.image.tobytes(pilot.redraw(), "RGB")
     pilot.key(pygame.K_TAB, mod=pygame.KMOD_LSHIFT)
-    assert before != after, f"{type(screen).__name__}: moving the focus shows nothing"
+    assert before != after, f"{screen.name}: moving the focus shows nothing"
 
 
 def ring_drawn(pilot, widget) -> bool:
@@ -89,11 +89,11 @@ def test_the_whole_game_by_keyboard_alone_with_a_visible_focus():
     pilot.key(pygame.K_ESCAPE)
     activate(pilot, S.MENU_PLAY)
     for _ in range(3):                                          # chapter, persona, ruleset
-        if pilot.screen_name() != "CardListScreen":
+        if not pilot.screen_is("list"):
             break
         focus_is_visible(pilot)
         pilot.key(pygame.K_RETURN)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     play = pilot.top
     pilot.key(pygame.K_SPACE)                                   # show the whole text
     focus_is_visible(pilot)
@@ -104,28 +104,28 @@ def test_the_whole_game_by_keyboard_alone_with_a_visible_focus():
     pilot.key(pygame.K_RETURN)                                  # save in slot 1
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_h)
-    assert pilot.screen_name() == "HistoryScreen"
+    assert pilot.screen_is("history")
     focus_is_visible(pilot)
     pilot.key(pygame.K_ESCAPE)
     for _ in range(300):
-        if pilot.screen_name() != "PlayScreen":
+        if not pilot.screen_is("play"):
             break
         if play.scene_view.revealing or play.after > 0:
             pilot.key(pygame.K_SPACE)
         else:
             choose_by_arrows(pilot)
-    assert pilot.screen_name() == "EndingScreen"
+    assert pilot.screen_is("ending")
     focus_is_visible(pilot)
     activate(pilot, S.TO_DEBRIEF)
-    assert pilot.screen_name() == "DebriefScreen"
+    assert pilot.screen_is("debrief")
     focus_is_visible(pilot)
     pilot.key(pygame.K_END)
     activate(pilot, S.BACK_TO_TITLE)
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
     activate(pilot, S.MENU_LOAD)                                # the slot saved above
     focus_is_visible(pilot)
     pilot.key(pygame.K_RETURN)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
 
 
 def test_the_focus_ring_is_drawn_around_the_focused_button():

@@ -14,6 +14,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.ui import flow, levels  # noqa: E402
+from game.ui import strings as S  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 from game.ui.testing import Pilot  # noqa: E402
 
@@ -47,7 +48,7 @@ def play_by_keyboard(pilot, limit: int = 300) -> None:
     """Numbers choose; any key skips the typewriter and the pause after a choice."""
     for _ in range(limit):
         name = pilot.screen_name()
-        if name != "PlayScreen":
+        if name != "play":
             return
         play = pilot.top
         if play.scene_view.revealing or play.after > 0:
@@ -59,7 +60,7 @@ def play_by_keyboard(pilot, limit: int = 300) -> None:
 
 def play_by_mouse(pilot, limit: int = 300) -> None:
     for _ in range(limit):
-        if pilot.screen_name() != "PlayScreen":
+        if not pilot.screen_is("play"):
             return
         play = pilot.top
         view = play.scene_view
@@ -80,18 +81,18 @@ def play_by_mouse(pilot, limit: int = 300) -> None:
 
 def test_title_menu_by_keys_and_back():
     pilot = Pilot()
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
     pilot.key(pygame.K_DOWN)
     pilot.key(pygame.K_RETURN)                      # Settings
-    assert pilot.screen_name() == "SettingsScreen"
+    assert pilot.screen_is("settings")
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
     pilot.number(3)                                 # Credits
-    assert pilot.screen_name() == "CreditsScreen"
+    assert pilot.screen_is("credits")
     pilot.key(pygame.K_PAGEDOWN)
     pilot.key(pygame.K_ESCAPE)
     pilot.number(1)                                 # Play -> chapters
-    assert pilot.screen_name() in ("CardListScreen", "MessageScreen")
+    assert pilot.screen_name() in ("list", "message")
 
 
 def test_whole_flow_from_title_to_play():
@@ -102,10 +103,10 @@ def test_whole_flow_from_title_to_play():
     index = next(i for i, c in enumerate(chapters) if c.ok) + 1
     pilot.number(index)
     for _ in range(3):                              # persona, then ruleset (when asked)
-        if pilot.screen_name() == "CardListScreen":
+        if pilot.screen_is("list"):
             pilot.key(pygame.K_RETURN)
-    assert pilot.screen_name() == "PlayScreen"
-    assert [type(s).__name__ for s, _ in pilot.app.stack] == ["TitleScreen", "PlayScreen"]
+    assert pilot.screen_is("play")
+    assert [s.name for s, _ in pilot.app.stack] == ["title", "play"]
 
 
 def test_chooser_escape_goes_back_one_step():
@@ -117,36 +118,36 @@ def test_chooser_escape_goes_back_one_step():
     assert pilot.top.title == flow.S.CHOOSE_PERSONA
     pilot.number(2)
     pilot.number(1)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     assert pilot.top.session.persona == "migrant"
 
 
 def test_play_to_the_end_by_keyboard_with_typewriter():
     pilot = Pilot(settings=Settings(text_speed="normal"),
                   args=args(tutorial_ref(), persona=None, ruleset=None))
-    while pilot.screen_name() == "CardListScreen":
+    while pilot.screen_is("list"):
         pilot.number(1)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     assert pilot.top.scene_view.revealing            # the typewriter is running
     play_by_keyboard(pilot)
-    assert pilot.screen_name() == "EndingScreen"
+    assert pilot.screen_is("ending")
     pilot.key(pygame.K_RETURN)                       # see what the system saw
-    assert pilot.screen_name() == "DebriefScreen"
+    assert pilot.screen_is("debrief")
     for key in (pygame.K_PAGEDOWN, pygame.K_DOWN, pygame.K_END, pygame.K_HOME):
         pilot.key(key)
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
 
 
 def test_play_to_the_end_by_mouse():
     pilot = Pilot(args=args(tutorial_ref()))
-    while pilot.screen_name() == "CardListScreen":
+    while pilot.screen_is("list"):
         pilot.click(pilot.top.buttons[0].rect.move(0, pilot.top.scroll.rect.y).center)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     play_by_mouse(pilot)
-    assert pilot.screen_name() == "EndingScreen"
-    pilot.click(pilot.top.buttons[0].rect.center)
-    assert pilot.screen_name() == "DebriefScreen"
+    assert pilot.screen_is("ending")
+    pilot.press(S.TO_DEBRIEF)
+    assert pilot.screen_is("debrief")
     debrief = pilot.top
     pilot.wheel(debrief.scroll.rect.center, -5)
     assert debrief.scroll.offset > 0
@@ -171,25 +172,25 @@ def test_pause_history_settings_and_back():
     pilot.number(1)
     pilot.key(pygame.K_SPACE)
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "PauseScreen"
+    assert pilot.screen_is("pause")
     pilot.number(2)                                  # history
-    assert pilot.screen_name() == "HistoryScreen"
+    assert pilot.screen_is("history")
     assert any(e.kind == "choice" for e in play.session.log)
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     pilot.key(pygame.K_ESCAPE)
     pilot.number(3)                                  # settings
-    assert pilot.screen_name() == "SettingsScreen"
+    assert pilot.screen_is("settings")
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_h)
-    assert pilot.screen_name() == "HistoryScreen"
+    assert pilot.screen_is("history")
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_ESCAPE)
     pilot.number(1)                                  # resume
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     pilot.key(pygame.K_ESCAPE)
     pilot.number(5)                                  # quit to title
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
 
 
 def test_restart_from_pause_starts_over():
@@ -200,7 +201,7 @@ def test_restart_from_pause_starts_over():
     assert pilot.top.session.state.scene != first
     pilot.key(pygame.K_ESCAPE)
     pilot.number(4)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     assert pilot.top.session.state.scene == first
     assert pilot.top.session.state.step == 0
 
@@ -277,9 +278,9 @@ def test_broken_level_shows_a_message_not_a_crash(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\nid: [unclosed\n", encoding="utf-8")
     pilot = Pilot(args=args(str(bad)))
-    assert pilot.screen_name() == "MessageScreen"
+    assert pilot.screen_is("message")
     pilot.key(pygame.K_RETURN)
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
 
 
 def test_quit_from_title():
@@ -357,3 +358,39 @@ def test_the_first_window_fits_a_small_screen_and_keeps_its_shape():
     assert fitted((1280, 720), [(800, 600)]) == (800, 450)
     assert fitted((1280, 720), [(1024, 768), (3840, 2160)]) == (1024, 576)   # the first one
     assert fitted((1280, 720), []) == (1280, 720)
+
+
+# ---------------------------------------------------------------- finding screens and buttons
+
+def _every_screen_class() -> list[type]:
+    import importlib
+    import pkgutil
+
+    from game.ui import screens
+    from game.ui.screens.base import Screen
+    for module in pkgutil.iter_modules(screens.__path__):
+        importlib.import_module(f"game.ui.screens.{module.name}")
+    found, todo = [], [Screen]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return [cls for cls in found if cls.__module__.startswith("game.")]   # not tests' own
+
+
+def test_every_screen_has_its_own_name():
+    """Tests find screens by their `name`: two screens with one name would pass for each other."""
+    classes = _every_screen_class()
+    assert len(classes) > 15
+    names = [cls.__dict__.get("name") for cls in classes]
+    assert None not in names, [c.__name__ for c, n in zip(classes, names) if n is None]
+    assert len(set(names)) == len(names), sorted(names)
+
+
+def test_a_missing_button_is_named_with_the_buttons_there_are():
+    pilot = Pilot(args=args(tutorial_ref()))
+    second = pilot.top.buttons[1]
+    assert pilot.screen_is("list") and pilot.button(second.label) is second
+    with pytest.raises(AssertionError, match=r"no button 'Nothing like this' on the list screen "
+                                             r"\(it has '"):
+        pilot.button("Nothing like this")

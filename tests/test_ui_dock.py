@@ -36,7 +36,7 @@ def play_pilot(level=FIXTURE, size=100, start_at=None, persona="pro", ruleset="c
     args = SimpleNamespace(level=str(level), persona=persona, ruleset=ruleset, seed=0,
                            start_at=start_at, preset=None, dev=False)
     pilot = Pilot(settings=Settings(text_speed=text_speed, text_size=size), args=args)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     return pilot
 
 

@@ -34,7 +34,7 @@ def play_pilot(level=FIXTURE, settings=None, **kw):
                            ruleset=kw.get("ruleset", "city"), seed=0,
                            start_at=kw.get("start_at"), preset=None, dev=False)
     pilot = Pilot(settings=settings or Settings(text_speed="instant"), args=args)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     return pilot
 
 
@@ -148,17 +148,13 @@ def _finish(pilot) -> None:
     pilot.frames(2)
 
 
-def _button(screen, start: str):
-    return next(b for b in screen.buttons if b.label.startswith(start))
-
-
 def test_the_ending_offers_the_next_chapter_with_the_persona_who_carries_on():
     pilot = play_pilot(LEVELS / "tutorial.yaml", persona="migrant", ruleset="city_pilot")
     _finish(pilot)
-    assert pilot.screen_name() == "EndingScreen"
-    _button(pilot.top, "Next chapter: Day Zero").activate()
+    assert pilot.screen_is("ending")
+    pilot.button("Next chapter: Day Zero").activate()
     pilot.frames(2)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     state = pilot.top.session.state
     assert pilot.top.session.level.id == "day_zero" and state.persona == "migrant"
 
@@ -166,7 +162,7 @@ def test_the_ending_offers_the_next_chapter_with_the_persona_who_carries_on():
 def test_the_first_persona_carries_on_into_chapters_that_name_it_differently():
     pilot = play_pilot(LEVELS / "tutorial.yaml", persona="urban", ruleset="city_pilot")
     _finish(pilot)
-    _button(pilot.top, "Next chapter").activate()
+    pilot.button("Next chapter").activate()
     pilot.frames(2)
     assert pilot.top.session.state.persona == "professional"
 
@@ -174,13 +170,13 @@ def test_the_first_persona_carries_on_into_chapters_that_name_it_differently():
 def test_play_again_from_the_debrief_is_the_other_persona_under_the_same_rules():
     pilot = play_pilot(LEVELS / "tutorial.yaml", persona="urban", ruleset="opaque")
     _finish(pilot)
-    _button(pilot.top, "See what").activate()
+    pilot.button("See what").activate()
     pilot.frames(2)
-    assert pilot.screen_name() == "DebriefScreen"
-    _button(pilot.top, "Play again as: Rural migrant worker").activate()
+    assert pilot.screen_is("debrief")
+    pilot.button("Play again as: Rural migrant worker").activate()
     pilot.frames(2)
     state = pilot.top.session.state
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     assert (state.persona, state.ruleset, len(state.history)) == ("migrant", "opaque", 1)
 
 
@@ -194,7 +190,7 @@ def test_the_last_chapter_has_no_next_chapter():
 def test_the_chapter_list_says_where_to_start_and_which_chapters_pair():
     pilot = Pilot(args=None)
     pilot.number(1)                                               # Play
-    assert pilot.screen_name() == "CardListScreen"
+    assert pilot.screen_is("list")
     cards = {b.label: b for b in pilot.top.buttons}
     first = pilot.top.buttons[0]
     assert first.label == "First Day on the Score" and first.detail.startswith("Start here")
@@ -223,11 +219,11 @@ def test_continue_after_a_finished_chapter_opens_the_next_one(tmp_path, monkeypa
                            ruleset="city_pilot", seed=0, start_at=None, preset=None, dev=False)
     pilot = Pilot(args=args, persist=True)
     _finish(pilot)
-    assert pilot.screen_name() == "EndingScreen"
+    assert pilot.screen_is("ending")
     again = Pilot(persist=True)                                   # a new window
     assert again.top.buttons[0].label == "Continue"
     again.key(pygame.K_RETURN)
-    assert again.screen_name() == "PlayScreen"
+    assert again.screen_is("play")
     assert again.top.session.level.id == "day_zero"
     assert again.top.session.state.persona == "migrant"
 

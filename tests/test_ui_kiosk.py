@@ -19,6 +19,7 @@ from types import SimpleNamespace  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from game.classroom import strings as K  # noqa: E402
 from game.classroom.config import load_classroom  # noqa: E402
 from game.classroom.export import read_session  # noqa: E402
 from game.ui.testing import Pilot  # noqa: E402
@@ -72,9 +73,9 @@ def kiosk(tmp_path, extra: str = "", **changes):
 
 
 def begin(pilot) -> str:
-    assert pilot.screen_name() == "AttractScreen"
+    assert pilot.screen_is("attract")
     pilot.key(pygame.K_SPACE, " ")
-    assert pilot.screen_name() == "ContentNoteScreen"
+    assert pilot.screen_is("content note")
     code = pilot.top.code
     pilot.key(pygame.K_RETURN)       # Start has the focus
     return code
@@ -85,7 +86,7 @@ def choose_once(pilot) -> None:
     has not ended meanwhile)."""
     for _ in range(20):
         play = pilot.top
-        if pilot.screen_name() != "PlayScreen":
+        if not pilot.screen_is("play"):
             return
         if play.scene_view.revealing or play.after > 0:
             pilot.key(pygame.K_SPACE, " ")
@@ -97,34 +98,33 @@ def choose_once(pilot) -> None:
 def play_to_debrief(pilot, clock=None, limit: int = 600) -> None:
     for _ in range(limit):
         name = pilot.screen_name()
-        if name == "PlayScreen":
+        if name == "play":
             choose_once(pilot)
             if clock is not None:
                 clock.advance(4)
-        elif name == "KioskEndingScreen":
+        elif name == "kiosk ending":
             pilot.key(pygame.K_RETURN)
         else:
-            assert name == "DebriefStepsScreen", name
+            assert name == "debrief steps", name
             return
     raise AssertionError("the chapters did not end")
 
 
 def finish_debrief(pilot, typed: str | None = None, include: bool = False) -> None:
     screen = pilot.top
-    assert screen.screen_name() if hasattr(screen, "screen_name") else True
     if typed:
         pilot.click(screen.box.rect.center)
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=typed))
         pilot.frames(2)
     for _ in range(5):
-        pilot.click(screen.buttons[-1].rect.center)
+        pilot.press(K.NEXT)
     if include:
         pilot.click(screen.tick.rect.center)
-    pilot.click(screen.buttons[-1].rect.center)
+    pilot.press(K.FINISH)
     if typed and not include:                        # "Throw away your answers?"
-        assert pilot.screen_name() == "ConfirmScreen"
-        pilot.click(pilot.top.buttons[1].rect.center)
-    assert pilot.screen_name() == "DoneScreen"
+        assert pilot.screen_is("confirm")
+        pilot.press(K.DROP_YES)
+    assert pilot.screen_is("done")
 
 
 def exports(folder: Path) -> list[dict]:
@@ -136,7 +136,7 @@ def exports(folder: Path) -> list[dict]:
 def test_two_students_one_after_the_other(tmp_path):
     pilot, k, clock, folder = kiosk(tmp_path)
     first = begin(pilot)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     play_to_debrief(pilot, clock)
     finish_debrief(pilot, typed="Watched, all the time.", include=True)
     [data] = exports(folder)
@@ -151,7 +151,7 @@ def test_two_students_one_after_the_other(tmp_path):
     old = weakref.ref(k.student)
     pilot.key(pygame.K_1, "1")                       # "Finish: ready for the next student"
     gc.collect()
-    assert pilot.screen_name() == "AttractScreen" and old() is None and k.student is None
+    assert pilot.screen_is("attract") and old() is None and k.student is None
 
     second = begin(pilot)
     assert second != first
@@ -193,7 +193,7 @@ def test_a_wipe_leaves_nothing_of_the_student(tmp_path):
     assert session() is None and k.student is None
     assert pilot.app.settings == k.base_settings
     assert getattr(pilot.app, "carry", None) is None
-    assert [type(s).__name__ for s, _ in pilot.app.stack] == ["AttractScreen"]
+    assert [s.name for s, _ in pilot.app.stack] == ["attract"]
     assert not any("my secret words" in str(key) for key in pilot.app.cache._surfaces)
     assert not any("my secret words" in str(key) for key in pilot.app.cache._layouts)
     on_disk = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")
@@ -207,7 +207,7 @@ def test_a_wipe_leaves_nothing_of_the_student(tmp_path):
 def test_esc_the_close_button_and_f11_do_not_leave_kiosk_mode(tmp_path):
     pilot, k, clock, folder = kiosk(tmp_path)
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "AttractScreen" and pilot.app.running
+    assert pilot.screen_is("attract") and pilot.app.running
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     pilot.frames(2)
     assert pilot.app.running
@@ -215,10 +215,10 @@ def test_esc_the_close_button_and_f11_do_not_leave_kiosk_mode(tmp_path):
     pilot.key(pygame.K_F11)
     assert pilot.app.fullscreen == fullscreen
     pilot.key(pygame.K_LCTRL, mod=pygame.KMOD_LCTRL)     # a modifier alone does not begin
-    assert pilot.screen_name() == "AttractScreen"
+    assert pilot.screen_is("attract")
     begin(pilot)
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "PauseScreen" and pilot.app.running
+    assert pilot.screen_is("pause") and pilot.app.running
 
 
 def test_the_teacher_keys_quit_and_keep_the_record(tmp_path):
@@ -241,15 +241,15 @@ def test_quit_to_title_asks_then_ends_the_session(tmp_path):
     choose_once(pilot)
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_4, "4")                                            # Quit to title
-    assert pilot.screen_name() == "ConfirmScreen"
+    assert pilot.screen_is("confirm")
     pilot.key(pygame.K_ESCAPE)                                            # no: keep playing
-    assert pilot.screen_name() in ("PlayScreen", "PauseScreen")
-    pilot.key(pygame.K_ESCAPE) if pilot.screen_name() == "PauseScreen" else None
+    assert pilot.screen_name() in ("play", "pause")
+    pilot.key(pygame.K_ESCAPE) if pilot.screen_is("pause") else None
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_4, "4")
     pilot.key(pygame.K_TAB)
     pilot.key(pygame.K_RETURN)                                            # yes
-    assert pilot.screen_name() == "AttractScreen"
+    assert pilot.screen_is("attract")
     [data] = exports(folder)
     assert data["status"] == "left" and len(data["chapters"][0]["choices"]) == 1
 
@@ -262,16 +262,16 @@ def test_idle_asks_still_playing_then_ends_the_session(tmp_path):
     choose_once(pilot)
     clock.advance(3 * 60)
     pilot.frames(2)
-    assert pilot.screen_name() == "StillPlayingScreen"
+    assert pilot.screen_is("still playing")
     pilot.key(pygame.K_SPACE, " ")
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     assert exports(folder) == []
     clock.advance(3 * 60 + 10)
     pilot.frames(2)
-    assert pilot.screen_name() == "StillPlayingScreen"
+    assert pilot.screen_is("still playing")
     clock.advance(25)
     pilot.frames(2)
-    assert pilot.screen_name() == "AttractScreen" and k.student is None
+    assert pilot.screen_is("attract") and k.student is None
     [data] = exports(folder)
     assert data["status"] == "idle" and len(data["chapters"][0]["choices"]) == 1
 
@@ -279,17 +279,17 @@ def test_idle_asks_still_playing_then_ends_the_session(tmp_path):
 def test_idle_before_playing_records_nothing(tmp_path):
     pilot, k, clock, folder = kiosk(tmp_path)
     pilot.key(pygame.K_SPACE, " ")
-    assert pilot.screen_name() == "ContentNoteScreen"
+    assert pilot.screen_is("content note")
     clock.advance(4 * 60)
     pilot.frames(2)
-    assert pilot.screen_name() == "AttractScreen" and not folder.exists()
+    assert pilot.screen_is("attract") and not folder.exists()
 
 
 def test_not_now_goes_back_to_waiting(tmp_path):
     pilot, k, clock, folder = kiosk(tmp_path)
     pilot.key(pygame.K_SPACE, " ")
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "AttractScreen" and k.student is None
+    assert pilot.screen_is("attract") and k.student is None
 
 
 def test_the_time_limit_warns_then_opens_the_debrief(tmp_path):
@@ -299,14 +299,14 @@ def test_the_time_limit_warns_then_opens_the_debrief(tmp_path):
     choose_once(pilot)
     clock.advance(3 * 60)
     pilot.frames(2)
-    assert pilot.screen_name() == "NoticeScreen" and pilot.top.title == "2 minutes left"
+    assert pilot.screen_is("notice") and pilot.top.title == "2 minutes left"
     pilot.key(pygame.K_RETURN)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     clock.advance(2 * 60)
     pilot.frames(2)
-    assert pilot.screen_name() == "NoticeScreen" and pilot.top.title == "Time is up"
+    assert pilot.screen_is("notice") and pilot.top.title == "Time is up"
     pilot.key(pygame.K_RETURN)
-    assert pilot.screen_name() == "DebriefStepsScreen"
+    assert pilot.screen_is("debrief steps")
     [data] = exports(folder)
     assert data["status"] == "time_up"
     finish_debrief(pilot, typed="short", include=True)
@@ -317,9 +317,9 @@ def test_the_time_limit_warns_then_opens_the_debrief(tmp_path):
 def test_a_chosen_persona_is_asked_for(tmp_path):
     pilot, k, clock, folder = kiosk(tmp_path, persona="chosen")
     begin(pilot)
-    assert pilot.screen_name() == "CardListScreen"
+    assert pilot.screen_is("list")
     pilot.key(pygame.K_2, "2")
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     assert pilot.top.session.persona == "migrant"
 
 
@@ -331,13 +331,13 @@ def test_what_we_recorded_lists_and_deletes_the_students_files(tmp_path):
     play_to_debrief(pilot, clock)
     finish_debrief(pilot)
     pilot.key(pygame.K_2, "2")
-    assert pilot.screen_name() == "PrivacyScreen"
+    assert pilot.screen_is("privacy")
     assert sum(len(i.files) for i in pilot.top.items) == 2
-    pilot.click(pilot.top.buttons[0].rect.center)                        # Delete all of it
-    assert pilot.screen_name() == "ConfirmScreen"
+    pilot.press(K.PRIVACY_DELETE)
+    assert pilot.screen_is("confirm")
     pilot.key(pygame.K_TAB)
     pilot.key(pygame.K_RETURN)
-    assert pilot.screen_name() == "PrivacyScreen" and "Deleted 2 files" in pilot.top.message
+    assert pilot.screen_is("privacy") and "Deleted 2 files" in pilot.top.message
     assert list(folder.glob("*")) == []
 
 
@@ -351,7 +351,7 @@ def test_privacy_in_the_window_lists_settings_and_saves(tmp_path):
     pilot.frames(2)
     items = {i.what: i for i in pilot.top.items}
     assert any(settings_path() in i.files for i in items.values())
-    pilot.click(pilot.top.buttons[0].rect.center)
+    pilot.press(K.PRIVACY_DELETE)
     pilot.key(pygame.K_TAB)
     pilot.key(pygame.K_RETURN)
     assert not settings_path().exists()
@@ -364,33 +364,33 @@ def test_a_window_with_export_records_the_chapter_and_the_six_steps(tmp_path):
     args = SimpleNamespace(level="day_zero", loaded=None, persona="migrant", ruleset=None,
                            seed=0, start_at=None, preset=None, dev=False, export=str(out))
     pilot = Pilot(args=args)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     assert getattr(pilot.top.session, "classroom", False)       # a recorded game has no undo
     for _ in range(300):
-        if pilot.screen_name() != "PlayScreen":
+        if not pilot.screen_is("play"):
             break
         choose_once(pilot)
-    assert pilot.screen_name() == "EndingScreen"
+    assert pilot.screen_is("ending")
     [data] = exports(out)
     assert data["mode"] == "window" and data["chapters"][0]["level"] == "day_zero"
     pilot.key(pygame.K_1, "1")                                  # See what the system saw
-    assert pilot.screen_name() == "DebriefStepsScreen"
-    pilot.click(pilot.top.buttons[-1].rect.center)              # to "What happened?"
-    pilot.click(pilot.top.buttons[-2].rect.center)              # the full report
-    assert pilot.screen_name() == "FullReport"
+    assert pilot.screen_is("debrief steps")
+    pilot.press(K.NEXT)                                         # to "What happened?"
+    pilot.press(K.FULL_REPORT)
+    assert pilot.screen_is("full report")
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "DebriefStepsScreen" and pilot.top.step == 1
+    assert pilot.screen_is("debrief steps") and pilot.top.step == 1
     screen = pilot.top
-    pilot.click(screen.buttons[0].rect.center)                  # Back to "How do you feel?"
+    pilot.press(K.BACK)                                         # to "How do you feel?"
     assert screen.step == 0
     pilot.click(screen.box.rect.center)
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Calm."))
     pilot.frames(2)
     for _ in range(5):
-        pilot.click(screen.buttons[-1].rect.center)
+        pilot.press(K.NEXT)
     pilot.click(screen.tick.rect.center)
-    pilot.click(screen.buttons[-1].rect.center)
-    assert pilot.screen_name() == "MessageScreen"
+    pilot.press(K.FINISH)
+    assert pilot.screen_is("message")
     [data] = exports(out)
     assert data["answers"]["feel"] == "Calm."
 
@@ -427,7 +427,7 @@ def test_a_one_minute_warning_says_one_minute(tmp_path):
     choose_once(pilot)
     clock.advance(4 * 60)
     pilot.frames(2)
-    assert pilot.screen_name() == "NoticeScreen"
+    assert pilot.screen_is("notice")
     assert pilot.top.title == "1 minute left" and "1 minute left" in pilot.top.text
 
 
@@ -437,7 +437,7 @@ def test_the_kiosk_pause_menu_offers_no_restart_and_says_what_quitting_does(tmp_
     begin(pilot)
     choose_once(pilot)
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_name() == "PauseScreen"
+    assert pilot.screen_is("pause")
     labels = {b.label: b.detail for b in pilot.top.buttons}
     assert S.MENU_RESTART not in labels
     assert "Continue" not in labels[S.MENU_TO_TITLE]
@@ -450,7 +450,7 @@ def test_kiosk_settings_have_no_fullscreen_switch(tmp_path):
     begin(pilot)
     pilot.key(pygame.K_ESCAPE)
     pilot.key(pygame.K_3, "3")                                            # Settings
-    assert pilot.screen_name() == "SettingsScreen"
+    assert pilot.screen_is("settings")
     fields = [row.field for row in pilot.top.rows]
     assert "fullscreen" not in fields and "text_size" in fields
     assert S.SET_FULLSCREEN not in [row.label for row in pilot.top.rows]
@@ -464,11 +464,11 @@ def test_after_delete_all_the_saved_screen_no_longer_says_saved(tmp_path):
     finish_debrief(pilot)
     assert code in pilot.top.text
     pilot.key(pygame.K_2, "2")
-    pilot.click(pilot.top.buttons[0].rect.center)                        # Delete all of it
+    pilot.press(K.PRIVACY_DELETE)
     pilot.key(pygame.K_TAB)
     pilot.key(pygame.K_RETURN)
     pilot.key(pygame.K_ESCAPE)                                            # back
-    assert pilot.screen_name() == "DoneScreen"
+    assert pilot.screen_is("done")
     assert pilot.top.title == K.DELETED_TITLE and code not in pilot.top.text
     assert "saved" not in pilot.top.text.lower()
 

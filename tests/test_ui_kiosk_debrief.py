@@ -12,6 +12,7 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
+from game.classroom import strings as K  # noqa: E402
 from game.ui.screens.kiosk_debrief import DebriefStepsScreen  # noqa: E402
 from game.ui.screens.kiosk_demo import _session  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
@@ -66,7 +67,7 @@ def test_tab_then_space_presses_next_and_types_nothing_on_the_next_step():
     pilot, screen, _ = debrief()
     type_keys(pilot, "ok")
     pilot.key(pygame.K_TAB)
-    assert screen.focus.current is screen.buttons[-1]             # Next
+    assert screen.focus.current is pilot.button(K.NEXT)
     type_keys(pilot, " ")
     assert screen.step == 1 and screen.answers["feel"] == "ok"
     assert screen.answers["happened"] == ""
@@ -77,26 +78,28 @@ def test_finish_asks_before_throwing_typed_answers_away():
     pilot, screen, finished = debrief()
     type_keys(pilot, "mine")
     for _ in range(5):
-        pilot.click(screen.buttons[-1].rect.center)
+        pilot.press(K.NEXT)
     assert screen.step == 5
-    pilot.click(screen.buttons[-1].rect.center)                    # Finish, box unticked
-    assert finished == [] and pilot.screen_name() == "ConfirmScreen"
+    pilot.press(K.FINISH)                                          # the box unticked
+    assert finished == [] and pilot.screen_is("confirm")
     pilot.key(pygame.K_RETURN)                                     # "Go back" has the focus
     assert finished == [] and pilot.top is screen
     assert screen.focus.current is screen.tick
     pilot.key(pygame.K_RETURN)                                     # tick it
-    pilot.click(screen.buttons[-1].rect.center)
+    pilot.press(K.FINISH)
     assert finished == [({**{k: "" for k in screen.answers}, "feel": "mine"}, True)]
 
 
 def test_finish_without_answers_asks_nothing_and_can_drop_them_when_confirmed():
     pilot, screen, finished = debrief()
-    for _ in range(6):
-        pilot.click(screen.buttons[-1].rect.center)
+    for _ in range(5):
+        pilot.press(K.NEXT)
+    pilot.press(K.FINISH)
     assert finished == [(None, False)]
     pilot, screen, finished = debrief()
     type_keys(pilot, "x")
-    for _ in range(6):
-        pilot.click(screen.buttons[-1].rect.center)
-    pilot.click(pilot.top.buttons[1].rect.center)                  # "Finish without them"
+    for _ in range(5):
+        pilot.press(K.NEXT)
+    pilot.press(K.FINISH)
+    pilot.press(K.DROP_YES)
     assert finished == [(None, False)]

@@ -118,6 +118,7 @@ def test_the_choices_are_drawn_when_the_typewriter_ends_without_input():
         "no choice is drawn where the first choice is"
 
 
+@pytest.mark.slow   # a soak: 48 seconds of frames, drawn and compared
 @pytest.mark.parametrize("settings", [TYPEWRITER, REDUCED], ids=["typewriter", "reduced"])
 def test_still_frames_are_whole_through_choices_replies_toasts_and_scene_changes(settings):
     pilot = Pilot(settings=settings, args=args())

@@ -32,7 +32,7 @@ def play_pilot(size=(1280, 720), settings=None, start_at="station", ruleset="cit
     args = SimpleNamespace(level=str(FIXTURE), persona="pro", ruleset=ruleset, seed=0,
                            start_at=start_at, preset=None, dev=False)
     pilot = Pilot(size=size, settings=settings or Settings(text_speed="instant"), args=args)
-    assert pilot.screen_name() == "PlayScreen"
+    assert pilot.screen_is("play")
     return pilot
 
 

@@ -59,7 +59,7 @@ def test_every_choice_is_autosaved_and_continue_resumes_it(data):
     q = pilot()
     assert q.top.buttons[0].label == "Continue"
     q.key(pygame.K_RETURN)
-    assert q.screen_name() == "PlayScreen"
+    assert q.screen_is("play")
     assert q.top.session.state == state
     assert [e.kind for e in q.top.session.log].count("choice") == 2   # history kept
 
@@ -80,10 +80,10 @@ def test_a_damaged_autosave_is_reported_and_the_previous_offered(data):
     (data / "autosave.json").write_bytes(b'{"sincerity_save": 1, "payl')
     q = pilot()
     q.key(pygame.K_RETURN)                       # Continue
-    assert q.screen_name() == "CardListScreen"
+    assert q.screen_is("list")
     assert "cannot be used" in q.top.note and "\n" not in q.top.note
     q.key(pygame.K_RETURN)                       # resume the one before
-    assert q.screen_name() == "PlayScreen"
+    assert q.screen_is("play")
     assert q.top.session.state.step == 1
 
 
@@ -94,7 +94,7 @@ def test_save_and_load_a_slot_from_the_pause_menu(data):
     p.key(pygame.K_ESCAPE)
     labels = [b.label for b in p.top.buttons]
     p.number(labels.index("Save game") + 1)
-    assert p.screen_name() == "SlotsScreen"
+    assert p.screen_is("saves")
     p.number(2)
     assert "slot 2" in p.top.note
     assert "Fixture" in p.top.buttons[1].label and "Score" in p.top.buttons[1].detail
@@ -104,7 +104,7 @@ def test_save_and_load_a_slot_from_the_pause_menu(data):
     p.key(pygame.K_ESCAPE)
     p.number(labels.index("Load a saved game") + 1)
     p.number(2)
-    assert p.screen_name() == "PlayScreen"
+    assert p.screen_is("play")
     assert p.top.session.state == saved
 
 
@@ -137,7 +137,7 @@ def test_undo_by_key_and_from_the_pause_menu(data):
     p.key(pygame.K_ESCAPE)
     labels = [b.label for b in p.top.buttons]
     p.number(labels.index("Undo last choice") + 1)
-    assert p.screen_name() == "PlayScreen" and play.session.state == first
+    assert p.screen_is("play") and play.session.state == first
 
 
 def test_undo_is_off_in_a_classroom_session(data):
@@ -148,7 +148,7 @@ def test_undo_is_off_in_a_classroom_session(data):
     after = play.session.state
     p.key(pygame.K_BACKSPACE)
     assert play.session.state == after
-    assert p.screen_name() == "PlayScreen"
+    assert p.screen_is("play")
     p.key(pygame.K_ESCAPE)
     assert "Undo last choice" not in [b.label for b in p.top.buttons]
 
@@ -160,7 +160,7 @@ def test_the_history_is_complete_and_scrolls(data):
     session = p.top.session
     p.key(pygame.K_h)
     history = p.top
-    assert p.screen_name() == "HistoryScreen"
+    assert p.screen_is("history")
     texts = [getattr(b, "text", "") for b in history.blocks]
     for entry in session.log:              # every scene, choice and reply is on the page
         assert any(entry.title in t for t in texts), entry
@@ -186,7 +186,7 @@ def test_a_read_only_data_folder_still_plays_and_says_saving_is_off(tmp_path, mo
     p = pilot()
     assert any("Saving is off" in line for line in p.app.notices)
     p.number(1)                                       # Play
-    assert p.screen_name() != "TitleScreen"
+    assert not p.screen_is("title")
 
 
 def _with_half_a_character(path: Path) -> None:
@@ -205,10 +205,10 @@ def test_half_a_character_in_the_autosave_offers_the_one_before_and_keeps_it(dat
     q = pilot()                                  # starts; before, every start crashed here
     assert q.top.buttons[0].label == "Continue"
     q.key(pygame.K_RETURN)
-    assert q.screen_name() == "CardListScreen"
+    assert q.screen_is("list")
     assert saves.BROKEN_CHARACTER in q.top.note
     q.key(pygame.K_RETURN)                       # resume the one before
-    assert q.screen_name() == "PlayScreen" and q.top.session.state.step == 1
+    assert q.screen_is("play") and q.top.session.state.step == 1
     choose_first(q)                              # the next autosave keeps the damaged one
     aside = list(data.glob("autosave.unreadable-*.json"))
     assert [f.read_bytes() for f in aside] == [damaged]
@@ -227,7 +227,7 @@ def test_a_chapter_opened_by_a_relative_path_continues_from_any_folder(data, mon
     monkeypatch.chdir(tmp_path)
     q = pilot()
     q.key(pygame.K_RETURN)                       # Continue
-    assert q.screen_name() == "PlayScreen" and q.top.session.state == state
+    assert q.screen_is("play") and q.top.session.state == state
 
 
 def _continue_message(data, level_path: str) -> str:
@@ -239,7 +239,7 @@ def _continue_message(data, level_path: str) -> str:
     store.write(saves.AUTOSAVE, replace(save, level_path=level_path))
     q = pilot()
     q.key(pygame.K_RETURN)
-    assert q.screen_name() == "MessageScreen"
+    assert q.screen_is("message")
     return q.top.text
 
 

@@ -58,13 +58,13 @@ def test_the_window_starts_with_a_corrupt_file(config):
     (config / "settings.json").write_text("{{{{")
     pilot = Pilot(settings=None)
     assert pilot.app.settings == Settings()
-    assert pilot.screen_name() == "TitleScreen"
+    assert pilot.screen_is("title")
 
 
 def test_settings_screen_changes_persist(config):
     pilot = Pilot(settings=settings_mod.load(), persist=True)
     pilot.number(2)                                  # Settings
-    assert pilot.screen_name() == "SettingsScreen"
+    assert pilot.screen_is("settings")
     pilot.key(pygame.K_RIGHT)                        # text size 100 -> 125
     pilot.key(pygame.K_DOWN)
     pilot.key(pygame.K_RIGHT)                        # speed normal -> fast

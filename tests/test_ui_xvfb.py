@@ -23,8 +23,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = {name: shutil.which(name) for name in ("Xvfb", "xdotool", "xwd")}
-pytestmark = pytest.mark.skipif(not all(TOOLS.values()),
-                                reason=f"needs Xvfb, xdotool and xwd (x11-apps): {TOOLS}")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not all(TOOLS.values()),
+                                 reason=f"needs Xvfb, xdotool and xwd (x11-apps): {TOOLS}")]
 SCREEN = (1280, 720)
 LOGICAL = (1280, 720)
 

@@ -15,6 +15,10 @@ from game.content import yamlsafe
 from game.content.diagnostics import ContentError, Diagnostic, did_you_mean
 from game.content.yamlsafe import read_yaml
 
+# Hostile input must be refused quickly, not hang. The bound is a hang guard, generous so a
+# busy machine never fails it; speed budgets live in `python -m game bench`, not in tests.
+HANG_SECONDS = 3.0
+
 LEVEL = """\
 title: The Office
 start: office
@@ -172,7 +176,7 @@ def test_alias_bomb_refused_quickly():
     assert data is None and marks == {}
     d = only(diags, "E005")
     assert "too many aliases" in d.message
-    assert elapsed < 1.0
+    assert elapsed < HANG_SECONDS
 
 
 def test_modest_aliases_are_fine():
@@ -199,7 +203,7 @@ def test_deep_nesting_refused_quickly(text):
     assert data is None
     d = only(diags, "E006")
     assert d.line >= 1 and d.column > 1
-    assert elapsed < 1.0
+    assert elapsed < HANG_SECONDS
 
 
 def test_nesting_up_to_limit_is_fine():
@@ -257,7 +261,7 @@ def test_huge_text_refused_without_parsing():
     text = "a" * (16 * 1024 * 1024 + 1)
     start = time.perf_counter()
     data, _, diags = read_yaml(text, "big.yaml")
-    assert time.perf_counter() - start < 0.1
+    assert time.perf_counter() - start < HANG_SECONDS
     assert data is None and codes(diags) == ["E007"]
 
 
@@ -279,7 +283,7 @@ def test_pure_python_parser_fallback(monkeypatch):
         data, _, diags = read_yaml(text, "deep.yaml", marks=False)
         assert data is None and codes(diags) == ["E006"] and diags[0].line == text.count(
             "\n", 0, text.index("[[[")) + 1
-        assert time.perf_counter() - start < 2.0
+        assert time.perf_counter() - start < HANG_SECONDS
 
 
 def test_a_changed_libyaml_binding_is_not_used():
@@ -502,7 +506,7 @@ def test_deep_nesting_below_the_first_line_is_refused_quickly(text):
     data, _, diags = read_yaml(text, "deep.yaml", marks=False)
     assert data is None and codes(diags) == ["E006"]
     assert diags[0].line == text.count("\n", 0, text.index("[[[")) + 1
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_SECONDS
 
 
 def test_a_long_line_with_a_stray_bracket_is_refused_quickly():
@@ -510,7 +514,7 @@ def test_a_long_line_with_a_stray_bracket_is_refused_quickly():
     start = time.perf_counter()
     _, _, diags = read_yaml(text, "stray.yaml", marks=False)
     assert codes(diags) == ["E001"] and diags[0].line == 2
-    assert time.perf_counter() - start < 5.0
+    assert time.perf_counter() - start < HANG_SECONDS
 
 
 def test_a_half_character_escape_is_blamed_on_its_own_line():

@@ -17,18 +17,18 @@ class Names:
     out of a partial level (for a schema problem) still counts as defined. None when that
     part of the file is broken (not a mapping): then nobody can tell which ids exist, and
     references to them are not checked."""
-    scenes: frozenset = frozenset()
-    endings: frozenset = frozenset()
-    services: frozenset = frozenset()
-    sensors: frozenset = frozenset()
-    watchers: frozenset = frozenset()
-    behaviours: frozenset = frozenset()
-    rulesets: frozenset = frozenset()
-    personas: frozenset = frozenset()
-    contacts: frozenset = frozenset()
-    baselines: frozenset = frozenset()
-    sources: frozenset = frozenset()
-    tiers: frozenset = frozenset()
+    scenes: frozenset | None = frozenset()
+    endings: frozenset | None = frozenset()
+    services: frozenset | None = frozenset()
+    sensors: frozenset | None = frozenset()
+    watchers: frozenset | None = frozenset()
+    behaviours: frozenset | None = frozenset()
+    rulesets: frozenset | None = frozenset()
+    personas: frozenset | None = frozenset()
+    contacts: frozenset | None = frozenset()
+    baselines: frozenset | None = frozenset()
+    sources: frozenset | None = frozenset()
+    tiers: frozenset | None = frozenset()
 
     @classmethod
     def of(cls, data: dict) -> Names:
@@ -136,7 +136,7 @@ def _condition(cond: Condition, path: Path, index: Index) -> None:
     if key == "all" or key == "any":
         for j, inner in enumerate(getattr(cond, key)):
             _condition(inner, path + (key, j), index)
-    elif key == "not":
+    elif cond.not_ is not None:   # exactly one key is set: `not`
         _condition(cond.not_, path + ("not",), index)
 
 
@@ -149,8 +149,8 @@ def _effects(effects: list[Effect], path: Path, index: Index) -> None:
         if found is None:
             found = found_by_key[key] = []
         found.append((here, effect))
-        if key == "if":
-            branch = effect.if_
+        branch = effect.if_
+        if branch is not None:   # exactly one key is set: `if`
             _condition(branch.when, here + ("if", "when"), index)
             _effects(branch.then, here + ("if", "then"), index)
             _effects(branch.otherwise, here + ("if", "else"), index)

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import re
 import typing
+from collections.abc import Mapping
 from typing import NamedTuple
+
+from pydantic import BaseModel
 
 from .diagnostics import did_you_mean
 from .modelpath import is_model
@@ -57,7 +60,7 @@ class Found(NamedTuple):
     hint: str
 
 
-def describe(err: dict, loc: tuple, steps: list, marks: dict, lines: list[str]) -> Found:
+def describe(err: Mapping, loc: tuple, steps: list, marks: dict, lines: list[str]) -> Found:
     """Say what one pydantic error means, and how to fix it."""
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -237,12 +240,12 @@ def _too_short(loc: tuple, steps: list) -> Found:
                  f"add at least {what} under `{loc[-1]}:`")
 
 
-def _rule_broken(loc: tuple, steps: list, err: dict) -> Found:
+def _rule_broken(loc: tuple, steps: list, err: Mapping) -> Found:
     model = steps[-1].target if steps else None
+    given = err.get("input")
+    if is_model(model) and model.__name__ in ("Condition", "Effect"):
+        return _one_key(loc, model, given if isinstance(given, dict) else {})
     name = getattr(model, "__name__", "")
-    given = err.get("input") if isinstance(err.get("input"), dict) else {}
-    if name in ("Condition", "Effect"):
-        return _one_key(loc, model, given)
     if name == "Choice":
         return Found(1, "E109", loc, "this choice has no way out",
                      "add `goto: <scene or ending id>` to go somewhere, or `finish: true` "
@@ -252,7 +255,7 @@ def _rule_broken(loc: tuple, steps: list, err: dict) -> Found:
                  "check what this key takes in docs/AUTHORING.md")
 
 
-def _one_key(loc: tuple, model: type, given: dict) -> Found:
+def _one_key(loc: tuple, model: type[BaseModel], given: dict) -> Found:
     noun = noun_of(model)
     keys = [k for k, v in given.items() if v is not None]
     if len(keys) > 1:
@@ -274,7 +277,7 @@ def _one_key(loc: tuple, model: type, given: dict) -> Found:
 
 # ---------------------------------------------------------------- words
 
-def allowed_keys(model: type) -> list[str]:
+def allowed_keys(model: type[BaseModel]) -> list[str]:
     """The keys a model accepts, as written in YAML."""
     return [info.alias or name for name, info in model.model_fields.items()]
 

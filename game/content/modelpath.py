@@ -10,6 +10,7 @@ import functools
 import types
 import typing
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from pydantic import BaseModel
 
@@ -21,18 +22,21 @@ class Step:
     """One element of a loc: a model's field, a list item, a mapping entry, or unknown."""
     kind: str           # "field" | "item" | "entry" | "extra" | "?"
     part: object        # the loc element itself
-    owner: type | None  # the model the field belongs to (kinds "field" and "extra")
+    owner: type[BaseModel] | None  # the model the field belongs to ("field" and "extra")
     field: str | None   # the field's Python name
     target: object      # the type reached by this step (None when unknown)
 
     @property
     def required(self) -> bool:
-        return self.kind == "field" and self.owner.model_fields[self.field].is_required()
+        if self.kind != "field" or self.owner is None or self.field is None:
+            return False
+        return self.owner.model_fields[self.field].is_required()
 
 
 def walk(loc: tuple) -> list[Step]:
     """Follow a loc from `Level` through field types, list items and mapping entries."""
-    steps, here = [], Level
+    steps: list[Step] = []
+    here: object = Level
     for part in loc:
         step = _step(here, part)
         steps.append(step)
@@ -55,12 +59,12 @@ def _step(here: object, part: object) -> Step:
     return Step("?", part, None, None, None)
 
 
-def is_model(tp: object) -> bool:
+def is_model(tp: object) -> TypeGuard[type[BaseModel]]:
     return isinstance(tp, type) and issubclass(tp, BaseModel)
 
 
 @functools.lru_cache(maxsize=1024)
-def _field_named(model: type, key: object) -> str | None:
+def _field_named(model: type[BaseModel], key: object) -> str | None:
     """The Python name of the field written as `key` (its alias or its name)."""
     for name, info in model.model_fields.items():
         if key == (info.alias or name):

@@ -9,6 +9,7 @@ scene...): those parts are left out instead, so no reference error can come from
 from __future__ import annotations
 
 import typing
+from collections.abc import Mapping, Sequence
 
 from pydantic import ValidationError
 
@@ -24,7 +25,7 @@ _IDS = {("Tier", "id"), ("Preset", "scene"), ("BaselineMark", "pair"), ("Choice"
 _STAND_INS = {str: "", int: 0, float: 0.0, bool: False}
 
 
-def repair(data: dict, errors: list[dict]) -> tuple[Level | None, dict]:
+def repair(data: dict, errors: Sequence[Mapping]) -> tuple[Level | None, dict]:
     """A level validated from `data` with its broken parts repaired, or None if it cannot be.
 
     Also returns, for each list that lost items (by original path), the original positions
@@ -104,16 +105,17 @@ def _copy(data: object, trie: dict, path: tuple, remap: dict) -> object:
                 out[key] = sub
         return out
     if isinstance(data, list):
-        out, kept = [], []
+        items: list = []
+        kept: list[int] = []
         for index, value in enumerate(data):
             sub = trie.get(index)
             if sub is _CUT:
                 continue
             kept.append(index)
-            out.append(_deeper(value, sub, path + (index,), remap))
+            items.append(_deeper(value, sub, path + (index,), remap))
         if len(kept) != len(data):
             remap[path] = kept
-        return out
+        return items
     return data
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from typing import Callable
 
 from pydantic import ValidationError
@@ -74,7 +75,8 @@ def _marker(marks: dict, remap: dict | None = None) -> Where:
 
 # ---------------------------------------------------------------- errors -> diagnostics
 
-def _diagnostics(errors: list[dict], marks: dict, path: str, lines: list[str]) -> list[Diagnostic]:
+def _diagnostics(errors: Sequence[Mapping], marks: dict, path: str,
+                 lines: list[str]) -> list[Diagnostic]:
     """One diagnostic per place; where pydantic says several things, keep the best."""
     best: dict[tuple, tuple[int, Diagnostic]] = {}
     typos = _typos(errors)
@@ -90,7 +92,7 @@ def _diagnostics(errors: list[dict], marks: dict, path: str, lines: list[str]) -
     return [diag for _, diag in best.values()]
 
 
-def _typos(errors: list[dict]) -> set[tuple]:
+def _typos(errors: Sequence[Mapping]) -> set[tuple]:
     """Locs of missing keys that an unknown key beside them is probably a typo of."""
     unknown: dict[tuple, list] = {}
     for err in errors:

@@ -37,6 +37,8 @@ import functools
 import gc
 import re
 import threading
+from types import ModuleType
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -74,7 +76,7 @@ _EVENT_NAMES = ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "Mappi
                 "StreamStartEvent", "StreamEndEvent")
 
 
-def parsers() -> tuple[object, type]:
+def parsers() -> tuple[ModuleType | None, type]:
     """(PyYAML's private libyaml binding `yaml._yaml`, the loader class to read events with).
     When the binding is missing or not shaped as this reader expects (a newer PyYAML may
     change it), it is None and the loader is the pure-Python one: every read is then slower
@@ -276,7 +278,8 @@ def _fast_read(text: str) -> tuple[bool, object]:
     holder: list = []  # receives the document's value
     typed: dict = {}  # plain scalars that may be more than text -> their value
     keys: dict = {}  # each key seen, so equal keys share one string
-    cont, is_map, key, documents = holder, False, nokey, 0  # the open container
+    cont: Any = holder   # the open container: a dict or a list
+    is_map, key, documents = False, nokey, 0
 
     # Each returns True to go on, or False for something only the careful reader handles.
     def scalar(anchor, tag, implicit, value, start_mark, end_mark, style):
@@ -412,7 +415,9 @@ class _EventReader:
         MAPPING, SEQUENCE, NOKEY, DISCARD = _MAPPING, _SEQUENCE, _NOKEY, _DISCARD
         Scalar, MapStart, SeqStart = ScalarEvent, MappingStartEvent, SequenceStartEvent
         MapEnd, SeqEnd, Alias = MappingEndEvent, SequenceEndEvent, AliasEvent
-        stack = [[_ROOT, None, () if self.keep_marks else None, NOKEY, None, 0, False]]
+        # a frame is a list, not an object, for speed: its layout is _KIND, _CONT, _PATH, ...
+        stack: list[list[Any]] = [
+            [_ROOT, None, () if self.keep_marks else None, NOKEY, None, 0, False]]
         top = stack[-1]
         n = 0  # nodes read from the text (aliases not included)
         while True:

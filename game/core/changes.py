@@ -17,9 +17,13 @@ under `direction_hidden` only "Score adjusted"; under `delayed` and `hidden` not
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
 from . import strings
 from .state import State
+
+if TYPE_CHECKING:
+    from .scoring import ScoreDisplay   # scoring imports this module
 
 SILENT = ("delayed", "hidden")   # legibilities that show no change as it happens
 
@@ -57,9 +61,10 @@ class ChoiceScore:
     def shown_total(self) -> int | None:
         """The total to show beside the list: only when every change's number is shown."""
         shown = self.shown
-        if not shown or any(c.shown_delta is None for c in shown):
+        deltas = [c.shown_delta for c in shown if c.shown_delta is not None]
+        if not shown or len(deltas) < len(shown):
             return None
-        return sum(c.shown_delta for c in shown)
+        return sum(deltas)
 
 
 def shown(mode: str, delta: int, told: str | None) -> tuple[int | None, str | None]:
@@ -89,7 +94,7 @@ def _ordered(mode: str, changes: list[ScoreChange]) -> tuple[ScoreChange, ...]:
 
 def choice_scores(state: State) -> list[ChoiceScore]:
     """For each choice made (each record, in order), its changes of score."""
-    mode = state.level.rulesets[state.ruleset].legibility
+    mode = state.played.rulesets[state.ruleset].legibility
     history, i = state.history, 0
     score = history[0].score if history else state.score
     out = []
@@ -117,7 +122,7 @@ def last_choice(state: State) -> ChoiceScore | None:
     if not state.records:
         return None
     step = state.records[-1].step
-    mode = state.level.rulesets[state.ruleset].legibility
+    mode = state.played.rulesets[state.ruleset].legibility
     earlier = [p for p in state.history if p.step < step]
     before = earlier[-1].score if earlier else state.history[0].score
     return _choice_score(mode, step, before, [p for p in state.history if p.step == step])
@@ -127,7 +132,7 @@ def scene_is_quiet(state: State) -> bool:
     """Whether nothing in the current scene can move the score: it is not scored, no
     delayed change is waiting to land, and no choice here rates you or appeals. Only then
     may a front end say "Not scored here"."""
-    level = state.level
+    level = state.played
     if state.scene is None or level.is_scored(state.scene) or state.pending:
         return False
     return not any(_moves_score(choice.effects) for choice in level.scenes[state.scene].choices)
@@ -148,12 +153,12 @@ def _moves_score(effects) -> bool:
 NO_LONGER_SHOWN = "no_longer_shown"
 
 
-def final_display(state: State):
+def final_display(state: State) -> ScoreDisplay | None:
     """What the ending may say of the final score, under the ruleset's legibility (a
     `ScoreDisplay`), or None when nothing in the chapter was scored. Under `delayed` the
     ending is the last statement: the real number."""
     from .scoring import score_display   # scoring imports this module
-    level = state.level
+    level = state.played
     if not any(level.is_scored(s) for s in level.scenes):
         return None
     shown = score_display(state)
@@ -163,7 +168,17 @@ def final_display(state: State):
     return replace(shown, number=state.score) if shown.legibility == "delayed" else shown
 
 
-def final_words(shown, strings) -> str:
+class FinalWords(Protocol):
+    """A front end's strings module, as `final_words` reads it."""
+    FINAL_UNSCORED: str
+    FINAL_SCORE: str
+    FINAL_STARS: str
+    FINAL_TIER: str
+    FINAL_HIDDEN: str
+    FINAL_NO_LONGER_SHOWN: str
+
+
+def final_words(shown: ScoreDisplay | None, strings: FinalWords) -> str:
     """What an ending says of the final score (`final_display`), in a front end's own words
     (`strings` has FINAL_UNSCORED, FINAL_SCORE, FINAL_STARS, FINAL_TIER, FINAL_HIDDEN and
     FINAL_NO_LONGER_SHOWN)."""

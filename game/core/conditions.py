@@ -20,15 +20,14 @@ def compile_condition(cond: Condition):
     """The condition as a function of (level, state): worked out once per condition (the
     model keeps it as `Condition.test`), since the analyzer tests conditions millions of
     times."""
-    key = cond.key()
-    if key == "all":
+    if cond.all is not None:   # exactly one key is set (the model checks)
         return _all([c.test for c in cond.all])
-    if key == "any":
+    if cond.any is not None:
         return _any([c.test for c in cond.any])
-    if key == "not":
+    if cond.not_ is not None:
         test = cond.not_.test
         return lambda lv, s: not test(lv, s)
-    return _MAKE[key](cond)
+    return _MAKE[cond.key()](cond)
 
 
 def _all(tests):
@@ -166,10 +165,10 @@ def without_name(text: str | None, name: str) -> str | None:
 def why_not(cond: Condition, level: Level, state: State) -> str:
     """The first reason, in words, that a condition does not hold."""
     key = cond.key()
-    if key == "all":
+    if cond.all is not None:   # exactly one key is set (the model checks)
         failing = next(c for c in cond.all if not holds(c, level, state))
         return why_not(failing, level, state)
-    if key == "service":
+    if cond.service is not None:
         return service_reason(cond.service, level, state)
     if key == "score_at_least" and legibility(state) in _NUMBERS_SHOWN:
         return strings.NEEDS_SCORE.format(n=cond.score_at_least, score=state.shown_score)

@@ -63,7 +63,7 @@ class SeenScene:
 def transparency_report(state: State) -> list[ReportRow]:
     """Every choice: behaviour, who really saw it, what it cost (every change it caused, so
     the cost is what the score really moved), whether you were told why."""
-    level = state.level
+    level = state.played
     rows = []
     for r, moved in zip(state.records, choice_scores(state)):
         scene = level.scenes.get(r.scene)
@@ -97,7 +97,7 @@ def chilling_effect(state: State) -> Chilling:
     for answer in state.baselines:
         target = scored if answer.scored else unscored
         target.setdefault(answer.pair, answer.candid)
-    level = state.level
+    level = state.played
     asked = list(level.baselines) or list(unscored)
     both = [p for p in asked if p in unscored and p in scored]
     compared = tuple((p, unscored[p], scored[p]) for p in both)
@@ -113,7 +113,7 @@ def score_over_time(state: State) -> list[tuple[int, int]]:
 
 def scenes_seen(state: State) -> list[SeenScene]:
     """The scenes the player passed through, in first-seen order, with basis and sources."""
-    level = state.level
+    level = state.played
     seen, out = set(), []
     for scene_id in state.path:
         if scene_id in seen or scene_id not in level.scenes:

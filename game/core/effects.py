@@ -100,8 +100,7 @@ def _appeal(cost, chance, state, ctx):
     rng, roll = ctx.dice(state.rng)
     fields["rng"] = rng
     index = _last_deduction(state)
-    won = index is not None and roll < chance
-    if not won:
+    if index is None or roll >= chance:   # lost
         if ctx.events is not None:
             ctx.events.append(AppealDecided(False, cost, 0))
         return

@@ -87,6 +87,7 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
     if p:
         state = _apply_preset(state, p)
     state = refresh(state, silent=True).state   # a fresh copy: `_enter` may change it
+    assert state.scene is not None, "a new game starts in a scene"
     _enter(state, state.scene)
     return state
 
@@ -97,7 +98,7 @@ def _clamp(level: Level, score: int) -> int:
 
 
 def _apply_preset(state: State, p) -> State:
-    score = _clamp(state.level, p.score) if p.score is not None else state.score
+    score = _clamp(state.played, p.score) if p.score is not None else state.score
     contacts = state.contacts if p.contacts is None else tuple(
         c for c in state.contacts if c.id in p.contacts)
     counters = dict(state.counters) | p.counters
@@ -111,7 +112,7 @@ def _apply_preset(state: State, p) -> State:
 
 def start_at(state: State, scene: str) -> State:
     """The same state, moved to another scene (for `--start-at` and live reload)."""
-    if scene not in state.level.scenes:
+    if scene not in state.played.scenes:
         raise ChoiceError(f"this level has no scene `{scene}`")
     state = state.replace(scene=scene, ending=None)
     _enter(state, scene)
@@ -129,15 +130,16 @@ def _enter(state: State, scene: str) -> None:
 
 def choices(state: State) -> list[ChoiceView]:
     """The choices of the current scene: available ones and locked ones with the reason."""
-    level = state.level
+    level = state.played
     if state.finished or state.scene is None:
         return []
-    views = []
+    views: list[ChoiceView] = []
     for choice in level.scenes[state.scene].choices:
         if not holds(choice.shown_if, level, state):
             continue
         ok = holds(choice.needs, level, state)
-        reason = None if ok else (choice.locked_text or why_not(choice.needs, level, state))
+        reason = None if ok or choice.needs is None else (
+            choice.locked_text or why_not(choice.needs, level, state))
         views.append(ChoiceView(choice.id, len(views) + 1, choice.text, ok, reason,
                                 choice.behaviour))
     return views
@@ -145,7 +147,7 @@ def choices(state: State) -> list[ChoiceView]:
 
 def services(state: State) -> list[ServiceView]:
     """Every service of the level, in file order, open or closed with the reason."""
-    level = state.level
+    level = state.played
     views = []
     for sid, svc in level.services.items():
         if sid in state.open_services:
@@ -166,7 +168,7 @@ def choose(state: State, choice_id: str, *, dice: Dice | None = None,
     for the analyzer, which reads only the state, and plays choices tens of thousands of
     times."""
     dice = next_float if dice is None else dice
-    level = state.level
+    level = state.played
     plan = plan_of(level)
     choice = _available(plan, state, choice_id)
     events: list[Event] | None = None if quiet else [choice.made]
@@ -191,9 +193,9 @@ def choose(state: State, choice_id: str, *, dice: Dice | None = None,
 
 
 def _available(plan: LevelPlan, state: State, choice_id: str) -> ChoicePlan:
-    if state.ending is not None:
+    if state.ending is not None or state.scene is None:
         raise ChoiceError(strings.GAME_OVER)
-    level = state.level
+    level = state.played
     for choice in plan.choices[state.scene]:
         if choice.id != choice_id:
             continue
@@ -201,6 +203,7 @@ def _available(plan: LevelPlan, state: State, choice_id: str) -> ChoicePlan:
             continue
         if choice.needs_test is not None and not choice.needs_test(level, state):
             model = choice.model
+            assert model.needs is not None, "a choice with a test has its condition"
             reason = model.locked_text or why_not(model.needs, level, state)
             raise ChoiceError(strings.CHOICE_LOCKED.format(reason=reason))
         return choice
@@ -208,6 +211,7 @@ def _available(plan: LevelPlan, state: State, choice_id: str) -> ChoicePlan:
 
 
 def _record_baseline(state: State, choice: ChoicePlan) -> None:
+    assert state.scene is not None, "a choice is made in a scene"
     answer = BaselineAnswer(choice.baseline_pair, choice.scored, choice.baseline_candid,
                             state.scene)
     state.__dict__["baselines"] = (*state.baselines, answer)
@@ -220,7 +224,7 @@ def _move(plan: LevelPlan, state: State, target: str | None, finish: bool,
             events.append(plan.entered[target])
         _enter(state, target)
         return
-    level = state.level
+    level = state.played
     if state.pending:
         _settle(state, plan, events, dice)
     if finish or target is None:

@@ -378,8 +378,8 @@ class Level(_Model):
         scene = self.scenes[scene_id]
         if scene.sensors is not None:
             return list(scene.sensors)
-        return [self.watchers[w].sensor for w in scene.watchers
-                if w in self.watchers and self.watchers[w].sensor]
+        return [sensor for w in scene.watchers
+                if w in self.watchers and (sensor := self.watchers[w].sensor)]
 
     def tier_of(self, score: int) -> Tier | None:
         """The tier a score falls in (the highest `min` not above it)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from .conditions import without_name
 from .effects import compile_effects
 from .events import ChoiceMade, EndingReached, Observed, SceneEntered
-from .model import Choice, Level, Rule
+from .model import Blacklist, Choice, Level, Rule
 
 
 class RulePlan:
@@ -62,8 +62,8 @@ class ChoicePlan:
         self.rules = {}
         for rid, ruleset in level.rulesets.items():
             rule = ruleset.rules.get(behaviour) if behaviour else None
-            self.rules[rid] = None if rule is None else RulePlan(level, rule, behaviour,
-                                                                self.sensors)
+            self.rules[rid] = None if rule is None or behaviour is None else RulePlan(
+                level, rule, behaviour, self.sensors)
 
 
 class ServicePlan:
@@ -82,8 +82,7 @@ class BlacklistPlan:
     """The blacklist's fields (`leave_at` already defaulted to `below`), effects compiled."""
     __slots__ = ("below", "leave_at", "name", "effects")
 
-    def __init__(self, level: Level) -> None:
-        rules = level.blacklist
+    def __init__(self, rules: Blacklist, level: Level) -> None:
         self.below = rules.below
         self.leave_at = rules.below if rules.leave_at is None else rules.leave_at
         self.name = rules.name
@@ -109,7 +108,8 @@ class LevelPlan:
             for sid, service in sorted(level.services.items())])
         self.services = tuple([ServicePlan(sid, service)
                                for sid, service in level.services.items()])
-        self.blacklist = BlacklistPlan(level) if level.blacklist is not None else None
+        self.blacklist = (BlacklistPlan(level.blacklist, level) if level.blacklist is not None
+                          else None)
         self.chances = {sid: sensor.chance for sid, sensor in level.sensors.items()}
         network = level.network
         self.pull, self.pull_reason, self.pull_disclosed = \

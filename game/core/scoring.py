@@ -26,12 +26,12 @@ class ScoreDisplay:
 
 
 def legibility(state: State) -> str:
-    return state.level.rulesets[state.ruleset].legibility
+    return state.played.rulesets[state.ruleset].legibility
 
 
 def stars_for(state: State, score: int) -> float:
     """A score as 1 to 5 stars, in half stars."""
-    rules = state.level.score
+    rules = state.played.score
     span = max(1, rules.max - rules.min)
     raw = 1 + 4 * (score - rules.min) / span
     return max(1.0, min(5.0, round(raw * 2) / 2))
@@ -40,7 +40,7 @@ def stars_for(state: State, score: int) -> float:
 def score_display(state: State) -> ScoreDisplay:
     """What the player is allowed to see of the score under the ruleset's legibility."""
     mode = legibility(state)
-    tier = state.level.tier_of(state.shown_score)
+    tier = state.played.tier_of(state.shown_score)
     tier_name = tier.name if tier else None
     if mode == "exact":
         return ScoreDisplay(state.score, None, tier_name, mode)
@@ -98,11 +98,12 @@ def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
                     events: list[Event] | None, dice: Dice) -> Record:
     """Score a choice's behaviour under the ruleset, if a sensor really sees it (on a draft)."""
     scene_id = state.scene
+    assert scene_id is not None, "a choice is made in a scene"
     scored = choice.scored
     behaviour = choice.behaviour
     rule = choice.rules[state.ruleset] if behaviour else None
-    if rule is None:   # most choices: nothing to score
-        if behaviour and events is not None:
+    if rule is None or behaviour is None:   # most choices: nothing to score
+        if choice.unseen is not None and events is not None:
             events.append(choice.unseen)
         return Record(state.step, scene_id, choice.id, behaviour, scored, choice.watchers,
                       (), 0, False, None, 0)
@@ -116,7 +117,7 @@ def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
     disclosed = rule.disclosed if delta else False
     reason = rule.reason
     if reason is None:   # a behaviour the level does not name: fails here, as it did
-        reason = state.level.behaviours[behaviour].name
+        reason = state.played.behaviours[behaviour].name
     if delta and rule.delay:
         due = state.step + rule.delay
         state.__dict__["pending"] = (*state.pending, Pending(
@@ -132,7 +133,8 @@ def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
 def land_pending(state: State, plan: LevelPlan, events: list[Event] | None,
                  everything: bool = False) -> None:
     """Apply to a draft the delayed changes that are due now (or all of them, at an ending)."""
-    due, kept = [], []
+    due: list[Pending] = []
+    kept: list[Pending] = []
     step = state.step
     for p in state.pending:
         (due if everything or p.due_step <= step else kept).append(p)

@@ -125,6 +125,15 @@ class State:
     def finished(self) -> bool:
         return self.ending is not None
 
+    @property
+    def played(self) -> Level:
+        """The level this state plays. Every state the engine makes carries one; only the
+        plain data of `to_dict` goes without."""
+        level = self.level
+        if level is None:
+            raise TypeError("this state carries no level (read saves with State.from_json)")
+        return level
+
     # ---- changing (each returns a new state)
     def replace(self, **changes) -> State:
         """A copy with some fields changed (raises TypeError for a name that is no field):
@@ -180,7 +189,7 @@ class State:
 _FIELD_NAMES = frozenset(f.name for f in fields(State))
 for _kind in (ContactState, Pending, Record, ScorePoint, BaselineAnswer, State):
     # how pydantic is given a dataclass's settings: no "950" for 950, no true for 1, no extras
-    _kind.__pydantic_config__ = ConfigDict(strict=True, extra="forbid")
+    setattr(_kind, "__pydantic_config__", ConfigDict(strict=True, extra="forbid"))
 
 
 def draft(state: State) -> State:
@@ -230,7 +239,7 @@ def _state_from_dict(data: dict) -> State:
 
 
 @cache
-def _adapter() -> TypeAdapter:
+def _adapter() -> TypeAdapter[State]:
     """Checks a state's JSON against the types of `State`'s fields (JSON arrays become
     tuples, objects the nested dataclasses)."""
     from .model import Level  # noqa: F401 - pydantic reads the type of `State.level` here
@@ -248,7 +257,7 @@ def _damaged(exc: ValidationError) -> str:
 def _fit(state: State, level: Level) -> State:
     """The state, if each id in it is in the level; else StateError."""
     renamed = level.renamed
-    state = state.replace(scene=renamed.get(state.scene, state.scene),
+    state = state.replace(scene=state.scene and renamed.get(state.scene, state.scene),
                     visited=tuple(renamed.get(s, s) for s in state.visited),
                     path=tuple(renamed.get(s, s) for s in state.path))
     problems = [

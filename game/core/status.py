@@ -7,7 +7,7 @@ from .conditions import closed_reason, closed_why
 from .effects import Ctx, apply_effects
 from .events import (Blacklisted, Delisted, Event, ServiceLocked, ServiceUnlocked,
                      StatementShown, TierChanged)
-from .plan import LevelPlan, plan_of
+from .plan import BlacklistPlan, LevelPlan, plan_of
 from .rng import Dice, next_float
 from .scoring import STATEMENT_EVERY
 from .state import State, draft
@@ -23,7 +23,7 @@ def refresh(state: State, silent: bool = False) -> Refreshed:
     """Bring tier, blacklist, services and the shown score up to date with the score."""
     state = draft(state)
     events: list[Event] = []
-    update(state, plan_of(state.level), events)
+    update(state, plan_of(state.played), events)
     return Refreshed(state, () if silent else tuple(events))
 
 
@@ -31,7 +31,7 @@ def update(state: State, plan: LevelPlan, events: list[Event] | None,
            dice: Dice = next_float) -> None:
     """`refresh` on a draft (`state.draft`), in place (the blacklist's effects roll `dice`)."""
     if plan.blacklist is not None:
-        _blacklist(state, plan, events, dice)
+        _blacklist(state, plan, plan.blacklist, events, dice)
     _tier(state, plan, events)
     _services(state, plan, events)
     step = state.step
@@ -53,15 +53,14 @@ def _tier(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     state.__dict__["tier"] = tier_id
 
 
-def _blacklist(state: State, plan: LevelPlan, events: list[Event] | None,
-               dice: Dice) -> None:
-    rules = plan.blacklist
+def _blacklist(state: State, plan: LevelPlan, rules: BlacklistPlan,
+               events: list[Event] | None, dice: Dice) -> None:
     if not state.blacklisted:
         if state.score < rules.below:
             if events is not None:
                 events.append(Blacklisted(rules.name, state.score))
             state.__dict__["blacklisted"] = True
-            apply_effects(state, rules.effects, Ctx(state.level, plan, events, dice))
+            apply_effects(state, rules.effects, Ctx(state.played, plan, events, dice))
         return
     if state.score >= rules.leave_at:
         if events is not None:
@@ -70,7 +69,7 @@ def _blacklist(state: State, plan: LevelPlan, events: list[Event] | None,
 
 
 def _services(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
-    level, score = state.level, state.score
+    level, score = state.played, state.score
     opened = []   # a loop, not a comprehension: one frame fewer, after every choice
     for sid, threshold, test in plan.service_tests:
         if (threshold is None or score >= threshold) and (test is None or test(level, state)):
@@ -87,7 +86,7 @@ def _services(state: State, plan: LevelPlan, events: list[Event] | None) -> None
 def _changed_services(state: State, plan: LevelPlan, was_open: tuple, now_open: tuple,
                       events: list[Event]) -> None:
     """The events for the services that closed (with why) or opened, in file order."""
-    level = state.level
+    level = state.played
     for service in plan.services:
         service_id = service.id
         if service_id in was_open and service_id not in now_open:

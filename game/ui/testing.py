@@ -5,6 +5,8 @@
     pilot.number(1)                # the same, after the choices' grace time has passed
     pilot.click((640, 360))        # logical coordinates; mapped to the window
     pilot.tap((640, 360))          # a finger, in normalised window coordinates
+    pilot.screen_is("ending")      # the top screen, by its public `name`
+    pilot.press("Next chapter")    # click the button with this label (or label start)
 
 Set SDL_VIDEODRIVER=dummy and SDL_AUDIODRIVER=dummy before importing pygame.
 """
@@ -117,7 +119,28 @@ class Pilot:
         return self.app.top
 
     def screen_name(self) -> str:
-        return type(self.app.top).__name__
+        """The top screen's public `name` ("play", "title", "pause"...)."""
+        return self.app.top.name
+
+    def screen_is(self, name: str) -> bool:
+        return self.app.top.name == name
+
+    def button(self, label: str):
+        """The top screen's button with this label; failing that, the first whose label
+        starts with it ("Next chapter" finds "Next chapter: Day Zero")."""
+        buttons = [w for w in self.app.top.focus.items
+                   if isinstance(getattr(w, "label", None), str)]
+        for match in (lambda b: b.label == label, lambda b: b.label.startswith(label)):
+            found = [b for b in buttons if match(b)]
+            if found:
+                return found[0]
+        labels = ", ".join(repr(b.label) for b in buttons)
+        raise AssertionError(f"no button {label!r} on the {self.screen_name()} screen "
+                             f"(it has {labels or 'none'})")
+
+    def press(self, label: str, frames: int = 2) -> None:
+        """Click the button with this label (see `button`), as a player does."""
+        self.click(self.button(label).rect.center, frames)
 
     def redraw(self) -> pygame.Surface:
         """Draw everything afresh (no cached layers) and return the window's picture."""

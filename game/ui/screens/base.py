@@ -18,6 +18,7 @@ BACK_KEYS = (pygame.K_ESCAPE, pygame.K_BACKSPACE, pygame.K_AC_BACK)
 
 
 class Screen:
+    name = "screen"   # each screen's own, in words ("play", "title"): tests find screens by it
     overlay = False
     hint = S.HINT_MENU
 

@@ -7,6 +7,7 @@ from .document import DocumentScreen, Heading, Label, Spacer, Text
 
 
 class CreditsScreen(DocumentScreen):
+    name = "credits"
     hint = S.HINT_SCROLL
 
     def __init__(self, app, chapters):

@@ -15,6 +15,7 @@ from .document import DocumentScreen, Heading, Label, Spacer, Text
 
 
 class DebriefScreen(DocumentScreen):
+    name = "debrief"
     hint = S.HINT_SCROLL
 
     def __init__(self, app, session, chapter=None):

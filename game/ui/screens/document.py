@@ -92,6 +92,7 @@ def draw_scrolled(surf, app, scroll: ScrollView, placed, pal) -> None:
 
 class DocumentScreen(Screen):
     """A titled page of blocks with buttons in the top bar."""
+    name = "document"
 
     def __init__(self, app, title: str, note: str = ""):
         super().__init__(app)

@@ -17,6 +17,7 @@ TEXT_W = LOGICAL_SIZE[0] - TEXT_X - MARGIN - 40
 
 
 class EndingScreen(Screen):
+    name = "ending"
     hint = S.HINT_ENDING
     def __init__(self, app, session, chapter=None):
         super().__init__(app)

@@ -6,6 +6,7 @@ from .document import DocumentScreen, Heading, Spacer, Text
 
 
 class HistoryScreen(DocumentScreen):
+    name = "history"
     hint = S.HINT_SCROLL
 
     def __init__(self, app, session):

@@ -35,6 +35,7 @@ NUMBER_SHOWN = ("exact", "delayed")   # rulesets whose ending may name the numbe
 
 
 class DebriefStepsScreen(Screen):
+    name = "debrief steps"
     hint = ""
 
     def __init__(self, app, data: dict, level=None, allow_answers: bool = True,

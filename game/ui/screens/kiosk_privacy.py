@@ -14,6 +14,7 @@ from .kiosk_widgets import ConfirmScreen
 
 
 class PrivacyScreen(DocumentScreen):
+    name = "privacy"
     hint = S.HINT_SCROLL
 
     def __init__(self, app, kiosk_files: list | None = None):

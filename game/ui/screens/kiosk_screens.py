@@ -32,6 +32,7 @@ def centred_lines(screen, surf, text: str, role: str, color, y: int, width: int)
 
 class AttractScreen(Screen):
     """Waiting for the next student: any key (not Esc, not a modifier) or a touch begins."""
+    name = "attract"
     hint = ""
 
     def __init__(self, app, lesson: str, on_begin):
@@ -66,6 +67,7 @@ class AttractScreen(Screen):
 
 class ContentNoteScreen(Screen):
     """What the game contains, that nothing is graded, and the session code."""
+    name = "content note"
     hint = ""
 
     def __init__(self, app, note: str, code: str, chapters: str, on_start, on_not_now):
@@ -142,6 +144,7 @@ class ContentNoteScreen(Screen):
 
 class KioskEndingScreen(EndingScreen):
     """A chapter's ending, with one way on: the next chapter, or the debrief."""
+    name = "kiosk ending"
 
     def __init__(self, app, session, chapter, label: str, detail: str, on_next):
         super().__init__(app, session, chapter)
@@ -162,6 +165,7 @@ class KioskEndingScreen(EndingScreen):
 
 class NoticeScreen(Screen):
     """A message over the screen below, with one button (the time warning, time up)."""
+    name = "notice"
     overlay = True
     hint = ""
 
@@ -206,6 +210,7 @@ class NoticeScreen(Screen):
 
 class StillPlayingScreen(NoticeScreen):
     """After a while without input: any key or touch carries on; a countdown otherwise."""
+    name = "still playing"
 
     def __init__(self, app, seconds_left):
         super().__init__(app, K.STILL_TITLE, "", K.STILL_CONTINUE)
@@ -228,6 +233,7 @@ class StillPlayingScreen(NoticeScreen):
 class DoneScreen(Screen):
     """The session is saved: say so, offer what was recorded, and the way to the next
     student."""
+    name = "done"
     hint = ""
 
     def __init__(self, app, text: str, on_next, on_privacy):

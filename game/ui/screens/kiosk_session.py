@@ -47,6 +47,7 @@ class TimedSession(Session):
 
 class FullReport(DebriefScreen):
     """The whole debrief page (the Transparency Report and all), over the six steps."""
+    name = "full report"
 
     def actions(self):
         return [(S.BACK, self.back)]

@@ -135,6 +135,7 @@ class TickBox(Widget):
 
 class ConfirmScreen(Screen):
     """A question over the screen below, with two buttons; returns True or False."""
+    name = "confirm"
     overlay = True
     hint = ""
 

@@ -25,6 +25,7 @@ class Item:
 
 
 class CardListScreen(Screen):
+    name = "list"
     width = 760
 
     def __init__(self, app, title: str, note: str, items: list[Item], on_pick,
@@ -114,6 +115,7 @@ class CardListScreen(Screen):
 
 class PauseScreen(CardListScreen):
     """The pause menu, drawn over the play screen; returns the picked action."""
+    name = "pause"
     overlay = True
     width = 560
 

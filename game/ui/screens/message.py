@@ -6,6 +6,7 @@ from .document import DocumentScreen, Text
 
 
 class MessageScreen(DocumentScreen):
+    name = "message"
     def __init__(self, app, title: str, text: str):
         super().__init__(app, title)
         self.text = text

@@ -65,6 +65,7 @@ __all__ = ["CHOICE_GRACE_SECONDS", "PlayScreen"]
 
 
 class PlayScreen(PlayInput, Screen):
+    name = "play"
     hint = S.HINT_PLAY
 
     def __init__(self, app, session, chapter=None, dev: bool = False):

@@ -11,6 +11,7 @@ from .menu import CardListScreen, Item
 
 
 class SlotsScreen(CardListScreen):
+    name = "saves"
     width = 760
 
     def __init__(self, app, mode: str, session=None, chapter=None):

@@ -117,6 +117,7 @@ class OptionRow(Widget):
 
 
 class SettingsScreen(Screen):
+    name = "settings"
     hint = S.HINT_SETTINGS
 
     def __init__(self, app):

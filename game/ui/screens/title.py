@@ -15,6 +15,7 @@ LETTER_KEYS = {pygame.K_c: "C", pygame.K_l: "L"}
 
 
 class TitleScreen(Screen):
+    name = "title"
     def __init__(self, app, on_play=None, on_settings=None, on_credits=None,
                  on_continue=None, on_load=None):
         super().__init__(app)
