@@ -382,7 +382,7 @@ def test_every_screen_has_its_own_name():
     """Tests find screens by their `name`: two screens with one name would pass for each other."""
     classes = _every_screen_class()
     assert len(classes) > 15
-    names = [cls.__dict__.get("name") for cls in classes]
+    names = [vars(cls).get("name") for cls in classes]   # its own, not inherited
     assert None not in names, [c.__name__ for c, n in zip(classes, names) if n is None]
     assert len(set(names)) == len(names), sorted(names)
 
