@@ -16,7 +16,6 @@ from types import SimpleNamespace  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from game.ui import paint  # noqa: E402
 from game.ui import strings as S  # noqa: E402
 from game.ui.fonts import FallbackFont  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
@@ -181,12 +180,7 @@ def test_locked_doors_are_said_in_words_not_only_in_colour():
     pilot = Pilot(settings=INSTANT, args=args)
     play = pilot.top
     assert any(not c.available for c in play.session.choices())
-    paint.AUDIT = []
-    try:
-        pilot.redraw()
-        text = "\n".join(line for line, *_ in paint.AUDIT)
-    finally:
-        paint.AUDIT = None
+    text = "\n".join(line for line, _ in pilot.drawn())
     assert S.CHOICE_LOCKED_NOTE.split("{")[0].strip() in text       # "Locked: ..."
     closed = [name for _, svc, is_open in play.session.services() if not is_open
               for name in [svc.name]]

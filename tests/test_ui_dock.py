@@ -16,7 +16,7 @@ from types import SimpleNamespace  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from game.ui import flow, levels, paint  # noqa: E402
+from game.ui import flow, levels  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 from game.ui.testing import Pilot  # noqa: E402
 
@@ -92,12 +92,7 @@ def test_scrolling_the_text_moves_the_text_not_the_docked_choices():
     play = pilot.top
     view = play.scene_view
     assert view.scroll.max_offset > 0
-    paint.AUDIT = []
-    try:
-        pilot.redraw()
-        drawn = [(line, rect) for line, rect, *_ in paint.AUDIT]
-    finally:
-        paint.AUDIT = None
+    drawn = pilot.drawn()
     title = view._title_layout.lines[0]
     assert any(line == title and view.scroll.rect.contains(rect) for line, rect in drawn)
     first = view.buttons[0]

@@ -18,7 +18,7 @@ import pytest  # noqa: E402
 from game.ui import strings as S  # noqa: E402
 from game.ui.messages import Notice  # noqa: E402
 from game.ui.settings import TEXT_SIZES, Settings  # noqa: E402
-from game.ui.testing import Pilot  # noqa: E402
+from game.ui.testing import Pilot, drawn_text  # noqa: E402
 
 FIXTURE = Path(__file__).parent / "fixtures" / "ui_level.yaml"
 LEVELS = Path(__file__).parent.parent / "levels"
@@ -302,18 +302,12 @@ def test_with_large_text_the_typing_stays_in_view_and_the_choices_come_docked():
 
 @pytest.mark.parametrize("unscored", [False, True])
 def test_with_large_text_the_top_hint_and_the_score_card_lines_are_never_cut(unscored):
-    from game.ui import paint
     from game.ui.textcache import ELLIPSIS
     pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="pilot",
                        settings=Settings(text_speed="instant", text_size=max(TEXT_SIZES)))
     play = pilot.top
     play.score.unscored = unscored
-    paint.AUDIT = []
-    try:
-        pilot.redraw()
-        drawn = [(line, rect) for line, rect, *_ in paint.AUDIT]
-    finally:
-        paint.AUDIT = None
+    drawn = pilot.drawn()
     top_bar = [line for line, rect in drawn if rect.bottom <= 72]
     card = [line for line, rect in drawn if play.score.rect.contains(rect)]
     assert any("choose" in line for line in top_bar)
@@ -323,27 +317,23 @@ def test_with_large_text_the_top_hint_and_the_score_card_lines_are_never_cut(uns
 
 
 def test_with_the_largest_text_watcher_names_and_panel_labels_are_whole():
-    from game.ui import levels, paint
+    from game.ui import levels
     from game.ui.textcache import ELLIPSIS
     pilot = play_pilot(settings=Settings(text_speed="instant", text_size=max(TEXT_SIZES)))
     panel = pilot.top.watchers
     names = {w.name for c in levels.bundled() for w in c.level.watchers.values()}
     surf = pygame.Surface((1280, 720))
-    paint.AUDIT = []
-    try:
+    with drawn_text() as audit:
         for name in names:
             panel._name(surf, name, (panel.rect.x + 40, panel.rect.y + 100))
         panel.draw(surf, False)
-        drawn = [line for line, *_ in paint.AUDIT]
-    finally:
-        paint.AUDIT = None
+    drawn = [line for line, *_ in audit]
     assert len(names) > 10
     assert not [line for line in drawn if line.endswith(ELLIPSIS)]
 
 
 @pytest.mark.parametrize("size", TEXT_SIZES)
 def test_the_debrief_figures_are_never_broken_across_lines(size):
-    from game.ui import paint
     from game.ui import strings as S
     from game.ui.screens.debrief_blocks import FigureCards
     pilot = Pilot(settings=Settings(text_speed="instant", text_size=size))
@@ -351,10 +341,7 @@ def test_the_debrief_figures_are_never_broken_across_lines(size):
                          (S.BATESON_SHORT, S.BATESON_BAR, S.BATESON)])
     width = 472                       # the kiosk debrief's column, the narrowest place
     rect = pygame.Rect(0, 0, width, cards.measure(pilot.app, width))
-    paint.AUDIT = []
-    try:
+    with drawn_text() as audit:
         cards.draw(pygame.Surface((1280, 900)), pilot.app, rect)
-        drawn = [line for line, *_ in paint.AUDIT]
-    finally:
-        paint.AUDIT = None
+    drawn = [line for line, *_ in audit]
     assert S.PENNEY_BAR in drawn and S.BATESON_BAR in drawn and "−57%" in drawn

@@ -12,6 +12,8 @@ Set SDL_VIDEODRIVER=dummy and SDL_AUDIODRIVER=dummy before importing pygame.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pygame
 
 from . import flow
@@ -151,3 +153,21 @@ class Pilot:
 
     def snapshot(self) -> pygame.Surface:
         return self.app.snapshot()
+
+    def drawn(self) -> list[tuple[str, pygame.Rect]]:
+        """Each line of text a full redraw draws, with where (see `drawn_text`)."""
+        with drawn_text() as audit:
+            self.redraw()
+        return [(line, rect) for line, rect, *_ in audit]
+
+
+@contextmanager
+def drawn_text():
+    """Within the block, every line of text drawn is recorded: the list it yields fills with
+    (line, rect, ...) entries (`paint.AUDIT`)."""
+    from . import paint
+    paint.AUDIT = []
+    try:
+        yield paint.AUDIT
+    finally:
+        paint.AUDIT = None
