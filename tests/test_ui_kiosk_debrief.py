@@ -24,10 +24,10 @@ def _config(tmp_path, monkeypatch):
     monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path / "config"))
 
 
-def debrief():
+def debrief(text_size: int = 100):
     """A pilot showing the six steps; `finished` collects what Finish handed on."""
     data, level = _session()
-    pilot = Pilot(settings=Settings(text_speed="instant"))
+    pilot = Pilot(settings=Settings(text_speed="instant", text_size=text_size))
     finished = []
     screen = DebriefStepsScreen(pilot.app, data, level, True,
                                 on_finish=lambda answers, include: finished.append(
@@ -103,3 +103,18 @@ def test_finish_without_answers_asks_nothing_and_can_drop_them_when_confirmed():
     pilot.press(K.FINISH)
     pilot.press(K.DROP_YES)
     assert finished == [(None, False)]
+
+
+@pytest.mark.parametrize("size", [100, 125, 150])
+def test_the_key_hint_never_runs_under_the_buttons(size):
+    """At 150% the hint along the bottom ran under Back and Finish and save."""
+    pilot, screen, _ = debrief(size)
+    for _ in range(len(K.STEPS)):
+        first_part = K.DEBRIEF_KEYS.split(" · ")[0]
+        hints = [rect for line, rect in pilot.drawn() if line.startswith(first_part)]
+        assert hints, "the hint is not shown at all"
+        for rect in hints:
+            assert not any(rect.colliderect(b.rect) for b in screen.buttons), (size, screen.step)
+        if screen.step + 1 < len(K.STEPS):
+            screen.next()
+    assert screen.step == len(K.STEPS) - 1          # every step was looked at, Finish too

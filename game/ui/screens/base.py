@@ -105,14 +105,27 @@ def header_height(screen, note: str, top: int = 40) -> int:
     return y + 8
 
 
-def page_hint(screen, surf, hint: str | None = None) -> None:
-    """The keyboard hint along the bottom edge."""
+def whole_parts(font, words: str, width: int) -> str:
+    """As many of a hint's " · " parts as fit whole, from the first (a cut "Ba…" tells
+    nobody anything); nothing if not even the first fits."""
+    parts = words.split(S.JOIN)
+    while len(parts) > 1 and font.size(S.JOIN.join(parts))[0] > width:
+        parts.pop()
+    shown = S.JOIN.join(parts)
+    return shown if font.size(shown)[0] <= width else ""
+
+
+def page_hint(screen, surf, hint: str | None = None, span: tuple[int, int] | None = None) -> None:
+    """The keyboard hint along the bottom edge; with `span` (x from, x to), only there, as
+    between two buttons on the bottom row."""
     th, pal, cache = screen.theme, screen.pal, screen.cache
     w, h = LOGICAL_SIZE
+    left, right = span or (MARGIN, w - MARGIN)
     font = th.font("small")
-    line = cache.fit(font, hint or screen.hint, w - 2 * MARGIN)
-    paint.text(surf, cache, font, line, pal.muted, (w // 2, h - 14), "midbottom",
-               box=pygame.Rect(0, 0, w, h))
+    line = whole_parts(font, hint or screen.hint, right - left)
+    if line:
+        paint.text(surf, cache, font, line, pal.muted, ((left + right) // 2, h - 14),
+                   "midbottom", box=pygame.Rect(0, 0, w, h))
 
 
 def wordmark(screen, surf, pos) -> None:

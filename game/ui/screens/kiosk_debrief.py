@@ -300,7 +300,15 @@ class DebriefStepsScreen(Screen):
         for w in ([self.tick] if self.tick else []) + self.buttons:
             w.draw(surf, self.app, self.focus.is_focused(w))
         if self.box is not None:
-            page_hint(self, surf, K.DEBRIEF_KEYS)
+            page_hint(self, surf, K.DEBRIEF_KEYS, self._hint_span())
+
+    def _hint_span(self) -> tuple[int, int]:
+        """Between the bottom row's buttons (Back on the left, Next or Finish on the right)."""
+        row = [b.rect for b in self.buttons if b.rect.bottom > LOGICAL_SIZE[1] - 60]
+        middle = LOGICAL_SIZE[0] // 2
+        left = max((r.right for r in row if r.centerx < middle), default=64)
+        right = min((r.left for r in row if r.centerx >= middle), default=LOGICAL_SIZE[0] - 64)
+        return left + 24, right - 24
 
     def _dots(self, surf) -> None:
         pal = self.pal

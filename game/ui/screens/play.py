@@ -20,7 +20,7 @@ from ..fx import Toasts
 from ..illustration import Illustration, animated
 from ..theme import LOGICAL_SIZE, MARGIN
 from ..widgets import Button
-from .base import Screen, wordmark
+from .base import Screen, whole_parts, wordmark
 from .panels import ServicesPanel, WatchersPanel
 from .play_paint import PlayPainter
 from .score_card import ScoreCard
@@ -49,16 +49,6 @@ def aftermath_seconds(reply: str | None, text_speed: str) -> float:
         return AFTER_SECONDS
     rate = READING_WORDS_PER_SECOND.get(text_speed, READING_WORDS_PER_SECOND["normal"])
     return AFTER_SECONDS + max(REPLY_MIN_SECONDS, len(reply.split()) / rate)
-
-
-def whole_parts(font, words: str, width: int) -> str:
-    """As many of the hint's " · " parts as fit whole, from the first (a cut "Ba…" tells
-    nobody anything); one part alone is shortened only if nothing else fits."""
-    parts = words.split(S.JOIN)
-    while len(parts) > 1 and font.size(S.JOIN.join(parts))[0] > width:
-        parts.pop()
-    shown = S.JOIN.join(parts)
-    return shown if font.size(shown)[0] <= width else ""
 
 
 __all__ = ["CHOICE_GRACE_SECONDS", "PlayScreen"]
