@@ -11,8 +11,9 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, UsageError,
-                          plain_parser_class, report_crash)
+from .cli_support import plain_parser_class
+from .errors import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, UsageError,
+                     report_crash)
 from .safetext import terminal_guarded
 
 if TYPE_CHECKING:

@@ -6,7 +6,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from .cli_support import CONTENT_PROBLEM, OK, ContentProblem, UsageError
+from .errors import CONTENT_PROBLEM, OK, ContentProblem, UsageError
 
 LEVEL_SUFFIXES = (".yaml", ".yml")
 

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_support import USAGE_ERROR, ContentProblem, UsageError
+from .errors import USAGE_ERROR, ContentProblem, UsageError
 
 
 def parse_choice_list(text: str) -> list[int]:

@@ -197,7 +197,7 @@ def _plural(n: int, word: str) -> str:
 
 def load_levels(specs: list[str]) -> list:
     from ..cli_levels import bundled, load_path
-    from ..cli_support import UsageError
+    from ..errors import UsageError
 
     if not specs:
         return bundled()

@@ -201,7 +201,7 @@ def too_big_to_draw(level: Level) -> str:
 
 def cmd_graph(args) -> int:
     from ..cli_levels import format_problems
-    from ..cli_support import UsageError
+    from ..errors import UsageError
     from .analyze import load_levels
 
     output = Path(args.output)
