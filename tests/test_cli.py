@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from game import cli, cli_support, errors
+from game import cli, errors
+from game.cli import support as cli_support
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini.yaml"

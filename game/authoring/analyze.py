@@ -196,7 +196,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def load_levels(specs: list[str]) -> list:
-    from ..cli_levels import bundled, load_path
+    from ..content.catalog import bundled, load_path
     from ..errors import UsageError
 
     if not specs:

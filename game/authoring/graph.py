@@ -200,7 +200,7 @@ def too_big_to_draw(level: Level) -> str:
 
 
 def cmd_graph(args) -> int:
-    from ..cli_levels import format_problems
+    from ..content.catalog import format_problems
     from ..errors import UsageError
     from .analyze import load_levels
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import sys
 
-from .errors import USAGE_ERROR
+from ..errors import USAGE_ERROR
 
 # ---------------------------------------------------------------- plain argparse
 
