@@ -1,8 +1,8 @@
-"""`python -m game` and the `sincerity` console script: the command line (see game/cli.py).
+"""`python -m game` and the `sincerity` console script: the command line (see game/cli/).
 
 Plain `sincerity`, with no arguments, opens the window without loading the command line
 first (its parser and commands would delay the title by about 10 ms); anything else, and any
-failure, goes through game/cli.py.
+failure, goes through game/cli/.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def _command_line(argv: list[str]) -> int:
 
 
 def _window() -> int:
-    """Plain `sincerity`: what `play` does with no options (game/cli_play.py), sooner."""
+    """Plain `sincerity`: what `play` does with no options (game/cli/play.py), sooner."""
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # no banner on the terminal
     try:
         import pygame  # noqa: F401 - the window's one library

@@ -52,7 +52,7 @@ def median_ms(work: Callable[[], object], runs: int, warm_up: bool = True) -> fl
 # ---------------------------------------------------------------- loading levels
 
 def _bundled_paths() -> list:
-    from .cli_levels import bundled
+    from .content.catalog import bundled
 
     return [loaded.path for loaded in bundled()]
 
@@ -105,7 +105,7 @@ def _play_steps(games: list[tuple], steps: int, seed: int) -> int:
 
 def engine_steps(runs: int, steps: int) -> Figure:
     """`choose` calls per second (with `choices` before each) on the bundled levels."""
-    from .cli_levels import bundled
+    from .content.catalog import bundled
 
     games = _games([lv.level for lv in bundled() if lv.ok])
     if not games:
@@ -131,7 +131,7 @@ def analyze_campaign(runs: int) -> Figure:
     time, below)."""
     _one_process()
     from .authoring.analyze import analyze_loaded
-    from .cli_levels import bundled
+    from .content.catalog import bundled
 
     levels = bundled()
     if not levels:
@@ -160,7 +160,7 @@ def _wall_ms(levels: list, runs: int) -> float:
 
 def analyze_campaign_wall(runs: int) -> Figure:
     """`analyze` on every bundled level together, wall time (budget: 2 cores)."""
-    from .cli_levels import bundled
+    from .content.catalog import bundled
 
     levels = bundled()
     return figure(_wall_ms(levels, runs) if levels else None, "ms", 4000)
@@ -169,7 +169,7 @@ def analyze_campaign_wall(runs: int) -> Figure:
 def analyze_chapter_max(runs: int) -> Figure:
     """`analyze` on each bundled level alone, as an author editing it runs it: the slowest
     one's wall time."""
-    from .cli_levels import bundled
+    from .content.catalog import bundled
 
     levels = bundled()
     slowest = max((_wall_ms([level], runs) for level in levels), default=None)

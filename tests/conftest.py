@@ -151,7 +151,7 @@ def random_choices(seeds: int):
     (state, choice id) for every choice made, the game going on with `choose`'s state."""
     import random
 
-    from game.cli_levels import bundled
+    from game.content.catalog import bundled
     from game.core import choices
 
     for loaded in bundled():

@@ -290,7 +290,7 @@ def test_game_lengths_in_scene_order_match_a_full_topological_sort(level_id, mon
     # where the scenes never loop, lengths walk the states in their scenes' order; that
     # must give what the general sort over every move gives
     from game.authoring import paths
-    from game.cli_levels import bundled
+    from game.content.catalog import bundled
     level = next(lv.level for lv in bundled() if lv.level.id == level_id)
     reach = explore(level, next(iter(level.personas)), list(level.rulesets)[-1])
     scenes = reach.column("scene")
@@ -476,7 +476,7 @@ def test_a_level_already_played_here_still_goes_to_a_pool():
     # must stay behind, and be made again in the worker
     import pickle
 
-    from game.cli_levels import bundled
+    from game.content.catalog import bundled
     level = next(lv.level for lv in bundled() if lv.level.id == "here")
     state = new_game(level, "migrant", "opaque")
     choose(state, choices(state)[0].id)

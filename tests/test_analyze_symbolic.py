@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from game.authoring.explore import explore
 from game.authoring.symbolic import NotSymbolic, Sym, Tape, pin
-from game.cli_levels import bundled
+from game.content.catalog import bundled
 
 
 def test_comparisons_answer_for_the_known_score_and_narrow_the_range():

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from game import cli, cli_support
+from game import cli, errors
+from game.cli import support as cli_support
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = REPO / "tests" / "fixtures" / "mini.yaml"
@@ -165,9 +166,9 @@ def _boom(args):
 
 
 def test_unexpected_error_writes_a_log_not_a_traceback(monkeypatch, capsys, tmp_path):
-    monkeypatch.setattr(cli_support, "_log_dir", lambda: tmp_path)
+    monkeypatch.setattr(errors, "_log_dir", lambda: tmp_path)
     monkeypatch.setitem(cli.COMMANDS, "levels", _boom)
-    assert cli.main(["levels"]) == cli_support.INTERNAL_ERROR
+    assert cli.main(["levels"]) == errors.INTERNAL_ERROR
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.count("\n") == 1
     assert "boom in the levels command" in err
@@ -180,10 +181,10 @@ def test_log_goes_to_a_temp_file_when_the_log_folder_fails(monkeypatch, capsys, 
     def unwritable():
         raise PermissionError("read-only")
 
-    monkeypatch.setattr(cli_support, "_log_dir", unwritable)
+    monkeypatch.setattr(errors, "_log_dir", unwritable)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path))
     monkeypatch.setitem(cli.COMMANDS, "levels", _boom)
-    assert cli.main(["levels"]) == cli_support.INTERNAL_ERROR
+    assert cli.main(["levels"]) == errors.INTERNAL_ERROR
     err = capsys.readouterr().err
     logs = list(tmp_path.glob("sincerity-crash-*.log"))
     assert len(logs) == 1 and str(logs[0]) in err
@@ -196,7 +197,7 @@ def test_unexpected_error_in_a_real_process(tmp_path):
     env = {**os.environ, "XDG_STATE_HOME": str(tmp_path), "HOME": str(tmp_path)}
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           env=env, timeout=60)
-    assert proc.returncode == cli_support.INTERNAL_ERROR
+    assert proc.returncode == errors.INTERNAL_ERROR
     assert "Traceback" not in proc.stderr and proc.stderr.count("\n") == 1
     log = Path(proc.stderr.split("The full details are in: ")[1].strip())
     assert log.is_file() and "ZeroDivisionError" in log.read_text(encoding="utf-8")

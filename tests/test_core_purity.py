@@ -231,8 +231,8 @@ def test_the_outside_check_catches_what_it_forbids(where, source, needle):
     "import sys\nhere = sys.modules['game.resources'].__file__\n",
     "from game.core import choose\nstep = choose(state, 'c', dice=lambda r: (r, 0.0))\n",
     "new = state.replace(score=5)\n",
-    "from game import cli_support\n"
-    "def test(monkeypatch):\n    monkeypatch.setattr(cli_support, '_log_dir', f)\n",
+    "from game import errors\n"
+    "def test(monkeypatch):\n    monkeypatch.setattr(errors, '_log_dir', f)\n",
 ])
 def test_the_outside_check_lets_public_use_through(source):
     assert _reaches_in(ROOT / "tests" / "probe.py", source) == []

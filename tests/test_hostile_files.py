@@ -118,7 +118,7 @@ def test_the_title_says_what_was_wrong_with_the_settings(config):
 
 # ---------------------------------------------------------------- classroom files
 
-from game import cli, cli_support  # noqa: E402
+from game import cli, errors  # noqa: E402
 from game.classroom import config as classroom  # noqa: E402
 
 
@@ -220,7 +220,7 @@ def test_a_hostile_classroom_file_is_refused_located(kind, command, tmp_path, ca
     rc = cli.main(ROOM_COMMANDS[command](str(path)))
     out, err = capsys.readouterr()
     said = out + err
-    assert rc != cli_support.INTERNAL_ERROR and rc != cli_support.OK, said
+    assert rc != errors.INTERNAL_ERROR and rc != errors.OK, said
     assert f"{path}:{line}:" in said and f"[{code}]" in said and words in said, said
     assert "\x1b" not in said and "\x00" not in said
     assert "level file" not in said   # told as a classroom file, not checked as a level

@@ -16,7 +16,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from game import cli, cli_support  # noqa: E402
+from game import cli, errors  # noqa: E402
 from game.ui.levels import load_path  # noqa: E402
 
 MINI = Path(__file__).parent / "fixtures" / "mini.yaml"
@@ -82,7 +82,7 @@ def test_a_hostile_level_is_refused_located_and_quickly(kind, command, tmp_path,
     rc = cli.main(COMMANDS[command](str(level), tmp_path))
     elapsed = time.perf_counter() - start
     out, err = capsys.readouterr()
-    assert rc == cli_support.CONTENT_PROBLEM, (rc, out[-2000:], err[-2000:])
+    assert rc == errors.CONTENT_PROBLEM, (rc, out[-2000:], err[-2000:])
     if command == "validate --json":
         found = [(d["code"], d["line"]) for d in json.loads(out)]
         assert (code, line) in found
@@ -107,7 +107,7 @@ def test_a_hostile_level_named_by_a_classroom_file_is_a_broken_chapter(tmp_path,
     (tmp_path / "deep.yaml").write_text(text, encoding="utf-8")
     room = tmp_path / "classroom.yaml"
     room.write_text("format: 1\nchapters: [deep.yaml]\nexport_folder: out\n", encoding="utf-8")
-    assert cli.main(["validate", str(room)]) == cli_support.CONTENT_PROBLEM
+    assert cli.main(["validate", str(room)]) == errors.CONTENT_PROBLEM
     out = capsys.readouterr().out
     assert f"{room}:2:" in out and "[C106]" in out
 
@@ -120,18 +120,18 @@ def test_many_problems_of_one_kind_are_counted_not_all_printed(tmp_path, capsys)
     text = text.replace("start: day_zero", "start: s0")
     level = tmp_path / "many.yaml"
     level.write_text(text, encoding="utf-8")
-    assert cli.main(["validate", str(level)]) == cli_support.CONTENT_PROBLEM
+    assert cli.main(["validate", str(level)]) == errors.CONTENT_PROBLEM
     out = capsys.readouterr().out
     assert out.count("[E102]") == 20
     assert f"{level}: …and 180 more like this (E102)" in out
-    assert cli.main(["validate", "--json", str(level)]) == cli_support.CONTENT_PROBLEM
+    assert cli.main(["validate", "--json", str(level)]) == errors.CONTENT_PROBLEM
     assert sum(d["code"] == "E102" for d in json.loads(capsys.readouterr().out)) == 200
 
 
 def test_a_raw_bidi_character_never_reaches_the_terminal(tmp_path, capsys):
     level = tmp_path / "bidi.yaml"
     level.write_text(_mini("title: A short day", "title: A \u202e short day"), encoding="utf-8")
-    assert cli.main(["validate", str(level)]) == cli_support.CONTENT_PROBLEM
+    assert cli.main(["validate", str(level)]) == errors.CONTENT_PROBLEM
     out = capsys.readouterr().out
     assert "[E014]" in out and "U+202E" in out
     assert "\u202e" not in out and "title: A \ufffd short day" in out   # the quoted line too

@@ -16,7 +16,7 @@ from pathlib import Path  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from game import cli, cli_support, safetext  # noqa: E402
+from game import cli, errors, safetext  # noqa: E402
 from game.authoring import analyze, graph  # noqa: E402
 from game.content import load_text  # noqa: E402
 from game.ui.textcache import TextCache  # noqa: E402
@@ -129,12 +129,12 @@ def test_graph_refuses_to_draw_a_level_too_big_for_a_picture(tmp_path, capsys):
     level.write_text(_big_level(graph.MAX_DRAWN + 1), encoding="utf-8")
     start = time.perf_counter()
     assert cli.main(["graph", str(level), "-o", str(tmp_path / "big.svg")]) == \
-        cli_support.USAGE_ERROR
+        errors.USAGE_ERROR
     assert time.perf_counter() - start < 30
     err = capsys.readouterr().err
     assert "too many to draw" in err and ".mmd" in err
     assert not (tmp_path / "big.svg").exists()
-    assert cli.main(["graph", str(level), "-o", str(tmp_path / "big.mmd")]) == cli_support.OK
+    assert cli.main(["graph", str(level), "-o", str(tmp_path / "big.mmd")]) == errors.OK
 
 
 def test_graph_stops_dot_when_it_takes_too_long(tmp_path, capsys, monkeypatch):
@@ -146,7 +146,7 @@ def test_graph_stops_dot_when_it_takes_too_long(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(graph, "DOT_SECONDS", 1)
     start = time.perf_counter()
     assert cli.main(["graph", str(MINI), "-o", str(tmp_path / "x.svg")]) == \
-        cli_support.USAGE_ERROR
+        errors.USAGE_ERROR
     assert time.perf_counter() - start < 20
     assert "stopped after 1 seconds" in capsys.readouterr().err
 

@@ -93,7 +93,7 @@ def test_every_change_agrees_everywhere_in_random_games_of_every_level():
             assert [(c.cause, c.delta) for c in row.changes] == \
                 [(c["cause"], c["delta"]) for c in choice["changes"]]
         assert sum(r.delta for r in rows) == final.score - first.score
-    from game.cli_levels import bundled
+    from game.content.catalog import bundled
     assert games == SEEDS * sum(len(b.level.personas) * len(b.level.rulesets)
                                 for b in bundled())
 

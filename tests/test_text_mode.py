@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game import cli_levels
+from game.content import catalog
 from game.content import load_level
 from game.content.loader import bundled_levels
 from game.core import new_game
@@ -236,7 +236,7 @@ def test_the_game_comes_with_levels():
 
 
 def test_default_level_is_the_first_in_order():
-    levels = [loaded.level for loaded in cli_levels.bundled() if loaded.ok]
+    levels = [loaded.level for loaded in catalog.bundled() if loaded.ok]
     assert levels, "the game has bundled levels"
     proc = play("--text", stdin=ANSWERS)
     assert proc.returncode == 0

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from game.authoring.transcripts import file_name, parse_name, play_args, run_cli
+from game.authoring.transcripts import file_name, parse_name, play_args
+from game.cli import main_captured
 from game.content import bundled_levels, load_level
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,7 +32,7 @@ def test_there_are_transcripts_for_every_bundled_level():
 @pytest.mark.parametrize("path", FILES, ids=[f.stem for f in FILES])
 def test_transcript_is_unchanged(path):
     level, persona, ruleset, numbers = parse_name(path.name)
-    code, text = run_cli(play_args(level, persona, ruleset, numbers))
+    code, text = main_captured(play_args(level, persona, ruleset, numbers))
     assert code == 0, text
     expected = path.read_text(encoding="utf-8")
     assert text == expected, f"{path.name} differs; {HOW}"

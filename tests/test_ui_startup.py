@@ -22,7 +22,7 @@ app.App._mark_first_frame = mark
 from game.__main__ import main
 main([])
 """
-NOT_BEFORE_FIRST_FRAME = ("argparse", "game.cli", "game.cli_levels", "game.content", "game.core",
+NOT_BEFORE_FIRST_FRAME = ("argparse", "game.cli", "game.cli.levels", "game.content", "game.core",
                           "game.saves", "game.ui.levels", "game.ui.session", "pydantic", "yaml")
 
 

@@ -24,7 +24,7 @@ TIMED = """
 import os, time
 os.environ["SINCERITY_ANALYZE_WORKERS"] = "1"
 from game.authoring.analyze import analyze_loaded
-from game.cli_levels import bundled
+from game.content.catalog import bundled
 levels = bundled()
 began = time.process_time()
 analyze_loaded(levels)

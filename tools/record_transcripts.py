@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from game.authoring.transcripts import record  # noqa: E402
+from game.cli import main_captured  # noqa: E402
 from game.content import bundled_levels, load_level  # noqa: E402
 
 
@@ -27,7 +28,7 @@ def main() -> int:
         print(f"fix these levels first (python -m game validate): {', '.join(broken)}")
         return 1
     folder = ROOT / "tests" / "transcripts"
-    for name in record(folder, levels):
+    for name in record(folder, levels, main_captured):
         print(f"recorded {name}")
     print(f"transcripts are in {folder}")
     return 0

@@ -196,8 +196,8 @@ def _plural(n: int, word: str) -> str:
 
 
 def load_levels(specs: list[str]) -> list:
-    from ..cli_levels import bundled, load_path
-    from ..cli_support import UsageError
+    from ..content.catalog import bundled, load_path
+    from ..errors import UsageError
 
     if not specs:
         return bundled()

@@ -116,7 +116,7 @@ def report_lines(result: Compat, old_path: str, new_path: str) -> list[str]:
 def cmd_compat(args) -> int:
     from pathlib import Path
 
-    from ..cli_levels import format_problems, load_path
+    from ..content.catalog import format_problems, load_path
 
     old, new = load_path(Path(args.old)), load_path(Path(args.new))
     broken = [lv for lv in (old, new) if not lv.ok]

@@ -200,8 +200,8 @@ def too_big_to_draw(level: Level) -> str:
 
 
 def cmd_graph(args) -> int:
-    from ..cli_levels import format_problems
-    from ..cli_support import UsageError
+    from ..content.catalog import format_problems
+    from ..errors import UsageError
     from .analyze import load_levels
 
     output = Path(args.output)

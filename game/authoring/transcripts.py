@@ -3,7 +3,7 @@ and kept as text, so a change in a level or in the text front end shows up as a 
 
 `plan(loaded)` finds, for each ending, the shortest list of choices that reaches it with
 `--seed 0` (the search follows seed 0's luck, as `play` does), as the persona and ruleset
-that get there soonest. `record(folder, levels)` plays each with
+that get there soonest. `record(folder, levels, run)` plays each with
 
     python -m game play --text --level L --persona P --ruleset R --seed 0 --choices ... --transcript
 
@@ -13,9 +13,8 @@ dashes (`1-3-2`). `tools/record_transcripts.py` records those of the bundled lev
 """
 from __future__ import annotations
 
-import contextlib
-import io
 from pathlib import Path
+from typing import Callable
 
 from .explore import explore
 from .summary import walk_to
@@ -43,16 +42,6 @@ def parse_name(name: str) -> Run:
     return level, persona, ruleset, [int(n) for n in choices.split("-")]
 
 
-def run_cli(args: list[str]) -> tuple[int, str]:
-    """Run the command line in this process: its exit code and what it printed."""
-    from ..cli import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        code = main(args)
-    return code, out.getvalue()
-
-
 def plan(loaded) -> list[Run]:
     """The shortest way (with seed 0) to each ending of a loaded level, in ending order.
     Between ways as short, the persona and ruleset used least so far win, so that the
@@ -78,16 +67,22 @@ def plan(loaded) -> list[Run]:
     return runs
 
 
-def record(folder: Path, levels: list) -> list[str]:
+#: Runs one command line in this process: (exit code, what it printed). The transcripts are
+#: the real command line's output, so the caller passes `game.cli.main_captured` (this
+#: layer, below the command line, does not import it).
+Runner = Callable[[list[str]], tuple[int, str]]
+
+
+def record(folder: Path, levels: list, run: Runner) -> list[str]:
     """Record the transcripts of these loaded levels into `folder` (its old `.txt` files
-    are removed first). Returns the file names written."""
+    are removed first), each played by `run`. Returns the file names written."""
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob("*.txt"):
         old.unlink()
     written = []
     for loaded in levels:
         for level, persona, ruleset, numbers in plan(loaded):
-            code, text = run_cli(play_args(level, persona, ruleset, numbers))
+            code, text = run(play_args(level, persona, ruleset, numbers))
             if code != 0:
                 raise RuntimeError(f"{level} {persona} {ruleset} {numbers}: exit {code}\n{text}")
             name = file_name(level, persona, ruleset, numbers)

@@ -75,6 +75,6 @@ def human_size(n: int) -> str:
 
 
 def log_dir() -> Path:
-    """Where crash logs go (`game.cli_support`), without creating it."""
+    """Where crash logs go (`game.errors`), without creating it."""
     from platformdirs import user_log_dir
     return Path(user_log_dir("sincerity", appauthor=False))

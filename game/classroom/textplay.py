@@ -11,7 +11,7 @@ import random
 import sys
 import time
 
-from ..cli_support import CONTENT_PROBLEM, OK
+from ..errors import CONTENT_PROBLEM, OK
 from ..core import choices, choose, new_game, start_at
 from ..core.scoring import legibility
 from ..text import strings as ts

@@ -12,7 +12,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import Iterator, TextIO
 
-from ..cli_support import CONTENT_PROBLEM, OK, UsageError
+from ..errors import CONTENT_PROBLEM, OK, UsageError
 from ..core import ChoiceView, State, choices, choose
 from ..core.scoring import legibility
 from . import strings as s

@@ -11,9 +11,10 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from .cli_support import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, UsageError,
-                          plain_parser_class, report_crash)
-from .safetext import terminal_guarded
+from ..errors import (CONTENT_PROBLEM, OK, USAGE_ERROR, ContentProblem, UsageError,
+                     report_crash)
+from ..safetext import terminal_guarded
+from .support import plain_parser_class
 
 if TYPE_CHECKING:
     import argparse
@@ -27,7 +28,7 @@ def _later(module: str, name: str):
     def command(args) -> int:
         from importlib import import_module
 
-        return getattr(import_module(f"{__package__}.{module}"), name)(args)
+        return getattr(import_module(f"game.{module}"), name)(args)
     command.__name__ = name
     command.__doc__ = f"`{name}` of game.{module}, imported when it runs."
     return command
@@ -35,14 +36,14 @@ def _later(module: str, name: str):
 
 def cmd_bench(args) -> int:
     """Measure the game against its budgets (DESIGN.md section 6)."""
-    from . import bench
+    from .. import bench
 
     return bench.main(as_json=args.json)
 
 
 def cmd_screenshots(args) -> int:
     """Save every screen as a PNG, headless (the window's job)."""
-    from .ui.screenshots import main as screenshots
+    from ..ui.screenshots import main as screenshots
 
     result = screenshots(args.outdir)
     return result if isinstance(result, int) else OK
@@ -51,7 +52,7 @@ def cmd_screenshots(args) -> int:
 def cmd_analyze(args) -> int:
     """Check that every level can be finished, and how (game.authoring.analyze)."""
     if args.explain:
-        from .classroom import commands
+        from ..classroom import commands
 
         return commands.explain(args.explain)
     return _later("authoring.analyze", "cmd_analyze")(args)
@@ -59,28 +60,28 @@ def cmd_analyze(args) -> int:
 
 def cmd_validate(args) -> int:
     """Check level files and classroom files, or explain a code (`--explain C105`)."""
-    from . import cli_levels
-    from .classroom import commands
+    from ..classroom import commands
+    from .levels import cmd_validate as validate_levels
 
     if args.explain:
         return commands.explain(args.explain)
     rooms, levels = commands.split_paths(args.paths)
     if not rooms:
-        return cli_levels.cmd_validate(args)
+        return validate_levels(args)
     if levels and args.json:
         raise UsageError("with --json, validate classroom files and level files separately")
     result = commands.validate_classrooms(rooms, args.json)
     if levels:
         args.paths = levels
-        result = max(result, cli_levels.cmd_validate(args))
+        result = max(result, validate_levels(args))
     return result
 
 
 COMMANDS = {
-    "play": _later("cli_play", "cmd_play"),
+    "play": _later("cli.play", "cmd_play"),
     "validate": cmd_validate,
-    "levels": _later("cli_levels", "cmd_levels"),
-    "schema": _later("cli_levels", "cmd_schema"),
+    "levels": _later("cli.levels", "cmd_levels"),
+    "schema": _later("cli.levels", "cmd_schema"),
     "bench": cmd_bench,
     "screenshots": cmd_screenshots,
     "analyze": cmd_analyze,
@@ -93,7 +94,7 @@ COMMANDS = {
 # ---------------------------------------------------------------- the parser
 
 def _add_play(sub) -> None:
-    from .cli_play import parse_choice_list
+    from .play import parse_choice_list
 
     p = sub.add_parser("play", help="play a level (in a window unless --text)")
     p.add_argument("--level", metavar="ID|PATH", help="a bundled level's id, or a level file")
@@ -222,3 +223,15 @@ def failure(exc: BaseException, argv: list[str], prog: str | None = None) -> int
     if isinstance(exc, Exception):
         return report_crash(exc, argv)
     raise exc
+
+
+def main_captured(argv: list[str]) -> tuple[int, str]:
+    """Run the command line in this process: its exit code and what it printed (the golden
+    transcripts, game/authoring/transcripts.py, are made and checked with it)."""
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = main(argv)
+    return code, out.getvalue()

@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from .cli_support import USAGE_ERROR, ContentProblem, UsageError
+from ..errors import USAGE_ERROR, ContentProblem, UsageError
 
 
 def parse_choice_list(text: str) -> list[int]:
@@ -41,7 +41,7 @@ def check_options(args, level) -> None:
 
 def start_state(args, level):
     """The first state the options ask for."""
-    from .core import new_game, start_at
+    from ..core import new_game, start_at
 
     state = new_game(level, args.persona, args.ruleset, seed=args.seed, preset=args.preset)
     if args.start_at:
@@ -56,7 +56,7 @@ def cmd_play(args) -> int:
     text_mode = args.text or args.choices or args.transcript
     if not text_mode and _nothing_chosen(args):
         return _play_window(args, None)   # the window loads the levels after its first frame
-    from .cli_levels import find_level
+    from ..content.catalog import find_level
 
     loaded = find_level(args.level)
     check_options(args, loaded.level)
@@ -72,10 +72,10 @@ def _nothing_chosen(args) -> bool:
 
 
 def _play_text(args, loaded) -> int:
-    from .text import play_text
+    from ..text import play_text
 
     if args.export:   # the same game, timed and recorded (game.classroom.textplay)
-        from .classroom.textplay import play_and_export
+        from ..classroom.textplay import play_and_export
         return play_and_export(args, start_state(args, loaded.level), Path(args.export))
     return play_text(start_state(args, loaded.level), choices=args.choices,
                      transcript=args.transcript, dev=args.dev)
@@ -84,7 +84,7 @@ def _play_text(args, loaded) -> int:
 def _play_classroom(args) -> int:
     """`--classroom FILE`: check the classroom file, then kiosk mode in a window (or its
     chapters in the terminal with `--text`). `--export DIR` overrides its export folder."""
-    from .classroom.config import load_classroom
+    from ..classroom.config import load_classroom
 
     if not Path(args.classroom).is_file():
         raise UsageError(f"there is no classroom file at {args.classroom}")
@@ -93,7 +93,7 @@ def _play_classroom(args) -> int:
         raise ContentProblem(room.format())
     folder = Path(args.export) if args.export else room.export_dir
     if args.text or args.choices or args.transcript:
-        from .classroom.textplay import play_and_export
+        from ..classroom.textplay import play_and_export
         return play_and_export(args, None, folder, classroom=room)
     args.classroom_loaded, args.export = room, str(folder)
     return _play_window(args, None)
@@ -110,7 +110,7 @@ def _play_window(args, loaded) -> int:
                          "Reinstall the game (see the README), or play in the terminal: "
                          "python -m game play --text\n")
         return USAGE_ERROR
-    from .ui import run
+    from ..ui import run
 
     args.loaded = loaded
     result = run(args)

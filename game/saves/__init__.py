@@ -1,6 +1,8 @@
 """Saved games: an autosave after every choice (and its previous version kept as a backup),
 three manual slots, each file written atomically and checked when read (the file itself, its
-format and its checks, is `game.savefile`). No pygame here.
+format and its checks, is `file.py`; resuming in a level that changed is `resume.py`;
+what the player is told is `messages.py`; atomic writing is `game/storage.py`, a leaf the
+settings and the classroom exports use too). No pygame here.
 
 Writing: a temp file in the same folder is written, flushed and fsynced, renamed over the
 old file (`os.replace`), and the folder is fsynced, so a crash or a power cut leaves either the
@@ -21,36 +23,20 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .savefile import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, EMPTY, LOG_KINDS,
-                       MAGIC, MAX_BYTES, MAX_STEP, NEWER, NEWER_STATE, NOT_A_SAVE, NOT_JSON,
-                       NOT_TEXT, OUT_OF_RANGE, SAVE_MIN_VERSION, SAVE_UPGRADES, SAVE_VERSION,
-                       TOO_BIG, Payload, SaveError, SaveGame, checksum, decode, encode)
-from .storage import NotAFile, read_small, write_atomic
+from .file import (LOG_KINDS, MAGIC, MAX_BYTES, MAX_STEP, SAVE_MIN_VERSION, SAVE_UPGRADES,
+                   SAVE_VERSION, Payload, SaveError, SaveGame, checksum, decode, encode)
+from .messages import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, CHANGED_RENAMED,
+                       CHANGED_RESTART, CHANGED_SAME_SCENE, DOES_NOT_FIT, EMPTY, LEVEL_HAS_PROBLEMS,
+                       MISSING, NEWER, NEWER_STATE, NO_LEVEL, NO_PERMISSION, NOT_A_SAVE, NOT_JSON,
+                       NOT_TEXT, OUT_OF_RANGE, RELATIVE_LEVEL, SAVING_OFF, SET_ASIDE,
+                       SET_ASIDE_TITLE, TOO_BIG, UNREADABLE)
+from .resume import Resumed, level_file_hash, level_hash, level_state, make_save, resume
+from ..storage import NotAFile, read_small, write_atomic
 
 AUTOSAVE = "autosave"
 PREVIOUS = "autosave.prev"
 SLOTS = ("slot1", "slot2", "slot3")
 STALE_SECONDS = 60
-
-# ---- what the player is told (one line each; the window and the terminal both use them)
-MISSING = "there is no saved game here"
-UNREADABLE = "the saved game cannot be opened ({why})"
-NO_PERMISSION = "the saved game cannot be opened (no permission to read it)"
-NO_LEVEL = "the chapter of this saved game (`{id}`) is not installed"
-LEVEL_HAS_PROBLEMS = ("the chapter of this saved game has problems: see them with "
-                      "`python -m game validate {path}`")
-RELATIVE_LEVEL = ("this saved game gives its chapter as `{path}`, a path relative to the folder "
-                  "the game was started from: start the game from that folder to continue it")
-DOES_NOT_FIT = "the saved game does not fit its chapter any more ({why})"
-CHANGED_SAME_SCENE = "This chapter has changed since you saved; you resume at the same scene."
-CHANGED_RENAMED = ("This chapter has changed since you saved; your scene was renamed and you "
-                   "resume there.")
-CHANGED_RESTART = ("This chapter has changed since you saved and your scene is gone: you start "
-                   "the chapter again, with your score and flags kept.")
-SAVING_OFF = "Saving is off: {why}"
-SET_ASIDE_TITLE = "Your old autosave was kept"
-SET_ASIDE = ("It cannot be used: {problem}. It was renamed {name} in the saves folder, and "
-             "a new autosave was started.")
 
 
 # ---------------------------------------------------------------- files
@@ -262,15 +248,15 @@ def _why(exc: OSError) -> str:
     return f"the saves folder cannot be written ({exc.strerror or exc})"
 
 
-# the rest lives in game.resume (imported last: it uses the names above)
-from .resume import (Resumed, level_file_hash, level_hash, level_state,  # noqa: E402
-                     make_save, resume)
-
 __all__ = ["SaveError", "SaveGame", "Store", "Latest", "Resumed", "checksum", "decode",
            "encode", "level_file_hash", "level_hash", "level_state", "make_save",
            "read_file", "resume", "saves_dir", "write_atomic",
-           # the file's format and its messages, from game.savefile
-           "BAD_CHECKSUM", "BAD_FIELD", "BROKEN_CHARACTER", "EMPTY", "LOG_KINDS", "MAGIC",
-           "MAX_BYTES", "MAX_STEP", "NEWER", "NEWER_STATE", "NOT_A_SAVE", "NOT_JSON", "NOT_TEXT",
-           "OUT_OF_RANGE", "SAVE_MIN_VERSION", "SAVE_UPGRADES", "SAVE_VERSION", "TOO_BIG",
-           "Payload"]
+           # the file's format, from file.py
+           "LOG_KINDS", "MAGIC", "MAX_BYTES", "MAX_STEP", "SAVE_MIN_VERSION", "SAVE_UPGRADES",
+           "SAVE_VERSION", "Payload",
+           # what the player is told, from messages.py
+           "BAD_CHECKSUM", "BAD_FIELD", "BROKEN_CHARACTER", "CHANGED_RENAMED", "CHANGED_RESTART",
+           "CHANGED_SAME_SCENE", "DOES_NOT_FIT", "EMPTY", "LEVEL_HAS_PROBLEMS", "MISSING",
+           "NEWER", "NEWER_STATE", "NO_LEVEL", "NO_PERMISSION", "NOT_A_SAVE", "NOT_JSON",
+           "NOT_TEXT", "OUT_OF_RANGE", "RELATIVE_LEVEL", "SAVING_OFF", "SET_ASIDE",
+           "SET_ASIDE_TITLE", "TOO_BIG", "UNREADABLE"]

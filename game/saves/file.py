@@ -18,8 +18,9 @@ today), the state inside it by `game.core.state.STATE_UPGRADES`, each through
 game keeps it aside for the newer version and never writes over it.
 
 Reading never raises anything but `SaveError`, whose message is one plain line. The checksum
-has no key (it catches damage, not forgery), so `game.resume` checks every value of a save
-against its level before the game resumes it. `game.saves` re-exports all of this.
+has no key (it catches damage, not forgery), so `resume.py` checks every value of a save
+against its level before the game resumes it. `game.saves` re-exports all of
+this; the messages are in `messages.py`.
 """
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .core.state import STATE_VERSION
-from .core.upgrade import VersionError, minimum_version, upgrade
+from ..core.state import STATE_VERSION
+from ..core.upgrade import VersionError, minimum_version, upgrade
+from .messages import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, EMPTY, NEWER, NEWER_STATE,
+                       NOT_A_SAVE, NOT_JSON, NOT_TEXT, OUT_OF_RANGE, TOO_BIG)
 
 SAVE_VERSION = 1
 #: version v -> a function turning a payload's JSON data of version v into version v + 1
@@ -44,22 +47,6 @@ MAX_BYTES = 8 * 1024 * 1024          # a save of a long chapter is a few hundred
 MAX_STEP = 1_000_000                  # choices in one chapter: far more than any level has
 LogKind = Literal["scene", "choice", "reply", "score", "notice", "ending"]
 LOG_KINDS: tuple[str, ...] = get_args(LogKind)
-
-# ---- what the player is told (one line each; the window and the terminal both use them)
-TOO_BIG = "this file is far too big to be a saved game"
-NOT_TEXT = "this file is not a saved game (it is not text)"
-BROKEN_CHARACTER = "the saved game is damaged (it holds half of a character)"
-NOT_JSON = "the saved game is damaged (it was cut short or changed)"
-EMPTY = "the saved game is empty (it was never finished)"
-NOT_A_SAVE = "this file is not a Sincerity saved game"
-NEWER = ("this game was saved by a newer version of Sincerity (save format {version}); "
-         "this version reads format {ours}")
-NEWER_STATE = ("this game was saved by a newer version of Sincerity (game state version "
-               "{version}); this version reads version {ours}")
-BAD_CHECKSUM = "the saved game is damaged (its checksum does not match)"
-BAD_FIELD = "the saved game is damaged (`{name}` is missing or has the wrong type)"
-OUT_OF_RANGE = "the saved game is damaged (`{name}` is out of range)"
-
 
 class SaveError(ValueError):
     """A saved game that cannot be read or resumed; the message is one plain line."""

@@ -12,9 +12,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from .saves import (BAD_FIELD, BROKEN_CHARACTER, CHANGED_RENAMED, CHANGED_RESTART,
-                    CHANGED_SAME_SCENE, DOES_NOT_FIT, MAX_STEP, NOT_JSON, OUT_OF_RANGE,
-                    SaveError, SaveGame)
+from .file import MAX_STEP, SaveError, SaveGame
+from .messages import (BAD_FIELD, BROKEN_CHARACTER, CHANGED_RENAMED, CHANGED_RESTART,
+                       CHANGED_SAME_SCENE, DOES_NOT_FIT, NOT_JSON, OUT_OF_RANGE)
 
 #: no number in a game's state is this big (the luck's 64-bit counter is the largest)
 MAX_NUMBER = 2 ** 64
@@ -66,7 +66,7 @@ def resume(save: SaveGame, level, current_hash: str) -> Resumed:
     """The saved state in this level. When the level changed (its hash differs) the game
     resumes at the same scene, or the scene `renamed:` maps it to, or else at the start of
     the chapter with the score and flags kept. SaveError if even that cannot be done."""
-    from .core import StateError
+    from ..core import StateError
     if save.level_id != level.id:
         raise SaveError(DOES_NOT_FIT.format(why=f"it is for `{save.level_id}`"))
     changed = save.level_hash != current_hash
@@ -87,7 +87,7 @@ def resume(save: SaveGame, level, current_hash: str) -> Resumed:
 
 def level_state(text: str, level):
     """`State.from_json`, with any unexpected failure turned into StateError."""
-    from .core import State, StateError
+    from ..core import State, StateError
     try:
         return State.from_json(text, level)
     except StateError:
@@ -107,8 +107,8 @@ def _state_data(text: str) -> dict:
     if not isinstance(data, dict):
         raise SaveError(BAD_FIELD.format(name="state"))
     _check_values(data, "state")
-    from .core.state import STATE_UPGRADES, STATE_VERSION
-    from .core.upgrade import VersionError, upgrade
+    from ..core.state import STATE_UPGRADES, STATE_VERSION
+    from ..core.upgrade import VersionError, upgrade
     try:
         return upgrade(data, STATE_UPGRADES, STATE_VERSION)   # in this version's words
     except VersionError:
@@ -157,9 +157,9 @@ def _short(exc) -> str:
 def _restart_keeping(data: dict, level):
     """The start of the chapter, with the saved score, money, flags and counters kept
     (`data`: the saved state, its values already checked by `_state_data`)."""
-    from .core import new_game
-    from .core.state import ScorePoint
-    from .core.status import refresh
+    from ..core import new_game
+    from ..core.state import ScorePoint
+    from ..core.status import refresh
     persona = data.get("persona") if data.get("persona") in level.personas else None
     ruleset = data.get("ruleset") if data.get("ruleset") in level.rulesets else None
     saved_seed = data.get("seed")
