@@ -6,7 +6,7 @@ statements of every module under game/:
     content                                  core and the leaves
     text  authoring  saves  classroom        never the command line or the window
     ui                                       never the command line
-    cli  __main__  bench                     the entry points
+    cli  __main__                            the entry points (bench is a command: game/cli/bench.py)
 
 Every import counts: at the top of a module, inside a function (a lazy import is still a
 dependency), and under TYPE_CHECKING. Only game/__main__.py and game/cli itself import
@@ -122,7 +122,7 @@ def _probe(root: Path, where: str, source: str) -> list[str]:
     ("game/classroom/probe.py", "def f():\n    from ..ui import run\n"),
     ("game/saves/probe.py", "from game.ui.app import App\n"),
     ("game/ui/screens/probe.py", "def f():\n    from ...cli import failure\n"),
-    ("game/bench.py", "def f():\n    from .cli import main\n"),
+    ("game/storage.py", "def f():\n    from .cli import main\n"),
     ("game/text/probe.py", "from ..cli_support import OK\n"),
     ("game/classroom/probe.py",
      "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .. import cli\n"),

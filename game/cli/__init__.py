@@ -36,7 +36,7 @@ def _later(module: str, name: str):
 
 def cmd_bench(args) -> int:
     """Measure the game against its budgets (DESIGN.md section 6)."""
-    from .. import bench
+    from . import bench
 
     return bench.main(as_json=args.json)
 
