@@ -28,6 +28,7 @@ from ...classroom.export import ExportError, export_paths, write_session
 from ...classroom.kiosk import (StudentPlan, Timers, chapter_order, first_turn, parse_exit_keys,
                                plan_student)
 from ...classroom.record import build_export
+from .. import strings as S
 from .kiosk_session import FullReport, TimedSession
 
 
@@ -119,13 +120,12 @@ class Kiosk:
             self.play_chapter(0)
 
     def _choose_persona(self) -> None:
-        from .. import flow
         from .menu import CardListScreen, Item
         level = self.student.order[0]
         items = [Item(level.personas[p].name, level.personas[p].description, p)
                  for p in self.personas]
-        self.app.push(CardListScreen(self.app, flow.S.CHOOSE_PERSONA,
-                                     flow.S.CHOOSE_PERSONA_NOTE, items, self._picked_persona))
+        self.app.push(CardListScreen(self.app, S.CHOOSE_PERSONA,
+                                     S.CHOOSE_PERSONA_NOTE, items, self._picked_persona))
 
     def _picked_persona(self, persona: str) -> None:
         self.student.persona = persona
@@ -135,12 +135,11 @@ class Kiosk:
             self.play_chapter(0)
 
     def _choose_ruleset(self) -> None:
-        from .. import flow
-        from .menu import CardListScreen, Item
+        from .menu import CardListScreen, Item, ruleset_detail
         level = (scored_levels(self.student.order) or self.student.order)[0]
-        items = [Item(r.name, flow._ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
-        self.app.push(CardListScreen(self.app, flow.S.CHOOSE_RULESET,
-                                     flow.S.CHOOSE_RULESET_NOTE, items, self._picked_ruleset))
+        items = [Item(r.name, ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
+        self.app.push(CardListScreen(self.app, S.CHOOSE_RULESET,
+                                     S.CHOOSE_RULESET_NOTE, items, self._picked_ruleset))
 
     def _picked_ruleset(self, ruleset: str) -> None:
         self.student.ruleset = ruleset

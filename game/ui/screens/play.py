@@ -14,7 +14,7 @@ import pygame
 
 from ...core import events as ev
 from ...core.changes import scene_is_quiet
-from .. import flow, messages, paint, saving
+from .. import intents, messages, paint, saving
 from .. import strings as S
 from ..fx import Toasts
 from ..illustration import Illustration, animated
@@ -196,7 +196,7 @@ class PlayScreen(PlayInput, Screen):
     def _advance(self) -> None:
         self.after = 0.0
         if self.session.finished:
-            flow.ending(self.app, self.session, self.chapter)
+            self.app.ask(intents.ChapterEnded(self.session, self.chapter))
         else:
             self._load_scene()
 
@@ -274,18 +274,18 @@ class PlayScreen(PlayInput, Screen):
         elif result == "undo":
             self.undo()
         elif result in ("save", "load"):
-            saving.open_slots(self.app, result, self.session, self.chapter)
+            self.app.ask(intents.OpenSlots(result, self.session, self.chapter))
         elif result == "settings":
-            flow.open_settings(self.app)
+            self.app.ask(intents.OpenSettings())
         elif result == "restart":
-            flow.restart(self.app, self.session, self.chapter)
+            self.app.ask(intents.Restart(self.session, self.chapter))
             saving.autosave(self.app, self.session, self.chapter)
         elif result == "title":
             saving.autosave(self.app, self.session, self.chapter)
-            flow.to_title(self.app)
+            self.app.ask(intents.ToTitle())
 
     def open_history(self) -> None:
-        flow.history(self.app, self.session)
+        self.app.ask(intents.OpenHistory(self.session))
 
     # ---- time
     def update(self, dt: float) -> None:
