@@ -20,6 +20,7 @@ from .. import intents
 from .. import strings as S
 from ..session import Session
 from .debrief import DebriefScreen
+from .kiosk_debrief import DebriefStepsScreen
 
 
 class TimedSession(Session):
@@ -93,7 +94,6 @@ class WindowRecorder:
         return False      # the usual ending screen
 
     def debrief(self, session, chapter) -> bool:
-        from .kiosk_debrief import DebriefStepsScreen
         if not self.recorders:
             return False
         data = build_export(self.recorders, self.code, "finished", "window", None)
