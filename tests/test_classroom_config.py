@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from game.classroom.codes import CLASSROOM_CODES, all_codes, explain
+from game.content.classroom_codes import CLASSROOM_CODES
+from game.content.codebook import all_codes, explain
 from game.classroom.commands import is_classroom_file
 from game.classroom.config import Classroom, load_classroom, load_classroom_text
 
@@ -267,6 +268,6 @@ def test_analyze_explains_codes_too_with_their_severity():
 
 
 def test_the_guide_lists_the_codes_as_the_table_says():
-    from game.classroom.codes import rewrite
+    from game.classroom.codedocs import rewrite
     assert TEACHERS.read_text(encoding="utf-8") == rewrite(TEACHERS), (
-        "docs/TEACHERS.md is out of date: run `python -m game.classroom.codes`")
+        "docs/TEACHERS.md is out of date: run `python -m game.classroom.codedocs`")

@@ -247,7 +247,7 @@ def test_bench_json_has_every_core_figure():
 
 
 def test_bench_table(monkeypatch, capsys):
-    from game import bench
+    from game.cli import bench
 
     monkeypatch.setattr(bench, "collect", lambda quick: (
         {"validate_10k_ms": bench.figure(12.345, "ms", 1000)}, ["a note"]))

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from game.authoring import codedocs
-from game.authoring.codes import ANALYZE_CODES
+from game.content.analyzer_codes import ANALYZE_CODES
 from game.content.codes import CODES
 
 

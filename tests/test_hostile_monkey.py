@@ -24,7 +24,7 @@ from types import SimpleNamespace  # noqa: E402
 import pygame  # noqa: E402
 import pytest  # noqa: E402
 
-from game.ui import flow, levels, saving, screenshots  # noqa: E402
+from game.ui import flow, levels, screenshots  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 from game.ui.testing import Pilot  # noqa: E402
 
@@ -88,9 +88,9 @@ def jump(app, name: str, ch) -> None:
     app.reset(flow.title_screen(app))
     if name in ("slots-save", "slots-load"):
         play = screenshots._start_play(app, ch)
-        saving.open_slots(app, name[6:], play.session, ch)
+        flow.open_slots(app, name[6:], play.session, ch)
     elif name == "continue":
-        saving.continue_game(app)
+        flow.continue_game(app)
     else:
         screenshots.SCREENS[name](app, ch)
 

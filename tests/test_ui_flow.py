@@ -345,3 +345,33 @@ def test_the_debrief_figures_are_never_broken_across_lines(size):
         cards.draw(pygame.Surface((1280, 900)), pilot.app, rect)
     drawn = [line for line, *_ in audit]
     assert S.PENNEY_BAR in drawn and S.BATESON_BAR in drawn and "−57%" in drawn
+
+
+def test_every_intent_a_screen_can_report_leads_somewhere():
+    """Screens report intents; flow.follow decides where each leads. A new intent without
+    its case in follow would leave the player's button doing nothing."""
+    import dataclasses
+    import inspect
+
+    from game.ui import flow, intents
+    kinds = [cls for _, cls in inspect.getmembers(intents, inspect.isclass)
+             if dataclasses.is_dataclass(cls) and cls.__module__ == intents.__name__]
+    source = inspect.getsource(flow.follow)
+    assert len(kinds) >= 10
+    assert [k.__name__ for k in kinds if f"case I.{k.__name__}(" not in source] == []
+    with pytest.raises(TypeError, match="no screen follows"):
+        flow.follow(SimpleNamespace(), "settings")
+
+
+def test_the_pause_menu_reports_and_flow_opens_settings():
+    """The play screen does not open the settings itself: it asks, and flow builds them."""
+    from game.ui import intents
+    pilot = play_pilot()
+    asked = []
+    follow = pilot.app.ask
+    pilot.app.ask = lambda intent: (asked.append(intent), follow(intent))
+    pilot.key(pygame.K_ESCAPE)
+    assert pilot.screen_is("pause")
+    pilot.key(pygame.K_3)                    # the pause menu's third card: Settings
+    assert asked == [intents.OpenSettings()]
+    assert pilot.screen_is("settings")

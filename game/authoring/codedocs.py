@@ -8,8 +8,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..content.analyzer_codes import ANALYZE_CODES, SEVERITY
 from ..content.codes import CODES, severity
-from .codes import ANALYZE_CODES, SEVERITY
 
 MARKER = "<!-- error-codes: generated from game/content/codes.py -->"
 GUIDE = Path(__file__).resolve().parents[2] / "docs" / "AUTHORING.md"

@@ -6,7 +6,7 @@ from typing import Callable, Iterator
 
 from ..content.diagnostics import Diagnostic
 from ..core.model import Level
-from .codes import SEVERITY
+from ..content.analyzer_codes import SEVERITY
 from .levelwalk import LevelFacts
 from .liveness import gotos
 from .summary import ComboResult, Walk

@@ -1,5 +1,5 @@
-"""The classroom's parts of the command line: `validate` on classroom files, `validate
---explain CODE`, and the checks `play --classroom FILE` makes before the window opens."""
+"""The classroom's parts of the command line: `validate` on classroom files, and the checks
+`play --classroom FILE` makes before the window opens."""
 from __future__ import annotations
 
 import json
@@ -78,10 +78,3 @@ def _summary(lc) -> str:
         parts.append(f"{c.time_limit_minutes} min")
     parts.append(f"exports to {lc.export_dir}")
     return ", ".join(parts)
-
-
-def explain(code: str, out=None) -> int:
-    from .codes import all_codes, explain as explain_code
-    out = out or sys.stdout
-    out.write(explain_code(code))
-    return 0 if code.strip().upper() in all_codes() else 2

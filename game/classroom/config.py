@@ -4,7 +4,8 @@ Read with the same safe YAML reader as a level (`game.content.yamlsafe.read_yaml
 no alias bombs, a line and column for every value), validated by the pydantic model
 `Classroom` (`extra="forbid"`), then cross-checked against the chapters it names. Every
 problem is a `Diagnostic` (`path:line:col: error[C1xx]: message` and a hint); the codes are
-explained in `game.classroom.codes` and docs/TEACHERS.md. Nothing here raises on bad input.
+explained in `game.content.classroom_codes` and docs/TEACHERS.md. Nothing here raises on
+bad input.
 """
 from __future__ import annotations
 

@@ -26,6 +26,7 @@ import time
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")   # no banner on the player's terminal
 import pygame  # noqa: E402
 
+from . import flow
 from . import settings as settings_mod
 from .inputs import Translator, Viewport
 from .sound import Sound, quiet_native_stderr
@@ -88,6 +89,17 @@ class App:
         self._last = time.perf_counter()
         self._wall = self._last
         self.clock = 0.0              # seconds since the window opened, waits included
+
+    # ---- what screens report
+    def ask(self, intent) -> None:
+        """A screen reports what the player asked for (a value from `game.ui.intents`);
+        `game.ui.flow` decides where it leads and builds the next screen."""
+        flow.follow(self, intent)
+
+    @property
+    def in_kiosk(self) -> bool:
+        """Whether this window is a classroom kiosk (not only recording with --export)."""
+        return hasattr(self.classroom, "home_screen")
 
     # ---- window
     def _open(self, fullscreen: bool) -> pygame.Surface:
@@ -357,13 +369,12 @@ def _strings():
 
 def run_app(args) -> int:
     """Open the window, show the title, and play until the window closes."""
-    from .flow import start
     kiosk = getattr(args, "classroom_loaded", None) is not None
     # Kiosk mode: fullscreen, and settings neither read nor saved (reset for every student).
     app = App(settings=settings_mod.Settings(fullscreen=True) if kiosk else None,
               persist=not kiosk)
     try:
-        start(app, args)
+        flow.start(app, args)
         app.run()
     finally:
         pygame.quit()

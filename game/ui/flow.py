@@ -1,12 +1,48 @@
 """How the screens follow each other: title, chapter, persona, ruleset, play, ending, debrief.
 
+The one place that decides where things lead. Screens report what the player asked for (a
+value from `game.ui.intents`, through `app.ask`); `follow` decides what that leads to and
+builds the next screen. No screen imports this module. In kiosk mode (or when recording with
+`--export`) the classroom's hooks on `app.classroom` decide the ending, the debrief and
+leaving for the title.
+
 Choosers stay on the stack while the next one is open, so Esc goes back one step. A step with
 only one option (or given on the command line) is skipped. When play starts the stack becomes
-[title, play].
+[title, play]. Screens are imported when first shown: the title comes before the engine loads.
 """
 from __future__ import annotations
 
+from . import intents as I
 from . import strings as S
+
+
+def follow(app, intent) -> None:
+    """Where what a screen reported leads."""
+    match intent:
+        case I.ToTitle():
+            to_title(app)
+        case I.OpenSettings():
+            open_settings(app)
+        case I.OpenHistory(session):
+            history(app, session)
+        case I.Restart(session, chapter):
+            restart(app, session, chapter)
+        case I.ChapterEnded(session, chapter):
+            ending(app, session, chapter)
+        case I.ToDebrief(session, chapter):
+            debrief(app, session, chapter)
+        case I.PlayAgain(session, chapter):
+            play_again(app, session, chapter)
+        case I.PlayNext(session, chapter):
+            play_next(app, session, chapter)
+        case I.OpenSlots(mode, session, chapter):
+            open_slots(app, mode, session, chapter)
+        case I.LoadSave(save):
+            resume(app, save)
+        case I.ShowMessage(title, text):
+            show_message(app, title, text)
+        case _:
+            raise TypeError(f"no screen follows {intent!r}")
 
 
 class Options:
@@ -61,14 +97,9 @@ def _classroom(app):
     return getattr(app, "classroom", None)
 
 
-def in_kiosk(app) -> bool:
-    """Whether this window is a classroom kiosk (not only recording with --export)."""
-    return hasattr(_classroom(app), "home_screen")
-
-
 def title_screen(app):
     from .screens.title import TitleScreen
-    if in_kiosk(app):                              # kiosk mode never shows the title
+    if app.in_kiosk:                               # kiosk mode never shows the title
         return _classroom(app).home_screen()
     if app.frames:   # after the first frame: see what Continue and Load offer now
         from . import saving
@@ -76,13 +107,8 @@ def title_screen(app):
     return TitleScreen(app, on_play=lambda: choose_chapter(app),
                        on_settings=lambda: open_settings(app),
                        on_credits=lambda: open_credits(app),
-                       on_continue=lambda: _saving().continue_game(app),
-                       on_load=lambda: _saving().open_slots(app, "load"))
-
-
-def _saving():
-    from . import saving
-    return saving
+                       on_continue=lambda: continue_game(app),
+                       on_load=lambda: open_slots(app, "load"))
 
 
 def open_settings(app) -> None:
@@ -113,42 +139,17 @@ def open_level(app, ref: str, opts: Options) -> None:
 
 def choose_chapter(app, opts: Options | None = None) -> None:
     from . import levels
-    from .screens.menu import CardListScreen, Item
+    from .screens.menu import CardListScreen, Item, chapter_detail
     opts = opts or Options()
     chapters = levels.bundled()
     if not chapters:
         show_message(app, S.CHOOSE_CHAPTER, S.NO_LEVELS)
         return
     first = next((c for c in chapters if c.ok), None)
-    items = [Item(c.title, _chapter_detail(c, chapters, c is first), c, primary=c is first)
+    items = [Item(c.title, chapter_detail(c, chapters, c is first), c, primary=c is first)
              for c in chapters]
     app.push(CardListScreen(app, S.CHOOSE_CHAPTER, S.CHOOSE_CHAPTER_NOTE, items,
                             lambda c: _picked_chapter(app, c, opts)))
-
-
-def _chapter_detail(chapter, chapters=(), first: bool = False) -> str:
-    """Its length and description; "Start here" on the first; and the chapter it pairs with
-    (answers compared in the debrief) where there is one."""
-    if not chapter.ok:
-        return S.LEVEL_BROKEN
-    parts = [S.START_HERE] if first else []
-    parts.append(S.MINUTES.format(n=chapter.minutes))
-    if chapter.description:
-        parts.append(chapter.description)
-    detail = S.JOIN.join(parts)
-    pair = _pairs_with(chapter, chapters)
-    if pair is not None:
-        words = S.PAIRS_BEFORE if chapters.index(chapter) < chapters.index(pair) else (
-            S.PAIRS_AFTER)
-        detail += " " + words.format(title=pair.title)
-    return detail
-
-
-def _pairs_with(chapter, chapters):
-    """The other chapter asking the other half of this one's baseline pairs, if any."""
-    mine = set(chapter.level.baselines)
-    return next((c for c in chapters if c is not chapter and c.ok and
-                 mine & set(c.level.baselines)), None)
 
 
 def _picked_chapter(app, chapter, opts: Options) -> None:
@@ -159,7 +160,7 @@ def _picked_chapter(app, chapter, opts: Options) -> None:
 
 
 def choose_persona(app, chapter, opts: Options) -> None:
-    from .screens.menu import CardListScreen, Item
+    from .screens.menu import CardListScreen, Item, persona_detail
     level = chapter.level
     preset = level.presets.get(opts.preset) if opts.preset else None
     given = opts.persona or (preset.persona if preset else None)
@@ -167,35 +168,24 @@ def choose_persona(app, chapter, opts: Options) -> None:
         persona = given or next(iter(level.personas))
         choose_ruleset(app, chapter, opts, persona)
         return
-    items = [Item(p.name, _persona_detail(level, p), pid) for pid, p in level.personas.items()]
+    items = [Item(p.name, persona_detail(level, p), pid) for pid, p in level.personas.items()]
     app.push(CardListScreen(app, S.CHOOSE_PERSONA, S.CHOOSE_PERSONA_NOTE, items,
                             lambda pid: choose_ruleset(app, chapter, opts, pid),
                             header=chapter.title))
 
 
-def _persona_detail(level, persona) -> str:
-    score = persona.score if persona.score is not None else level.score.start
-    start = S.PERSONA_START.format(score=score, money=persona.money)
-    return S.JOIN.join((persona.description, start)) if persona.description else start
-
-
 def choose_ruleset(app, chapter, opts: Options, persona: str) -> None:
-    from .screens.menu import CardListScreen, Item
+    from .screens.menu import CardListScreen, Item, ruleset_detail
     level = chapter.level
     preset = level.presets.get(opts.preset) if opts.preset else None
     given = opts.ruleset or (preset.ruleset if preset else None)
     if given or len(level.rulesets) == 1:
         play(app, chapter, opts, persona, given or next(iter(level.rulesets)))
         return
-    items = [Item(r.name, _ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
+    items = [Item(r.name, ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
     app.push(CardListScreen(app, S.CHOOSE_RULESET, S.CHOOSE_RULESET_NOTE, items,
                             lambda rid: play(app, chapter, opts, persona, rid),
                             header=chapter.title))
-
-
-def _ruleset_detail(ruleset) -> str:
-    """The ruleset's own description, or else what its legibility lets you see."""
-    return ruleset.description or S.LEGIBILITY_WORDS.get(ruleset.legibility, "")
 
 
 def play(app, chapter, opts: Options, persona: str, ruleset: str) -> None:
@@ -231,18 +221,28 @@ def remember_finished(app, state) -> None:
 
 
 def ending(app, session, chapter) -> None:
-    from .screens.ending import EndingScreen
     remember_finished(app, session.state)
     if _classroom(app) is not None and _classroom(app).ending(session, chapter):
         return
-    app.replace(EndingScreen(app, session, chapter))
+    app.replace(ending_screen(app, session, chapter))
+
+
+def ending_screen(app, session, chapter):
+    """The ending, with the debrief, the next chapter and the title (playing again is offered
+    in the debrief, which says why: to compare with the other persona)."""
+    from .screens.ending import EndingScreen
+    return EndingScreen(app, session, chapter, after_chapter(session, chapter, again=False))
 
 
 def debrief(app, session, chapter) -> None:
-    from .screens.debrief import DebriefScreen
     if _classroom(app) is not None and _classroom(app).debrief(session, chapter):
         return
-    app.replace(DebriefScreen(app, session, chapter))
+    app.replace(debrief_screen(app, session, chapter))
+
+
+def debrief_screen(app, session, chapter):
+    from .screens.debrief import DebriefScreen
+    return DebriefScreen(app, session, chapter, after_chapter(session, chapter))
 
 
 def history(app, session) -> None:
@@ -283,20 +283,19 @@ def other_persona(level, persona: str) -> str:
     return ids[(ids.index(persona) + 1) % len(ids)]
 
 
-def after_chapter(app, session, chapter, again: bool = True) -> list[tuple[str, object]]:
-    """(label, action) for what can follow a finished chapter: the title, this chapter again
+def after_chapter(session, chapter, again: bool = True) -> list[tuple[str, object]]:
+    """(label, intent) for what can follow a finished chapter: the title, this chapter again
     as the other persona (unless `again` is False), and the next chapter, last."""
     level, state = session.level, session.state
     other = other_persona(level, state.persona)
     label = S.PLAY_AGAIN_AS.format(persona=level.personas[other].name) if (
         other != state.persona) else S.PLAY_AGAIN
-    actions = [(S.BACK_TO_TITLE, lambda: to_title(app))]
+    actions: list[tuple[str, object]] = [(S.BACK_TO_TITLE, I.ToTitle())]
     if again:
-        actions.append((label, lambda: play_again(app, session, chapter)))
+        actions.append((label, I.PlayAgain(session, chapter)))
     nxt = next_chapter(chapter)
     if nxt is not None:
-        actions.append((S.NEXT_CHAPTER.format(title=nxt.title),
-                        lambda: play_next(app, session, chapter)))
+        actions.append((S.NEXT_CHAPTER.format(title=nxt.title), I.PlayNext(session, chapter)))
     return actions
 
 
@@ -333,3 +332,59 @@ def to_title(app) -> None:
     if _classroom(app) is not None and _classroom(app).to_title():
         return
     app.reset(title_screen(app))
+
+
+# ---- saved games: Continue, the slots, resuming (the files and their glue: game.ui.saving)
+
+def continue_game(app) -> None:
+    """Resume the latest autosave; if it is damaged, say so in one line and offer the one
+    before it."""
+    from . import saving
+    latest = saving.store(app).latest()
+    if latest.save is not None:
+        resume(app, latest.save, onward=True)
+        return
+    if latest.problem is None:
+        return
+    from .screens.menu import CardListScreen, Item
+    note = S.AUTOSAVE_DAMAGED.format(problem=latest.problem)
+    items = []
+    if latest.previous is not None:
+        items.append(Item(S.USE_PREVIOUS, saving.describe(latest.previous), latest.previous,
+                          primary=True))
+    items.append(Item(S.BACK, "", None))
+    screen = CardListScreen(app, S.CONTINUE_TITLE, note, items,
+                            lambda save: resume(app, save) if save else app.pop(screen))
+    app.push(screen)
+
+
+def resume(app, save, onward: bool = False) -> bool:
+    """Open the saved game where it was (or as near as the chapter allows); a message and
+    False if it cannot be resumed. Never raises for a bad save. A finished chapter opens its
+    ending, or with `onward` (Continue) the next chapter when there is one."""
+    from . import saving
+    reopened = saving.reopen(save)
+    if reopened.problem is not None:
+        show_message(app, S.CONTINUE_FAILED, reopened.problem)
+        return False
+    session, chapter = reopened.session, reopened.chapter
+    app.reset(title_screen(app))
+    if session.finished and onward and next_chapter(chapter) is not None:
+        play_next(app, session, chapter)
+        return True
+    if session.finished:
+        app.push(ending_screen(app, session, chapter))
+        return True
+    from .messages import Notice
+    from .screens.play import PlayScreen
+    play = PlayScreen(app, session, chapter)
+    app.push(play)
+    if reopened.note:
+        play.toasts.add(Notice("info", S.CHAPTER_CHANGED, reopened.note))
+    return True
+
+
+def open_slots(app, mode: str, session=None, chapter=None) -> None:
+    """The three slots: `mode` "save" (from the pause menu) or "load"."""
+    from .screens.saves_screen import SlotsScreen
+    app.push(SlotsScreen(app, mode, session, chapter))

@@ -2,12 +2,14 @@
 title, the three slots of the pause menu, and the notice when saving is off.
 
 The files themselves are `game.saves` (no pygame). Everything here is glue: what a session
-and its chapter look like as a save, and which screen a save opens.
+and its chapter look like as a save, and a save opened again as a session. Which screen a
+save opens (Continue, the slots, resuming) is `game.ui.flow`'s to decide.
 """
 from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import saves
@@ -129,27 +131,6 @@ def describe(save: saves.SaveGame) -> str:
 
 # ---------------------------------------------------------------- reading
 
-def continue_game(app) -> None:
-    """Resume the latest autosave; if it is damaged, say so in one line and offer the one
-    before it."""
-    latest = store(app).latest()
-    if latest.save is not None:
-        resume(app, latest.save, onward=True)
-        return
-    if latest.problem is None:
-        return
-    from .screens.menu import CardListScreen, Item
-    note = S.AUTOSAVE_DAMAGED.format(problem=latest.problem)
-    items = []
-    if latest.previous is not None:
-        items.append(Item(S.USE_PREVIOUS, describe(latest.previous), latest.previous,
-                          primary=True))
-    items.append(Item(S.BACK, "", None))
-    screen = CardListScreen(app, S.CONTINUE_TITLE, note, items,
-                            lambda save: resume(app, save) if save else app.pop(screen))
-    app.push(screen)
-
-
 def chapter_for(save: saves.SaveGame):
     """The chapter a save was made in, and why not when there is none: its file if it is
     still there with the same id (read by the same safe loader as any level), else the
@@ -194,49 +175,34 @@ def _has_problems(path) -> str:
     return saves.LEVEL_HAS_PROBLEMS.format(path=shlex.quote(str(path)))
 
 
-def resume(app, save: saves.SaveGame, onward: bool = False) -> bool:
-    """Open the saved game where it was (or as near as the chapter allows); a message and
-    False if it cannot be resumed. Never raises for a bad save. A finished chapter opens its
-    ending, or with `onward` (Continue) the next chapter when there is one."""
-    from . import flow
-    from .messages import Notice
+@dataclass(frozen=True)
+class Reopened:
+    """A save opened again: its session and chapter, and a note if the chapter changed; or
+    only the problem (a sentence) when it cannot be played."""
+    session: object = None
+    chapter: object = None
+    note: str = ""
+    problem: str | None = None
+
+
+def reopen(save: saves.SaveGame) -> Reopened:
+    """The saved game as a session in its chapter (or as near as the chapter allows). Never
+    raises for a bad save; `game.ui.flow.resume` decides which screen it opens."""
     from .session import Session
     chapter, problem = chapter_for(save)
     if chapter is None:
-        flow.show_message(app, S.CONTINUE_FAILED, _sentence(problem))
-        return False
+        return Reopened(problem=_sentence(problem))
     try:
         resumed = saves.resume(save, chapter.level, saves.level_file_hash(chapter.path))
         session = Session.resumed(chapter.level, resumed.state,
                                   save.log if resumed.log_kept else ())
     except (saves.SaveError, ValueError) as exc:
-        flow.show_message(app, S.CONTINUE_FAILED, _sentence(str(exc)))
-        return False
+        return Reopened(problem=_sentence(str(exc)))
     except Exception as exc:  # noqa: BLE001 - a saved game never crashes the window
-        flow.show_message(app, S.CONTINUE_FAILED, f"{type(exc).__name__}: {exc}"[:300])
-        return False
-    app.reset(flow.title_screen(app))
-    if session.finished and onward and flow.next_chapter(chapter) is not None:
-        flow.play_next(app, session, chapter)
-        return True
-    if session.finished:
-        from .screens.ending import EndingScreen
-        app.push(EndingScreen(app, session, chapter))
-        return True
-    from .screens.play import PlayScreen
-    play = PlayScreen(app, session, chapter)
-    app.push(play)
-    if resumed.note:
-        play.toasts.add(Notice("info", S.CHAPTER_CHANGED, resumed.note))
-    return True
+        return Reopened(problem=f"{type(exc).__name__}: {exc}"[:300])
+    return Reopened(session, chapter, resumed.note or "")
 
 
 def _sentence(line: str) -> str:
     """A save's one-line problem (written to follow "cannot be used: ") as a sentence."""
     return line[:1].upper() + line[1:] + ("" if line.endswith(".") else ".")
-
-
-def open_slots(app, mode: str, session=None, chapter=None) -> None:
-    """The three slots: `mode` "save" (from the pause menu) or "load"."""
-    from .screens.saves_screen import SlotsScreen
-    app.push(SlotsScreen(app, mode, session, chapter))

@@ -123,15 +123,13 @@ def _to_end(app, chapter):
 
 
 def _ending(app, chapter) -> None:
-    from .screens.ending import EndingScreen
     play = _to_end(app, chapter)
-    app.replace(EndingScreen(app, play.session, chapter))
+    app.replace(flow.ending_screen(app, play.session, chapter))
 
 
 def _debrief(app, chapter, scroll: float = 0.0) -> None:
-    from .screens.debrief import DebriefScreen
     play = _to_end(app, chapter)
-    app.replace(DebriefScreen(app, play.session, chapter))
+    app.replace(flow.debrief_screen(app, play.session, chapter))
     app.top.scroll.scroll(scroll * app.top.scroll.max_offset)
 
 
@@ -167,9 +165,8 @@ def _title_with_notices(app, chapter) -> None:
 
 
 def _slots(app, chapter) -> None:
-    from . import saving
     _with_saves(app, chapter)
-    saving.open_slots(app, "load")
+    flow.open_slots(app, "load")
 
 
 def _kiosk_screens() -> dict:
@@ -216,15 +213,15 @@ def _locked_scene(chapter) -> tuple[str | None, str | None]:
 
 
 def _chooser(app, chapter, which: str) -> None:
-    from .screens.menu import CardListScreen, Item
+    from .screens.menu import CardListScreen, Item, persona_detail, ruleset_detail
     level = chapter.level
     if which == "persona":
-        items = [Item(p.name, flow._persona_detail(level, p), pid)
+        items = [Item(p.name, persona_detail(level, p), pid)
                  for pid, p in level.personas.items()]
         app.push(CardListScreen(app, flow.S.CHOOSE_PERSONA, flow.S.CHOOSE_PERSONA_NOTE, items,
                                 lambda v: None))
     else:
-        items = [Item(r.name, flow._ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
+        items = [Item(r.name, ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
         app.push(CardListScreen(app, flow.S.CHOOSE_RULESET, flow.S.CHOOSE_RULESET_NOTE, items,
                                 lambda v: None))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ...core import debrief as core_debrief
 from ...core.changes import final_display
 from ...core.strings import cost_parts
-from .. import flow, messages
+from .. import intents, messages
 from .. import strings as S
 from .debrief_blocks import FigureCards, ReportTable, ScoreChart
 from .document import DocumentScreen, Heading, Label, Spacer, Text
@@ -18,15 +18,19 @@ class DebriefScreen(DocumentScreen):
     name = "debrief"
     hint = S.HINT_SCROLL
 
-    def __init__(self, app, session, chapter=None):
+    def __init__(self, app, session, chapter=None, after=()):
+        """`after`: (label, intent) for each way on, from `game.ui.flow.after_chapter`."""
         super().__init__(app, S.DEBRIEF_TITLE, S.DEBRIEF_NOTE)
-        self.session, self.chapter = session, chapter
+        self.session, self.chapter, self.after = session, chapter, list(after)
 
     def actions(self):
-        return flow.after_chapter(self.app, self.session, self.chapter)
+        return [(label, self._asker(intent)) for label, intent in self.after]
+
+    def _asker(self, intent):
+        return lambda: self.app.ask(intent)
 
     def back(self) -> None:
-        flow.to_title(self.app)
+        self.app.ask(intents.ToTitle())
 
     def build(self):
         state = self.session.state

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pygame
 
 from ...core.changes import final_display
-from .. import flow, messages, paint
+from .. import intents, messages, paint
 from .. import strings as S
 from ..illustration import Illustration
 from ..theme import LOGICAL_SIZE, MARGIN
@@ -19,9 +19,11 @@ TEXT_W = LOGICAL_SIZE[0] - TEXT_X - MARGIN - 40
 class EndingScreen(Screen):
     name = "ending"
     hint = S.HINT_ENDING
-    def __init__(self, app, session, chapter=None):
+    def __init__(self, app, session, chapter=None, after=()):
+        """`after`: (label, intent) for each way on besides the debrief, from
+        `game.ui.flow.after_chapter`; the buttons show them last first."""
         super().__init__(app)
-        self.session, self.chapter = session, chapter
+        self.session, self.chapter, self.after = session, chapter, list(after)
         self.ending = session.ending
         self.art = Illustration()
         self.buttons: list[Button] = []
@@ -30,11 +32,8 @@ class EndingScreen(Screen):
     def layout(self) -> None:
         th = self.theme
         h = th.line_height("button") + 24
-        # the debrief, the next chapter, the title (playing again is offered in the debrief,
-        # which says why: to compare with the other persona)
-        after = flow.after_chapter(self.app, self.session, self.chapter, again=False)
         specs = [(S.TO_DEBRIEF, self._debrief, True)] + [
-            (label, action, False) for label, action in reversed(after)]
+            (label, self._asker(intent), False) for label, intent in reversed(self.after)]
         y = LOGICAL_SIZE[1] - 64 - len(specs) * (h + 10)
         self.buttons = [Button((TEXT_X, y + i * (h + 10), TEXT_W, h), label, action,
                                number=i + 1, primary=primary)
@@ -50,8 +49,11 @@ class EndingScreen(Screen):
         return (th.line_height("label") + 8 + title.height + 16 + text.height + 20 +
                 th.line_height("heading"))
 
+    def _asker(self, intent):
+        return lambda: self.app.ask(intent)
+
     def _debrief(self) -> None:
-        flow.debrief(self.app, self.session, self.chapter)
+        self.app.ask(intents.ToDebrief(self.session, self.chapter))
 
     def handle(self, inp) -> None:
         if inp.kind == "key" and inp.key in BACK_KEYS:

@@ -18,6 +18,7 @@ import random
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import pygame
 
@@ -28,11 +29,19 @@ from ...classroom.export import ExportError, export_paths, write_session
 from ...classroom.kiosk import (StudentPlan, Timers, chapter_order, first_turn, parse_exit_keys,
                                plan_student)
 from ...classroom.record import build_export
+from .. import strings as S
+from ..levels import Chapter
+from .kiosk_debrief import DebriefStepsScreen
+from .kiosk_privacy import PrivacyScreen
+from .kiosk_screens import (AttractScreen, ContentNoteScreen, DoneScreen, KioskEndingScreen,
+                            NoticeScreen, StillPlayingScreen)
 from .kiosk_session import FullReport, TimedSession
+from .kiosk_widgets import ConfirmScreen
+from .menu import CardListScreen, Item, ruleset_detail
+from .play import PlayScreen
 
 
 def _chapter(level):
-    from ..levels import Chapter
     return Chapter(level.id, level.title, level.description, level.minutes, Path(""), level)
 
 
@@ -79,7 +88,6 @@ class Kiosk:
         self.app.reset(self.home_screen())
 
     def home_screen(self):
-        from .kiosk_screens import AttractScreen
         return AttractScreen(self.app, self.cfg.name, self.begin)
 
     # ---- a student arrives
@@ -96,7 +104,6 @@ class Kiosk:
         timers.touch(now)
         ruleset = "chosen" if rule == "chosen" else plan.ruleset
         self.student = Student(plan, order, timers, plan.persona, ruleset)
-        from .kiosk_screens import ContentNoteScreen
         chapters = K.NOTE_CHAPTERS.format(chapters=", then ".join(lv.title for lv in order))
         note = self.cfg.content_note or K.CONTENT_NOTE
         self.app.push(ContentNoteScreen(self.app, note, plan.code, chapters, self.start,
@@ -119,13 +126,11 @@ class Kiosk:
             self.play_chapter(0)
 
     def _choose_persona(self) -> None:
-        from .. import flow
-        from .menu import CardListScreen, Item
         level = self.student.order[0]
         items = [Item(level.personas[p].name, level.personas[p].description, p)
                  for p in self.personas]
-        self.app.push(CardListScreen(self.app, flow.S.CHOOSE_PERSONA,
-                                     flow.S.CHOOSE_PERSONA_NOTE, items, self._picked_persona))
+        self.app.push(CardListScreen(self.app, S.CHOOSE_PERSONA,
+                                     S.CHOOSE_PERSONA_NOTE, items, self._picked_persona))
 
     def _picked_persona(self, persona: str) -> None:
         self.student.persona = persona
@@ -135,12 +140,10 @@ class Kiosk:
             self.play_chapter(0)
 
     def _choose_ruleset(self) -> None:
-        from .. import flow
-        from .menu import CardListScreen, Item
         level = (scored_levels(self.student.order) or self.student.order)[0]
-        items = [Item(r.name, flow._ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
-        self.app.push(CardListScreen(self.app, flow.S.CHOOSE_RULESET,
-                                     flow.S.CHOOSE_RULESET_NOTE, items, self._picked_ruleset))
+        items = [Item(r.name, ruleset_detail(r), rid) for rid, r in level.rulesets.items()]
+        self.app.push(CardListScreen(self.app, S.CHOOSE_RULESET,
+                                     S.CHOOSE_RULESET_NOTE, items, self._picked_ruleset))
 
     def _picked_ruleset(self, ruleset: str) -> None:
         self.student.ruleset = ruleset
@@ -148,7 +151,6 @@ class Kiosk:
 
     # ---- playing
     def play_chapter(self, index: int) -> None:
-        from .play import PlayScreen
         s = self.student
         s.index, s.phase = index, "play"
         level = s.order[index]
@@ -163,7 +165,6 @@ class Kiosk:
 
     def ending(self, session, chapter) -> bool:
         """A chapter ended: keep its record, then the next chapter or the debrief."""
-        from .kiosk_screens import KioskEndingScreen
         s = self.student
         if s is None:
             return True
@@ -210,7 +211,6 @@ class Kiosk:
             return False
 
     def to_debrief(self, status: str) -> None:
-        from .kiosk_debrief import DebriefStepsScreen
         s = self.student
         s.status = status
         self._bank()
@@ -223,7 +223,6 @@ class Kiosk:
                                          self.finish, self.full_report))
 
     def full_report(self) -> None:
-        from types import SimpleNamespace
         rec = next((r for r in reversed(self.student.recorders)
                     if is_scored_level(r.state.level)), None) or self.student.recorders[-1]
         state = rec.state
@@ -233,7 +232,6 @@ class Kiosk:
         self.app.push(FullReport(self.app, view))
 
     def finish(self, answers, include: bool) -> None:
-        from .kiosk_screens import DoneScreen
         s = self.student
         s.included = bool(include and answers and any(answers.values()))
         data = self._data(answers if include else None)
@@ -249,7 +247,6 @@ class Kiosk:
         self.app.reset(DoneScreen(self.app, text, self.wipe, self.privacy))
 
     def privacy(self) -> None:
-        from .kiosk_privacy import PrivacyScreen
         self.app.push(PrivacyScreen(self.app, kiosk_files=list(self.student.paths)
                                     if self.student else []))
 
@@ -261,7 +258,6 @@ class Kiosk:
         had = bool(self.student.paths)
         self.student.paths = [p for p in self.student.paths if Path(p).exists()]
         if had and not self.student.paths:
-            from .kiosk_screens import DoneScreen
             for screen, _ in self.app.stack:
                 if isinstance(screen, DoneScreen):
                     screen.title, screen.text = K.DELETED_TITLE, K.DONE_DELETED
@@ -279,7 +275,6 @@ class Kiosk:
 
     def to_title(self) -> bool:
         """The pause menu's "Quit to title": ask, then end the session (its record kept)."""
-        from .kiosk_widgets import ConfirmScreen
         self.app.push(ConfirmScreen(self.app, K.LEAVE_TITLE, K.LEAVE_TEXT, K.LEAVE_YES,
                                     K.LEAVE_NO), lambda yes: yes and self.end("left"))
         return True
@@ -341,7 +336,6 @@ class Kiosk:
                 self._warn(now)
 
     def _ask_still_there(self, now: float) -> None:
-        from .kiosk_screens import StillPlayingScreen
         if self._still is not None and self._still in [x for x, _ in self.app.stack]:
             return
         timers = self.student.timers
@@ -350,7 +344,6 @@ class Kiosk:
         self.app.push(self._still)
 
     def _warn(self, now: float) -> None:
-        from .kiosk_screens import NoticeScreen
         left = max(1, round((self.student.timers.limit_seconds -
                              self.student.timers.elapsed(now)) / 60))
         if left == 1:
@@ -360,7 +353,6 @@ class Kiosk:
         self.app.push(NoticeScreen(self.app, title, text))
 
     def _time_up(self) -> None:
-        from .kiosk_screens import NoticeScreen
         self.to_debrief("time_up")
         self.app.push(NoticeScreen(self.app, K.TIME_UP_TITLE, K.TIME_UP_TEXT))
 

@@ -16,9 +16,11 @@ from ...classroom.export import ExportError, write_session
 from ...classroom.kiosk import make_code
 from ...classroom.record import ChapterRecorder, build_export
 from ...core import Step
+from .. import intents
 from .. import strings as S
 from ..session import Session
 from .debrief import DebriefScreen
+from .kiosk_debrief import DebriefStepsScreen
 
 
 class TimedSession(Session):
@@ -92,7 +94,6 @@ class WindowRecorder:
         return False      # the usual ending screen
 
     def debrief(self, session, chapter) -> bool:
-        from .kiosk_debrief import DebriefStepsScreen
         if not self.recorders:
             return False
         data = build_export(self.recorders, self.code, "finished", "window", None)
@@ -104,11 +105,10 @@ class WindowRecorder:
         self.app.push(FullReport(self.app, session))
 
     def finish(self, answers, include: bool) -> None:
-        from .. import flow
         self._write(answers if include else None)
         where = str(self.paths[0]) if self.paths else (self.problem or "?")
-        flow.to_title(self.app)
-        flow.show_message(self.app, K.DONE_TITLE, K.DONE_WINDOW.format(path=where))
+        self.app.ask(intents.ToTitle())
+        self.app.ask(intents.ShowMessage(K.DONE_TITLE, K.DONE_WINDOW.format(path=where)))
 
     def to_title(self) -> bool:
         return False

@@ -1,7 +1,9 @@
 """A list of cards to pick from: chapters, personas, rulesets, and the pause menu.
 
 Number keys pick directly; arrows or Tab move the focus; Enter picks; the mouse hovers and
-clicks; a long list scrolls. `on_pick(value)` is called with the card's value.
+clicks; a long list scrolls. `on_pick(value)` is called with the card's value. What a
+chapter's, persona's or ruleset's card says is here too (`game.ui.flow` and kiosk mode make
+the lists).
 """
 from __future__ import annotations
 
@@ -122,14 +124,13 @@ class PauseScreen(CardListScreen):
     def __init__(self, app, session=None):
         self.grid = session is not None   # a longer menu in play: two columns
         self.width = 880 if self.grid else PauseScreen.width
-        from .. import flow
         recorded = getattr(session, "classroom", None)
         items = [Item(S.MENU_RESUME, S.MENU_RESUME_DETAIL, "resume", primary=True),
                  Item(S.MENU_HISTORY, S.MENU_HISTORY_DETAIL, "history"),
                  Item(S.MENU_SETTINGS, S.MENU_SETTINGS_DETAIL, "settings")]
         if not recorded:                  # a recorded session is played once, as it comes
             items.append(Item(S.MENU_RESTART, S.MENU_RESTART_DETAIL, "restart"))
-        items.append(Item(S.MENU_TO_TITLE, S.MENU_TO_TITLE_KIOSK_DETAIL if flow.in_kiosk(app)
+        items.append(Item(S.MENU_TO_TITLE, S.MENU_TO_TITLE_KIOSK_DETAIL if app.in_kiosk
                           else S.MENU_TO_TITLE_DETAIL, "title"))
         if session is not None and session.undo_enabled:   # never in a classroom session
             items.append(Item(S.MENU_UNDO, S.MENU_UNDO_DETAIL if session.can_undo
@@ -196,3 +197,41 @@ class PauseScreen(CardListScreen):
         paint.lines(surf, cache, th.font("body"), self._note_layout(), self.pal.muted, x,
                     y + th.line_height("title") + 2, box=panel)
         self.draw_list(surf)
+
+
+# ---------------------------------------------------------------- what a card says
+
+def chapter_detail(chapter, chapters=(), first: bool = False) -> str:
+    """Its length and description; "Start here" on the first; and the chapter it pairs with
+    (answers compared in the debrief) where there is one."""
+    if not chapter.ok:
+        return S.LEVEL_BROKEN
+    parts = [S.START_HERE] if first else []
+    parts.append(S.MINUTES.format(n=chapter.minutes))
+    if chapter.description:
+        parts.append(chapter.description)
+    detail = S.JOIN.join(parts)
+    pair = _pairs_with(chapter, chapters)
+    if pair is not None:
+        words = S.PAIRS_BEFORE if chapters.index(chapter) < chapters.index(pair) else (
+            S.PAIRS_AFTER)
+        detail += " " + words.format(title=pair.title)
+    return detail
+
+
+def _pairs_with(chapter, chapters):
+    """The other chapter asking the other half of this one's baseline pairs, if any."""
+    mine = set(chapter.level.baselines)
+    return next((c for c in chapters if c is not chapter and c.ok and
+                 mine & set(c.level.baselines)), None)
+
+
+def persona_detail(level, persona) -> str:
+    score = persona.score if persona.score is not None else level.score.start
+    start = S.PERSONA_START.format(score=score, money=persona.money)
+    return S.JOIN.join((persona.description, start)) if persona.description else start
+
+
+def ruleset_detail(ruleset) -> str:
+    """The ruleset's own description, or else what its legibility lets you see."""
+    return ruleset.description or S.LEGIBILITY_WORDS.get(ruleset.legibility, "")

@@ -14,13 +14,15 @@ import pygame
 
 from ...core import events as ev
 from ...core.changes import scene_is_quiet
-from .. import flow, messages, paint, saving
+from .. import intents, levels, messages, paint, saving
 from .. import strings as S
 from ..fx import Toasts
 from ..illustration import Illustration, animated
+from ..messages import Notice
 from ..theme import LOGICAL_SIZE, MARGIN
 from ..widgets import Button
 from .base import Screen, whole_parts, wordmark
+from .menu import PauseScreen
 from .panels import ServicesPanel, WatchersPanel
 from .play_paint import PlayPainter
 from .score_card import ScoreCard
@@ -196,7 +198,7 @@ class PlayScreen(PlayInput, Screen):
     def _advance(self) -> None:
         self.after = 0.0
         if self.session.finished:
-            flow.ending(self.app, self.session, self.chapter)
+            self.app.ask(intents.ChapterEnded(self.session, self.chapter))
         else:
             self._load_scene()
 
@@ -220,8 +222,6 @@ class PlayScreen(PlayInput, Screen):
 
     def _reload(self) -> None:
         """--dev: read the level file again and stay in the same scene."""
-        from .. import levels
-        from ..messages import Notice
         if self.chapter is None or self.after > 0:
             return
         chapter = levels.load_path(self.chapter.path)
@@ -245,7 +245,6 @@ class PlayScreen(PlayInput, Screen):
 
     def undo(self) -> None:
         """Take back the last choice (when undo is on; never in a classroom session)."""
-        from ..messages import Notice
         self._sync_undo()
         if not self.session.undo():
             words = S.UNDO_NONE if self.session.undo_enabled else (
@@ -264,7 +263,6 @@ class PlayScreen(PlayInput, Screen):
 
     # ---- overlays
     def open_pause(self) -> None:
-        from .menu import PauseScreen
         self._sync_undo()
         self.app.push(PauseScreen(self.app, self.session), self._paused)
 
@@ -274,18 +272,18 @@ class PlayScreen(PlayInput, Screen):
         elif result == "undo":
             self.undo()
         elif result in ("save", "load"):
-            saving.open_slots(self.app, result, self.session, self.chapter)
+            self.app.ask(intents.OpenSlots(result, self.session, self.chapter))
         elif result == "settings":
-            flow.open_settings(self.app)
+            self.app.ask(intents.OpenSettings())
         elif result == "restart":
-            flow.restart(self.app, self.session, self.chapter)
+            self.app.ask(intents.Restart(self.session, self.chapter))
             saving.autosave(self.app, self.session, self.chapter)
         elif result == "title":
             saving.autosave(self.app, self.session, self.chapter)
-            flow.to_title(self.app)
+            self.app.ask(intents.ToTitle())
 
     def open_history(self) -> None:
-        flow.history(self.app, self.session)
+        self.app.ask(intents.OpenHistory(self.session))
 
     # ---- time
     def update(self, dt: float) -> None:

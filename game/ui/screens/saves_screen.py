@@ -5,7 +5,7 @@ player see it; an empty or damaged slot says so in words. Number keys pick a slo
 """
 from __future__ import annotations
 
-from .. import saving
+from .. import intents, saving
 from .. import strings as S
 from .menu import CardListScreen, Item
 
@@ -45,7 +45,7 @@ class SlotsScreen(CardListScreen):
         name, save = value
         if self.mode == "load":
             if save is not None:
-                saving.resume(self.app, save)
+                self.app.ask(intents.LoadSave(save))
             else:
                 self._say(S.SLOT_NOTHING)
             return

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pygame
 
-from .. import flow, paint
+from .. import paint
 from .. import settings as settings_mod
 from .. import strings as S
 from ..theme import LOGICAL_SIZE, MARGIN
@@ -137,7 +137,7 @@ class SettingsScreen(Screen):
         focused = "done" if prev is not None and prev is self.done else getattr(prev, "field", None)
         self.rows = []
         classroom = getattr(self.app, "classroom", None) is not None
-        for i, spec in enumerate(_rows(flow.in_kiosk(self.app), classroom)):
+        for i, spec in enumerate(_rows(self.app.in_kiosk, classroom)):
             row = OptionRow((x, 6 + i * (h + 12), WIDTH, h), self, *spec)
             row.layout_segments(self.app)
             self.rows.append(row)

@@ -52,14 +52,14 @@ def median_ms(work: Callable[[], object], runs: int, warm_up: bool = True) -> fl
 # ---------------------------------------------------------------- loading levels
 
 def _bundled_paths() -> list:
-    from .content.catalog import bundled
+    from ..content.catalog import bundled
 
     return [loaded.path for loaded in bundled()]
 
 
 def validate_bundled(runs: int) -> Figure:
     """Load and check every bundled level file."""
-    from .content import load_level
+    from ..content import load_level
 
     paths = _bundled_paths()
     value = median_ms(lambda: [load_level(p) for p in paths], runs) if paths else None
@@ -68,8 +68,8 @@ def validate_bundled(runs: int) -> Figure:
 
 def validate_generated(scenes: int, runs: int, budget: float | None) -> Figure:
     """Load and check a generated level of this many scenes (generation is not timed)."""
-    from .content import load_text
-    from .content.generate import generate_level_text
+    from ..content import load_text
+    from ..content.generate import generate_level_text
 
     text = generate_level_text(scenes)
     work = lambda: load_text(text, f"<generated {scenes}>")  # noqa: E731
@@ -85,7 +85,7 @@ def _games(levels: list) -> list[tuple]:
 
 def _play_steps(games: list[tuple], steps: int, seed: int) -> int:
     """Play `steps` choices at random among the open ones, restarting at endings."""
-    from .core import choices, choose, new_game
+    from ..core import choices, choose, new_game
 
     rng = random.Random(seed)
     made, state, game = 0, None, 0
@@ -105,7 +105,7 @@ def _play_steps(games: list[tuple], steps: int, seed: int) -> int:
 
 def engine_steps(runs: int, steps: int) -> Figure:
     """`choose` calls per second (with `choices` before each) on the bundled levels."""
-    from .content.catalog import bundled
+    from ..content.catalog import bundled
 
     games = _games([lv.level for lv in bundled() if lv.ok])
     if not games:
@@ -130,8 +130,8 @@ def analyze_campaign(runs: int) -> Figure:
     validate_bundled): CPU time, to compare changes by; no budget (the budgets are on wall
     time, below)."""
     _one_process()
-    from .authoring.analyze import analyze_loaded
-    from .content.catalog import bundled
+    from ..authoring.analyze import analyze_loaded
+    from ..content.catalog import bundled
 
     levels = bundled()
     if not levels:
@@ -143,7 +143,7 @@ def _wall_ms(levels: list, runs: int) -> float:
     """The median wall time of `analyze` on these levels as `python -m game analyze` runs
     it, with a pool of as many processes as this machine has cores (CPU time would not
     count the pool's work), in milliseconds."""
-    from .authoring import analyze
+    from ..authoring import analyze
 
     before = os.environ.pop("SINCERITY_ANALYZE_WORKERS", None)
     try:
@@ -160,7 +160,7 @@ def _wall_ms(levels: list, runs: int) -> float:
 
 def analyze_campaign_wall(runs: int) -> Figure:
     """`analyze` on every bundled level together, wall time (budget: 2 cores)."""
-    from .content.catalog import bundled
+    from ..content.catalog import bundled
 
     levels = bundled()
     return figure(_wall_ms(levels, runs) if levels else None, "ms", 4000)
@@ -169,7 +169,7 @@ def analyze_campaign_wall(runs: int) -> Figure:
 def analyze_chapter_max(runs: int) -> Figure:
     """`analyze` on each bundled level alone, as an author editing it runs it: the slowest
     one's wall time."""
-    from .content.catalog import bundled
+    from ..content.catalog import bundled
 
     levels = bundled()
     slowest = max((_wall_ms([level], runs) for level in levels), default=None)
@@ -180,9 +180,9 @@ def analyze_generated(kind: str, runs: int, budget: float) -> Figure:
     """`analyze` on a generated level: "chain" is 30 binary choices in a row (2^30 paths),
     "corridor" has 5,000 scenes (generating and loading it are not timed)."""
     _one_process()
-    from .authoring.analyze import analyze_loaded
-    from .authoring.generate import binary_chain_text, corridor_text
-    from .content import load_text
+    from ..authoring.analyze import analyze_loaded
+    from ..authoring.generate import binary_chain_text, corridor_text
+    from ..content import load_text
 
     text = binary_chain_text(30) if kind == "chain" else corridor_text(5000)
     loaded = load_text(text, f"<generated {kind}>")
@@ -198,8 +198,8 @@ def report_sessions(count: int, runs: int) -> Figure:
     import tempfile
     from pathlib import Path
 
-    from .classroom.generate import generate_class, write_class
-    from .classroom.report import make_report
+    from ..classroom.generate import generate_class, write_class
+    from ..classroom.report import make_report
 
     with tempfile.TemporaryDirectory(prefix="sincerity-bench-") as tmp:
         folder = Path(tmp) / "exports"
@@ -231,7 +231,7 @@ def core_figures(quick: bool) -> dict[str, Figure]:
 
 def window_figures(quick: bool) -> tuple[dict[str, Figure], str | None]:
     """The window's figures from game.ui.bench, or none and a note saying why."""
-    from .ui import bench as ui_bench
+    from ..ui import bench as ui_bench
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:

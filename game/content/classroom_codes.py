@@ -1,14 +1,14 @@
 """The classroom file's codes (C1xx), explained in the same shape as `game.content.codes.CODES`,
 so `validate --explain C105` can read them beside the level codes (E/W) and the analyzer's
-(A4xx). docs/TEACHERS.md lists them too.
+(A4xx) (`game.content.codebook`). `game.classroom.config` reports them; docs/TEACHERS.md
+lists them too (`python -m game.classroom.codedocs`).
 
 A classroom file is read with the same safe YAML reader as a level, so a YAML mistake in it
 gets the same E0xx codes (E001 not valid YAML, E003 a key twice, ...).
 """
 from __future__ import annotations
 
-from ..content.codes import CODES as LEVEL_CODES
-from ..content.codes import Code
+from .codes import Code
 
 CLASSROOM_CODES: dict[str, Code] = {
     "C100": Code(
@@ -115,74 +115,3 @@ CLASSROOM_CODES: dict[str, Code] = {
         "format: 1\nchapters: [pilot_city, pilot_city]\nexport_folder: exports\n",
         "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"),
 }
-
-
-def all_codes() -> dict[str, Code]:
-    """Every code the game can print: levels (E/W), analyzer (A4xx), classroom (C1xx)."""
-    from ..authoring.codes import ANALYZE_CODES
-
-    table = dict(LEVEL_CODES)
-    table.update(ANALYZE_CODES)
-    table.update(CLASSROOM_CODES)
-    return table
-
-
-def severity(code: str) -> str:
-    """C1xx codes are all errors: a classroom file with one is not used."""
-    return "error"
-
-
-def _severity_of(code: str) -> str:
-    if code.startswith("A"):
-        from ..authoring.codes import SEVERITY
-        return SEVERITY.get(code, "warning")
-    return severity(code)
-
-
-def explain(code: str) -> str:
-    """The long explanation of any code, as `validate --explain CODE` prints it."""
-    code = code.strip().upper()
-    entry = all_codes().get(code)
-    if entry is None:
-        return f"There is no code `{code}`. Codes look like E101, W303, A402 or C105.\n"
-    if not code.startswith("C"):
-        from ..content.codes import explain as level_explain
-        if code in LEVEL_CODES:
-            return level_explain(code)
-    parts = [f"{code} ({_severity_of(code)}): {entry.title}", "", entry.explanation]
-    if entry.wrong:
-        parts += ["", "Wrong:", _indented(entry.wrong)]
-    if entry.fixed:
-        parts += ["", "Right:", _indented(entry.fixed)]
-    return "\n".join(parts) + "\n"
-
-
-def _indented(example: str) -> str:
-    return "\n".join("    " + line for line in example.splitlines())
-
-
-# ---------------------------------------------------------------- the guide's reference
-
-MARKER = "<!-- classroom-codes: generated from game/classroom/codes.py -->"
-
-
-def reference() -> str:
-    """The C1xx codes as Markdown, for the end of docs/TEACHERS.md."""
-    parts = []
-    for code, entry in CLASSROOM_CODES.items():
-        parts += [f"### {code}: {entry.title}", "", entry.explanation, "", "Wrong:", "",
-                  "```yaml", entry.wrong.rstrip(), "```", "", "Right:", "", "```yaml",
-                  entry.fixed.rstrip(), "```", ""]
-    return "\n".join(parts)
-
-
-def rewrite(guide) -> str:
-    """The guide's text with everything after the marker line made from the table."""
-    head = guide.read_text(encoding="utf-8").split(MARKER)[0]
-    return head + MARKER + "\n\n" + reference()
-
-
-if __name__ == "__main__":   # python -m game.classroom.codes: update docs/TEACHERS.md
-    from pathlib import Path
-    GUIDE = Path(__file__).resolve().parents[2] / "docs" / "TEACHERS.md"
-    GUIDE.write_text(rewrite(GUIDE), encoding="utf-8")

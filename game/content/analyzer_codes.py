@@ -1,12 +1,12 @@
 """The analyzer's codes (A4xx), explained in the same shape as `game.content.codes.CODES`,
-so they can join that table.
+so they can join that table (`game.content.codebook`). `game.authoring` reports them.
 
 A401-A408 are problems (A402 and A403 are errors: `analyze` exits 1), A410-A412 are
 information lines about what a player can reach.
 """
 from __future__ import annotations
 
-from ..content.codes import Code
+from .codes import Code
 
 SEVERITY = {
     "A400": "info", "A401": "warning", "A402": "error", "A403": "error", "A404": "warning",
