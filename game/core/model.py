@@ -235,6 +235,10 @@ class Blacklist(_Model):
     leave_at: Whole | None = Field(None, description="You leave the list at this score "
                                  "(default: the same as `below`).")
     name: str = Field("Blacklist", description="The list's name shown to the player.")
+    rulesets: list[str] | None = Field(None, description="The rulesets under which a score "
+                                       "below `below` lists you (default: all).")
+    when: Condition | None = Field(None, description="You are also listed while this holds, "
+                                   "whatever your score (a court judgment left unpaid).")
     effects: list[Effect] = Field(default_factory=list, description="Effects when listed.")
 
 

@@ -79,13 +79,16 @@ class ServicePlan:
 
 
 class BlacklistPlan:
-    """The blacklist's fields (`leave_at` already defaulted to `below`), effects compiled."""
-    __slots__ = ("below", "leave_at", "name", "effects")
+    """The blacklist's fields (`leave_at` already defaulted to `below`), effects compiled,
+    `when` as a test (None: no cause but the score)."""
+    __slots__ = ("below", "leave_at", "name", "rulesets", "when", "effects")
 
     def __init__(self, rules: Blacklist, level: Level) -> None:
         self.below = rules.below
         self.leave_at = rules.below if rules.leave_at is None else rules.leave_at
         self.name = rules.name
+        self.rulesets = None if rules.rulesets is None else frozenset(rules.rulesets)
+        self.when = rules.when.test if rules.when is not None else None
         self.effects = compile_effects(rules.effects, level)
 
 
