@@ -23,7 +23,7 @@ CANDID = {"welcome": "link", "lift_chat": "speak", "network": "dinner", "red_lig
           "credit_hall": "done", "leaving": "keep", "school": "apply"}
 #: Speaking, petitioning, complaining, friendship, gaming and helping.
 LAWFUL = {"speak_up", "sign_petition", "keep_friend", "post_complaint", "game_late"}
-DOORS = {"rail", "flight", "hotel", "school", "gov_job", "subsidies"}
+DOORS = {"rail", "flight", "hotel", "school", "gov_job"}
 #: What the documented rules may take points off for: recorded violations only.
 VIOLATIONS = {"Utility bill paid late", "Traffic offence: crossed on red, Harbour Road"}
 SEEDS = range(12)
