@@ -187,3 +187,10 @@ def test_a_score_listing_stays_while_the_cause_holds():
     assert back_up.state.score == 970
     assert back_up.state.blacklisted is True
     assert play(back_up.state, "pay").state.blacklisted is False
+
+
+def test_the_network_pulls_only_under_the_rulesets_it_names():
+    level = base_level(NETWORK, "network: {rulesets: [lenient]}")
+    assert play(start(level, ruleset="strict"), "wait").of(ScoreChanged) == []
+    pulled = play(start(level, ruleset="lenient"), "wait").of(ScoreChanged)
+    assert [(e.cause, e.delta) for e in pulled] == [("network", -100)]

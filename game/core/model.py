@@ -226,6 +226,8 @@ class Network(_Model):
                         "average score that moves your score after each scored choice.")
     disclosed: bool = Field(False, description="Whether the player is told why.")
     reason: str = Field("Your contacts' scores", description="The reason, when disclosed.")
+    rulesets: list[str] | None = Field(None, description="The rulesets under which the pull "
+                                       "applies (default: all).")
     points_per_star: Whole = Field(10, description="Score per star above or below 3 in a peer "
                                  "rating, for a rater with a score of 1000.")
 

@@ -97,7 +97,7 @@ class LevelPlan:
     scoring and `status.update` read of the level after every choice."""
     __slots__ = ("made_for", "choices", "entered", "reached", "legibility", "low", "high",
                  "tiers", "blacklist", "service_tests", "services", "chances", "pull",
-                 "pull_reason", "pull_disclosed")
+                 "pull_reason", "pull_disclosed", "pull_rulesets")
 
     def __init__(self, level: Level) -> None:
         self.made_for = id(level)
@@ -117,6 +117,7 @@ class LevelPlan:
         network = level.network
         self.pull, self.pull_reason, self.pull_disclosed = \
             network.pull, network.reason, network.disclosed
+        self.pull_rulesets = None if network.rulesets is None else frozenset(network.rulesets)
         self.choices = {sid: tuple(ChoicePlan(level, sid, choice) for choice in scene.choices)
                         for sid, scene in level.scenes.items()}
         self.entered = {sid: SceneEntered(sid, scene.title) for sid, scene in level.scenes.items()}
