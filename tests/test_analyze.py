@@ -702,3 +702,39 @@ def test_merging_never_changes_what_can_be_reached(seed):
     for persona in level.personas:
         for ruleset in level.rulesets:
             assert _merged(level, persona, ruleset) == _everything(level, persona, ruleset)
+
+
+def test_a_flag_the_blacklist_lists_you_for_is_tested_and_live_everywhere():
+    from game.authoring.liveness import liveness
+    body = """\
+blacklist: {below: 0, when: {flag: debt}}
+scenes:
+  a:
+    title: A
+    text: A court letter.
+    basis: fiction
+    choices:
+      - {id: ignore, text: Ignore it, effects: [{set: debt}], goto: b}
+      - {id: fine, text: Pay, goto: b}
+  b:
+    title: B
+    text: Later.
+    basis: fiction
+    choices:
+      - {id: pay, text: Pay now, effects: [{clear: debt}], goto: c}
+      - {id: wait, text: Wait, goto: c}
+  c:
+    title: C
+    text: The end.
+    basis: fiction
+    choices:
+      - {id: end, text: End, finish: true}
+endings:
+  listed: {title: Listed, text: On the list., when: {blacklisted: true}}
+  free: {title: Free, text: Off it.}
+"""
+    report = run(body)
+    assert "A406" not in codes(report) and "A402" not in codes(report)
+    level = load_text(HEAD + body, "<t>").level
+    live = liveness(level, {"a": {"b"}, "b": {"c"}, "c": set()}).live
+    assert all(("flag", "debt") in live[sid] for sid in "abc")

@@ -3,6 +3,8 @@ reachable for every persona under every ruleset, and no scene is a dead end.
 
 The tutorial is checked for errors only: some of its endings belong to one persona on
 purpose (the migrant worker cannot reach the top tier; the fall is easier from below).
+In The Pilot City an objection to a score deduction ("Upheld") belongs to "What the
+articles describe" on purpose: under the documented rules an objection is for mistakes.
 """
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import pytest
 from game.authoring import analyze
 
 CHAPTERS = ["day_zero", "pilot_city", "sesame", "here"]
+#: (chapter, ending) -> the rulesets that reach it, where that is the design.
+ONE_RULESET = {("pilot_city", "appeal_won"): {"articles"}}
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +37,8 @@ def test_every_persona_and_ruleset_reaches_every_scene_and_ending(reports, chapt
     report = reports[chapter]
     level = analyze.load_levels([chapter])[0].level
     for result in report.results:
-        missing = set(level.endings) - set(result.endings)
+        missing = {e for e in set(level.endings) - set(result.endings)
+                   if result.ruleset in ONE_RULESET.get((chapter, e), {result.ruleset})}
         assert not missing, f"{result.who} never reaches {sorted(missing)}"
     for scene in level.scenes:
         assert any(scene in r.scene_scores for r in report.results), f"{scene} unreachable"

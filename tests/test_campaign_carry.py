@@ -27,7 +27,7 @@ def _play(state, candid: bool):
 
 def test_candid_on_day_zero_and_guarded_under_the_score_is_a_full_shift():
     day_zero = _play(new_game(_level("day_zero"), "professional"), candid=True)
-    chapter = _play(new_game(_level("pilot_city"), "professional", "pilot", carry=day_zero),
+    chapter = _play(new_game(_level("pilot_city"), "professional", "articles", carry=day_zero),
                     candid=False)
     effect = chilling_effect(chapter)
     pairs = len(_level("day_zero").baselines)
@@ -37,12 +37,12 @@ def test_candid_on_day_zero_and_guarded_under_the_score_is_a_full_shift():
 
 
 def test_without_carry_a_chapter_has_no_unscored_answers_to_compare():
-    chapter = _play(new_game(_level("pilot_city"), "professional", "pilot"), candid=True)
+    chapter = _play(new_game(_level("pilot_city"), "professional", "articles"), candid=True)
     assert chilling_effect(chapter).pairs == 0
 
 
 def test_counterbalanced_order_scored_first_gives_the_same_comparison():
-    chapter = _play(new_game(_level("pilot_city"), "migrant", "pilot"), candid=True)
+    chapter = _play(new_game(_level("pilot_city"), "migrant", "articles"), candid=True)
     day_zero = _play(new_game(_level("day_zero"), "migrant", carry=chapter), candid=True)
     effect = chilling_effect(day_zero)
     assert effect.pairs == len(_level("day_zero").baselines)
@@ -59,9 +59,9 @@ def test_playing_the_scored_chapter_again_as_another_person_still_compares_with_
     zero, city = _level("day_zero"), _level("pilot_city")
     day_zero = _play(new_game(zero, "professional"), candid=True)
     remember_finished(app, day_zero)
-    first = _play(new_game(city, "professional", "pilot", carry=_carry_for(app, city)),
+    first = _play(new_game(city, "professional", "articles", carry=_carry_for(app, city)),
                   candid=False)
     remember_finished(app, first)
-    second = _play(new_game(city, "migrant", "opaque", carry=_carry_for(app, city)),
+    second = _play(new_game(city, "migrant", "documented", carry=_carry_for(app, city)),
                    candid=False)
     assert chilling_effect(second).pairs == 6

@@ -127,8 +127,8 @@ def test_a_bad_classroom_file_stops_play_before_the_window(tmp_path):
      format: 1
      chapters: [day_zero, pilot_city]
      export_folder: out
-     ruleset: opaq
-     """, ("C108", 4, 10, "no scored chapter has a ruleset `opaq`", "did you mean `opaque`?")),
+     ruleset: articels
+     """, ("C108", 4, 10, "no scored chapter has a ruleset `articels`", "did you mean `articles`?")),
     ("""
      format: 1
      chapters: [pilot_city]

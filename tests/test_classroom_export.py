@@ -26,8 +26,8 @@ def levels():
     return bundled_pair()
 
 
-def _play(level, carry=None, persona="migrant", pick=0, seconds=3.0):
-    state = new_game(level, persona, None, seed=5, carry=carry)
+def _play(level, carry=None, persona="migrant", pick=0, seconds=3.0, ruleset=None):
+    state = new_game(level, persona, ruleset, seed=5, carry=carry)
     rec = ChapterRecorder(state)
     while not state.finished:
         views = [v for v in choices(state) if v.available]
@@ -41,7 +41,7 @@ def _play(level, carry=None, persona="migrant", pick=0, seconds=3.0):
 def session(levels):
     zero, city = levels
     a = _play(zero)
-    b = _play(city, carry=a.state, pick=1)
+    b = _play(city, carry=a.state, pick=1, ruleset="articles")
     return build_export([a, b], "amber-fox-42", "finished", "kiosk",
                         {"name": "10B", "counterbalance": True, "scored_first": False,
                          "time_limit_minutes": 20}, duration=612.3,
@@ -117,7 +117,7 @@ def test_a_session_holds_what_the_teacher_needs(session):
     assert check_export(session) == []
     assert session["session"] == "amber-fox-42" and session["status"] == "finished"
     assert session["persona"] == {"id": "migrant", "name": "Rural migrant worker"}
-    assert session["ruleset"]["id"] == "pilot" and session["seed"] == 5
+    assert session["ruleset"]["id"] == "articles" and session["seed"] == 5
     zero, city = session["chapters"]
     assert (zero["level"], zero["scored"], city["level"], city["scored"]) == \
         ("day_zero", False, "pilot_city", True)
@@ -125,7 +125,7 @@ def test_a_session_holds_what_the_teacher_needs(session):
     assert set(choice) >= {"scene", "choice", "text", "behaviour", "observed_by", "delta",
                            "disclosed", "reason", "seconds"}
     assert all(c["seconds"] == 3.0 for c in city["choices"])
-    assert city["score_path"][0] == {"step": 0, "score": 960, "delta": 0, "cause": "start"}
+    assert city["score_path"][0] == {"step": 0, "score": 1000, "delta": 0, "cause": "start"}
     assert city["ending"]["id"] in dict(map(tuple, city["map"]["endings"]))
     assert {"closed_at_start", "lost", "regained", "closed_at_end"} <= set(city["services"])
     assert session["chilling"]["pairs"] == 6 and session["chilling"]["order"] == "unscored_first"

@@ -141,3 +141,56 @@ def test_leave_at_defaults_to_below():
 def test_no_blacklist_without_rules():
     level = base_level("rulesets: {strict: {rules: {jaywalk: {change: -900}}}}")
     assert play(start(level), "cross").state.blacklisted is False
+
+
+# A listing for a stated cause, and a score line that counts under one ruleset only.
+BY_CAUSE = """
+    blacklist: {rulesets: [strict], when: {flag: judgment_unpaid}}
+    scenes:
+      street:
+        choices:
+          - {id: cross, text: Cross anyway, behaviour: jaywalk, goto: street}
+          - {id: help, text: Help, behaviour: help, goto: street}
+          - {id: ignore, text: Ignore the judgment, effects: [{set: judgment_unpaid}],
+             goto: street}
+          - {id: pay, text: Pay it, effects: [{clear: judgment_unpaid}], goto: street}
+"""
+
+
+def test_a_cause_lists_you_whatever_your_score():
+    done = play(start(base_level(BLACKLIST, BY_CAUSE), ruleset="lenient"), "ignore")
+    assert done.state.score == 1000
+    assert done.state.blacklisted is True
+    assert done.of(Blacklisted) == [Blacklisted("Dishonest persons list", 1000)]
+    assert "school" not in done.state.open_services
+
+
+def test_removing_the_cause_takes_you_off_the_list():
+    state = play(start(base_level(BLACKLIST, BY_CAUSE), ruleset="lenient"), "ignore").state
+    done = play(state, "pay")
+    assert done.state.blacklisted is False
+    assert done.of(Delisted) == [Delisted("Dishonest persons list", 1000)]
+    assert "school" in done.state.open_services
+
+
+def test_the_score_lists_only_under_the_rulesets_named():
+    level = base_level(BLACKLIST, BY_CAUSE, "rulesets: {lenient: {rules: {jaywalk: {change: -300}}}}")
+    assert play(start(level, ruleset="strict"), "cross").state.blacklisted is True
+    low = play(start(level, ruleset="lenient"), "cross").state
+    assert low.score == 700
+    assert low.blacklisted is False
+
+
+def test_a_score_listing_stays_while_the_cause_holds():
+    state = play(start(base_level(BLACKLIST, BY_CAUSE)), "cross", "ignore").state
+    back_up = play(state, "help", "help")   # 850 -> 970, above `leave_at`
+    assert back_up.state.score == 970
+    assert back_up.state.blacklisted is True
+    assert play(back_up.state, "pay").state.blacklisted is False
+
+
+def test_the_network_pulls_only_under_the_rulesets_it_names():
+    level = base_level(NETWORK, "network: {rulesets: [lenient]}")
+    assert play(start(level, ruleset="strict"), "wait").of(ScoreChanged) == []
+    pulled = play(start(level, ruleset="lenient"), "wait").of(ScoreChanged)
+    assert [(e.cause, e.delta) for e in pulled] == [("network", -100)]

@@ -51,7 +51,7 @@ def colours(surface, rect) -> set:
 
 def pilot_city(size=150, **kw):
     return play_pilot(LEVELS / "pilot_city.yaml", size, persona="professional",
-                      ruleset="pilot", **kw)
+                      ruleset="articles", **kw)
 
 
 # ---- every scene

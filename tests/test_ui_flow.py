@@ -254,7 +254,7 @@ def _in_view(panel, span) -> bool:
 
 @pytest.mark.parametrize("size", [100, max(TEXT_SIZES)])
 def test_the_services_list_says_what_it_hides_and_shows_a_door_that_moves(size):
-    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="pilot",
+    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="articles",
                        settings=Settings(text_speed="instant", text_size=size))
     panel = pilot.top.services
     spans = panel.row_spans()
@@ -282,7 +282,7 @@ def test_the_services_list_says_what_it_hides_and_shows_a_door_that_moves(size):
 # ---- large text
 
 def test_with_large_text_the_typing_stays_in_view_and_the_choices_come_docked():
-    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="pilot",
+    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="articles",
                        settings=Settings(text_speed="fast", text_size=max(TEXT_SIZES)))
     play = pilot.top
     view = play.scene_view
@@ -303,7 +303,7 @@ def test_with_large_text_the_typing_stays_in_view_and_the_choices_come_docked():
 @pytest.mark.parametrize("unscored", [False, True])
 def test_with_large_text_the_top_hint_and_the_score_card_lines_are_never_cut(unscored):
     from game.ui.textcache import ELLIPSIS
-    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="pilot",
+    pilot = play_pilot(LEVELS / "pilot_city.yaml", persona="professional", ruleset="articles",
                        settings=Settings(text_speed="instant", text_size=max(TEXT_SIZES)))
     play = pilot.top
     play.score.unscored = unscored

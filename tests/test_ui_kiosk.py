@@ -30,7 +30,7 @@ name: Test class
 chapters: [day_zero, pilot_city]
 counterbalance: true
 persona: alternating
-ruleset: pilot
+ruleset: articles
 idle_minutes: 3
 export_folder: exports
 exit_keys: ctrl+shift+q

@@ -87,6 +87,7 @@ def _after_every_choice(level: Level, numbers: dict) -> tuple[set, set]:
     for service in level.services.values():
         condition_reads(service.needs, everywhere, numbers)
     if level.blacklist is not None:
+        condition_reads(level.blacklist.when, everywhere, numbers)
         effects_reads(level.blacklist.effects, everywhere, numbers)
     at_end: set = set()
     for ending in level.endings.values():

@@ -178,11 +178,18 @@ def check_personas(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_rulesets(ctx: Context) -> Iterator[Diagnostic]:
-    """E211: `ruleset` in conditions and presets names a ruleset."""
+    """E211: `ruleset` in conditions and presets, and the blacklist's and the network's
+    `rulesets`, name rulesets."""
     known = ctx.names.rulesets
     yield from _condition_refs(ctx, "E211", "ruleset", "ruleset", known, "rulesets")
     places = ((("presets", pid, "ruleset"), p.ruleset) for pid, p in ctx.level.presets.items())
     yield from _refs(ctx, "E211", "ruleset", known, "rulesets", places)
+    blacklist = ctx.level.blacklist
+    if blacklist is not None:
+        yield from _refs(ctx, "E211", "ruleset", known, "rulesets",
+                         _items(("blacklist", "rulesets"), blacklist.rulesets))
+    yield from _refs(ctx, "E211", "ruleset", known, "rulesets",
+                     _items(("network", "rulesets"), ctx.level.network.rulesets))
 
 
 def check_contacts(ctx: Context) -> Iterator[Diagnostic]:

@@ -112,6 +112,8 @@ def build_index(level: Level) -> Index:
         if ending.when is not None:
             _condition(ending.when, ("endings", eid, "when"), index)
     if level.blacklist is not None:
+        if level.blacklist.when is not None:
+            _condition(level.blacklist.when, ("blacklist", "when"), index)
         _effects(level.blacklist.effects, ("blacklist", "effects"), index)
     return index
 

@@ -226,6 +226,8 @@ class Network(_Model):
                         "average score that moves your score after each scored choice.")
     disclosed: bool = Field(False, description="Whether the player is told why.")
     reason: str = Field("Your contacts' scores", description="The reason, when disclosed.")
+    rulesets: list[str] | None = Field(None, description="The rulesets under which the pull "
+                                       "applies (default: all).")
     points_per_star: Whole = Field(10, description="Score per star above or below 3 in a peer "
                                  "rating, for a rater with a score of 1000.")
 
@@ -235,6 +237,10 @@ class Blacklist(_Model):
     leave_at: Whole | None = Field(None, description="You leave the list at this score "
                                  "(default: the same as `below`).")
     name: str = Field("Blacklist", description="The list's name shown to the player.")
+    rulesets: list[str] | None = Field(None, description="The rulesets under which a score "
+                                       "below `below` lists you (default: all).")
+    when: Condition | None = Field(None, description="You are also listed while this holds, "
+                                   "whatever your score (a court judgment left unpaid).")
     effects: list[Effect] = Field(default_factory=list, description="Effects when listed.")
 
 

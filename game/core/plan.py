@@ -79,13 +79,16 @@ class ServicePlan:
 
 
 class BlacklistPlan:
-    """The blacklist's fields (`leave_at` already defaulted to `below`), effects compiled."""
-    __slots__ = ("below", "leave_at", "name", "effects")
+    """The blacklist's fields (`leave_at` already defaulted to `below`), effects compiled,
+    `when` as a test (None: no cause but the score)."""
+    __slots__ = ("below", "leave_at", "name", "rulesets", "when", "effects")
 
     def __init__(self, rules: Blacklist, level: Level) -> None:
         self.below = rules.below
         self.leave_at = rules.below if rules.leave_at is None else rules.leave_at
         self.name = rules.name
+        self.rulesets = None if rules.rulesets is None else frozenset(rules.rulesets)
+        self.when = rules.when.test if rules.when is not None else None
         self.effects = compile_effects(rules.effects, level)
 
 
@@ -94,7 +97,7 @@ class LevelPlan:
     scoring and `status.update` read of the level after every choice."""
     __slots__ = ("made_for", "choices", "entered", "reached", "legibility", "low", "high",
                  "tiers", "blacklist", "service_tests", "services", "chances", "pull",
-                 "pull_reason", "pull_disclosed")
+                 "pull_reason", "pull_disclosed", "pull_rulesets")
 
     def __init__(self, level: Level) -> None:
         self.made_for = id(level)
@@ -114,6 +117,7 @@ class LevelPlan:
         network = level.network
         self.pull, self.pull_reason, self.pull_disclosed = \
             network.pull, network.reason, network.disclosed
+        self.pull_rulesets = None if network.rulesets is None else frozenset(network.rulesets)
         self.choices = {sid: tuple(ChoicePlan(level, sid, choice) for choice in scene.choices)
                         for sid, scene in level.scenes.items()}
         self.entered = {sid: SceneEntered(sid, scene.title) for sid, scene in level.scenes.items()}

@@ -148,9 +148,9 @@ def land_pending(state: State, plan: LevelPlan, events: list[Event] | None,
 
 def network_pull(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
     """Your contacts' scores pull yours (a draft's) toward their average, weighted by
-    closeness."""
+    closeness; only under the rulesets the network names, if it names any."""
     pull = plan.pull
-    if pull <= 0:
+    if pull <= 0 or (plan.pull_rulesets is not None and state.ruleset not in plan.pull_rulesets):
         return
     weight = total = 0
     for c in state.contacts:

@@ -55,14 +55,18 @@ def _tier(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
 
 def _blacklist(state: State, plan: LevelPlan, rules: BlacklistPlan,
                events: list[Event] | None, dice: Dice) -> None:
+    """Listed while `when` holds, or (under the rulesets that list by score) below `below`;
+    off the list once neither holds, with the score back at `leave_at`."""
+    by_score = rules.rulesets is None or state.ruleset in rules.rulesets
+    cause = rules.when is not None and rules.when(state.played, state)
     if not state.blacklisted:
-        if state.score < rules.below:
+        if cause or (by_score and state.score < rules.below):
             if events is not None:
                 events.append(Blacklisted(rules.name, state.score))
             state.__dict__["blacklisted"] = True
             apply_effects(state, rules.effects, Ctx(state.played, plan, events, dice))
         return
-    if state.score >= rules.leave_at:
+    if not cause and (not by_score or state.score >= rules.leave_at):
         if events is not None:
             events.append(Delisted(rules.name, state.score))
         state.__dict__["blacklisted"] = False
