@@ -90,7 +90,7 @@ def test_a_behaviour_the_other_rules_never_score_says_so():
     words = contrast_words(result)
     assert words.rows == ('Waiting for the green light: under "Strict" it earned you 20 points. '
                           'Under "Lenient" it was never scored.',)
-    assert 'Final score: 1020 under "Strict", 1000 under "Lenient".' in words.summary
+    assert 'Score at the end: 1020 under "Strict", 1000 under "Lenient".' in words.summary
 
 
 HARSH = """
@@ -134,10 +134,14 @@ def test_a_choice_locked_in_the_other_game_stops_the_comparison_there():
     assert result.parted.choice_text == "Take the fast train"
     assert "High-speed rail" in result.parted.reason
     assert len(result.rows) == 1
-    (summary,) = contrast_words(result).summary
-    assert summary.startswith('The stories part at choice 2: under "Strict", '
-                              '"Take the fast train" was locked')
-    assert "Final score" not in summary
+    summary = contrast_words(result).summary
+    assert summary[0].startswith('The stories part at choice 2: under "Strict", '
+                                 '"Take the fast train" was locked')
+    assert summary[1] == ('Up to there, your score was 995 under "Lenient" and 940 under '
+                          '"Strict".')
+    assert summary[3] == ('Under "Strict" you were never listed. Closed to you by then: '
+                          'High-speed rail.')
+    assert not any("at the end" in line for line in summary)
 
 
 def test_a_choice_only_one_ruleset_shows_is_a_parting():
@@ -164,7 +168,7 @@ def test_a_different_ending_is_said_with_both_endings():
     summary = contrast_words(result).summary
     assert summary[0] == ('The same choices end differently: "Arrived on time" under '
                           '"Lenient", "Home at last" under "Strict".')
-    assert summary[1].startswith("Final score")
+    assert summary[1].startswith("Score at the end")
 
 
 def test_a_game_begun_from_a_preset_is_not_compared():
@@ -205,3 +209,15 @@ def test_contrasts_cover_every_other_ruleset_and_only_scored_levels_have_them():
     assert single and all(rulesets_to_compare(level) == [] for level in single)
     with pytest.raises(ChoiceError):
         contrast(state, "nonesuch")
+
+
+def test_doors_that_moved_with_other_changes_are_not_blamed_on_the_choice():
+    from game.core.contrast import Outcome
+    assert outcome_words(Outcome("never", closed=("Flights",), listed="Red list")) == (
+        "it was never scored; after it, because of other changes to your score, Flights "
+        "closed to you and you were put on the Red list")
+    assert outcome_words(Outcome("points", -30, 2, closed=("Flights",))) == (
+        "it cost you 30 points, counted 2 choices later; after it, because of other "
+        "changes to your score, Flights closed to you")
+    assert outcome_words(Outcome("points", 1, opened=("Flights",))) == (
+        "it earned you 1 point, and then Flights opened to you")

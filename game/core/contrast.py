@@ -107,7 +107,8 @@ class Side:
 
 @dataclass(frozen=True)
 class Contrast:
-    """The player's game beside the same choices under another ruleset. `reproduced` is False
+    """The player's game beside the same choices under another ruleset. Where the stories
+    part before the end, both sides are as they were just before it. `reproduced` is False
     when playing the game again under its own ruleset does not give it back (a game begun
     from a preset or moved by hand): then `rows` is empty, no listing is known
     and nothing is compared."""
@@ -190,6 +191,8 @@ def contrast(state: State, other: str) -> Contrast:
         last = game.choices[-1] if game.choices else None
         parted = Parting("ending", len(game.choices),
                          _choice_text(level, *last) if last else "")
+    if parted is not None and parted.kind != "ending":
+        own = Replay(own.start, own.steps[:len(theirs.steps)], None)   # up to the parting
     return Contrast(_side(level, own.state, _listing(level, own)),
                     _side(level, theirs.state, _listing(level, theirs)), rows, parted)
 

@@ -57,13 +57,24 @@ def outcome_words(o: Outcome) -> str:
         words = {"zero": s.CONTRAST_ZERO, "missed": s.CONTRAST_MISSED,
                  "never": s.CONTRAST_NEVER, "quiet": s.CONTRAST_QUIET}.get(o.kind,
                                                                           s.CONTRAST_NONE)
-    if o.closed:
-        words += s.CONTRAST_CLOSED.format(doors=_listed(o.closed))
-    if o.opened:
-        words += s.CONTRAST_OPENED.format(doors=_listed(o.opened))
-    if o.listed:
-        words += s.CONTRAST_LISTED.format(name=o.listed)
+    then = _then(o)
+    if then:   # doors moved with this choice's own points, or with other changes
+        moved = o.kind == "points" and not o.delay
+        words += (s.CONTRAST_THEN if moved else s.CONTRAST_OTHERS_THEN).format(what=then)
     return words
+
+
+def _then(o: Outcome) -> str:
+    """What happened right after a choice: "Flights closed to you and you were put on the
+    Untrustworthy list" (empty when nothing did)."""
+    what = []
+    if o.closed:
+        what.append(s.CONTRAST_CLOSED.format(doors=_listed(o.closed)))
+    if o.opened:
+        what.append(s.CONTRAST_OPENED.format(doors=_listed(o.opened)))
+    if o.listed:
+        what.append(s.CONTRAST_LISTED.format(name=o.listed))
+    return _listed(tuple(what)) if what else ""
 
 
 def _listed(names: tuple[str, ...]) -> str:
@@ -74,21 +85,21 @@ def _listed(names: tuple[str, ...]) -> str:
 def _summary(c: Contrast) -> tuple[str, ...]:
     own, other = c.own.name, c.other.name
     parted = c.parted
-    if parted is not None and parted.kind != "ending":
-        return (s.CONTRAST_PARTED[parted.kind].format(
-            step=parted.step, other=other, choice=parted.choice_text, reason=parted.reason),)
     lines = []
     if parted is not None:
-        lines.append(s.CONTRAST_PARTED["ending"].format(
-            own_end=c.own.ending, own=own, other_end=c.other.ending, other=other))
-    lines.append(s.CONTRAST_FINAL.format(own_score=c.own.score, own=own,
-                                         other_score=c.other.score, other=other))
-    for side in (c.own, c.other):
-        lines.extend(_side_lines(side))
+        lines.append(s.CONTRAST_PARTED[parted.kind].format(
+            step=parted.step, other=other, choice=parted.choice_text, reason=parted.reason,
+            own_end=c.own.ending, own=own, other_end=c.other.ending))
+    to_the_end = parted is None or parted.kind == "ending"
+    score = s.CONTRAST_FINAL if to_the_end else s.CONTRAST_SO_FAR
+    lines.append(score.format(own_score=c.own.score, own=own, other_score=c.other.score,
+                              other=other))
+    when = s.CONTRAST_AT_END if to_the_end else s.CONTRAST_BY_THEN
+    lines.extend(_side_words(side, when) for side in (c.own, c.other))
     return tuple(lines)
 
 
-def _side_lines(side: Side) -> list[str]:
+def _side_words(side: Side, when: tuple[str, str]) -> str:
     """Whether this side listed the player (and after which choice), and its closed doors."""
     listed = side.listed
     if listed is None:
@@ -100,8 +111,8 @@ def _side_lines(side: Side) -> list[str]:
                                                  choice=listed.choice_text,
                                                  score=listed.score)
     if listed is not None and not side.on_list:
-        listing += s.CONTRAST_OFF_LIST
-    doors = [name for name, _ in side.closed]
-    closed = (s.CONTRAST_DOORS.format(rules=side.name, doors=_listed(tuple(doors))) if doors
-              else s.CONTRAST_NO_DOORS.format(rules=side.name))
-    return [f"{listing} {closed}"]
+        listing += s.CONTRAST_OFF_LIST.format(When=when[1])
+    doors = tuple(name for name, _ in side.closed)
+    closed = (s.CONTRAST_DOORS.format(doors=_listed(doors), when=when[0]) if doors
+              else s.CONTRAST_NO_DOORS.format(when=when[0]))
+    return f"{listing} {closed}"
