@@ -64,6 +64,12 @@ def outcome_words(o: Outcome) -> str:
     return words
 
 
+def outcome_sentence(o: Outcome) -> str:
+    """`outcome_words` as a sentence of its own, for a table cell: "It cost you 25 points."."""
+    words = outcome_words(o)
+    return words[:1].upper() + words[1:] + "."
+
+
 def _then(o: Outcome) -> str:
     """What happened right after a choice: "Flights closed to you and you were put on the
     Untrustworthy list" (empty when nothing did)."""

@@ -32,6 +32,7 @@ def cost_parts(changes, minus: str = "-") -> str:
 
 # ---- the debrief's contrast: the same choices under another ruleset (core.contrast_words)
 CONTRAST_TITLE = "The same choices under other rules"
+CONTRAST_WHAT = "What you did"   # the first column of the side-by-side table
 CONTRAST_INTRO = ('You played under "{own}". Here is what the very same choices did when the '
                   'game played them again under "{other}".')
 CONTRAST_NOT_REPLAYED = ('This game did not start at the beginning of the chapter, so it '
