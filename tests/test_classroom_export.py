@@ -293,3 +293,31 @@ def test_an_unscored_chapter_alone_gives_no_final_score_to_compare(session):
     for data in (only_zero, v1):
         assert ClassData([data]).scores_by_persona() == []
     assert ClassData([session]).scores_by_persona() != []
+
+
+def test_a_scored_chapter_with_two_rulesets_carries_the_contrast_the_debrief_shows(session,
+                                                                                    levels):
+    from game.core.contrast import contrasts
+    from game.core.contrast_words import contrast_words
+    zero, city = session["chapters"]
+    assert "contrast" not in zero          # Day Zero: one ruleset, nothing scored
+    (entry,) = city["contrast"]
+    assert not check_export(session)
+    state = _play(levels[1], carry=_play(levels[0]).state, pick=1).state
+    (each,) = contrasts(state)
+    words = contrast_words(each)
+    assert entry["words"] == {"title": words.title, "intro": words.intro,
+                              "rows": list(words.rows), "summary": list(words.summary)}
+    assert entry["reproduced"] and entry["ruleset"] == each.other.ruleset
+    assert entry["own"]["score"] == state.score
+    assert len(entry["rows"]) == len(each.differing)
+
+
+def test_a_session_without_the_contrast_is_still_read(session, tmp_path):
+    old = copy.deepcopy(session)
+    for chapter in old["chapters"]:
+        chapter.pop("contrast", None)
+    assert not check_export(old)
+    bad = copy.deepcopy(session)
+    bad["chapters"][1]["contrast"][0]["rows"].append({"step": 1})
+    assert check_export(bad)

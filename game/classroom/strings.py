@@ -151,6 +151,10 @@ PRINT_DOORS = "Doors"
 PRINT_SEEN = "What the system saw"
 PRINT_CHILLING = "The chilling effect: you and the published figures"
 PRINT_REPORT = "Transparency Report (scored choices)"
+PRINT_CONTRAST = ('Under "{name}", {n} of your choices counted differently; your score '
+                  'at the end would have been {score}.')
+PRINT_CONTRAST_PARTED = ('Under "{name}", {n} of your choices counted differently before '
+                         'the story went another way at choice {step}.')
 PRINT_QUESTIONS = "Talk it through (Thiagi's six steps)"
 PRINT_FOOT = ("Made on this computer by Sincerity. Nothing in it left the computer. No name: "
               "only the session code.")
