@@ -321,3 +321,22 @@ def test_a_session_without_the_contrast_is_still_read(session, tmp_path):
     bad = copy.deepcopy(session)
     bad["chapters"][1]["contrast"][0]["rows"].append({"step": 1})
     assert check_export(bad)
+
+
+def test_play_text_with_both_rulesets_plays_the_scored_chapter_under_each(tmp_path):
+    from game.content import load_level
+    city = load_level(ROOT / "levels" / "pilot_city.yaml").level
+    room = tmp_path / "classroom.yaml"
+    room.write_text("format: 1\nchapters: [day_zero, pilot_city]\nruleset: both\n"
+                    "persona: random\nexport_folder: out\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--classroom",
+                           str(room)], input="1\n2\n3\n" * 200, capture_output=True, text=True,
+                          cwd=ROOT, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    data = read_session(next((tmp_path / "out").glob("*.json")))
+    played = [(c["level"], c["ruleset"]) for c in data["chapters"]]
+    assert played == [("day_zero", played[0][1])] + [("pilot_city", r) for r in city.rulesets]
+    assert data["chapters"][1]["persona"] == data["chapters"][2]["persona"]
+    last = data["chapters"][-1]
+    assert [c["ruleset"] for c in last["contrast"]] == [next(iter(city.rulesets))]
+    assert proc.stdout.count("The same choices under other rules") == 1

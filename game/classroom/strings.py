@@ -42,6 +42,8 @@ NOTE_NOT_NOW = "Not now"
 NOTE_CHAPTERS = "You will play: {chapters}"
 NEXT_CHAPTER = "Continue to the next chapter"
 NEXT_CHAPTER_DETAIL = "Next: {title}"
+#: a chapter played under a ruleset the classroom file gives it (`ruleset: both`)
+CHAPTER_UNDER = '{title}, under "{rules}"'
 TO_DEBRIEF = "Talk it through"
 
 # ---- kiosk: idle, time, end
