@@ -153,6 +153,15 @@ PRINT_DOORS = "Doors"
 PRINT_SEEN = "What the system saw"
 PRINT_CHILLING = "The chilling effect: you and the published figures"
 PRINT_REPORT = "Transparency Report (scored choices)"
+REPORT_CONTRAST = "The same choices under the other rules"
+REPORT_CONTRAST_NOTE = ("Each student's own choices in the scored chapter, played again by the "
+                        "game under the chapter's other ruleset: same persona, same luck. "
+                        "Median scores count the games that went the same way to an end; "
+                        "'stories parted' counts the ones where a choice was not open under "
+                        "the other rules.")
+REPORT_CONTRAST_HEAD = ("Played under", "Compared with", "Players", "Median score, as played",
+                        "Median score, other rules", "Listed, as played", "Listed, other rules",
+                        "Stories parted")
 PRINT_CONTRAST = ('Under "{name}", {n} of your choices counted differently; your score '
                   'at the end would have been {score}.')
 PRINT_CONTRAST_PARTED = ('Under "{name}", {n} of your choices counted differently before '
