@@ -121,9 +121,21 @@ def test_listing_is_told_with_the_choice_after_which_it_came():
     assert result.other.listed is None
     assert result.rows[0].own.listed == "Untrustworthy list"
     summary = " ".join(contrast_words(result).summary)
-    assert ('Under "Strict" you were put on the Untrustworthy list after "Cross anyway" '
-            '(score 950).') in summary
+    assert ('Under "Strict" you were put on the Untrustworthy list after "Cross anyway", '
+            'when your score fell to 950, below 960.') in summary
     assert 'Under "Lenient" you were never listed.' in summary
+
+
+def test_a_listing_the_score_did_not_cause_says_so():
+    from game.core.contrast import Contrast, Listing, Side
+    listed = Listing("Court list", 3, "Ignore the letter", 990, 900)
+    assert not listed.by_score
+    own = Side("a", "Rules A", 990, listed, True, (("Flights", None),), "The end")
+    other = Side("b", "Rules B", 990, None, False, (), "The end")
+    summary = contrast_words(Contrast(own, other, (), None)).summary
+    assert summary[1] == ('Under "Rules A" you were put on the Court list after "Ignore the '
+                          'letter", not because of your score (it was 990). Closed to you at '
+                          'the end: Flights.')
 
 
 def test_a_choice_locked_in_the_other_game_stops_the_comparison_there():

@@ -34,7 +34,7 @@ def _side(side: Side) -> dict:
     return {"ruleset": side.ruleset, "name": side.name, "score": side.score,
             "listed": None if listed is None else {
                 "name": listed.name, "step": listed.step, "choice": listed.choice_text,
-                "score": listed.score},
+                "score": listed.score, "by_score": listed.by_score},
             "on_list": side.on_list, "closed": [name for name, _ in side.closed],
             "ending": side.ending}
 

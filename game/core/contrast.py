@@ -86,11 +86,17 @@ class Row:
 @dataclass(frozen=True)
 class Listing:
     """The first time a game put the player on a list: which list, after which choice
-    (step 0: from the start), and the score then."""
+    (step 0: from the start), the score then, and the list's line (`below`, None without
+    one). A score at or above the line means something else than the score listed them."""
     name: str
     step: int
     choice_text: str | None
     score: int
+    below: int | None = None
+
+    @property
+    def by_score(self) -> bool:
+        return self.below is not None and self.score < self.below
 
 
 @dataclass(frozen=True)
@@ -235,15 +241,17 @@ def _side(level: Level, state: State, listed: Listing | None) -> Side:
 
 
 def _listing(level: Level, played: Replay) -> Listing | None:
+    below = level.blacklist.below if level.blacklist else None
     if played.start.blacklisted:
         name = level.blacklist.name if level.blacklist else ""
-        return Listing(name, 0, None, played.start.score)
+        return Listing(name, 0, None, played.start.score, below)
     for step in played.steps:
         event = next((e for e in step.events if isinstance(e, Blacklisted)), None)
         if event is not None:
             record = step.state.records[-1]
             return Listing(event.name, record.step,
-                           _choice_text(level, record.scene, record.choice), event.score)
+                           _choice_text(level, record.scene, record.choice), event.score,
+                           below)
     return None
 
 

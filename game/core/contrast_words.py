@@ -113,9 +113,9 @@ def _side_words(side: Side, when: tuple[str, str]) -> str:
     elif listed.choice_text is None:
         listing = s.CONTRAST_LISTED_START.format(rules=side.name, name=listed.name)
     else:
-        listing = s.CONTRAST_LISTED_AFTER.format(rules=side.name, name=listed.name,
-                                                 choice=listed.choice_text,
-                                                 score=listed.score)
+        words = s.CONTRAST_LISTED_AFTER if listed.by_score else s.CONTRAST_LISTED_CAUSE
+        listing = words.format(rules=side.name, name=listed.name, choice=listed.choice_text,
+                               score=listed.score, below=listed.below)
     if listed is not None and not side.on_list:
         listing += s.CONTRAST_OFF_LIST.format(When=when[1])
     doors = tuple(name for name, _ in side.closed)

@@ -57,7 +57,10 @@ CONTRAST_AND = " and "
 CONTRAST_FINAL = 'Score at the end: {own_score} under "{own}", {other_score} under "{other}".'
 CONTRAST_SO_FAR = ('Up to there, your score was {own_score} under "{own}" and {other_score} '
                    'under "{other}".')
-CONTRAST_LISTED_AFTER = 'Under "{rules}" you were put on the {name} after "{choice}" (score {score}).'
+CONTRAST_LISTED_AFTER = ('Under "{rules}" you were put on the {name} after "{choice}", when your '
+                         'score fell to {score}, below {below}.')
+CONTRAST_LISTED_CAUSE = ('Under "{rules}" you were put on the {name} after "{choice}", not because '
+                         'of your score (it was {score}).')
 CONTRAST_LISTED_START = 'Under "{rules}" you were on the {name} from the start.'
 CONTRAST_OFF_LIST = " {When} you were off it."
 CONTRAST_NEVER_LISTED = 'Under "{rules}" you were never listed.'
