@@ -225,10 +225,13 @@ def test_contrasts_cover_every_other_ruleset_and_only_scored_levels_have_them():
 
 def test_doors_that_moved_with_other_changes_are_not_blamed_on_the_choice():
     from game.core.contrast import Outcome
-    assert outcome_words(Outcome("never", closed=("Flights",), listed="Red list")) == (
+    assert outcome_words(Outcome("never", closed=("Flights",), listed="Red list",
+                                 others=-4)) == (
         "it was never scored; after it, because of other changes to your score, Flights "
         "closed to you and you were put on the Red list")
-    assert outcome_words(Outcome("points", -30, 2, closed=("Flights",))) == (
+    assert outcome_words(Outcome("none", closed=("Flights",), listed="Red list")) == (
+        "it was not scored, but then Flights closed to you and you were put on the Red list")
+    assert outcome_words(Outcome("points", -30, 2, closed=("Flights",), others=5)) == (
         "it cost you 30 points, counted 2 choices later; after it, because of other "
         "changes to your score, Flights closed to you")
     assert outcome_words(Outcome("points", 1, opened=("Flights",))) == (

@@ -14,11 +14,11 @@ The words every front end shows are made here too (`contrast_words`), from core.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import strings
 from .engine import ChoiceError, Step, choices, choose, new_game, services
-from .events import Blacklisted, Event, ServiceLocked, ServiceUnlocked
+from .events import Blacklisted, Event, ScoreChanged, ServiceLocked, ServiceUnlocked
 from .model import Level
 from .state import BaselineAnswer, State
 
@@ -67,6 +67,9 @@ class Outcome:
     closed: tuple[str, ...] = ()    # doors that closed right after this choice (names)
     opened: tuple[str, ...] = ()    # doors that opened right after it
     listed: str | None = None       # the list it put the player on, if it did
+    #: points other causes moved the score right after it (contacts, an earlier choice's
+    #: change landing): says why a door moved, and is no difference of its own
+    others: int = field(default=0, compare=False)
 
 
 @dataclass(frozen=True)
@@ -230,7 +233,9 @@ def _outcome(level: Level, step: Step) -> Outcome:
 def _doors(events: tuple[Event, ...]) -> dict:
     return {"closed": tuple(e.name for e in events if isinstance(e, ServiceLocked)),
             "opened": tuple(e.name for e in events if isinstance(e, ServiceUnlocked)),
-            "listed": next((e.name for e in events if isinstance(e, Blacklisted)), None)}
+            "listed": next((e.name for e in events if isinstance(e, Blacklisted)), None),
+            "others": sum(e.delta for e in events
+                          if isinstance(e, ScoreChanged) and e.cause != "behaviour")}
 
 
 def _side(level: Level, state: State, listed: Listing | None) -> Side:

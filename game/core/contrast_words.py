@@ -58,10 +58,13 @@ def outcome_words(o: Outcome) -> str:
                  "never": s.CONTRAST_NEVER, "quiet": s.CONTRAST_QUIET}.get(o.kind,
                                                                           s.CONTRAST_NONE)
     then = _then(o)
-    if then:   # doors moved with this choice's own points, or with other changes
-        moved = o.kind == "points" and not o.delay
-        words += (s.CONTRAST_THEN if moved else s.CONTRAST_OTHERS_THEN).format(what=then)
-    return words
+    if not then:
+        return words
+    if o.kind == "points" and not o.delay:   # the doors moved with this choice's points
+        return words + s.CONTRAST_THEN.format(what=then)
+    if o.others:                              # or with other changes to the score
+        return words + s.CONTRAST_OTHERS_THEN.format(what=then)
+    return words + s.CONTRAST_BUT_THEN.format(what=then)   # or with the choice itself
 
 
 def outcome_sentence(o: Outcome) -> str:
