@@ -66,11 +66,11 @@ CLASSROOM_CODES: dict[str, Code] = {
         "personas: [migrant]\n"),
     "C108": Code(
         "An unknown ruleset",
-        "`ruleset` is the id of a ruleset in a scored chapter (`pilot` or `opaque` in The "
-        "Pilot City), or `chosen` (the student picks), `random`, or `both` (each in turn). "
-        "Unscored chapters keep their own ruleset.",
+        "`ruleset` is the id of a ruleset in a scored chapter (`python -m game levels` lists "
+        "each chapter's rulesets), or `chosen` (the student picks), `random`, or `both` "
+        "(each in turn). Unscored chapters keep their own ruleset.",
         "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nruleset: strict\n",
-        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nruleset: opaque\n"),
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nruleset: chosen\n"),
     "C109": Code(
         "Counterbalancing needs one unscored and one scored chapter",
         "With `counterbalance: true`, half the class plays the scored chapter first and the "
