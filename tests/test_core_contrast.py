@@ -236,3 +236,15 @@ def test_doors_that_moved_with_other_changes_are_not_blamed_on_the_choice():
         "changes to your score, Flights closed to you")
     assert outcome_words(Outcome("points", 1, opened=("Flights",))) == (
         "it earned you 1 point, and then Flights opened to you")
+
+
+def test_a_game_the_level_can_no_longer_start_is_not_compared_and_raises_nothing():
+    level = base_level()
+    state = play(start(level, ruleset="strict"), "cross", "walk").state
+    renamed = base_level("""
+        personas: {resident: {name: Resident}}
+    """)
+    old = state.replace(persona="nobody", level=renamed)
+    result = contrast(old, "lenient")
+    assert not result.reproduced and result.rows == ()
+    assert result.other.ruleset == "lenient" and result.other.name == "Lenient"

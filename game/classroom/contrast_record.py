@@ -9,8 +9,9 @@ from ..core.contrast_words import contrast_words, outcome_sentence
 
 
 def contrast_record(state) -> list[dict]:
-    """One entry per other ruleset of the level (none for a level with one, or unscored)."""
-    return [_contrast(c) for c in contrasts(state)]
+    """One entry per other ruleset of the level (none for a level with one, or unscored,
+    or for a game that cannot be played again: nothing was compared)."""
+    return [_contrast(c) for c in contrasts(state) if c.reproduced]
 
 
 def _contrast(c: Contrast) -> dict:

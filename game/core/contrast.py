@@ -14,7 +14,7 @@ The words every front end shows are made here too (`contrast_words`), from core.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import strings
 from .engine import ChoiceError, Step, choices, choose, new_game, services
@@ -119,8 +119,8 @@ class Contrast:
     """The player's game beside the same choices under another ruleset. Where the stories
     part before the end, both sides are as they were just before it. `reproduced` is False
     when playing the game again under its own ruleset does not give it back (a game begun
-    from a preset or moved by hand): then `rows` is empty, no listing is known
-    and nothing is compared."""
+    from a preset or moved by hand, a save from an older level): then `rows` is empty, no
+    listing is known, nothing is compared, and `other` is only `own` renamed."""
     own: Side
     other: Side
     rows: tuple[Row, ...]
@@ -189,11 +189,15 @@ def contrast(state: State, other: str) -> Contrast:
     if other not in level.rulesets:
         raise ChoiceError(f"this level has no ruleset `{other}`")
     game = Game.of(state)
-    own = replay(level, game, game.ruleset)
-    theirs = replay(level, game, other)
+    try:
+        own = replay(level, game, game.ruleset)
+        theirs = replay(level, game, other)
+    except ChoiceError:   # a persona or ruleset the level no longer has (an old save)
+        own = theirs = Replay(state, (), Parting("missing", 1, ""))
     if own.parted is not None or own.state.to_json() != state.to_json():
-        return Contrast(_side(level, state, None), _side(level, theirs.state, None), (),
-                        None, False)
+        mine = _side(level, state, None)   # nothing is compared: the other side as ours
+        return Contrast(mine, replace(mine, ruleset=other, name=level.rulesets[other].name),
+                        (), None, False)
     rows = tuple(_row(level, a, b) for a, b in zip(own.steps, theirs.steps))
     parted = theirs.parted
     if parted is None and own.state.ending != theirs.state.ending:
