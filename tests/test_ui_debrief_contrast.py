@@ -22,6 +22,12 @@ from game.ui.testing import Pilot  # noqa: E402
 LEVELS = Path(__file__).parent.parent / "levels"
 
 
+def _rulesets(level: str) -> list[str]:
+    """The chapter's ruleset ids, from its file (they are not written into the tests)."""
+    from game.content import load_level
+    return list(load_level(LEVELS / level).level.rulesets)
+
+
 @pytest.fixture(autouse=True)
 def _config(tmp_path, monkeypatch):
     monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path / "config"))
@@ -43,7 +49,7 @@ def _debrief(level: str, persona: str, ruleset: str) -> Pilot:
 
 
 def test_the_debrief_shows_each_differing_choice_under_both_rulesets():
-    pilot = _debrief("pilot_city.yaml", "professional", "pilot")
+    pilot = _debrief("pilot_city.yaml", "professional", _rulesets("pilot_city.yaml")[0])
     state = pilot.top.session.state
     (each,) = contrasts(state)
     assert each.differing, "the first open choices of pilot_city count differently"
@@ -61,7 +67,7 @@ def test_the_debrief_shows_each_differing_choice_under_both_rulesets():
 
 
 def test_the_drawn_page_shows_the_heading_once_scrolled_to_it():
-    pilot = _debrief("pilot_city.yaml", "professional", "opaque")
+    pilot = _debrief("pilot_city.yaml", "professional", _rulesets("pilot_city.yaml")[1])
     screen = pilot.top
     top = next(rect.y for block, rect in screen.placed
                if getattr(block, "text", None) == CONTRAST_TITLE)
