@@ -34,7 +34,8 @@ class DebriefScreen(DocumentScreen):
     def build(self):
         state = self.session.state
         return (self._ending(state) + self._chart(state) + self._report(state) +
-                self._contrasts(state) + self._chilling(state) + self._real(state) + self._discuss() + [Spacer(24)])
+                self._contrasts(state) + self._chilling(state) + self._real(state) +
+                self._discuss() + [Spacer(24)])
 
     def _ending(self, state) -> list:
         ending = self.session.ending
