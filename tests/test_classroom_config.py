@@ -271,3 +271,65 @@ def test_the_guide_lists_the_codes_as_the_table_says():
     from game.classroom.codedocs import rewrite
     assert TEACHERS.read_text(encoding="utf-8") == rewrite(TEACHERS), (
         "docs/TEACHERS.md is out of date: run `python -m game.classroom.codedocs`")
+
+
+# ---------------------------------------------------------------- both rulesets in turn
+
+def test_both_rulesets_is_valid_for_a_scored_chapter_with_two_and_may_be_counterbalanced(
+        tmp_path):
+    loaded = check("""
+        format: 1
+        chapters: [pilot_city]
+        ruleset: both
+        counterbalance: true
+        export_folder: out
+    """, tmp_path)
+    assert loaded.ok, loaded.format()
+    assert len(loaded.levels[0].rulesets) >= 2
+
+
+def test_both_rulesets_without_a_scored_chapter_is_c115_at_its_line(tmp_path):
+    code, line, col, message, hint = only(check("""
+        format: 1
+        chapters: [day_zero]
+        export_folder: out
+        ruleset: both
+    """, tmp_path))
+    assert (code, line, col) == ("C115", 4, 10)
+    assert "none of these chapters is scored" in message and "two rulesets" in hint
+
+
+def test_both_rulesets_names_the_scored_chapter_with_only_one(tmp_path):
+    (tmp_path / "one.yaml").write_text(textwrap.dedent("""\
+        format: 1
+        id: one_rule
+        title: One rule
+        start: s
+        behaviours: {b: {name: Being}}
+        rulesets: {only: {name: Only, rules: {b: {change: -5, always: true}}}}
+        personas: {professional: {name: Pro}}
+        scenes:
+          s:
+            title: S
+            text: A scene.
+            basis: fiction
+            choices: [{id: c, text: Go, behaviour: b, finish: true}]
+        endings: {e: {title: E, text: The end.}}
+    """), encoding="utf-8")
+    code, _, _, message, _ = only(check("""
+        format: 1
+        chapters: [pilot_city, one.yaml]
+        export_folder: out
+        ruleset: both
+    """, tmp_path))
+    assert code == "C115" and "`one_rule` has only one ruleset" in message
+
+
+def test_counterbalancing_one_scored_chapter_still_needs_both_rulesets(tmp_path):
+    code, *_ = only(check("""
+        format: 1
+        chapters: [pilot_city]
+        export_folder: out
+        counterbalance: true
+    """, tmp_path))
+    assert code == "C109"

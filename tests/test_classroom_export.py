@@ -293,3 +293,51 @@ def test_an_unscored_chapter_alone_gives_no_final_score_to_compare(session):
     for data in (only_zero, v1):
         assert ClassData([data]).scores_by_persona() == []
     assert ClassData([session]).scores_by_persona() != []
+
+
+def test_a_scored_chapter_with_two_rulesets_carries_the_contrast_the_debrief_shows(session,
+                                                                                    levels):
+    from game.core.contrast import contrasts
+    from game.core.contrast_words import contrast_words
+    zero, city = session["chapters"]
+    assert "contrast" not in zero          # Day Zero: one ruleset, nothing scored
+    (entry,) = city["contrast"]
+    assert not check_export(session)
+    state = _play(levels[1], carry=_play(levels[0]).state, pick=1, ruleset="articles").state
+    (each,) = contrasts(state)
+    words = contrast_words(each)
+    assert entry["words"] == {"title": words.title, "intro": words.intro,
+                              "rows": list(words.rows), "summary": list(words.summary)}
+    assert entry["reproduced"] and entry["ruleset"] == each.other.ruleset
+    assert entry["own"]["score"] == each.own.score
+    assert (each.parted is not None) or each.own.score == state.score
+    assert len(entry["rows"]) == len(each.differing)
+
+
+def test_a_session_without_the_contrast_is_still_read(session, tmp_path):
+    old = copy.deepcopy(session)
+    for chapter in old["chapters"]:
+        chapter.pop("contrast", None)
+    assert not check_export(old)
+    bad = copy.deepcopy(session)
+    bad["chapters"][1]["contrast"][0]["rows"].append({"step": 1})
+    assert check_export(bad)
+
+
+def test_play_text_with_both_rulesets_plays_the_scored_chapter_under_each(tmp_path):
+    from game.content import load_level
+    city = load_level(ROOT / "levels" / "pilot_city.yaml").level
+    room = tmp_path / "classroom.yaml"
+    room.write_text("format: 1\nchapters: [day_zero, pilot_city]\nruleset: both\n"
+                    "persona: random\nexport_folder: out\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--classroom",
+                           str(room)], input="1\n2\n3\n" * 200, capture_output=True, text=True,
+                          cwd=ROOT, timeout=180)
+    assert proc.returncode == 0, proc.stderr
+    data = read_session(next((tmp_path / "out").glob("*.json")))
+    played = [(c["level"], c["ruleset"]) for c in data["chapters"]]
+    assert played == [("day_zero", played[0][1])] + [("pilot_city", r) for r in city.rulesets]
+    assert data["chapters"][1]["persona"] == data["chapters"][2]["persona"]
+    last = data["chapters"][-1]
+    assert [c["ruleset"] for c in last["contrast"]] == [next(iter(city.rulesets))]
+    assert proc.stdout.count("The same choices under other rules") == 1

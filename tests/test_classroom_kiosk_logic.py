@@ -169,3 +169,50 @@ def test_fresh_computers_start_anywhere_in_the_square():
         cells[plan.persona, plan.scored_first] += 1
     assert set(cells) == {(p, o) for p in "ab" for o in (True, False)}
     assert all(70 <= n <= 130 for n in cells.values()), cells
+
+
+# ---------------------------------------------------------------- both rulesets in turn
+
+class _Chapter:
+    """A stand-in chapter: its id, whether it is scored, and its rulesets in file order."""
+    def __init__(self, cid: str, scored: bool, rulesets=("one",)):
+        self.id, self.scored = cid, scored
+        self.title = cid.title()
+        self.rulesets = {r: type("R", (), {"name": r.title()})() for r in rulesets}
+
+
+ZERO, WEEK = _Chapter("zero", False), _Chapter("week", True, ("first", "second"))
+
+
+def _turns(plan, both=True, counterbalance=True):
+    from game.classroom.kiosk import chapter_turns
+    return [(c.id, r) for c, r in chapter_turns([ZERO, WEEK], plan.code, counterbalance,
+                                                  lambda c: c.scored, both, plan.turn)]
+
+
+def test_both_plays_the_scored_chapter_once_under_each_ruleset():
+    plan = plan_student(0, random.Random(3), ["a"], "chosen", "both", [], None)
+    assert plan.ruleset == "both"
+    turns = _turns(plan, counterbalance=False)
+    assert turns == [("zero", None), ("week", "first"), ("week", "second")]
+    assert _turns(plan, both=False, counterbalance=False) == [("zero", None), ("week", None)]
+
+
+def test_counterbalanced_both_meets_every_chapter_order_with_every_ruleset_order():
+    from game.classroom.kiosk import RULESET_PATTERN
+    rng = random.Random(8)
+    plans = [plan_student(n, rng, ["a"], "chosen", "both", [], None) for n in range(8)]
+    cells = Counter((t[0][0], t[1 if t[0][0] == "zero" else 0][1])
+                    for t in map(_turns, plans))
+    assert cells == {(first, rules): 2 for first in ("zero", "week")
+                     for rules in ("first", "second")}
+    reversed_ = [[r for c, r in _turns(p) if c == "week"] == ["second", "first"]
+                 for p in plans[:4]]
+    assert reversed_ == list(RULESET_PATTERN)
+
+
+def test_a_turn_is_named_with_its_ruleset():
+    from game.classroom.kiosk import turn_title
+    assert turn_title(WEEK, "second") == 'Week, under "Second"'
+    assert turn_title(WEEK, None) == "Week" and turn_title(WEEK, "nonesuch") == "Week"
+    assert turn_title(ZERO, None) == "Zero"

@@ -332,3 +332,25 @@ def test_two_students_who_drew_the_same_code_are_both_counted(tmp_path, sessions
     kept = next(s for s in cls.sessions if s["seed"] == one["seed"])
     assert len(kept["chapters"][-1]["choices"]) == len(one["chapters"][-1]["choices"])
     assert len(cls.skipped) == 1 and "pc1/a.json: the same session" in cls.skipped[0]
+
+
+def test_the_report_sets_each_ruleset_beside_the_other_from_the_students_own_choices(
+        sessions):
+    from game.classroom import strings as S
+    from game.classroom.report import report_html
+    from game.classroom.summary import main_chapter
+    cls = ClassData(sessions)
+    rows = cls.contrasts()
+    entries = [c for s in sessions for c in main_chapter(s).get("contrast") or []]
+    finished = [s for s in sessions if main_chapter(s)["finished"]]
+    assert sum(r["n"] for r in rows) == len(entries) == len(finished) > 20
+    for r in rows:
+        mine = [c for c in entries if (c["own"]["name"], c["other"]["name"]) ==
+                (r["own"], r["other"])]
+        assert r["other_listed"] == sum(c["other"]["listed"] is not None for c in mine)
+        assert r["parted"] + r["ended"] == r["n"] == len(mine)
+    assert S.REPORT_CONTRAST in report_html(cls)
+    old = [{**s, "chapters": [{k: v for k, v in c.items() if k != "contrast"}
+                              for c in s["chapters"]]} for s in sessions]
+    assert ClassData(old).contrasts() == [] and S.REPORT_CONTRAST not in report_html(
+        ClassData(old))

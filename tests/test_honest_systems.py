@@ -14,6 +14,7 @@ import pytest
 from game.cli import main_captured
 from game.content import bundled_levels, load_level
 from game.core import choices, choose, new_game
+from game.core.strings import CONTRAST_TITLE
 from game.core.events import Blacklisted, ChoiceMade, ScoreChanged, ServiceLocked
 
 CANDID = {"welcome": "link", "lift_chat": "speak", "network": "dinner", "red_light": "cross",
@@ -142,7 +143,14 @@ def test_in_text_mode_the_documented_game_never_lists_and_the_articles_game_does
              "--transcript"])
         assert code == 0, out
         shown[ruleset] = out
-    assert "put on the Untrustworthy list" not in shown["documented"]
-    assert "Signed an unregistered petition" not in shown["documented"]
-    assert "put on the Untrustworthy list" in shown["articles"]
-    assert "Signed an unregistered petition" in shown["articles"]
+    own, other = {}, {}
+    for ruleset, out in shown.items():   # the player's own game, then the contrast with the other
+        own[ruleset], _, other[ruleset] = out.partition(CONTRAST_TITLE)
+        assert other[ruleset], f"the {ruleset} debrief does not show the other ruleset"
+    assert "put on the Untrustworthy list" not in own["documented"]
+    assert "Signed an unregistered petition" not in own["documented"]
+    assert "put on the Untrustworthy list" in own["articles"]
+    assert "Signed an unregistered petition" in own["articles"]
+    # each debrief shows the other: the documented one tells of the articles' listing
+    assert "put on the Untrustworthy list" in other["documented"]
+    assert "never scored" in other["articles"]

@@ -242,3 +242,21 @@ def test_default_level_is_the_first_in_order():
     assert proc.returncode == 0
     first = min(levels, key=lambda level: (level.order, level.id))
     assert proc.stdout.startswith(first.title + "\n")
+
+
+def test_the_debrief_shows_the_same_choices_under_the_other_rules():
+    from game.core import choices, choose
+    from game.core.contrast import contrasts
+    from game.core.contrast_words import contrast_words
+    level = mini_level()
+    out = in_process(level, ["1", "1", "2", "1", "2"])
+    debrief = out.split("== Debrief ==")[1]
+    report, rest = debrief.split("The same choices under other rules")
+    assert "Transparency Report" in report and "The chilling effect" in rest
+    state = new_game(level)
+    for answer in [1, 1, 2, 1, 2]:
+        state = choose(state, choices(state)[answer - 1].id).state
+    (only,) = contrasts(state)
+    flat = " ".join(rest.split())
+    for paragraph in contrast_words(only).paragraphs:
+        assert paragraph in flat

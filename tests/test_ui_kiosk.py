@@ -508,3 +508,18 @@ def test_the_include_my_answers_label_is_never_cut(size):
     assert lay.height <= 2 * pilot.app.theme.line_height(role)
     surf = pygame.Surface((472, 44))
     tick.draw(surf, pilot.app, False)                    # and it draws
+
+
+def test_both_rulesets_play_the_scored_chapter_under_each_in_turn(tmp_path):
+    pilot, k, clock, folder = kiosk(tmp_path, ruleset="both")
+    code = begin(pilot)
+    turns = [(lv.id, r) for lv, r in zip(k.student.order, k.student.rulesets)]
+    city = next(lv for lv in k.levels if lv.id == "pilot_city")
+    assert sorted(r for lid, r in turns if lid == "pilot_city") == sorted(city.rulesets)
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot)
+    [data] = exports(folder)
+    assert data["session"] == code
+    played = [(c["level"], c["ruleset"]) for c in data["chapters"]]
+    assert [(lid, r) for lid, r in played if lid == "pilot_city"] == [
+        t for t in turns if t[0] == "pilot_city"]

@@ -118,3 +118,21 @@ def test_the_key_hint_never_runs_under_the_buttons(size):
         if screen.step + 1 < len(K.STEPS):
             screen.next()
     assert screen.step == len(K.STEPS) - 1          # every step was looked at, Finish too
+
+
+def test_the_what_if_step_shows_the_same_choices_under_the_other_rules():
+    pilot, screen, _ = debrief()
+    data, _ = _session()
+    (entry,) = data["chapters"][-1]["contrast"]
+    while screen.key != "what_if":
+        screen.next()
+    texts = [getattr(block, "text", None) for block in screen.blocks()]
+    words = entry["words"]
+    assert words["title"].upper() in texts and words["intro"] in texts
+    for line in words["rows"] + words["summary"]:
+        assert line in texts
+    without = {**data, "chapters": [{k: v for k, v in c.items() if k != "contrast"}
+                                    for c in data["chapters"]]}
+    old = DebriefStepsScreen(pilot.app, without, None, True)
+    old.step = screen.step
+    assert words["intro"] not in [getattr(b, "text", None) for b in old.blocks()]

@@ -158,6 +158,28 @@ class ClassData:
         return list(found.values())
 
     # ---- typed answers (only those students chose to include)
+    def contrasts(self) -> list[dict]:
+        """Per (ruleset played, ruleset compared): the main chapters replayed under the
+        other ruleset (from each session's `contrast`), their median scores at the end (of
+        the games that went the same way to an end), how many were listed under each, and
+        how many stories parted before the end."""
+        by: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for ch in self.mains:
+            for c in ch.get("contrast") or []:
+                if c["reproduced"]:
+                    by[(c["own"]["name"], c["other"]["name"])].append(c)
+        rows = []
+        for (own, other), found in sorted(by.items()):
+            ended = [c for c in found if c["parted"] is None or c["parted"]["kind"] == "ending"]
+            rows.append({
+                "own": own, "other": other, "n": len(found), "ended": len(ended),
+                "own_median": _median([c["own"]["score"] for c in ended]),
+                "other_median": _median([c["other"]["score"] for c in ended]),
+                "own_listed": sum(c["own"]["listed"] is not None for c in found),
+                "other_listed": sum(c["other"]["listed"] is not None for c in found),
+                "parted": len(found) - len(ended)})
+        return rows
+
     def answers(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for s in self.sessions:
@@ -174,6 +196,10 @@ def _evenness(counts: Counter) -> float:
         return 0.0
     h = -sum((c / n) * math.log(c / n) for c in counts.values() if c)
     return h / math.log(len(counts))
+
+
+def _median(values: list[int]) -> float | None:
+    return statistics.median(values) if values else None
 
 
 def _scored(chapter: dict | None) -> bool:

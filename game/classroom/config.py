@@ -46,7 +46,8 @@ class Classroom(BaseModel):
     personas: list[str] | None = Field(None, description="Only these personas (default: "
                                        "every persona the chapters share).")
     ruleset: str | None = Field(None, description="A ruleset id of the scored chapter, "
-                                "`chosen`, or `random` (default: the chapter's first).")
+                                "`chosen`, `random`, or `both` (the scored chapter once "
+                                "under each ruleset, in turn; default: the chapter's first).")
     legibility: LegibilityChoice = Field("as_ruleset", description="How much of the score "
                                          "students see in scored chapters (default: as the "
                                          "ruleset says).")
@@ -319,23 +320,40 @@ class _Checks:
                         "list at least one persona, or remove the line to allow all")
 
     def check_ruleset(self):
-        """C108: the ruleset exists in a scored chapter (or is `chosen` / `random`)."""
+        """C108: the ruleset exists in a scored chapter (or is `chosen` / `random` / `both`);
+        C115: `both` needs a scored chapter, each with two rulesets or more."""
         rid = self.config.ruleset
-        if rid is None or rid in ("chosen", "random") or not self.loaded.levels:
+        if rid == "both" and self._complete():
+            yield from self._check_both()
+        if rid is None or rid in ("chosen", "random", "both") or not self.loaded.levels:
             return
         known = sorted({r for lv in scored_levels(self.loaded.levels) for r in lv.rulesets})
         if rid not in known:
-            hint = did_you_mean(rid, known + ["chosen", "random"]) or \
-                f"write one of: {', '.join(known + ['chosen', 'random'])}"
+            words = known + ["chosen", "random", "both"]
+            hint = did_you_mean(rid, words) or f"write one of: {', '.join(words)}"
             yield error("C108", self.path, *self.at("ruleset"),
                         f"no scored chapter has a ruleset `{rid}`", hint)
 
+    def _check_both(self):
+        scored = scored_levels(self.loaded.levels)
+        single = [lv.id for lv in scored if len(lv.rulesets) < 2]
+        if not scored or single:
+            why = (f"`{single[0]}` has only one ruleset" if single
+                   else "none of these chapters is scored")
+            yield error("C115", self.path, *self.at("ruleset"), f"`ruleset: both` plays "
+                        f"the scored chapter under each of its rulesets, but {why}",
+                        "play a scored chapter with two rulesets, such as pilot_city, or "
+                        "name one ruleset")
+
     def check_counterbalance(self):
-        """C109: counterbalancing needs one unscored and one scored chapter."""
+        """C109: counterbalancing needs one unscored and one scored chapter (or, with
+        `ruleset: both`, may be one scored chapter alone: then the ruleset order)."""
         if not self.config.counterbalance or not self._complete():
             return
         levels = self.loaded.levels
         kinds = sorted(is_scored_level(lv) for lv in levels)
+        if self.config.ruleset == "both" and kinds == [True]:
+            return
         if len(levels) != 2 or kinds != [False, True]:
             yield error("C109", self.path, *self.at("counterbalance"),
                         "counterbalancing needs exactly two chapters: one unscored (like "

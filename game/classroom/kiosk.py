@@ -66,11 +66,41 @@ def chapter_order(chapters: list, code: str, counterbalance: bool, is_scored) ->
     return scored + unscored if scored_first(code) else unscored + scored
 
 
+def chapter_turns(chapters: list, code: str, counterbalance: bool, is_scored,
+                  both: bool = False, n: int = 0) -> list[tuple]:
+    """(chapter, ruleset id or None) in the order this session plays them. With `both`
+    (`ruleset: both`), each scored chapter is played once under each of its rulesets in
+    turn: in the file's order, or (counterbalanced) the other way round for half the
+    students on a computer (`RULESET_PATTERN`, by the student's turn `n`). None: the
+    ruleset the classroom file or the student gives."""
+    turns = []
+    for chapter in chapter_order(chapters, code, counterbalance, is_scored):
+        if both and is_scored(chapter):
+            rulesets = list(chapter.rulesets)
+            if counterbalance and RULESET_PATTERN[n % len(RULESET_PATTERN)]:
+                rulesets.reverse()
+            turns += [(chapter, r) for r in rulesets]
+        else:
+            turns.append((chapter, None))
+    return turns
+
+
+def turn_title(chapter, ruleset: str | None) -> str:
+    """A chapter's title, with the ruleset's name when the turn sets one."""
+    from .strings import CHAPTER_UNDER
+    if ruleset is None or ruleset not in chapter.rulesets:
+        return chapter.title
+    return CHAPTER_UNDER.format(title=chapter.title, rules=chapter.rulesets[ruleset].name)
+
+
 # ---------------------------------------------------------------- assignment
 
 #: Student n on a computer: persona n mod k, and chapter order from this pattern, so that
 #: over four students each persona meets each order (a 2x2 balanced square).
 ORDER_PATTERN = (False, True, True, False)
+#: Under `ruleset: both`, counterbalanced: student n plays the rulesets in reverse order when
+#: this says so; beside ORDER_PATTERN, each chapter order meets each ruleset order.
+RULESET_PATTERN = (False, False, True, True)
 
 
 def first_turn(rng: random.Random, personas: list[str]) -> int:
@@ -85,9 +115,11 @@ def first_turn(rng: random.Random, personas: list[str]) -> int:
 class StudentPlan:
     code: str
     persona: str | None      # None: the student chooses
-    ruleset: str | None      # None: the chapter's first; "chosen": the student picks
+    ruleset: str | None      # None: the chapter's first; "chosen": the student picks;
+    #                          "both": each in turn
     seed: int
     scored_first: bool
+    turn: int = 0            # the student's turn on this computer (`plan_student`'s n)
 
 
 def plan_student(n: int, rng: random.Random, personas: list[str], persona_rule: str,
@@ -108,11 +140,11 @@ def plan_student(n: int, rng: random.Random, personas: list[str], persona_rule: 
         persona = rng.choice(personas)
     elif persona_rule == "alternating":
         persona = personas[n % len(personas)]
-    ruleset = ruleset_rule
+    ruleset = ruleset_rule   # "both": the turns say (chapter_turns)
     if ruleset_rule == "random" and rulesets:
         ruleset = rng.choice(rulesets)
     seed = fixed_seed if fixed_seed is not None else rng.randrange(1, 2**31)
-    return StudentPlan(code, persona, ruleset, seed, scored_first(code))
+    return StudentPlan(code, persona, ruleset, seed, scored_first(code), n)
 
 
 # ---------------------------------------------------------------- timers

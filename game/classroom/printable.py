@@ -7,7 +7,7 @@ from __future__ import annotations
 from . import strings as S
 from .chilling import PUBLISHED
 from .page import esc, page, table
-from .summary import (choice_cost, happened_lines, learned_line, main_chapter,
+from .summary import (choice_cost, contrasts_of, happened_lines, learned_line, main_chapter,
                       reported, seen_counts, told_why, your_figure)
 from .svg import score_chart
 
@@ -29,12 +29,13 @@ h2 { font-size: 10pt; margin: 2.4mm 0 1.2mm; padding-top: 1.4mm; }
 .card .fig { font-size: 13pt; }
 .card { padding: 1.2mm 2.4mm; font-size: 7.6pt; line-height: 1.25; }
 .head h1 { margin: 0; }
+.cols li { margin: 0; }
 ul { margin: 0; } li { margin: 0 0 .4mm; }
 @page { size: A4; margin: 10mm; }
 @media print { body { padding: 0; zoom: .92; } }
 """
 MAX_ROWS = 14
-MAX_ANSWER = 180   # characters of a typed answer printed (the file keeps all of it)
+MAX_ANSWER = 150   # characters of a typed answer printed (the file keeps all of it)
 
 
 def printable_html(data: dict) -> str:
@@ -70,7 +71,8 @@ def _score_and_doors(data: dict) -> str:
     span = max(100, hi - lo)
     near = [(v, n) for v, n in lines if lo - span <= v <= hi + span]
     chart = score_chart(points, near, 380, 170, f"{S.PRINT_SCORE}: {ch['title']}")
-    facts = "".join(f"<li>{esc(line)}</li>" for line in happened_lines(data))
+    facts = "".join(f"<li>{esc(line)}</li>"
+                    for line in happened_lines(data) + _contrast_lines(data))
     return (f'<section class="cols"><div><h2>{esc(S.PRINT_SCORE)}</h2>{chart}</div>'
             f'<div><h2>{esc(S.PRINT_DOORS)} · {esc(S.PRINT_SEEN)}</h2><ul>{facts}</ul></div>'
             "</section>")
@@ -115,6 +117,20 @@ def _report(data: dict) -> str:
     return (f'<section class="report"><h2>{esc(S.PRINT_REPORT)}</h2>'
             + table(["Choice", "Counted as", "Who really saw it", "Cost", "Told why?"], rows,
                     {3}, ["wide", "mid", "mid", "num", ""]) + more + "</section>")
+
+
+def _contrast_lines(data: dict) -> list[str]:
+    """One line per other ruleset, among the facts: how many choices counted differently
+    and the score at the end under it (the page has no room for the debrief's rows)."""
+    lines = []
+    for each in contrasts_of(data):
+        if each["reproduced"] and each["parted"] is None:
+            lines.append(S.PRINT_CONTRAST.format(n=len(each["rows"]), name=each["name"],
+                                                 score=each["other"]["score"]))
+        elif each["reproduced"]:
+            lines.append(S.PRINT_CONTRAST_PARTED.format(n=len(each["rows"]), name=each["name"],
+                                                        step=each["parted"]["step"]))
+    return lines
 
 
 def _reasons(choice: dict) -> str:

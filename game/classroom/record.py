@@ -13,6 +13,7 @@ from ..core import events as ev
 from ..core import services as core_services
 from .chilling import session_chilling
 from .chapters import is_scored_level
+from .contrast_record import contrast_record
 
 SCHEMA = "sincerity.session"
 VERSION = 2
@@ -49,7 +50,7 @@ class ChapterRecorder:
         s, level = self.state, self.state.level
         ending = level.endings.get(s.ending) if s.ending else None
         ruleset = level.rulesets[s.ruleset]
-        return {
+        chapter = {
             "level": level.id, "title": level.title, "scored": is_scored_level(level),
             "persona": s.persona, "ruleset": s.ruleset, "legibility": ruleset.legibility,
             "seed": s.seed, "finished": s.finished,
@@ -68,6 +69,8 @@ class ChapterRecorder:
             "thresholds": thresholds(level),
             "map": story_map(level),
         }
+        contrast = contrast_record(s) if s.finished else []
+        return chapter | ({"contrast": contrast} if contrast else {})
 
     def _choices(self) -> list[dict]:
         level = self.state.level

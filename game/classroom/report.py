@@ -85,7 +85,8 @@ def _choices_made(data: dict) -> int:
 # ---------------------------------------------------------------- writing
 
 def report_html(cls: ClassData) -> str:
-    parts = [_overview(cls), _scores(cls), _doors(cls), _endings(cls), _chilling(cls),
+    parts = [_overview(cls), _scores(cls), _doors(cls), _endings(cls), _contrasts(cls),
+             _chilling(cls),
              _divergence(cls), _maps(cls), _answers(cls), _skipped(cls), _footer()]
     return page(REPORT_TITLE, "".join(parts), CSS)
 
@@ -147,6 +148,24 @@ def _endings(cls: ClassData) -> str:
         rows = [(title, k, _share(k, n)) for title, k in counts.most_common()]
         out.append(f"<h3>{esc(level)}</h3>" + bars(rows, 680, n, f"Endings of {level}"))
     return "".join(out) + "</section>"
+
+
+def _contrasts(cls: ClassData) -> str:
+    """Each student's own choices, replayed under the chapter's other ruleset."""
+    rows = cls.contrasts()
+    if not rows:
+        return ""
+    body = [[esc(r["own"]), esc(r["other"]), str(r["n"]),
+             _number(r["own_median"]), _number(r["other_median"]),
+             _share(r["own_listed"], r["n"]), _share(r["other_listed"], r["n"]),
+             _share(r["parted"], r["n"])] for r in rows]
+    return (f"<section><h2>{esc(S.REPORT_CONTRAST)}</h2><p class=\"muted\">"
+            f"{esc(S.REPORT_CONTRAST_NOTE)}</p>"
+            f"{table(list(S.REPORT_CONTRAST_HEAD), body, {2, 3, 4, 5, 6, 7})}</section>")
+
+
+def _number(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0f}"
 
 
 def _chilling(cls: ClassData) -> str:

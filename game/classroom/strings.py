@@ -42,6 +42,8 @@ NOTE_NOT_NOW = "Not now"
 NOTE_CHAPTERS = "You will play: {chapters}"
 NEXT_CHAPTER = "Continue to the next chapter"
 NEXT_CHAPTER_DETAIL = "Next: {title}"
+#: a chapter played under a ruleset the classroom file gives it (`ruleset: both`)
+CHAPTER_UNDER = '{title}, under "{rules}"'
 TO_DEBRIEF = "Talk it through"
 
 # ---- kiosk: idle, time, end
@@ -151,6 +153,19 @@ PRINT_DOORS = "Doors"
 PRINT_SEEN = "What the system saw"
 PRINT_CHILLING = "The chilling effect: you and the published figures"
 PRINT_REPORT = "Transparency Report (scored choices)"
+REPORT_CONTRAST = "The same choices under the other rules"
+REPORT_CONTRAST_NOTE = ("Each student's own choices in the scored chapter, played again by the "
+                        "game under the chapter's other ruleset: same persona, same luck. "
+                        "Median scores count the games that went the same way to an end; "
+                        "'stories parted' counts the ones where a choice was not open under "
+                        "the other rules.")
+REPORT_CONTRAST_HEAD = ("Played under", "Compared with", "Players", "Median score, as played",
+                        "Median score, other rules", "Listed, as played", "Listed, other rules",
+                        "Stories parted")
+PRINT_CONTRAST = ('Under "{name}", {n} of your choices counted differently; your score '
+                  'at the end would have been {score}.')
+PRINT_CONTRAST_PARTED = ('Under "{name}", {n} of your choices counted differently before '
+                         'the story went another way at choice {step}.')
 PRINT_QUESTIONS = "Talk it through (Thiagi's six steps)"
 PRINT_FOOT = ("Made on this computer by Sincerity. Nothing in it left the computer. No name: "
               "only the session code.")

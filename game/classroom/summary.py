@@ -110,6 +110,13 @@ def happened_lines(data: dict) -> list[str]:
     return lines
 
 
+def contrasts_of(data: dict) -> list[dict]:
+    """The main chapter's contrasts (its choices under each other ruleset), each with the
+    words the window's debrief shows; none in a file written before they were recorded."""
+    ch = main_chapter(data)
+    return list(ch.get("contrast") or []) if ch else []
+
+
 def _list_name(chapter: dict) -> str:
     lines = chapter.get("thresholds") or []
     return lines[-1]["name"] if lines else "blacklist"

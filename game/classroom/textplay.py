@@ -21,7 +21,7 @@ from ..text.screen import scene_lines
 from ..text.session import Terminal, ask
 from .chapters import classroom_dict, is_scored_level, with_legibility
 from .export import ExportError, write_session
-from .kiosk import chapter_order, make_code, plan_student
+from .kiosk import chapter_turns, make_code, plan_student
 from .record import ChapterRecorder, build_export
 
 
@@ -124,11 +124,12 @@ def _classroom_start(args, classroom, rng):
     plan = plan_student(rng.randrange(4), rng, personas, cfg.persona if cfg.persona !=
                         "chosen" else "random", rule, rulesets, cfg.seed)
     persona = args.persona if args.persona in personas else plan.persona
-    order = chapter_order(levels, plan.code, cfg.counterbalance, is_scored_level)
+    turns = chapter_turns(levels, plan.code, cfg.counterbalance, is_scored_level,
+                          cfg.ruleset == "both", plan.turn)
     states = []
-    for level in order:
+    for level, turn in turns:
         level = with_legibility(level, cfg.legibility)
-        ruleset = args.ruleset or plan.ruleset
+        ruleset = turn or args.ruleset or plan.ruleset
         ruleset = ruleset if ruleset in level.rulesets else None
         states.append(new_game(level, persona, ruleset, plan.seed))
     if args.start_at and states and args.start_at in states[0].level.scenes:

@@ -66,16 +66,17 @@ CLASSROOM_CODES: dict[str, Code] = {
         "personas: [migrant]\n"),
     "C108": Code(
         "An unknown ruleset",
-        "`ruleset` is the id of a ruleset in a scored chapter (`documented` or `articles` in "
-        "The Pilot City), or `chosen` (the student picks) or `random`. Unscored chapters keep "
-        "their own ruleset.",
+        "`ruleset` is the id of a ruleset in a scored chapter (`python -m game levels` lists "
+        "each chapter's rulesets), or `chosen` (the student picks), `random`, or `both` "
+        "(each in turn). Unscored chapters keep their own ruleset.",
         "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nruleset: strict\n",
-        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nruleset: articles\n"),
+        "format: 1\nchapters: [pilot_city]\nexport_folder: exports\nruleset: chosen\n"),
     "C109": Code(
         "Counterbalancing needs one unscored and one scored chapter",
         "With `counterbalance: true`, half the class plays the scored chapter first and the "
         "unscored one (Day Zero) after. That needs exactly two chapters: one unscored, one "
-        "scored, sharing baseline pairs.",
+        "scored, sharing baseline pairs. With `ruleset: both`, one scored chapter alone is "
+        "also fine: then half the class plays its rulesets in the other order.",
         "format: 1\nchapters: [pilot_city]\nexport_folder: exports\ncounterbalance: true\n",
         "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"
         "counterbalance: true\n"),
@@ -114,4 +115,12 @@ CLASSROOM_CODES: dict[str, Code] = {
         "twice is probably a copy-and-paste slip. List it once.",
         "format: 1\nchapters: [pilot_city, pilot_city]\nexport_folder: exports\n",
         "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"),
+    "C115": Code(
+        "Both rulesets, but no chapter has two",
+        "`ruleset: both` plays the scored chapter once under each of its rulesets, one after "
+        "the other, so students can compare the two. Every scored chapter listed needs two "
+        "rulesets or more, and at least one chapter must be scored (Day Zero is not).",
+        "format: 1\nchapters: [day_zero]\nexport_folder: exports\nruleset: both\n",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"
+        "ruleset: both\n"),
 }

@@ -28,3 +28,55 @@ def cost_parts(changes, minus: str = "-") -> str:
     """A choice's changes of score, by cause: "-25 this choice, -2 your contacts"."""
     return ", ".join(f"{c.delta:+d} {CAUSE_WORDS.get(c.cause, c.cause)}".replace("-", minus)
                      for c in changes)
+
+
+# ---- the debrief's contrast: the same choices under another ruleset (core.contrast_words)
+CONTRAST_TITLE = "The same choices under other rules"
+CONTRAST_WHAT = "What you did"   # the first column of the side-by-side table
+CONTRAST_INTRO = ('You played under "{own}". Here is what the very same choices did when the '
+                  'game played them again under "{other}".')
+CONTRAST_NOT_REPLAYED = ('This game did not start at the beginning of the chapter, so it '
+                         'cannot be played again under "{other}" to compare.')
+CONTRAST_SAME = 'Every choice counted the same under both.'
+CONTRAST_ROW = '{what}: under "{own}" {own_outcome}. Under "{other}" {other_outcome}.'
+CONTRAST_CHOICE = 'Choosing "{text}"'
+CONTRAST_COST = "it cost you {n} {points}"
+CONTRAST_GAIN = "it earned you {n} {points}"
+CONTRAST_LATER = ", counted {n} {choices} later"
+CONTRAST_ZERO = "it was scored, but for no points"
+CONTRAST_MISSED = "it could have counted, but no sensor caught it this time"
+CONTRAST_NEVER = "it was never scored"
+CONTRAST_QUIET = "nothing there was scored"
+CONTRAST_NONE = "it was not scored"
+CONTRAST_THEN = ", and then {what}"
+CONTRAST_OTHERS_THEN = "; after it, because of other changes to your score, {what}"
+CONTRAST_BUT_THEN = ", but then {what}"
+CONTRAST_CLOSED = "{doors} closed to you"
+CONTRAST_OPENED = "{doors} opened to you"
+CONTRAST_LISTED = "you were put on the {name}"
+CONTRAST_AND = " and "
+CONTRAST_FINAL = 'Score at the end: {own_score} under "{own}", {other_score} under "{other}".'
+CONTRAST_SO_FAR = ('Up to there, your score was {own_score} under "{own}" and {other_score} '
+                   'under "{other}".')
+CONTRAST_LISTED_AFTER = ('Under "{rules}" you were put on the {name} after "{choice}", when your '
+                         'score fell to {score}, below {below}.')
+CONTRAST_LISTED_CAUSE = ('Under "{rules}" you were put on the {name} after "{choice}", not because '
+                         'of your score (it was {score}).')
+CONTRAST_LISTED_START = 'Under "{rules}" you were on the {name} from the start.'
+CONTRAST_OFF_LIST = " {When} you were off it."
+CONTRAST_NEVER_LISTED = 'Under "{rules}" you were never listed.'
+CONTRAST_DOORS = "Closed to you {when}: {doors}."
+CONTRAST_NO_DOORS = "Nothing was closed to you {when}."
+#: (when, When) for the end of both games, and for the point where the stories part
+CONTRAST_AT_END = ("at the end", "By the end")
+CONTRAST_BY_THEN = ("by then", "By then")
+CONTRAST_PARTED = {
+    "locked": ('The stories part at choice {step}: under "{other}", "{choice}" was locked '
+               '({reason}). The comparison stops there.'),
+    "missing": ('The stories part at choice {step}: under "{other}", "{choice}" was never '
+                'offered. The comparison stops there.'),
+    "ended": ('Under "{other}" the story had already ended before choice {step}, '
+              '"{choice}". The comparison stops there.'),
+    "ending": ('The same choices end differently: "{own_end}" under "{own}", '
+               '"{other_end}" under "{other}".'),
+}

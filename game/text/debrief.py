@@ -7,6 +7,8 @@ from itertools import zip_longest
 
 from ..core import State
 from ..core import debrief as core_debrief
+from ..core.contrast import contrasts
+from ..core.contrast_words import contrast_words
 from ..core.changes import final_display, final_words
 from ..core.strings import cost_parts
 from . import strings as s
@@ -74,6 +76,18 @@ def report_lines(state: State) -> list[str]:
         lines.extend(textwrap.wrap("; ".join(split), s.WIDTH, initial_indent=indent,
                                    subsequent_indent=indent) if split else [])
     return [s.REPORT, "", *lines]
+
+
+def contrast_lines(state: State) -> list[str]:
+    """The same choices under each other ruleset of the level (none for a level with one, or
+    with nothing scored): a heading, then a paragraph each, a blank line apart."""
+    lines: list[str] = []
+    for each in contrasts(state):
+        words = contrast_words(each)
+        lines.extend(["", words.title])
+        for paragraph in words.paragraphs:
+            lines.extend(["", *wrap(paragraph)])
+    return lines
 
 
 def _candid_words(state: State) -> str:
@@ -146,5 +160,5 @@ def prompt_lines(state: State) -> list[str]:
 def debrief_lines(state: State) -> list[str]:
     """Everything after the last choice: the ending, then the debrief."""
     return [*ending_lines(state), "", s.DEBRIEF, "", *score_over_time_lines(state), "",
-            *report_lines(state), "", *chilling_lines(state), "", *real_lines(state),
+            *report_lines(state), *contrast_lines(state), "", *chilling_lines(state), "", *real_lines(state),
             *prompt_lines(state)]

@@ -133,6 +133,17 @@ def _debrief(app, chapter, scroll: float = 0.0) -> None:
     app.top.scroll.scroll(scroll * app.top.scroll.max_offset)
 
 
+def _debrief_contrast(app, chapter) -> None:
+    """The debrief scrolled to the same choices under the other rules (if the chapter has
+    two rulesets to compare)."""
+    from ..core.strings import CONTRAST_TITLE
+    _debrief(app, chapter)
+    screen = app.top
+    top = next((rect.y for block, rect in screen.placed
+                if getattr(block, "text", None) == CONTRAST_TITLE), 0)
+    screen.scroll.scroll(top)
+
+
 def _history(app, chapter) -> None:
     play = _start_play(app, chapter)
     play_until(app, play, lambda s: len(s.log) > 6, limit=4)
@@ -193,6 +204,7 @@ SCREENS = {
     "debrief": _debrief,
     "debrief-report": lambda app, ch: _debrief(app, ch, 0.35),
     "debrief-end": lambda app, ch: _debrief(app, ch, 1.0),
+    "debrief-contrast": _debrief_contrast,
     "credits": lambda app, ch: flow.open_credits(app),
 }
 SCREENS.update(_kiosk_screens())   # kiosk mode's own screens (game.ui.screens.kiosk_demo)

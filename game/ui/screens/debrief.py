@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from ...core import debrief as core_debrief
 from ...core.changes import final_display
+from ...core.contrast import Contrast, contrasts
+from ...core.contrast_words import contrast_words, outcome_sentence
+from ...core.strings import CONTRAST_WHAT
 from ...core.strings import cost_parts
 from .. import intents, messages
 from .. import strings as S
@@ -35,7 +38,8 @@ class DebriefScreen(DocumentScreen):
     def build(self):
         state = self.session.state
         return (self._ending(state) + self._chart(state) + self._report(state) +
-                self._chilling(state) + self._real(state) + self._discuss() + [Spacer(24)])
+                self._contrasts(state) + self._chilling(state) + self._real(state) +
+                self._discuss() + [Spacer(24)])
 
     def _ending(self, state) -> list:
         ending = self.session.ending
@@ -61,6 +65,11 @@ class DebriefScreen(DocumentScreen):
         if not rows:
             return blocks + [Text(S.REPORT_EMPTY, muted=True)]
         return blocks + [ReportTable([_row(r) for r in rows])]
+
+    def _contrasts(self, state) -> list:
+        """The same choices under each other ruleset: the choices that counted differently
+        side by side, then where the two games ended (or parted)."""
+        return [block for each in contrasts(state) for block in contrast_blocks(each)]
 
     def _chilling(self, state) -> list:
         chill = core_debrief.chilling_effect(state)
@@ -123,6 +132,25 @@ class DebriefScreen(DocumentScreen):
 
 NOTHING_TO_COMPARE = {"none": S.CHILLING_NONE, "unscored_chapter": S.CHILLING_UNSCORED,
                       "held_back": S.CHILLING_HELD_BACK}
+
+
+def contrast_blocks(each: Contrast) -> list:
+    words = contrast_words(each)
+    blocks = [Heading(words.title), Text(words.intro, muted=True)]
+    if each.differing:
+        columns = ((CONTRAST_WHAT, 0.3), (each.own.name, 0.35), (each.other.name, 0.35))
+        blocks.append(ReportTable([_contrast_row(r) for r in each.differing], columns))
+    else:
+        blocks += [Text(line) for line in words.rows]
+    return blocks + [Text(line, space=10) for line in words.summary]
+
+
+def _contrast_row(row) -> list:
+    what = [(row.choice_text, "small")]
+    if row.behaviour:
+        what.insert(0, (row.behaviour, "small_strong"))
+    return [what, [(outcome_sentence(row.own), "small")],
+            [(outcome_sentence(row.other), "small")]]
 
 
 def _nearby(points, lines) -> list:

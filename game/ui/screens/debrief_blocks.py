@@ -109,13 +109,15 @@ CELL_PAD = 10
 
 
 class ReportTable(Block):
-    """One row per choice; each cell wraps; the header is in small capitals."""
+    """One row per choice; each cell wraps; the header is in small capitals. `columns` are
+    (heading, share of the width): the Transparency Report's by default."""
 
-    def __init__(self, rows: list[list[tuple[str, str]]]):
+    def __init__(self, rows: list[list[tuple[str, str]]], columns=COLUMNS):
         self.rows = rows   # each cell: list of (text, role) lines
+        self.columns = columns
 
     def _widths(self, width: int) -> list[int]:
-        return [round(width * f) for _, f in COLUMNS]
+        return [round(width * f) for _, f in self.columns]
 
     def _cell_height(self, ui, cell, w: int) -> int:
         th = ui.theme
@@ -126,7 +128,7 @@ class ReportTable(Block):
         return max(self._cell_height(ui, c, w) for c, w in zip(row, widths)) + 2 * CELL_PAD
 
     def _all_rows(self):
-        header = [[(name.upper(), "label")] for name, _ in COLUMNS]
+        header = [[(name.upper(), "label")] for name, _ in self.columns]
         return [header] + self.rows
 
     def measure(self, ui, width: int) -> int:

@@ -26,8 +26,8 @@ from ...classroom import strings as K
 from ...classroom.chapters import (classroom_dict, is_scored_level, scored_levels,
                                  shared_personas, with_legibility)
 from ...classroom.export import ExportError, export_paths, write_session
-from ...classroom.kiosk import (StudentPlan, Timers, chapter_order, first_turn, parse_exit_keys,
-                               plan_student)
+from ...classroom.kiosk import (StudentPlan, Timers, chapter_turns, first_turn, parse_exit_keys,
+                               plan_student, turn_title)
 from ...classroom.record import build_export
 from .. import strings as S
 from ..levels import Chapter
@@ -59,6 +59,7 @@ class Student:
     status: str = "finished"
     paths: list = field(default_factory=list)
     included: bool = False
+    rulesets: list = field(default_factory=list)   # per chapter in `order`: its ruleset or None
 
 
 class Kiosk:
@@ -98,13 +99,16 @@ class Kiosk:
         plan = plan_student(self.count, self.rng, self.personas, self.cfg.persona,
                             rule if rule != "chosen" else None, self.rulesets, self.cfg.seed,
                             taken=lambda code: export_paths(self.export_dir, code)[0].exists())
-        order = chapter_order(self.levels, plan.code, self.cfg.counterbalance, is_scored_level)
+        turns = chapter_turns(self.levels, plan.code, self.cfg.counterbalance, is_scored_level,
+                              rule == "both", plan.turn)
+        order = [level for level, _ in turns]
         timers = Timers(self.cfg.idle_minutes * 60.0, limit * 60.0 if limit else None,
                         self.cfg.warning_minutes * 60.0)
         timers.touch(now)
         ruleset = "chosen" if rule == "chosen" else plan.ruleset
-        self.student = Student(plan, order, timers, plan.persona, ruleset)
-        chapters = K.NOTE_CHAPTERS.format(chapters=", then ".join(lv.title for lv in order))
+        self.student = Student(plan, order, timers, plan.persona, ruleset,
+                               rulesets=[r for _, r in turns])
+        chapters = K.NOTE_CHAPTERS.format(chapters=", then ".join(turn_title(*t) for t in turns))
         note = self.cfg.content_note or K.CONTENT_NOTE
         self.app.push(ContentNoteScreen(self.app, note, plan.code, chapters, self.start,
                                         self.not_now))
@@ -155,7 +159,9 @@ class Kiosk:
         s.index, s.phase = index, "play"
         level = s.order[index]
         carry = s.recorders[-1].state if s.recorders else None
-        ruleset = s.ruleset if s.ruleset in level.rulesets else None
+        ruleset = s.rulesets[index] if index < len(s.rulesets) else None
+        ruleset = ruleset or s.ruleset
+        ruleset = ruleset if ruleset in level.rulesets else None
         persona = s.persona if s.persona in level.personas else None
         s.session = TimedSession(level, persona, ruleset, s.plan.seed, carry=carry)
         s.session.clock = self.clock
@@ -172,7 +178,9 @@ class Kiosk:
         s.session = None
         if s.index + 1 < len(s.order):
             nxt = s.order[s.index + 1]
-            label, detail = K.NEXT_CHAPTER, K.NEXT_CHAPTER_DETAIL.format(title=nxt.title)
+            turn = s.rulesets[s.index + 1] if s.index + 1 < len(s.rulesets) else None
+            label = K.NEXT_CHAPTER
+            detail = K.NEXT_CHAPTER_DETAIL.format(title=turn_title(nxt, turn))
             on_next = lambda: self.play_chapter(s.index + 1)  # noqa: E731
         else:
             label, detail, on_next = K.TO_DEBRIEF, "", lambda: self.to_debrief("finished")

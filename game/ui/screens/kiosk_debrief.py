@@ -18,7 +18,8 @@ import pygame
 
 from ...classroom import strings as K
 from ...classroom.chilling import PUBLISHED
-from ...classroom.summary import happened_lines, learned_line, main_chapter, your_figure
+from ...classroom.summary import (contrasts_of, happened_lines, learned_line, main_chapter,
+                                  your_figure)
 from .. import paint
 from .. import strings as S
 from ..theme import LOGICAL_SIZE, MARGIN
@@ -249,7 +250,12 @@ class DebriefStepsScreen(Screen):
                 out.append(Text(K.WHAT_IF_OTHER.format(persona=" or ".join(others) or "—",
                                                        ruleset=" or ".join(rules) or "—"),
                                 "body_strong"))
-        return out + [Text(K.STEP_PROMPTS["what_if"], muted=True)]
+        out.append(Text(K.STEP_PROMPTS["what_if"], muted=True))
+        for each in contrasts_of(self.data):   # the same choices under the other rules
+            words = each["words"]
+            out += [Spacer(8), Label(words["title"]), Text(words["intro"], "small", space=8)]
+            out += [Text(line, "small", space=8) for line in words["rows"] + words["summary"]]
+        return out
 
     def _blocks_next(self) -> list:
         out = [Text(K.STEP_PROMPTS["next"], "body_strong")]

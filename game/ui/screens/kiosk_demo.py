@@ -66,6 +66,7 @@ SCREENS = {
     "kiosk-note": _note,
     "kiosk-debrief-happened": _debrief(1),
     "kiosk-debrief-learned": _debrief(2),
+    "kiosk-debrief-what-if": _debrief(4),
     "kiosk-debrief-last": _debrief(len(K.STEPS) - 1),
     "kiosk-warning": _warning,
     "kiosk-still": _still,
