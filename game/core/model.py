@@ -101,12 +101,6 @@ class Condition(_OneKey):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    @cached_property
-    def test(self):
-        """This condition as a function of (level, state) -> bool, made once."""
-        from .conditions import compile_condition   # conditions reads the model
-        return compile_condition(self)
-
 
 # ---------------------------------------------------------------- effects
 
