@@ -1,11 +1,12 @@
 """What can be known about a level without playing it: where each scene can lead, which
 scenes can still reach an appeal, which flags and counters are read and written (and where
-in the file), and how many words each scene asks a player to read."""
+in the file: `content.index.uses`, the index `validate` reads too), and how many words each
+scene asks a player to read."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..content.index import build_index
+from ..content.index import Uses, build_index, uses
 from ..core.model import Effect, Level
 from .liveness import Liveness, Reads, gotos, liveness, shows, touches
 
@@ -17,10 +18,7 @@ class LevelFacts:
     exits: dict[str, set[str]] = field(default_factory=dict)   # scene -> scenes/endings next
     appeal_budget: dict[str, int] = field(default_factory=dict)  # scene -> most appeals left
     live: Liveness = field(default_factory=Liveness)            # what can still matter where
-    flags_read: dict[str, Path] = field(default_factory=dict)      # flag -> first place read
-    flags_set: dict[str, Path] = field(default_factory=dict)       # flag -> first place set
-    counters_read: dict[str, Path] = field(default_factory=dict)
-    counters_set: dict[str, Path] = field(default_factory=dict)
+    uses: Uses = field(default_factory=Uses)   # where each flag and counter is set and tested
     # scenes where nothing that runs tests which services are open (`service:`)
     service_blind: frozenset[str] = frozenset()
     # (scene, choice) -> what playing it can read or change (`liveness.touches`)
@@ -35,11 +33,7 @@ class LevelFacts:
         facts.exits = scene_exits(level)
         facts.appeal_budget = appeal_budget(level, facts.exits, index)
         facts.live = liveness(level, facts.exits)
-        for path, cond in index.conditions_with("flag"):
-            facts.flags_read.setdefault(cond.flag, path + ("flag",))
-        for path, cond in index.conditions_with("counter"):
-            facts.counters_read.setdefault(cond.counter.name, path + ("counter", "name"))
-        _written(level, index, facts)
+        facts.uses = uses(level, index)
         facts.service_blind = _service_blind(level, index)
         facts.touches = touches(level)
         facts.shows = shows(level)
@@ -123,19 +117,6 @@ def _budgets(level: Level, live: set, exits: dict, into: dict) -> dict[str, int]
                 if waiting[before] == 0:
                     ready.append(before)
     return {sid: budget.get(sid, UNBOUNDED) for sid in live}
-
-
-def _written(level: Level, index, facts: LevelFacts) -> None:
-    for kind in ("personas", "presets"):
-        for oid, owner in getattr(level, kind).items():
-            for i, flag in enumerate(owner.flags):
-                facts.flags_set.setdefault(flag, (kind, oid, "flags", i))
-            for name in owner.counters:
-                facts.counters_set.setdefault(name, (kind, oid, "counters", name, "__key__"))
-    for path, effect in index.effects_with("set"):
-        facts.flags_set.setdefault(effect.set, path + ("set",))
-    for path, effect in index.effects_with("count"):
-        facts.counters_set.setdefault(effect.count.name, path + ("count", "name"))
 
 
 def words(text: str | None) -> int:

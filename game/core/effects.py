@@ -132,7 +132,18 @@ def effects_writes(effects: list[Effect]) -> list[Use]:
     return found
 
 
-def effect_gotos(effects: list[Effect], level: Level | None = None,
+def goto_targets(effects: list[Effect]) -> list[str]:
+    """Where the `goto`s among these effects, in any branch, can send the player."""
+    found = []
+    for _, effect in each_effect(effects):
+        kind, value = kind_of(effect)
+        target = kind.goto(value)
+        if target is not None:
+            found.append(target)
+    return found
+
+
+def drawn_gotos(effects: list[Effect], level: Level | None = None,
                  when: str = "") -> list[tuple[str, str]]:
     """(target, the conditions in words) of every `goto` among effects, through branches:
     how the graph draws them ("if paid and unless tier A")."""
@@ -145,7 +156,7 @@ def effect_gotos(effects: list[Effect], level: Level | None = None,
         for branch in kind.branches(value):
             words = condition_words(branch.condition, level)
             guard = f"{'unless' if branch.unless else 'if'} {words}"
-            found += effect_gotos(branch.effects, level,
+            found += drawn_gotos(branch.effects, level,
                                   f"{when} and {guard}" if when else guard)
     return found
 
