@@ -79,8 +79,7 @@ class RelationshipTest(_Model):
 
 
 class Condition(_OneKey):
-    """A test on the game state, written as a mapping with exactly one key. What each key
-    means (its test, its words, what it reads) is its kind in `conditions.CONDITIONS`."""
+    """A test on the game state, written as a mapping with exactly one key."""
 
     score_at_least: Whole | None = Field(None, description="True when your score is at least this.")
     score_below: Whole | None = Field(None, description="True when your score is below this.")
@@ -135,8 +134,7 @@ class Branch(_Model):
 
 
 class Effect(_OneKey):
-    """A change to the game state, written as a mapping with exactly one key. What each key
-    does (and reads, writes, names) is its kind in `effects.EFFECTS`."""
+    """A change to the game state, written as a mapping with exactly one key."""
 
     set: str | None = Field(None, description="Set this flag.")
     clear: str | None = Field(None, description="Clear this flag.")
