@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.index import Uses, build_index, uses
+from ..core import effects
+from ..core.effects import EffectKind
 from ..core.model import Effect, Level
 from .liveness import Liveness, Reads, gotos, liveness, shows, touches
 
@@ -66,14 +68,20 @@ def scene_exits(level: Level) -> dict[str, set[str]]:
 UNBOUNDED = 1 << 30   # an appeal budget with no limit (a loop through an appeal)
 
 
-def _appeals_in(effects: list[Effect]) -> int:
-    """The most appeals one list of effects can make (an `if` makes those of one branch)."""
+def _appeals(kind: EffectKind, value) -> bool:
+    """Whether an effect is an appeal: it reads the score's history (its kind says so)."""
+    return any(use.part == "history" for use in kind.reads(value))
+
+
+def _appeals_in(effect_list: list[Effect]) -> int:
+    """The most appeals one list of effects can make (of an `if`, one branch is taken)."""
     total = 0
-    for effect in effects:
-        if effect.appeal is not None:
-            total += 1
-        elif effect.if_ is not None:
-            total += max(_appeals_in(effect.if_.then), _appeals_in(effect.if_.otherwise))
+    for effect in effect_list:
+        kind, value = effects.kind_of(effect)
+        total += _appeals(kind, value)
+        branches = kind.branches(value)
+        if branches:
+            total += max(_appeals_in(branch.effects) for branch in branches)
     return total
 
 
@@ -81,7 +89,8 @@ def appeal_budget(level: Level, exits: dict, index) -> dict[str, int]:
     """For each scene from which an appeal can still be made, the most appeals a player can
     still make from there (UNBOUNDED through a loop, or when the blacklist itself appeals).
     Scenes that cannot reach an appeal are left out: there the history matters no more."""
-    appeals = index.effects_with("appeal")
+    appeals = [(path, effect) for places in index.effects.values()
+               for path, effect in places if _appeals(*effects.kind_of(effect))]
     if not appeals:
         return {}
     if any(path[0] == "blacklist" for path, _ in appeals):

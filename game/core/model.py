@@ -59,10 +59,6 @@ class _OneKey(_Model):
         name = next(k for k in self.model_fields_set if getattr(self, k) is not None)
         return type(self).model_fields[name].alias or name
 
-    def key(self) -> str:
-        """The one key that is set, as written in a level (`not`, `if`)."""
-        return self.written_key
-
 
 # ---------------------------------------------------------------- conditions
 
