@@ -5,6 +5,7 @@ tools (`game.authoring`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from ..core import conditions, effects
 from ..core.conditions import Use
@@ -187,14 +188,6 @@ class Uses:
     counters_set: dict[str, Path] = field(default_factory=dict)
     counters_tested: dict[str, Path] = field(default_factory=dict)
 
-    def of(self, part: str) -> tuple[dict[str, Path], dict[str, Path]] | None:
-        """(where set, where tested) for "flag" or "counter"; None for any other part."""
-        if part == "flag":
-            return self.flags_set, self.flags_tested
-        if part == "counter":
-            return self.counters_set, self.counters_tested
-        return None
-
 
 def uses(level: Level, index: Index) -> Uses:
     """Where a level's flags and counters are set and tested, from its index."""
@@ -207,18 +200,24 @@ def uses(level: Level, index: Index) -> Uses:
                 found.counters_set.setdefault(name, (kind, oid, "counters", name, KEY))
     for key, places in index.effects.items():
         effect_kind = effects.EFFECTS[key]
-        for path, effect in places:
-            for use in effect_kind.writes(getattr(effect, effect_kind.field)):
-                _note(found, use, path, tested=False)
+        _note(found, places, lambda e: effect_kind.writes(getattr(e, effect_kind.field)), 0)
     for key, places in index.conditions.items():
         condition_kind = conditions.CONDITIONS[key]
-        for path, cond in places:
-            for use in condition_kind.reads(getattr(cond, condition_kind.field)):
-                _note(found, use, path, tested=True)
+        _note(found, places, lambda c: condition_kind.reads(getattr(c, condition_kind.field)),
+              1)
     return found
 
 
-def _note(found: Uses, use: Use, path: Path, tested: bool) -> None:
-    pair = found.of(use.part)
-    if pair is not None and use.name is not None and not use.clears:
-        pair[tested].setdefault(use.name, path + use.at)
+def _note(found: Uses, places: list, uses_of: Callable[[Any], tuple[Use, ...]],
+          tested: int) -> None:
+    """Note where the conditions or effects in `places` (all of one kind) set or test a flag
+    or counter. Which parts of a state a kind uses is the same for every value of it, so a
+    kind whose first use of a place touches neither is passed over whole."""
+    where = {"flag": (found.flags_set, found.flags_tested)[tested],
+             "counter": (found.counters_set, found.counters_tested)[tested]}
+    if not any(use.part in where for use in uses_of(places[0][1])):
+        return
+    for path, model in places:
+        for use in uses_of(model):
+            if use.part in where and use.name is not None and not use.clears:
+                where[use.part].setdefault(use.name, path + use.at)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, NamedTuple
 
 from . import strings
 from .display import legibility
@@ -24,8 +24,7 @@ Test = Callable[[Level, State], bool]
 Path = tuple   # where something is inside a condition or effect, as keys written in a file
 
 
-@dataclass(frozen=True)
-class Use:
+class Use(NamedTuple):
     """A part of a state that a condition or effect reads or writes.
 
     `part` is "flag", "counter" or "visited" (with the `name` of one), or "money", "contacts"
@@ -79,9 +78,12 @@ class ConditionKind:
 # ---------------------------------------------------------------- using the kinds
 
 def kind_of(cond: Condition) -> tuple[ConditionKind, Any]:
-    """The condition's kind, and the value written under its key."""
-    kind = CONDITIONS[cond.written_key]
-    return kind, getattr(cond, kind.field)
+    """The condition's kind, and the value written under its key (the one field set)."""
+    for name in cond.model_fields_set:
+        value = getattr(cond, name)
+        if value is not None:
+            return _BY_FIELD[name], value
+    raise ValueError("a condition has exactly one key")   # the model makes sure
 
 
 def test_of(cond: Condition) -> Test:
@@ -324,6 +326,7 @@ _KINDS = [
 ]
 #: Every kind of condition, by its key in a level file.
 CONDITIONS: dict[str, ConditionKind] = {kind.key: kind for kind in _KINDS}
+_BY_FIELD = {kind.field: kind for kind in _KINDS}
 
 
 # ---------------------------------------------------------------- services

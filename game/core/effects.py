@@ -82,9 +82,12 @@ class EffectKind:
 # ---------------------------------------------------------------- using the kinds
 
 def kind_of(effect: Effect) -> tuple[EffectKind, Any]:
-    """The effect's kind, and the value written under its key."""
-    kind = EFFECTS[effect.written_key]
-    return kind, getattr(effect, kind.field)
+    """The effect's kind, and the value written under its key (the one field set)."""
+    for name in effect.model_fields_set:
+        value = getattr(effect, name)
+        if value is not None:
+            return _BY_FIELD[name], value
+    raise ValueError("an effect has exactly one key")   # the model makes sure
 
 
 def compile_effects(effects: list[Effect], level: Level) -> tuple[Apply, ...]:
@@ -300,3 +303,4 @@ _KINDS = [
 ]
 #: Every kind of effect, by its key in a level file.
 EFFECTS: dict[str, EffectKind] = {kind.key: kind for kind in _KINDS}
+_BY_FIELD = {kind.field: kind for kind in _KINDS}

@@ -53,12 +53,6 @@ class _OneKey(_Model):
             raise ValueError(f"write exactly one of {names} here (found {len(given)})")
         return self
 
-    @cached_property
-    def written_key(self) -> str:
-        """The one key that is set, as written in a level (`not`, `if`); worked out once."""
-        name = next(k for k in self.model_fields_set if getattr(self, k) is not None)
-        return type(self).model_fields[name].alias or name
-
 
 # ---------------------------------------------------------------- conditions
 
