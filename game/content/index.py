@@ -73,10 +73,6 @@ class Index:
         """(path, condition) of every condition written with this key, e.g. `tier`."""
         return self.conditions.get(key, [])
 
-    def effects_with(self, key: str) -> list:
-        """(path, effect) of every effect written with this key, e.g. `cut`."""
-        return self.effects.get(key, [])
-
     def named(self, what: str) -> list[tuple[Path, str]]:
         """(path, id) of every id of one kind ("scene", "contact", ... as the kinds'
         `names` say) that a condition or effect names, for the cross-checks."""
