@@ -178,7 +178,7 @@ endings:
                                                               "numbers": [1]}}
 
 
-def test_A405_tested_but_never_set_and_A406_set_but_never_tested():
+def test_A405_tested_but_never_set_and_A406_counted_but_never_tested():
     report = run("""\
 scenes:
   a:
@@ -206,9 +206,47 @@ endings:
 """)
     found = {(d.code, d.message.split("`")[1]) for d in report.problems}
     assert ("A405", "only_in_c") in found and ("A405", "never_counted") in found
-    assert ("A406", "unused") in found and ("A406", "tally") in found
+    assert ("A406", "tally") in found
+    assert not any(name == "unused" for _, name in found)   # validate's W304 says it
     only_in_c = next(d for d in report.problems if d.code == "A405" and "only_in_c" in d.message)
     assert "never reached" in only_in_c.message
+
+
+ONE_FLAG = """\
+scenes:
+  a:
+    title: A
+    text: Start.
+    basis: fiction
+    choices:
+      - {id: go, text: Go, effects: [{set: %s}], goto: b}
+      - {id: stay, text: Stay, needs: {flag: %s}, goto: b}
+  b:
+    title: B
+    text: Then.
+    basis: fiction
+    choices:
+      - {id: end, text: End, finish: true}
+endings:
+  done: {title: Done, text: Over.}
+"""
+
+
+@pytest.mark.parametrize("set_as, tested_as, code", [
+    ("unused", "kept", "W304"),      # set but never tested
+    ("kept", "never_set", "W303"),   # tested but nothing sets it
+])
+def test_one_flag_problem_is_one_finding_across_validate_and_analyze(set_as, tested_as,
+                                                                      code):
+    """`validate` and `analyze` read one index of flags (`content.index.uses`), so a flag
+    that is set and never tested (or tested and never set) is reported once, by `validate`,
+    not again by `analyze` (it was W304 and A406, W303 and A405)."""
+    text = HEAD + ONE_FLAG % (set_as, tested_as)
+    validated = load_text(text, "<t>").diagnostics
+    analyzed = analyze_text(text, "<t>").problems
+    about = {set_as, tested_as} - {"kept"}
+    found = [d.code for d in validated + analyzed if set(d.message.split("`")) & about]
+    assert found == [code]
 
 
 def test_A407_service_that_never_changes():

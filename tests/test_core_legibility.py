@@ -4,8 +4,9 @@ from __future__ import annotations
 from conftest import base_level, play, start
 
 from game.core import choices, score_display
+from game.core.display import stars_for
 from game.core.events import ScoreChanged, StatementShown
-from game.core.scoring import STATEMENT_EVERY, stars_for
+from game.core.scoring import STATEMENT_EVERY
 
 LOOP = """
     scenes:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..content.index import build_index, uses
 from ..core import State, StateError, new_game, start_at
 from ..core.model import Level
-from .levelwalk import LevelFacts
+
 
 KINDS = ("scenes", "endings", "flags", "counters", "services", "personas", "rulesets",
          "contacts")
@@ -40,11 +41,11 @@ class Compat:
 
 
 def _ids(level: Level) -> dict[str, set[str]]:
-    facts = LevelFacts.of(level)
+    found = uses(level, build_index(level))
     return {
         "scenes": set(level.scenes), "endings": set(level.endings),
-        "flags": set(facts.flags_read) | set(facts.flags_set),
-        "counters": set(facts.counters_read) | set(facts.counters_set),
+        "flags": set(found.flags_tested) | set(found.flags_set),
+        "counters": set(found.counters_tested) | set(found.counters_set),
         "services": set(level.services), "personas": set(level.personas),
         "rulesets": set(level.rulesets), "contacts": set(level.contacts),
     }

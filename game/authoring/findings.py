@@ -160,16 +160,18 @@ def check_closed_choices(a: Analysis) -> Iterator[Diagnostic]:
 
 
 def check_never_set(a: Analysis) -> Iterator[Diagnostic]:
-    """A405: flags and counters tested but never set in any game."""
+    """A405: flags and counters tested but never set in any game. A flag that nothing sets
+    at all is `validate`'s W303, so it is not said twice."""
     if not a.complete:
         return
     flags = set().union(*(r.flags_seen for r in a.results))
     counters = set().union(*(r.counters_seen for r in a.results))
+    uses = a.facts.uses
     for kind, read, seen, written in (
-            ("flag", a.facts.flags_read, flags, a.facts.flags_set),
-            ("counter", a.facts.counters_read, counters, a.facts.counters_set)):
+            ("flag", uses.flags_tested, flags, uses.flags_set),
+            ("counter", uses.counters_tested, counters, uses.counters_set)):
         for name, at in read.items():
-            if name in seen:
+            if name in seen or (kind == "flag" and name not in written):
                 continue
             why = ("what sets it is never reached by a player" if name in written
                    else "nothing sets it")
@@ -181,15 +183,15 @@ def check_never_set(a: Analysis) -> Iterator[Diagnostic]:
 
 
 def check_never_read(a: Analysis) -> Iterator[Diagnostic]:
-    """A406: flags and counters set but never tested."""
-    for kind, written, read in (("flag", a.facts.flags_set, a.facts.flags_read),
-                                ("counter", a.facts.counters_set, a.facts.counters_read)):
-        for name, at in written.items():
-            if name not in read:
-                yield a.note("A406", at, f"the {kind} `{name}` is set here but no condition "
-                             "ever tests it, so it changes nothing",
-                             f"test it in a `needs`, `shown_if` or `when` ({{{kind}: ...}}), "
-                             "or stop setting it")
+    """A406: counters counted but never tested (a flag set but never tested is `validate`'s
+    W304, so it is not said twice)."""
+    uses = a.facts.uses
+    for name, at in uses.counters_set.items():
+        if name not in uses.counters_tested:
+            yield a.note("A406", at, f"the counter `{name}` is set here but no condition "
+                         "ever tests it, so it changes nothing",
+                         "test it in a `needs`, `shown_if` or `when` ({counter: ...}), "
+                         "or stop setting it")
 
 
 def check_still_services(a: Analysis) -> Iterator[Diagnostic]:

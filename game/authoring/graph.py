@@ -15,8 +15,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.model import Effect, Level
-from .words import condition_words
+from ..core.conditions import condition_words
+from ..core.effects import drawn_gotos
+from ..core.model import Level
 
 FORMATS = (".dot", ".gv", ".mmd", ".svg", ".png")
 MAX_DRAWN = 2000   # scenes and endings `dot` is asked to draw at most
@@ -52,20 +53,6 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _effect_gotos(effects: list[Effect], when: str = "") -> list[tuple[str, str]]:
-    """(target, condition in words) of each `goto` among effects, through `if`s."""
-    found = []
-    for effect in effects:
-        if effect.goto is not None:
-            found.append((effect.goto, when))
-        elif effect.if_ is not None:
-            test = condition_words(effect.if_.when)
-            both = f"{when} and " if when else ""
-            found += _effect_gotos(effect.if_.then, f"{both}if {test}")
-            found += _effect_gotos(effect.if_.otherwise, f"{both}unless {test}")
-    return found
-
-
 def level_graph(level: Level) -> tuple[list[Node], list[Edge]]:
     """The level as nodes (scenes, endings, the finish diamond) and edges (choices)."""
     nodes = [Node(sid, f"{short(s.title, 40)}\n({sid})", "scene", s.basis)
@@ -85,7 +72,7 @@ def level_graph(level: Level) -> tuple[list[Node], list[Edge]]:
             target = FINISH if choice.finish else choice.goto
             finishes |= choice.finish
             edges.append(Edge(sid, target, label, style))
-            for goto, when in _effect_gotos(choice.effects):
+            for goto, when in drawn_gotos(choice.effects):
                 edges.append(Edge(sid, goto, f"{number}. then {when or 'always'}".strip(),
                                   "effect"))
     if finishes:

@@ -1,11 +1,14 @@
 """What can be known about a level without playing it: where each scene can lead, which
 scenes can still reach an appeal, which flags and counters are read and written (and where
-in the file), and how many words each scene asks a player to read."""
+in the file: `content.index.uses`, the index `validate` reads too), and how many words each
+scene asks a player to read."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..content.index import build_index
+from ..content.index import Uses, build_index, uses
+from ..core import effects
+from ..core.effects import EffectKind
 from ..core.model import Effect, Level
 from .liveness import Liveness, Reads, gotos, liveness, shows, touches
 
@@ -17,10 +20,7 @@ class LevelFacts:
     exits: dict[str, set[str]] = field(default_factory=dict)   # scene -> scenes/endings next
     appeal_budget: dict[str, int] = field(default_factory=dict)  # scene -> most appeals left
     live: Liveness = field(default_factory=Liveness)            # what can still matter where
-    flags_read: dict[str, Path] = field(default_factory=dict)      # flag -> first place read
-    flags_set: dict[str, Path] = field(default_factory=dict)       # flag -> first place set
-    counters_read: dict[str, Path] = field(default_factory=dict)
-    counters_set: dict[str, Path] = field(default_factory=dict)
+    uses: Uses = field(default_factory=Uses)   # where each flag and counter is set and tested
     # scenes where nothing that runs tests which services are open (`service:`)
     service_blind: frozenset[str] = frozenset()
     # (scene, choice) -> what playing it can read or change (`liveness.touches`)
@@ -35,11 +35,7 @@ class LevelFacts:
         facts.exits = scene_exits(level)
         facts.appeal_budget = appeal_budget(level, facts.exits, index)
         facts.live = liveness(level, facts.exits)
-        for path, cond in index.conditions_with("flag"):
-            facts.flags_read.setdefault(cond.flag, path + ("flag",))
-        for path, cond in index.conditions_with("counter"):
-            facts.counters_read.setdefault(cond.counter.name, path + ("counter", "name"))
-        _written(level, index, facts)
+        facts.uses = uses(level, index)
         facts.service_blind = _service_blind(level, index)
         facts.touches = touches(level)
         facts.shows = shows(level)
@@ -72,14 +68,20 @@ def scene_exits(level: Level) -> dict[str, set[str]]:
 UNBOUNDED = 1 << 30   # an appeal budget with no limit (a loop through an appeal)
 
 
-def _appeals_in(effects: list[Effect]) -> int:
-    """The most appeals one list of effects can make (an `if` makes those of one branch)."""
+def _appeals(kind: EffectKind, value) -> bool:
+    """Whether an effect is an appeal: it reads the score's history (its kind says so)."""
+    return any(use.part == "history" for use in kind.reads(value))
+
+
+def _appeals_in(effect_list: list[Effect]) -> int:
+    """The most appeals one list of effects can make (of an `if`, one branch is taken)."""
     total = 0
-    for effect in effects:
-        if effect.appeal is not None:
-            total += 1
-        elif effect.if_ is not None:
-            total += max(_appeals_in(effect.if_.then), _appeals_in(effect.if_.otherwise))
+    for effect in effect_list:
+        kind, value = effects.kind_of(effect)
+        total += _appeals(kind, value)
+        branches = kind.branches(value)
+        if branches:
+            total += max(_appeals_in(branch.effects) for branch in branches)
     return total
 
 
@@ -87,7 +89,8 @@ def appeal_budget(level: Level, exits: dict, index) -> dict[str, int]:
     """For each scene from which an appeal can still be made, the most appeals a player can
     still make from there (UNBOUNDED through a loop, or when the blacklist itself appeals).
     Scenes that cannot reach an appeal are left out: there the history matters no more."""
-    appeals = index.effects_with("appeal")
+    appeals = [(path, effect) for places in index.effects.values()
+               for path, effect in places if _appeals(*effects.kind_of(effect))]
     if not appeals:
         return {}
     if any(path[0] == "blacklist" for path, _ in appeals):
@@ -123,19 +126,6 @@ def _budgets(level: Level, live: set, exits: dict, into: dict) -> dict[str, int]
                 if waiting[before] == 0:
                     ready.append(before)
     return {sid: budget.get(sid, UNBOUNDED) for sid in live}
-
-
-def _written(level: Level, index, facts: LevelFacts) -> None:
-    for kind in ("personas", "presets"):
-        for oid, owner in getattr(level, kind).items():
-            for i, flag in enumerate(owner.flags):
-                facts.flags_set.setdefault(flag, (kind, oid, "flags", i))
-            for name in owner.counters:
-                facts.counters_set.setdefault(name, (kind, oid, "counters", name, "__key__"))
-    for path, effect in index.effects_with("set"):
-        facts.flags_set.setdefault(effect.set, path + ("set",))
-    for path, effect in index.effects_with("count"):
-        facts.counters_set.setdefault(effect.count.name, path + ("count", "name"))
 
 
 def words(text: str | None) -> int:

@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..core import conditions, effects
+from ..core.conditions import Use
 from ..core.model import Condition, Effect, Level
 
 CONTACTS, MONEY = ("contacts",), ("money",)
+_COMPARED = ("counter", "money")   # parts whose reads say what they are compared with
 
 
 @dataclass
@@ -28,54 +31,30 @@ class Liveness:
 
 # ---------------------------------------------------------------- what a condition reads
 
+def _add(uses: list[Use], out: set, numbers: dict) -> None:
+    """Add reads (`Use`s, from the kinds' definitions) to `out`; collect the numbers counters
+    and money are compared with into `numbers` (name -> set of thresholds)."""
+    for use in uses:
+        out.add(use.key)
+        if use.part in _COMPARED:
+            numbers.setdefault(use.key, set()).update(use.numbers)
+
+
 def condition_reads(cond: Condition | None, out: set, numbers: dict) -> None:
-    """Add what a condition reads to `out`; collect the numbers counters and money are
-    compared with into `numbers` (name -> set of thresholds)."""
-    if cond is None:
-        return
-    key = cond.key()
-    if key == "flag":
-        out.add(("flag", cond.flag))
-    elif key == "counter":
-        out.add(("counter", cond.counter.name))
-        numbers.setdefault(("counter", cond.counter.name), set()).update(
-            t for t in (cond.counter.at_least, cond.counter.below) if t is not None)
-    elif key == "money_at_least":
-        out.add(MONEY)
-        numbers.setdefault(MONEY, set()).add(cond.money_at_least)
-    elif key == "visited":
-        out.add(("visited", cond.visited))
-    elif key in ("contact", "relationship"):
-        out.add(CONTACTS)
-    elif key in ("all", "any"):
-        for inner in getattr(cond, key):
-            condition_reads(inner, out, numbers)
-    elif key == "not":
-        condition_reads(cond.not_, out, numbers)
+    """Add what a condition reads to `out`, and what it compares counters and money with to
+    `numbers`."""
+    _add(conditions.condition_reads(cond), out, numbers)
 
 
-def effects_reads(effects: list[Effect], out: set, numbers: dict) -> None:
-    for effect in effects:
-        if effect.rating is not None:
-            out.add(CONTACTS)
-        elif effect.if_ is not None:
-            condition_reads(effect.if_.when, out, numbers)
-            effects_reads(effect.if_.then, out, numbers)
-            effects_reads(effect.if_.otherwise, out, numbers)
+def effects_reads(effect_list: list[Effect], out: set, numbers: dict) -> None:
+    _add(effects.effects_reads(effect_list), out, numbers)
 
 
-def _changes(effects: list[Effect], found: dict) -> None:
+def _changes(effect_list: list[Effect], found: dict) -> None:
     """name -> set of signs of every change a list of effects makes to counters and money."""
-    for effect in effects:
-        if effect.count is not None:
-            found.setdefault(("counter", effect.count.name), set()).add(effect.count.by)
-        elif effect.money is not None:
-            found.setdefault(MONEY, set()).add(effect.money)
-        elif effect.appeal is not None:
-            found.setdefault(MONEY, set()).add(-effect.appeal.cost)
-        elif effect.if_ is not None:
-            _changes(effect.if_.then, found)
-            _changes(effect.if_.otherwise, found)
+    for use in effects.effects_writes(effect_list):
+        if use.part in _COMPARED:
+            found.setdefault(use.key, set()).update(use.numbers)
 
 
 # ---------------------------------------------------------------- the analysis
@@ -221,34 +200,12 @@ def touches(level: Level) -> dict[tuple[str, str], Reads]:
     return found
 
 
-def _writes(effects: list[Effect], out: set) -> None:
+def _writes(effect_list: list[Effect], out: set) -> None:
     """Add what a list of effects can change to `out`."""
-    for effect in effects:
-        if effect.set is not None or effect.clear is not None:
-            out.add(("flag", effect.set if effect.set is not None else effect.clear))
-        elif effect.count is not None:
-            out.add(("counter", effect.count.name))
-        elif effect.money is not None or effect.appeal is not None:
-            out.add(MONEY)
-        elif (effect.relationship is not None or effect.contact_score is not None
-              or effect.cut is not None or effect.rating is not None):
-            out.add(CONTACTS)
-        elif effect.if_ is not None:
-            _writes(effect.if_.then, out)
-            _writes(effect.if_.otherwise, out)
+    out.update(use.key for use in effects.effects_writes(effect_list))
 
 
 def gotos(choice) -> list[str]:
     """Where a choice's `goto` and the `goto` effects in it (in any branch) can lead."""
-    found = effect_gotos(choice.effects)
+    found = effects.goto_targets(choice.effects)
     return found + [choice.goto] if choice.goto is not None else found
-
-
-def effect_gotos(effects: list[Effect]) -> list[str]:
-    found = []
-    for effect in effects:
-        if effect.goto is not None:
-            found.append(effect.goto)
-        elif effect.if_ is not None:
-            found += effect_gotos(effect.if_.then) + effect_gotos(effect.if_.otherwise)
-    return found

@@ -11,6 +11,7 @@ import datetime
 from ..core import choice_scores
 from ..core import events as ev
 from ..core import services as core_services
+from ..core.effects import goto_targets
 from .chilling import session_chilling
 from .chapters import is_scored_level
 from .contrast_record import contrast_record
@@ -120,23 +121,12 @@ def story_map(level) -> dict:
         for choice in scene.choices:
             if choice.goto:
                 edges.add((sid, choice.goto))
-            for target in _effect_gotos(choice.effects):
+            for target in goto_targets(choice.effects):
                 edges.add((sid, target))
     return {"start": level.start,
             "scenes": [[sid, sc.title] for sid, sc in level.scenes.items()],
             "endings": [[eid, en.title] for eid, en in level.endings.items()],
             "edges": sorted([a, b] for a, b in edges)}
-
-
-def _effect_gotos(effects) -> list[str]:
-    found, todo = [], list(effects)
-    while todo:
-        effect = todo.pop()
-        if effect.goto:
-            found.append(effect.goto)
-        if effect.if_ is not None:
-            todo += list(effect.if_.then) + list(effect.if_.otherwise)
-    return found
 
 
 def clean_answers(answers: dict | None) -> dict | None:

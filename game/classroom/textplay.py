@@ -13,7 +13,7 @@ import time
 
 from ..errors import CONTENT_PROBLEM, OK
 from ..core import choices, choose, new_game, start_at
-from ..core.scoring import legibility
+from ..core.display import legibility
 from ..text import strings as ts
 from ..text.debrief import debrief_lines, ending_lines
 from ..text.events import event_lines

@@ -60,14 +60,18 @@ ANALYZE_CODES: dict[str, Code] = {
     "A405": Code(
         "A flag or counter that is tested but never set in any game",
         "A condition tests this flag (or counter), but in no game is it ever set (or "
-        "counted): nothing sets it, or what sets it is in a scene or a choice no player "
-        "reaches. The test is then always false (a counter stays at 0).",
-        "effects: [{set: has_tiket}]\n# ...\nneeds: {flag: has_ticket}\n",
-        "effects: [{set: has_ticket}]\n# ...\nneeds: {flag: has_ticket}\n"),
+        "counted): what sets it is in a scene or a choice no player reaches, or nothing "
+        "counts the counter. The test is then always false (a counter stays at 0). A flag "
+        "that nothing sets at all is W303, from `validate`.",
+        "effects: [{count: {name: kindnes, by: 1}}]\n# ...\n"
+        "needs: {counter: {name: kindness, at_least: 1}}\n",
+        "effects: [{count: {name: kindness, by: 1}}]\n# ...\n"
+        "needs: {counter: {name: kindness, at_least: 1}}\n"),
     "A406": Code(
-        "A flag or counter that is set but never tested",
-        "An effect, persona or preset sets this flag (or counts this counter), but no "
-        "condition ever tests it, so it changes nothing in the game.",
+        "A counter that is counted but never tested",
+        "An effect, persona or preset counts this counter, but no condition ever tests it, "
+        "so it changes nothing in the game. A flag that is set but never tested is W304, "
+        "from `validate`.",
         "effects: [{count: {name: kindness, by: 1}}]\n",
         "effects: [{count: {name: kindness, by: 1}}]\n# ...\n"
         "when: {counter: {name: kindness, at_least: 3}}\n"),

@@ -48,15 +48,11 @@ def _items(base: tuple, values: Iterable[str] | None) -> Iterator[tuple[tuple, s
         yield base + (i,), value
 
 
-def _condition_refs(ctx: Context, code: str, key: str, kind: str, known: frozenset | None,
-                    section: str) -> Iterator[Diagnostic]:
-    """Report conditions written `key: <id>` whose id is not in `known`."""
-    if known is None:
-        return
-    for path, cond in ctx.index.conditions_with(key):
-        value = getattr(cond, key)
-        if value not in known:
-            yield ctx.unknown(code, path + (key,), kind, value, known, section)
+def _named(ctx: Context, code: str, kind: str, known: frozenset | None,
+           section: str) -> Iterator[Diagnostic]:
+    """Report every id of this kind that a condition or effect names (as the kinds'
+    `names` say) and that is not in `known`."""
+    yield from _refs(ctx, code, kind, known, section, ctx.index.named(kind))
 
 
 # ---------------------------------------------------------------- where the story goes
@@ -87,11 +83,7 @@ def check_choice_gotos(ctx: Context) -> Iterator[Diagnostic]:
 
 def check_effect_gotos(ctx: Context) -> Iterator[Diagnostic]:
     """E203: a `goto` effect names a scene or an ending."""
-    known = _scenes_and_endings(ctx)
-    for path, effect in ctx.index.effects_with("goto"):
-        if known is not None and effect.goto not in known:
-            yield ctx.unknown("E203", path + ("goto",), "scene or ending", effect.goto, known,
-                              "scenes")
+    yield from _named(ctx, "E203", "scene or ending", _scenes_and_endings(ctx), "scenes")
 
 
 def _scenes_and_endings(ctx: Context) -> frozenset | None:
@@ -101,7 +93,7 @@ def _scenes_and_endings(ctx: Context) -> frozenset | None:
 
 def check_visited(ctx: Context) -> Iterator[Diagnostic]:
     """E212: a `visited` condition names a scene."""
-    yield from _condition_refs(ctx, "E212", "visited", "scene", ctx.names.scenes, "scenes")
+    yield from _named(ctx, "E212", "scene", ctx.names.scenes, "scenes")
 
 
 def check_preset_scenes(ctx: Context) -> Iterator[Diagnostic]:
@@ -160,19 +152,18 @@ def check_scene_watchers(ctx: Context) -> Iterator[Diagnostic]:
 
 def check_condition_services(ctx: Context) -> Iterator[Diagnostic]:
     """E208: a `service` condition names a service."""
-    yield from _condition_refs(ctx, "E208", "service", "service", ctx.names.services,
-                               "services")
+    yield from _named(ctx, "E208", "service", ctx.names.services, "services")
 
 
 def check_condition_tiers(ctx: Context) -> Iterator[Diagnostic]:
     """E209: a `tier` condition names a tier id."""
-    yield from _condition_refs(ctx, "E209", "tier", "tier", ctx.names.tiers, "score: tiers")
+    yield from _named(ctx, "E209", "tier", ctx.names.tiers, "score: tiers")
 
 
 def check_personas(ctx: Context) -> Iterator[Diagnostic]:
     """E210: `persona` in conditions and presets names a persona."""
     known = ctx.names.personas
-    yield from _condition_refs(ctx, "E210", "persona", "persona", known, "personas")
+    yield from _named(ctx, "E210", "persona", known, "personas")
     places = ((("presets", pid, "persona"), p.persona) for pid, p in ctx.level.presets.items())
     yield from _refs(ctx, "E210", "persona", known, "personas", places)
 
@@ -181,7 +172,7 @@ def check_rulesets(ctx: Context) -> Iterator[Diagnostic]:
     """E211: `ruleset` in conditions and presets, and the blacklist's and the network's
     `rulesets`, name rulesets."""
     known = ctx.names.rulesets
-    yield from _condition_refs(ctx, "E211", "ruleset", "ruleset", known, "rulesets")
+    yield from _named(ctx, "E211", "ruleset", known, "rulesets")
     places = ((("presets", pid, "ruleset"), p.ruleset) for pid, p in ctx.level.presets.items())
     yield from _refs(ctx, "E211", "ruleset", known, "rulesets", places)
     blacklist = ctx.level.blacklist
@@ -194,14 +185,8 @@ def check_rulesets(ctx: Context) -> Iterator[Diagnostic]:
 
 def check_contacts(ctx: Context) -> Iterator[Diagnostic]:
     """E213: contacts named in conditions, effects, personas and presets exist."""
-    index, level = ctx.index, ctx.level
-    places = [(p + ("contact",), c.contact) for p, c in index.conditions_with("contact")]
-    places += [(p + ("cut",), e.cut) for p, e in index.effects_with("cut")]
-    places += [(p + ("relationship", "contact"), c.relationship.contact)
-               for p, c in index.conditions_with("relationship")]
-    for key in ("rating", "relationship", "contact_score"):
-        places += [(p + (key, "contact"), getattr(e, key).contact)
-                   for p, e in index.effects_with(key)]
+    level = ctx.level
+    places = ctx.index.named("contact")
     for kind, owners in (("personas", level.personas), ("presets", level.presets)):
         for oid, owner in owners.items():
             places += _items((kind, oid, "contacts"), owner.contacts)
@@ -327,7 +312,7 @@ def check_fallback_ending(ctx: Context) -> Iterator[Diagnostic]:
 
 def check_flags_tested_are_set(ctx: Context) -> Iterator[Diagnostic]:
     """W303: every flag tested in a condition is set somewhere."""
-    written, tested = ctx.flags()
+    written, tested = ctx.uses.flags_set, ctx.uses.flags_tested
     for flag, at in tested.items():
         if flag not in written:
             hint = ctx.suggest(flag, written) or (
@@ -337,7 +322,7 @@ def check_flags_tested_are_set(ctx: Context) -> Iterator[Diagnostic]:
 
 def check_flags_set_are_tested(ctx: Context) -> Iterator[Diagnostic]:
     """W304: every flag that is set is tested somewhere."""
-    written, tested = ctx.flags()
+    written, tested = ctx.uses.flags_set, ctx.uses.flags_tested
     for flag, at in written.items():
         if flag not in tested:
             hint = ctx.suggest(flag, tested) or (
@@ -363,9 +348,9 @@ def check_reachable(ctx: Context) -> Iterator[Diagnostic]:
     if level.start not in exits:
         return  # E201 says so already
     jumps: dict[str, list] = {}
-    for path, effect in ctx.index.effects_with("goto"):
+    for path, target in ctx.index.gotos():
         if path[0] == "scenes":
-            jumps.setdefault(path[1], []).append(effect.goto)
+            jumps.setdefault(path[1], []).append(target)
     reached, todo = {level.start}, [level.start]
     while todo:
         here = todo.pop()

@@ -4,11 +4,12 @@ path is in the file; and how a check reports a problem.
 from __future__ import annotations
 
 import heapq
+from functools import cached_property
 from typing import Callable, Iterable
 
 from ..core.model import Level
 from .diagnostics import Diagnostic, did_you_mean, error, warning
-from .index import Index, Names, build_index
+from .index import Index, Names, Uses, build_index, uses
 from .messages import quoted_list
 
 _PLURALS = {"scene or ending": "scenes and endings"}
@@ -27,7 +28,6 @@ class Context:
         self.index: Index = build_index(level)
         self._compared = 0  # ids compared for "did you mean" so far
         self._hints: dict = {}
-        self._flags: tuple[dict, dict] | None = None
 
     def error(self, code: str, at: tuple, message: str, hint: str) -> Diagnostic:
         return error(code, self.path, *self.where(at), message, hint)
@@ -45,23 +45,10 @@ class Context:
                 hint += f"; or add `{value}` under `{section}:`"
         return self.error(code, at, f"there is no {kind} `{value}` in this level", hint)
 
-    def flags(self) -> tuple[dict, dict]:
-        """(flags set, flags tested), each flag -> the path where it first appears."""
-        if self._flags is None:
-            written: dict = {}
-            for kind in ("personas", "presets"):
-                for oid, owner in getattr(self.level, kind).items():
-                    for i, flag in enumerate(owner.flags):
-                        written.setdefault(flag, (kind, oid, "flags", i))
-            for path, effect in self.index.effects_with("set"):
-                if effect.set not in written:
-                    written[effect.set] = path + ("set",)
-            tested: dict = {}
-            for path, cond in self.index.conditions_with("flag"):
-                if cond.flag not in tested:
-                    tested[cond.flag] = path + ("flag",)
-            self._flags = written, tested
-        return self._flags
+    @cached_property
+    def uses(self) -> Uses:
+        """Where each flag and counter is first set and first tested (`index.uses`)."""
+        return uses(self.level, self.index)
 
     def suggest(self, value: object, known: Iterable[str]) -> str:
         """ "did you mean `x`?" or "". Comparing costs time for each id compared, so a file

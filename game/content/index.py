@@ -5,10 +5,14 @@ tools (`game.authoring`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Callable
 
+from ..core import conditions, effects
+from ..core.conditions import Use
 from ..core.model import Condition, Effect, Level
 
 Path = tuple
+KEY = "__key__"   # in a path: the key of a mapping entry, not its value
 
 
 @dataclass(frozen=True)
@@ -69,9 +73,36 @@ class Index:
         """(path, condition) of every condition written with this key, e.g. `tier`."""
         return self.conditions.get(key, [])
 
-    def effects_with(self, key: str) -> list:
-        """(path, effect) of every effect written with this key, e.g. `cut`."""
-        return self.effects.get(key, [])
+    def named(self, what: str) -> list[tuple[Path, str]]:
+        """(path, id) of every id of one kind ("scene", "contact", ... as the kinds'
+        `names` say) that a condition or effect names, for the cross-checks."""
+        found = []
+        for kinds, places in ((conditions.CONDITIONS, self.conditions),
+                              (effects.EFFECTS, self.effects)):
+            for key, kind in kinds.items():
+                for at, of in kind.names:
+                    if of == what:
+                        found += [(path + at, _value_at(model, at))
+                                  for path, model in places.get(key, ())]
+        return found
+
+    def gotos(self) -> list[tuple[Path, str]]:
+        """(path, target) of every effect that sends the player somewhere (`goto`)."""
+        found = []
+        for key, places in self.effects.items():
+            kind = effects.EFFECTS[key]
+            for path, effect in places:
+                target = kind.goto(getattr(effect, kind.field))
+                if target is not None:
+                    found.append((path, target))
+        return found
+
+
+def _value_at(model: object, at: Path) -> str:
+    for name in at:
+        model = getattr(model, name)
+    assert isinstance(model, str), "a kind names ids written as text"
+    return model
 
 
 def choice_path(sid: str, position: int, *rest: object) -> Path:
@@ -118,41 +149,73 @@ def build_index(level: Level) -> Index:
     return index
 
 
-_WRITTEN = {"not_": "not", "if_": "if"}  # field name -> the key written in a file
-
-
-def _one_key(model) -> str:
-    """The key a condition or effect uses (fast: looks only at the keys written)."""
-    for name in model.__pydantic_fields_set__:
-        if getattr(model, name) is not None:
-            return _WRITTEN.get(name, name)
-    return ""
-
-
 def _condition(cond: Condition, path: Path, index: Index) -> None:
-    key = _one_key(cond)
-    found = index.conditions.get(key)
+    kind, value = conditions.kind_of(cond)
+    found = index.conditions.get(kind.key)
     if found is None:
-        found = index.conditions[key] = []
+        found = index.conditions[kind.key] = []
     found.append((path, cond))
-    if key == "all" or key == "any":
-        for j, inner in enumerate(getattr(cond, key)):
-            _condition(inner, path + (key, j), index)
-    elif cond.not_ is not None:   # exactly one key is set: `not`
-        _condition(cond.not_, path + ("not",), index)
+    for at, inner in kind.inner(value):
+        _condition(inner, path + at, index)
 
 
-def _effects(effects: list[Effect], path: Path, index: Index) -> None:
+def _effects(effect_list: list[Effect], path: Path, index: Index) -> None:
     found_by_key = index.effects
-    for j, effect in enumerate(effects):
+    for j, effect in enumerate(effect_list):
         here = path + (j,)
-        key = _one_key(effect)
-        found = found_by_key.get(key)
+        kind, value = effects.kind_of(effect)
+        found = found_by_key.get(kind.key)
         if found is None:
-            found = found_by_key[key] = []
+            found = found_by_key[kind.key] = []
         found.append((here, effect))
-        branch = effect.if_
-        if branch is not None:   # exactly one key is set: `if`
-            _condition(branch.when, here + ("if", "when"), index)
-            _effects(branch.then, here + ("if", "then"), index)
-            _effects(branch.otherwise, here + ("if", "else"), index)
+        for at, cond in kind.conditions(value):
+            _condition(cond, here + at, index)
+        for branch in kind.branches(value):
+            _effects(branch.effects, here + branch.at, index)
+
+
+# ---------------------------------------------------------------- flags and counters
+
+@dataclass
+class Uses:
+    """Where each flag and counter is first set and first tested (its path in the file): the
+    one index that `validate` (W303, W304) and `analyze` (A405, A406) both read. Personas'
+    and presets' `flags` and `counters` set them too; a `clear` does not set a flag."""
+    flags_set: dict[str, Path] = field(default_factory=dict)
+    flags_tested: dict[str, Path] = field(default_factory=dict)
+    counters_set: dict[str, Path] = field(default_factory=dict)
+    counters_tested: dict[str, Path] = field(default_factory=dict)
+
+
+def uses(level: Level, index: Index) -> Uses:
+    """Where a level's flags and counters are set and tested, from its index."""
+    found = Uses()
+    for kind in ("personas", "presets"):
+        for oid, owner in getattr(level, kind).items():
+            for i, flag in enumerate(owner.flags):
+                found.flags_set.setdefault(flag, (kind, oid, "flags", i))
+            for name in owner.counters:
+                found.counters_set.setdefault(name, (kind, oid, "counters", name, KEY))
+    for key, places in index.effects.items():
+        effect_kind = effects.EFFECTS[key]
+        _note(found, places, lambda e: effect_kind.writes(getattr(e, effect_kind.field)), 0)
+    for key, places in index.conditions.items():
+        condition_kind = conditions.CONDITIONS[key]
+        _note(found, places, lambda c: condition_kind.reads(getattr(c, condition_kind.field)),
+              1)
+    return found
+
+
+def _note(found: Uses, places: list, uses_of: Callable[[Any], tuple[Use, ...]],
+          tested: int) -> None:
+    """Note where the conditions or effects in `places` (all of one kind) set or test a flag
+    or counter. Which parts of a state a kind uses is the same for every value of it, so a
+    kind whose first use of a place touches neither is passed over whole."""
+    where = {"flag": (found.flags_set, found.flags_tested)[tested],
+             "counter": (found.counters_set, found.counters_tested)[tested]}
+    if not any(use.part in where for use in uses_of(places[0][1])):
+        return
+    for path, model in places:
+        for use in uses_of(model):
+            if use.part in where and use.name is not None and not use.clears:
+                where[use.part].setdefault(use.name, path + use.at)

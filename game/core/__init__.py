@@ -3,7 +3,7 @@ from .changes import ChoiceScore, ScoreChange, choice_scores
 from .engine import (ChoiceError, ChoiceView, ServiceView, Step, choices, choose, new_game,
                      pick_ending, services, start_at)
 from .model import Level
-from .scoring import ScoreDisplay, score_display
+from .display import ScoreDisplay, score_display
 from .state import State, StateError
 
 __all__ = ["ChoiceScore", "ScoreChange", "choice_scores", "ChoiceError", "ChoiceView", "ServiceView", "services", "Level", "ScoreDisplay", "State", "StateError", "Step",

@@ -17,15 +17,11 @@ under `direction_hidden` only "Score adjusted"; under `delayed` and `hidden` not
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-from . import strings
+from .display import ScoreDisplay, score_display, shown
+from .effects import effects_writes
 from .state import State
-
-if TYPE_CHECKING:
-    from .scoring import ScoreDisplay   # scoring imports this module
-
-SILENT = ("delayed", "hidden")   # legibilities that show no change as it happens
 
 
 @dataclass(frozen=True)
@@ -65,16 +61,6 @@ class ChoiceScore:
         if not shown or len(deltas) < len(shown):
             return None
         return sum(deltas)
-
-
-def shown(mode: str, delta: int, told: str | None) -> tuple[int | None, str | None]:
-    """(shown delta, shown text) of a change under a legibility; text None: nothing shown."""
-    if mode in SILENT:
-        return None, None
-    shown_delta = delta if mode == "exact" else None
-    if mode == "direction_hidden":
-        return shown_delta, strings.SCORE_ADJUSTED
-    return shown_delta, told or strings.SCORE_ADJUSTED
 
 
 def change_of(mode: str, cause: str, delta: int, told: str | None) -> ScoreChange:
@@ -139,14 +125,7 @@ def scene_is_quiet(state: State) -> bool:
 
 
 def _moves_score(effects) -> bool:
-    todo = list(effects)
-    while todo:
-        effect = todo.pop()
-        if effect.rating is not None or effect.appeal is not None:
-            return True
-        if effect.if_ is not None:
-            todo += [*effect.if_.then, *effect.if_.otherwise]
-    return False
+    return any(use.part == "score" for use in effects_writes(effects))
 
 
 #: The legibility of an ending whose text says the player no longer sees the score.
@@ -157,7 +136,6 @@ def final_display(state: State) -> ScoreDisplay | None:
     """What the ending may say of the final score, under the ruleset's legibility (a
     `ScoreDisplay`), or None when nothing in the chapter was scored. Under `delayed` the
     ending is the last statement: the real number."""
-    from .scoring import score_display   # scoring imports this module
     level = state.played
     if not any(level.is_scored(s) for s in level.scenes):
         return None

@@ -1,24 +1,25 @@
-"""Effects: what a choice changes, applied in order to a new state.
+"""Every kind of effect, defined once (`EFFECTS`), and how effects are applied.
 
-Each effect is made once per level into a function of (state, ctx) with its fields already
-read (`compile_effects`, kept in the level's plan): reading an effect's fields (pydantic) on
-every choice cost more than applying it.
+A kind is one `EffectKind`: how it is applied (made once per level into a function of
+(state, ctx) with its fields already read, kept in the level's plan: reading an effect's
+fields on every choice cost more than applying it), what of a state it reads and writes,
+which ids of the level it names, where it sends the player and the effects inside it (how
+the graph draws it). The engine, the analyzer's liveness, the graph and the cross-checks
+all read these, so a new kind is its field on `model.Effect` and one entry here.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import TYPE_CHECKING, Callable
+from typing import Any, Callable, Iterator
 
 from . import strings
+from .conditions import Path, Use, condition_reads, condition_words, test_of
 from .events import AppealDecided, ContactCut, Event, MoneyChanged, PeerRated
-from .model import Effect, Level
+from .model import Condition, Effect, Level
 from .rng import Dice, next_float
-from .scoring import change_score
+from .scoring import ScorePlan, change_score
 from .state import ContactState, State, contacts_with, counters_with, flags_with
-
-if TYPE_CHECKING:
-    from .plan import LevelPlan
 
 APPEALABLE = ("behaviour", "delayed")   # an appeal contests a fine, not your friends
 
@@ -28,23 +29,142 @@ class Ctx:
     """What applying effects needs besides the state (the dice) and collects (events and a
     `goto`)."""
     level: Level
-    plan: LevelPlan
+    plan: ScorePlan
     events: list[Event] | None   # None: no events (`choose`'s `quiet`)
     dice: Dice = next_float      # `choose`'s `dice`
     goto: str | None = field(default=None)
 
 
-def compile_effects(effects: list[Effect], level: Level) -> tuple[Callable, ...]:
+Apply = Callable[[State, Ctx], None]
+
+
+def _none(_) -> tuple:
+    return ()
+
+
+@dataclass(frozen=True)
+class Branch:
+    """Effects inside an effect, applied when `condition` holds (`unless`: when it does
+    not); drawn in the graph as "if <condition>" (or "unless ...")."""
+    at: Path
+    effects: list[Effect]
+    condition: Condition
+    unless: bool = False
+
+
+@dataclass(frozen=True)
+class EffectKind:
+    """One kind of effect: its key in a level file (e.g. `contact_score`), and functions of
+    the value written under that key (`{contact: lin, by: -50}`):
+
+    - `make(value, level)`: the effect as a function of (state, ctx), applied to a draft;
+    - `writes(value)` and `reads(value)`: what of a state it changes, and what it reads to
+      decide anything else (`conditions.Use`; a counter it adds to is only written);
+    - `names`: (where in it, what kind of id) for each id of the level it names;
+    - `goto(value)`: where it sends the player, or None (drawn as a dotted edge);
+    - `conditions(value)`: the conditions inside it, as (path, condition) (`if`'s `when`);
+    - `branches(value)`: the effects inside it, each with its condition (`if`)."""
+    key: str
+    make: Callable[[Any, Level], Apply]
+    writes: Callable[[Any], tuple[Use, ...]] = _none
+    reads: Callable[[Any], tuple[Use, ...]] = _none
+    names: tuple[tuple[Path, str], ...] = ()
+    goto: Callable[[Any], str | None] = lambda v: None
+    conditions: Callable[[Any], tuple[tuple[Path, Condition], ...]] = _none
+    branches: Callable[[Any], tuple[Branch, ...]] = _none
+
+    @property
+    def field(self) -> str:
+        """The model's field for the key (`if_` for `if`)."""
+        return "if_" if self.key == "if" else self.key
+
+
+# ---------------------------------------------------------------- using the kinds
+
+def kind_of(effect: Effect) -> tuple[EffectKind, Any]:
+    """The effect's kind, and the value written under its key (the one field set)."""
+    for name in effect.model_fields_set:
+        value = getattr(effect, name)
+        if value is not None:
+            return _BY_FIELD[name], value
+    raise ValueError("an effect has exactly one key")   # the model makes sure
+
+
+def compile_effects(effects: list[Effect], level: Level) -> tuple[Apply, ...]:
     """Effects as functions of (state, ctx), for `apply_effects`."""
-    return tuple([_MAKE[effect.written_key](effect, level) for effect in effects])
+    made = []
+    for effect in effects:
+        kind, value = kind_of(effect)
+        made.append(kind.make(value, level))
+    return tuple(made)
 
 
-def apply_effects(state: State, effects: tuple[Callable, ...], ctx: Ctx) -> None:
+def apply_effects(state: State, effects: tuple[Apply, ...], ctx: Ctx) -> None:
     """Apply effects (`compile_effects`) in order to a draft (`state.draft`); a `goto` among
     them is remembered in the context."""
     for effect in effects:
         effect(state, ctx)
 
+
+def each_effect(effects: list[Effect], path: Path = ()) -> Iterator[tuple[Path, Effect]]:
+    """(path, effect) of each effect and every one inside it, in file order, outer first."""
+    for j, effect in enumerate(effects):
+        yield path + (j,), effect
+        kind, value = kind_of(effect)
+        for branch in kind.branches(value):
+            yield from each_effect(branch.effects, path + (j,) + branch.at)
+
+
+def effects_reads(effects: list[Effect]) -> list[Use]:
+    """What these effects read of a state, with the conditions inside them."""
+    found: list[Use] = []
+    for _, effect in each_effect(effects):
+        kind, value = kind_of(effect)
+        found += kind.reads(value)
+        for _, cond in kind.conditions(value):
+            found += condition_reads(cond)
+    return found
+
+
+def effects_writes(effects: list[Effect]) -> list[Use]:
+    """What these effects can change, in any branch."""
+    found: list[Use] = []
+    for _, effect in each_effect(effects):
+        kind, value = kind_of(effect)
+        found += kind.writes(value)
+    return found
+
+
+def goto_targets(effects: list[Effect]) -> list[str]:
+    """Where the `goto`s among these effects, in any branch, can send the player."""
+    found = []
+    for _, effect in each_effect(effects):
+        kind, value = kind_of(effect)
+        target = kind.goto(value)
+        if target is not None:
+            found.append(target)
+    return found
+
+
+def drawn_gotos(effects: list[Effect], level: Level | None = None,
+                 when: str = "") -> list[tuple[str, str]]:
+    """(target, the conditions in words) of every `goto` among effects, through branches:
+    how the graph draws them ("if paid and unless tier A")."""
+    found = []
+    for effect in effects:
+        kind, value = kind_of(effect)
+        target = kind.goto(value)
+        if target is not None:
+            found.append((target, when))
+        for branch in kind.branches(value):
+            words = condition_words(branch.condition, level)
+            guard = f"{'unless' if branch.unless else 'if'} {words}"
+            found += drawn_gotos(branch.effects, level,
+                                  f"{when} and {guard}" if when else guard)
+    return found
+
+
+# ---------------------------------------------------------------- applying
 
 def _money(amount, state, ctx):
     new = state.money + amount
@@ -138,26 +258,49 @@ def _count(name, by, state, ctx):
     state.__dict__["counters"] = counters_with(state.counters, name, state.counter(name) + by)
 
 
-def _make_branch(e, level):
-    branch = e.if_
-    return partial(_branch, branch.when.test, compile_effects(branch.then, level),
+def _make_branch(branch, level):
+    return partial(_branch, test_of(branch.when), compile_effects(branch.then, level),
                    compile_effects(branch.otherwise, level))
 
 
-_MAKE = {
-    "set": lambda e, level: partial(_flag, e.set, True),
-    "clear": lambda e, level: partial(_flag, e.clear, False),
-    "count": lambda e, level: partial(_count, e.count.name, e.count.by),
-    "money": lambda e, level: partial(_money, e.money),
-    "relationship": lambda e, level: partial(_relationship, e.relationship.contact,
-                                             e.relationship.by),
-    "contact_score": lambda e, level: partial(_contact_score, e.contact_score.contact,
-                                              e.contact_score.by, level.score.min,
-                                              level.score.max),
-    "cut": lambda e, level: partial(_cut, e.cut),
-    "rating": lambda e, level: partial(_rating, e.rating.contact, e.rating.stars,
-                                       level.network.points_per_star),
-    "appeal": lambda e, level: partial(_appeal, e.appeal.cost, e.appeal.chance),
-    "goto": lambda e, level: partial(_goto, e.goto),
-    "if": _make_branch,
-}
+def _contact(key: str):
+    """The id a kind names at `<key>: {contact: ...}`."""
+    return (((key, "contact"), "contact"),)
+
+
+_CONTACTS, _SCORE = Use("contacts"), Use("score")
+
+_KINDS = [
+    EffectKind("set", lambda v, level: partial(_flag, v, True),
+               writes=lambda v: (Use("flag", v, ("set",)),)),
+    EffectKind("clear", lambda v, level: partial(_flag, v, False),
+               writes=lambda v: (Use("flag", v, ("clear",), clears=True),)),
+    EffectKind("count", lambda v, level: partial(_count, v.name, v.by),
+               writes=lambda v: (Use("counter", v.name, ("count", "name"), (v.by,)),)),
+    EffectKind("money", lambda v, level: partial(_money, v),
+               writes=lambda v: (Use("money", numbers=(v,)),)),
+    EffectKind("relationship", lambda v, level: partial(_relationship, v.contact, v.by),
+               writes=lambda v: (_CONTACTS,), names=_contact("relationship")),
+    EffectKind("contact_score",
+               lambda v, level: partial(_contact_score, v.contact, v.by, level.score.min,
+                                        level.score.max),
+               writes=lambda v: (_CONTACTS,), names=_contact("contact_score")),
+    EffectKind("cut", lambda v, level: partial(_cut, v), writes=lambda v: (_CONTACTS,),
+               names=((("cut",), "contact"),)),
+    EffectKind("rating",
+               lambda v, level: partial(_rating, v.contact, v.stars,
+                                        level.network.points_per_star),
+               writes=lambda v: (_SCORE,), reads=lambda v: (_CONTACTS,),
+               names=_contact("rating")),
+    EffectKind("appeal", lambda v, level: partial(_appeal, v.cost, v.chance),
+               writes=lambda v: (Use("money", numbers=(-v.cost,)), _SCORE),
+               reads=lambda v: (Use("history"),)),
+    EffectKind("goto", lambda v, level: partial(_goto, v), goto=lambda v: v,
+               names=((("goto",), "scene or ending"),)),
+    EffectKind("if", _make_branch, conditions=lambda v: ((("if", "when"), v.when),),
+               branches=lambda v: (Branch(("if", "then"), v.then, v.when),
+                                   Branch(("if", "else"), v.otherwise, v.when, unless=True))),
+]
+#: Every kind of effect, by its key in a level file.
+EFFECTS: dict[str, EffectKind] = {kind.key: kind for kind in _KINDS}
+_BY_FIELD = {kind.field: kind for kind in _KINDS}

@@ -53,16 +53,6 @@ class _OneKey(_Model):
             raise ValueError(f"write exactly one of {names} here (found {len(given)})")
         return self
 
-    @cached_property
-    def written_key(self) -> str:
-        """The one key that is set, as written in a level (`not`, `if`); worked out once."""
-        name = next(k for k in self.model_fields_set if getattr(self, k) is not None)
-        return type(self).model_fields[name].alias or name
-
-    def key(self) -> str:
-        """The one key that is set, as written in a level (`not`, `if`)."""
-        return self.written_key
-
 
 # ---------------------------------------------------------------- conditions
 
@@ -100,12 +90,6 @@ class Condition(_OneKey):
     not_: Condition | None = Field(None, alias="not", description="True when this one is not.")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    @cached_property
-    def test(self):
-        """This condition as a function of (level, state) -> bool, made once."""
-        from .conditions import compile_condition   # conditions reads the model
-        return compile_condition(self)
 
 
 # ---------------------------------------------------------------- effects

@@ -1,59 +1,74 @@
 """How behaviours, delays and the network move the score, and what the player may see of it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from . import strings
-from .changes import SILENT, shown
+from .display import SILENT, shown
 from .events import ChangePending, Event, Observed, ScoreChanged
+from .model import Choice, Level, Rule
 from .rng import Dice
 from .state import Pending, Record, ScorePoint, State
-
-if TYPE_CHECKING:
-    from .plan import ChoicePlan, LevelPlan
 
 STATEMENT_EVERY = 3   # under `delayed` legibility, the shown score catches up every 3 choices
 
 
-@dataclass(frozen=True)
-class ScoreDisplay:
-    """What the HUD may show: a number, stars, a tier name, or nothing."""
-    number: int | None
-    stars: float | None
-    tier: str | None
-    legibility: str
+# ---------------------------------------------------------------- what scoring reads
+
+class ScorePlan:
+    """What scoring reads of a level, copied once into plain attributes (see `plan.py`, whose
+    `LevelPlan` adds the rest of what `choose` reads): the score's bounds, each ruleset's
+    legibility, each sensor's chance, and the network's pull."""
+    __slots__ = ("low", "high", "legibility", "chances", "pull", "pull_reason",
+                 "pull_disclosed", "pull_rulesets")
+
+    def __init__(self, level: Level) -> None:
+        self.legibility = {rid: ruleset.legibility for rid, ruleset in level.rulesets.items()}
+        self.low, self.high = level.score.min, level.score.max
+        self.chances = {sid: sensor.chance for sid, sensor in level.sensors.items()}
+        network = level.network
+        self.pull, self.pull_reason, self.pull_disclosed = \
+            network.pull, network.reason, network.disclosed
+        self.pull_rulesets = None if network.rulesets is None else frozenset(network.rulesets)
 
 
-def legibility(state: State) -> str:
-    return state.played.rulesets[state.ruleset].legibility
+class RulePlan:
+    """A ruleset's rule for a choice's behaviour: `seen_by` keeps only the sensors active in
+    the choice's scene, `reason` is None where the behaviour's name must be looked up."""
+    __slots__ = ("change", "seen_by", "always", "disclosed", "reason", "delay")
+
+    def __init__(self, level: Level, rule: Rule, behaviour: str, active: tuple) -> None:
+        self.change = rule.change
+        self.seen_by = tuple([s for s in rule.seen_by if s in active])
+        self.always = rule.always
+        self.disclosed = rule.disclosed
+        known = level.behaviours.get(behaviour)
+        self.reason = rule.reason or (known.name if known is not None else None)
+        self.delay = rule.delay
 
 
-def stars_for(state: State, score: int) -> float:
-    """A score as 1 to 5 stars, in half stars."""
-    rules = state.played.score
-    span = max(1, rules.max - rules.min)
-    raw = 1 + 4 * (score - rules.min) / span
-    return max(1.0, min(5.0, round(raw * 2) / 2))
+class ScoredChoice:
+    """What scoring reads of a choice (`plan.ChoicePlan` adds the rest): its behaviour, what
+    its scene says about scoring it, and each ruleset's rule for it (`rules`: ruleset id ->
+    RulePlan, or None where the ruleset has no rule for its behaviour)."""
+    __slots__ = ("id", "behaviour", "unseen", "scored", "watchers", "sensors", "rules")
+
+    def __init__(self, level: Level, scene_id: str, choice: Choice) -> None:
+        self.id = choice.id
+        self.behaviour = behaviour = choice.behaviour
+        self.unseen = Observed(behaviour, ()) if behaviour else None
+        self.scored = level.is_scored(scene_id)
+        self.watchers = tuple(level.scenes[scene_id].watchers)
+        self.sensors = tuple(level.active_sensors(scene_id))
+        self.rules = {}
+        for rid, ruleset in level.rulesets.items():
+            rule = ruleset.rules.get(behaviour) if behaviour else None
+            self.rules[rid] = None if rule is None or behaviour is None else RulePlan(
+                level, rule, behaviour, self.sensors)
 
 
-def score_display(state: State) -> ScoreDisplay:
-    """What the player is allowed to see of the score under the ruleset's legibility."""
-    mode = legibility(state)
-    tier = state.played.tier_of(state.shown_score)
-    tier_name = tier.name if tier else None
-    if mode == "exact":
-        return ScoreDisplay(state.score, None, tier_name, mode)
-    if mode == "stars":
-        return ScoreDisplay(None, stars_for(state, state.score), tier_name, mode)
-    if mode == "delayed":
-        return ScoreDisplay(state.shown_score, None, tier_name, mode)
-    if mode == "direction_hidden":
-        return ScoreDisplay(None, None, tier_name, mode)
-    return ScoreDisplay(None, None, None, mode)
+# ---------------------------------------------------------------- moving the score
 
 
-def change_score(state: State, plan: LevelPlan, delta: int, cause: str, reason: str | None,
+def change_score(state: State, plan: ScorePlan, delta: int, cause: str, reason: str | None,
                  disclosed: bool, events: list[Event] | None) -> None:
     """Move the score of a draft (`state.draft`; kept within the level's min and max) and say
     what the player sees (unless `events` is None: see `choose`'s `quiet`)."""
@@ -75,7 +90,7 @@ def change_score(state: State, plan: LevelPlan, delta: int, cause: str, reason: 
     fields["history"] = (*state.history, point)
 
 
-def _seen_by(state: State, plan: LevelPlan, sensors: tuple[str, ...],
+def _seen_by(state: State, plan: ScorePlan, sensors: tuple[str, ...],
              dice: Dice) -> tuple[str, ...]:
     """Which of these sensors really catch the behaviour (each may miss, by its chance);
     the draft's generator moves on by the rolls made."""
@@ -94,7 +109,7 @@ def _seen_by(state: State, plan: LevelPlan, sensors: tuple[str, ...],
     return tuple(saw)
 
 
-def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
+def score_behaviour(state: State, plan: ScorePlan, choice: ScoredChoice,
                     events: list[Event] | None, dice: Dice) -> Record:
     """Score a choice's behaviour under the ruleset, if a sensor really sees it (on a draft)."""
     scene_id = state.scene
@@ -130,7 +145,7 @@ def score_behaviour(state: State, plan: LevelPlan, choice: ChoicePlan,
                   saw, delta, disclosed, reason, rule.delay if delta else 0)
 
 
-def land_pending(state: State, plan: LevelPlan, events: list[Event] | None,
+def land_pending(state: State, plan: ScorePlan, events: list[Event] | None,
                  everything: bool = False) -> None:
     """Apply to a draft the delayed changes that are due now (or all of them, at an ending)."""
     due: list[Pending] = []
@@ -146,7 +161,7 @@ def land_pending(state: State, plan: LevelPlan, events: list[Event] | None,
         change_score(state, plan, p.delta, "delayed", reason, p.reason is not None, events)
 
 
-def network_pull(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
+def network_pull(state: State, plan: ScorePlan, events: list[Event] | None) -> None:
     """Your contacts' scores pull yours (a draft's) toward their average, weighted by
     closeness; only under the rulesets the network names, if it names any."""
     pull = plan.pull

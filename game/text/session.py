@@ -14,7 +14,7 @@ from typing import Iterator, TextIO
 
 from ..errors import CONTENT_PROBLEM, OK, UsageError
 from ..core import ChoiceView, State, choices, choose
-from ..core.scoring import legibility
+from ..core.display import legibility
 from . import strings as s
 from .debrief import debrief_lines
 from .events import event_lines
