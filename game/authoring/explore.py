@@ -20,6 +20,11 @@ dice are branches), and the shown score, which changes what the player sees (und
 it catches up every three choices) but never what can happen next.
 `tests/test_analyze.py` checks on random small levels that merging reaches exactly what a
 search without merging reaches.
+
+By default a choice is played once for every range of scores that plays it alike, with the
+score as an unknown (`_Scores`, `symbolic.py`); `explore(..., symbolic=False)` plays it for
+each score. That plain search is the oracle: `tests/test_analyze_symbolic.py` checks on every
+bundled level that both find the same states, edges, paths and summaries.
 """
 from __future__ import annotations
 
