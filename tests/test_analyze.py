@@ -331,7 +331,7 @@ def test_game_lengths_in_scene_order_match_a_full_topological_sort(level_id, mon
     from game.content.catalog import bundled
     level = next(lv.level for lv in bundled() if lv.level.id == level_id)
     reach = explore(level, next(iter(level.personas)), list(level.rulesets)[-1])
-    scenes = reach.column("scene")
+    scenes = [state.scene for state in reach.states]
     order, loop = paths._by_scene(level, scenes)
     place = {i: n for n, i in enumerate(order)}
     assert loop is None and sorted(order) == list(range(len(scenes)))

@@ -24,7 +24,6 @@ from ..content.diagnostics import Diagnostic, format_all
 from ..core.model import Level
 from .explore import MAX_STATES, explore
 from .findings import Analysis, problems
-from .gcpause import no_gc_pauses
 from .levelwalk import LevelFacts
 from .overview import findings, info_lines
 from .summary import ComboResult, summarize
@@ -128,11 +127,6 @@ def _in_pool(levels: list[Level], jobs: list[tuple], workers: int) -> list[Combo
 
 def analyze_loaded(loaded_levels: list, limit: int | None = None) -> list[LevelAnalysis]:
     """Analyze loaded levels (`game.content.Loaded`); those with errors report only those."""
-    with no_gc_pauses():
-        return _analyze_loaded(loaded_levels, limit)
-
-
-def _analyze_loaded(loaded_levels: list, limit: int | None) -> list[LevelAnalysis]:
     good = [lv for lv in loaded_levels if lv.ok]
     explored = iter(explore_levels([lv.level for lv in good], limit))
     out = []

@@ -20,10 +20,14 @@ dice are branches), and the shown score, which changes what the player sees (und
 it catches up every three choices) but never what can happen next.
 `tests/test_analyze.py` checks on random small levels that merging reaches exactly what a
 search without merging reaches.
+
+By default a choice is played once for every range of scores that plays it alike, with the
+score as an unknown (`_Scores`, `symbolic.py`); `explore(..., symbolic=False)` plays it for
+each score. That plain search is the oracle: `tests/test_analyze_symbolic.py` checks on every
+bundled level that both find the same states, edges, paths and summaries.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..core import choices, choose, new_game
@@ -31,9 +35,8 @@ from ..core.effects import APPEALABLE
 from ..core.engine import ChoiceView, Step
 from ..core.model import Level
 from ..core.state import Pending, ScorePoint, State
-from .gcpause import no_gc_pauses
 from .levelwalk import LevelFacts
-from .liveness import Reads, by_kind
+from .liveness import by_kind
 from .rolls import outcomes
 from .symbolic import NotSymbolic, Sym, Tape, function_of, pin
 
@@ -145,7 +148,7 @@ class Reach:
     dropped any."""
     persona: str
     ruleset: str
-    states: Sequence[State] = field(default_factory=list)
+    states: list[State] = field(default_factory=list)
     parent: list[int] = field(default_factory=list)
     via: list[Move | None] = field(default_factory=list)
     lucky: list[bool] = field(default_factory=list)
@@ -159,20 +162,6 @@ class Reach:
     counters_seen: set[str] = field(default_factory=set)
     complete: bool = True
 
-    def column(self, name: str) -> list:
-        """One field of every state, in order, without building the states."""
-        column = getattr(self.states, "column", None)
-        if column is not None:
-            return column(name)
-        return [getattr(state, name) for state in self.states]
-
-    def values(self, name: str) -> set:
-        """The values one field takes in some state (a field other than the score)."""
-        values = getattr(self.states, "values", None)
-        if values is not None:
-            return values(name)
-        return {getattr(state, name) for state in self.states}
-
     def path_to(self, index: int) -> list[Move]:
         """The choices (id, number shown) of a shortest path from the start to `index`."""
         path = []
@@ -181,27 +170,21 @@ class Reach:
             index = self.parent[index]
         return path[::-1]
 
-    def _start(self) -> None:
-        """The start's own record (the search stores the start state its own way)."""
-        self.parent.append(-1)
-        self.via.append(None)
-        self.lucky.append(False)
-        self.depth.append(0)
-
     def _saw(self, state: State) -> None:
-        if state.flags:
-            self.flags_seen.update(state.flags)
-        if state.counters:
-            self.counters_seen.update(name for name, _ in state.counters)
+        self.flags_seen.update(state.flags)
+        self.counters_seen.update(name for name, _ in state.counters)
 
-    def _views(self, i: int, views: list[ChoiceView]) -> None:
-        self._showed(self.states[i].scene, views)
-        if not any(v.available for v in views):
-            self.stuck.append(i)
-
-    def _showed(self, scene: str, views: list[ChoiceView]) -> None:
+    def _showed(self, i: int, views: list[ChoiceView]) -> None:
+        scene = self.states[i].scene
         self.shown.update((scene, v.id) for v in views)
         self.opened.update((scene, v.id) for v in views if v.available)
+
+    def _add(self, state: State, parent: int, move: Move | None, lucky: bool) -> None:
+        self.states.append(state)
+        self.parent.append(parent)
+        self.via.append(move)
+        self.lucky.append(lucky)
+        self.depth.append(self.depth[parent] + 1 if parent >= 0 else 0)
 
 
 def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None = None,
@@ -213,93 +196,73 @@ def explore(level: Level, persona: str, ruleset: str, facts: LevelFacts | None =
     search follows that seed's luck, as `play --seed` would (for transcripts). With
     `until_every_ending` it stops as soon as every ending has been reached (the shortest ways
     to them are known by then, but not the rest). With `symbolic` (the default, for
-    `seed=None`), a choice is played once for every score that plays it the same way
-    (`symbolic.py`); `symbolic=False` plays it for each score, which tests compare with."""
+    `seed=None`), a choice is played once for every range of scores that plays it the same
+    way (`_Scores`); `symbolic=False` plays it for each score: the plain search, which the
+    tests compare the symbolic one with."""
     facts = facts or LevelFacts.of(level)
     canon = Canon(facts, keep_luck=seed is not None)
     reach = Reach(persona, ruleset)
-    with no_gc_pauses():
-        first = new_game(level, persona, ruleset, seed=seed or 0)
-        reach._saw(first)
-        start = canon(first)
-        if seed is None and symbolic and not until_every_ending:
-            _Scores(reach, canon, limit, level, facts).run(start)
-            return reach
-        search = _States(reach, canon, limit, seed)
-        search.begin(start)
-        endings = set(level.endings)
-        i = 0
-        while i < len(reach.states):
-            reach.first_edge.append(len(reach.edges))
-            state = reach.states[i]
-            if state.finished:
-                endings.discard(state.ending)
-                if until_every_ending and not endings:
-                    reach.complete = False
-                    break
-                i += 1
-                continue
-            views = search.views(i)
-            reach._views(i, views)
-            for view in views:
-                if view.available:
-                    search.expand(i, (view.id, view.number))
-            i += 1
-        # the states not expanded (where the search stopped early) have no moves
-        reach.first_edge += [len(reach.edges)] * (len(reach.states) + 1 - len(reach.first_edge))
+    first = new_game(level, persona, ruleset, seed=seed or 0)
+    reach._saw(first)
+    start = canon(first)
+    if seed is None and symbolic and not until_every_ending:
+        _Scores(reach, canon, limit, level).run(start)
+        return reach
+    play = outcomes if seed is None else _one_outcome
+    index = {start: 0}
+    reach._add(start, -1, None, False)
+    endings = set(level.endings)
+    i = 0
+    while i < len(reach.states):
+        reach.first_edge.append(len(reach.edges))
+        state = reach.states[i]
+        if state.finished:
+            endings.discard(state.ending)
+            if until_every_ending and not endings:
+                reach.complete = False
+                break
+        else:
+            _expand(reach, index, i, play, canon, limit)
+        i += 1
+    # the states not expanded (where the search stopped early) have no moves
+    reach.first_edge += [len(reach.edges)] * (len(reach.states) + 1 - len(reach.first_edge))
     return reach
 
 
-class _States:
-    """The search with every state played on its own."""
-
-    def __init__(self, reach: Reach, canon: Canon, limit: int, seed: int | None) -> None:
-        self.reach, self.canon, self.limit = reach, canon, limit
-        self.play = outcomes if seed is None else _one_outcome
-        self.index: dict[State, int] = {}
-
-    def begin(self, start: State) -> None:
-        self.index[start] = 0
-        self.reach.states.append(start)
-        self.reach._start()
-
-    def views(self, i: int) -> list[ChoiceView]:
-        return choices(self.reach.states[i])
-
-    def expand(self, i: int, move: Move) -> None:
-        reach = self.reach
-        nexts: list[State] = []
-        for step in self.play(reach.states[i], move[0]):
-            reach._saw(step.state)
-            nxt = self.canon(step.state)
-            if nxt not in nexts:
-                nexts.append(nxt)
-        _link(reach, self.index, i, move, nexts, self.limit)
+def _expand(reach: Reach, index: dict, i: int, play, canon: Canon, limit: int) -> None:
+    """Show state i's choices, and make each open one every way the dice can fall."""
+    state = reach.states[i]
+    views = choices(state)
+    reach._showed(i, views)
+    if not any(v.available for v in views):
+        reach.stuck.append(i)
+    for view in views:
+        if view.available:
+            nexts: list[State] = []
+            for step in play(state, view.id):
+                reach._saw(step.state)
+                nxt = canon(step.state)
+                if nxt not in nexts:
+                    nexts.append(nxt)
+            _link(reach, index, i, (view.id, view.number), nexts, limit)
 
 
 def _link(reach: Reach, index: dict, i: int, move: Move, nexts, limit: int,
-          keep=None) -> None:
+          state_of=None) -> None:
     """Record the moves from state `i` to each of `nexts` (keys of `index`), adding the new
-    ones: `keep(key)` stores a new state the search's own way (by default the key is the
-    state itself, kept in `reach.states`)."""
-    parent, lucky, depth = reach.parent, reach.lucky, reach.depth
-    moved_lucky = lucky[i] or len(nexts) > 1   # where it leads depends on the dice
-    next_depth = depth[i] + 1
+    states: the key itself, or `state_of(key)`."""
+    moved_lucky = reach.lucky[i] or len(nexts) > 1   # where it leads depends on the dice
     for nxt in nexts:
         j = index.get(nxt)
         if j is None:
-            j = len(parent)
+            j = len(reach.states)
             if j >= limit:
                 reach.complete = False
                 continue
             index[nxt] = j
-            reach.states.append(nxt) if keep is None else keep(nxt)
-            parent.append(i)
-            reach.via.append(move)
-            lucky.append(moved_lucky)
-            depth.append(next_depth)
-        elif lucky[j] and not moved_lucky and depth[j] == next_depth:
-            parent[j], reach.via[j], lucky[j] = i, move, False   # as short, surer
+            reach._add(nxt if state_of is None else state_of(nxt), i, move, moved_lucky)
+        elif reach.lucky[j] and not moved_lucky and reach.depth[j] == reach.depth[i] + 1:
+            reach.parent[j], reach.via[j], reach.lucky[j] = i, move, False   # as short, surer
         reach.edges.append((i, j, move[0]))
 
 
@@ -308,231 +271,104 @@ class _Scores:
 
     A state is a *shape* (the canonical state with its score set to 0) and a score. What a
     shape's choices show, and where a choice leads, is worked out once for every range of
-    scores that plays the same way, and kept with the tape that says which scores those are.
-    States are kept as two numbers each (`Reach.states` builds one when asked), and a state's
-    key in the index is one int: shape * stride + score."""
+    scores that plays the same way, and kept with the tape that says which scores those are;
+    another score the tape admits reuses it without running the engine. A state's key in
+    the index is one int: shape * stride + score."""
 
-    def __init__(self, reach: Reach, canon: Canon, limit: int, level: Level,
-                 facts: LevelFacts) -> None:
+    def __init__(self, reach: Reach, canon: Canon, limit: int, level: Level) -> None:
         self.reach, self.canon, self.limit = reach, canon, limit
-        self.low, self.high = level.score.min, level.score.max
-        self.stride = self.high - self.low + 1
-        self.shapes: dict[tuple, int] = {}
-        self.shape_list: list[State] = []
-        self.shape_of: list[int] = []      # per state: its shape
-        self.score_of: list[int] = []      # per state: its score
-        self.index: dict[int, int] = {}    # key -> state
-        # What a choice shows and does is kept per *run key*: the shape, or where nothing
-        # reads which services are open, the shape without its tier and services (the
-        # engine works those out again from the score after every change, so a run never
-        # depends on the ones it starts with there: `LevelFacts.service_blind`).
-        self.blind = facts.service_blind
-        self.run_keys: dict[tuple, int] = {}
-        self.run_key_of: list[int] = []   # per shape (-1 at an ending)
-        self.parts_of: list[tuple] = []   # per shape: its canonical parts
-        # per run key: [(tape, [(move, that move's traces)], stuck)]
-        self.seen_views: dict[int, list] = {}
-        # What a choice does is shared further: a choice reads and changes only some flags,
-        # counters, visited scenes, and maybe the money and contacts (`liveness.touches`);
-        # the engine carries the rest through unread. So run keys that differ only there
-        # share their traces, and a trace's results are carried over to each of them
-        # (`_carry`) rather than played again.
-        self.touches = facts.touches
-        # per run key and choice: the traces of every run key that plays it alike, each a
-        # `_Trace`
-        self.seen_moves: dict[tuple[int, str], list] = {}
-        self.alike: dict[tuple, list] = {}   # run keys' shared traces, by what is touched
-        # The same for what a scene's choices show, which reads less still (`liveness.shows`):
-        # per run key, and by what is read, [(tape, views)]
-        self.shows = facts.shows
-        self.views_of_run: dict[int, list] = {}
-        self.views_alike: dict[tuple, list] = {}
-
-    def _shape(self, state: State, parts: tuple) -> int:
-        """The number of the shape whose canonical parts (`Canon.parts`) these are; `state`
-        is the state they came from, to build the shape's state from when it is new."""
-        k = self.shapes.get(parts)
-        if k is None:
-            k = self.shapes[parts] = len(self.shape_list)
-            self.shape_list.append(self.canon.state(state, parts, score=0))
-            self.parts_of.append(parts)
-            if parts[1] is not None:   # an ending: nothing is played from there
-                run = -1
-            else:
-                run = self.run_keys.setdefault(self._as_run(parts), len(self.run_keys))
-            self.run_key_of.append(run)
-        return k
-
-    def _unknown(self, k: int, s: int) -> tuple[Tape, State]:
-        tape = Tape(s)
-        score = Sym(tape)
-        return tape, self.shape_list[k].replace(score=score, shown_score=score)
-
-    def _state(self, i: int) -> State:
-        s = self.score_of[i]
-        return self.shape_list[self.shape_of[i]].replace(score=s, shown_score=s)
+        self.low = level.score.min
+        self.stride = level.score.max - self.low + 1
+        self.shapes: dict[tuple, int] = {}   # canonical parts (`Canon.parts`) -> shape
+        self.shape_list: list[State] = []    # per shape: its state, at score 0
+        self.shape_of: list[int] = []        # per state: its shape
+        self.seen_views: dict[int, list] = {}   # per shape: [(tape, [(move, traces)])]
+        self.seen_moves: dict[tuple[int, str], list] = {}   # per shape, choice: [(tape, results)]
 
     def run(self, start: State) -> None:
-        reach, shape_of, score_of, index = self.reach, self.shape_of, self.score_of, self.index
-        limit, seen_views, run_key_of = self.limit, self.seen_views, self.run_key_of
-        keep, link = self._keep, _link
+        reach, index = self.reach, {}
         first = self._key(self._shape(start, self.canon.parts(start)), start.score)
         index[first] = 0
-        keep(first)
-        reach._start()
-        first_edge, edges = reach.first_edge, reach.edges
+        reach._add(self._state_of(first), -1, None, False)
         i = 0
-        while i < len(shape_of):
-            first_edge.append(len(edges))
-            k = shape_of[i]
-            run = run_key_of[k]
-            if run < 0:   # an ending
-                i += 1
-                continue
-            s = score_of[i]
-            for tape, moves, stuck in seen_views.get(run, ()):   # seen before
-                if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
-                    if stuck:
-                        reach.stuck.append(i)
-                    break
-            else:
-                moves = self._moves(k, s, i)
-            for move, traces in moves:
-                for trace in traces:
-                    tape = trace.tape
-                    if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
-                        got = trace.done.get(run)
-                        results, shift = got if got is not None else self._carry(trace, k)
-                        break
-                else:
-                    results, shift = self._new_results(k, s, i, move[0], traces)
-                if shift is not None:   # the common case: one result, at s + an offset
-                    keys = (shift + s,)
-                elif len(results) == 1:
-                    keys = (_key_of(results[0], s),)
-                else:
+        while i < len(reach.states):
+            reach.first_edge.append(len(reach.edges))
+            k, s = self.shape_of[i], reach.states[i].score
+            if not self.shape_list[k].finished:
+                for move, traces in self._moves(k, s, i):
+                    results = self._results_for(k, s, i, move[0], traces)
                     keys = tuple(dict.fromkeys(_key_of(r, s) for r in results))
-                link(reach, index, i, move, keys, limit, keep)
+                    _link(reach, index, i, move, keys, self.limit, self._state_of)
             i += 1
-        first_edge.append(len(edges))
-        reach.states = _PairStates(self.shape_list, shape_of, score_of)
+        reach.first_edge.append(len(reach.edges))
 
     def _key(self, k: int, s: int) -> int:
         return k * self.stride + s - self.low
 
-    def _keep(self, key: int) -> None:
-        """Store a new state: its shape and score, from its key."""
+    def _state_of(self, key: int) -> State:
+        """A new state, from its key."""
         k, s = divmod(key, self.stride)
         self.shape_of.append(k)
-        self.score_of.append(s + self.low)
+        return self._at(k, s + self.low)
+
+    def _at(self, k: int, score) -> State:
+        return self.shape_list[k].replace(score=score, shown_score=score)
+
+    def _shape(self, state: State, parts: tuple) -> int:
+        """The number of the shape whose canonical parts these are; `state` is the state
+        they came from, to build the shape's state from when it is new."""
+        k = self.shapes.get(parts)
+        if k is None:
+            k = self.shapes[parts] = len(self.shape_list)
+            self.shape_list.append(self.canon.state(state, parts, score=0))
+        return k
 
     def _moves(self, k: int, s: int, i: int) -> list:
-        """The open choices of state i (shape k, score s), each with its list of traces,
-        where no choices seen before stand for this score (`run` looks there first)."""
-        run = self.run_key_of[k]
-        alike = self._views_alike(k)
-        for tape, views in alike:   # worked out for a run key that reads the same
-            if tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s)):
+        """The open choices of state i (shape k, score s), each with its list of traces."""
+        seen = self.seen_views.setdefault(k, [])
+        for tape, moves in seen:
+            if _admits(tape, s):
                 break
         else:
-            tape, state = self._unknown(k, s)
+            tape = Tape(s)
             try:
-                views = choices(state)
+                views = choices(self._at(k, Sym(tape)))
             except TypeError:   # NotSymbolic, or the score used as a plain int
-                views, tape = choices(self._state(i)), None
-            self.reach._showed(self.shape_list[k].scene, views)
+                views, tape = choices(self.reach.states[i]), None
+            self.reach._showed(i, views)
+            moves = [((v.id, v.number), self.seen_moves.setdefault((k, v.id), []))
+                     for v in views if v.available]
             if tape is not None:
                 tape.seal()
-                alike.append((tape, views))
-        moves = [((v.id, v.number), self._traces(k, v.id)) for v in views if v.available]
-        if tape is not None:
-            self.seen_views.setdefault(run, []).append((tape, moves, not moves))
+                seen.append((tape, moves))
         if not moves:
             self.reach.stuck.append(i)
         return moves
 
-    def _as_run(self, parts: tuple) -> tuple:
-        """A shape's parts as a run reads them: without its tier and open services (None)
-        where its scene tests no service."""
-        if parts[0] in self.blind:
-            return (*parts[:_TIER], None, None, *parts[_TIER + 2:])
-        return parts
-
-    def _views_alike(self, k: int) -> list:
-        """The views worked out for shape k's run key, shared with every run key that agrees
-        on what the scene's choices read."""
-        run = self.run_key_of[k]
-        alike = self.views_of_run.get(run)
-        if alike is None:
-            parts = self._as_run(self.parts_of[k])
-            key = (*parts[:_MONEY], *_touched(parts, self.shows[parts[0]]))
-            alike = self.views_of_run[run] = self.views_alike.setdefault(key, [])
-        return alike
-
-    def _new_results(self, k: int, s: int, i: int, choice_id: str, traces: list) -> tuple:
-        """Where the choice leads from state i (shape k, score s), and the key's offset from
-        s where that is all of it (else None); kept as a trace for the scores it stands for."""
-        tape, state = self._unknown(k, s)
-        made: list = []
+    def _results_for(self, k: int, s: int, i: int, choice_id: str, traces: list) -> list:
+        """Where the choice leads from state i (shape k, score s): a trace that stands for
+        s, or a new one."""
+        for tape, results in traces:
+            if _admits(tape, s):
+                return results
+        tape = Tape(s)
         try:
-            results = self._results(state, choice_id, made)
+            results = self._results(self._at(k, Sym(tape)), choice_id)
         except TypeError:   # as in `_moves`: play it for this one score
-            return self._results(self._state(i), choice_id), None
+            return self._results(self.reach.states[i], choice_id)
         tape.seal()
-        trace = _Trace(tape, self.touches[self.parts_of[k][0], choice_id], made)
-        traces.append(trace)
-        done = trace.done[self.run_key_of[k]] = (results, _shift(results))
-        return done
+        traces.append((tape, results))
+        return results
 
-    def _traces(self, k: int, choice_id: str) -> list:
-        """The traces of a choice from shape k, shared by every run key that agrees with
-        k's on everything the choice touches."""
-        run = self.run_key_of[k]
-        traces = self.seen_moves.get((run, choice_id))
-        if traces is None:
-            parts = self._as_run(self.parts_of[k])
-            touch = self.touches[parts[0], choice_id]
-            alike = (choice_id, *parts[:_MONEY], *_touched(parts, touch), *parts[_PENDING:])
-            traces = self.seen_moves[run, choice_id] = self.alike.setdefault(alike, [])
-        return traces
-
-    def _carry(self, trace: _Trace, k: int) -> tuple:
-        """A trace's results for shape k's run key: each state it led to, with what the
-        choice does not touch taken from shape k instead (the engine would have carried
-        that through unread), and dropped where it is dead, as `Canon` would."""
-        touch, parts_of, live, dead = trace.touch, self.parts_of, self.canon.live, self.canon._dead
-        money, flags, counters, contacts, visited = _carried(parts_of[k], touch)
-        some_flags, some_counters, some_visited, all_money, all_contacts = touch
-        results = []
-        for (kind, base, fn), was in trace.made:
-            old = parts_of[was]
-            flags_live, counters_live, visited_live, money_live, contacts_live = \
-                live.get(old[0], dead)
-            new = (*old[:_MONEY],
-                   old[_MONEY] if all_money else money if money_live else 0,
-                   _merged(old[_FLAGS], some_flags, flags, flags_live),
-                   _merged(old[_COUNTERS], some_counters, counters, counters_live),
-                   old[_CONTACTS] if all_contacts else contacts if contacts_live else (),
-                   _merged(old[_VISITED], some_visited, visited, visited_live),
-                   *old[_PENDING:])
-            now = self._shape(self.shape_list[was], new)
-            result = (kind, base + (now - was) * self.stride, fn)
-            if result not in results:
-                results.append(result)
-        done = trace.done[self.run_key_of[k]] = (results, _shift(results))
-        return done
-
-    def _results(self, state: State, choice_id: str, made: list | None = None) -> list:
+    def _results(self, state: State, choice_id: str) -> list:
         """Where a choice leads, as (kind, base, function): the key of the state it leads
         to is `base + s` (an offset on the score s), `base` (a fixed score),
-        `base + s + pull(s)` (the network's pull, one function) or `base + function(s)`.
-        `made` collects each result with its shape, for `_carry`."""
+        `base + s + pull(s)` (the network's pull, one function) or `base + function(s)`."""
         results = []
         for step in outcomes(state, choice_id):
             nxt = step.state
             self.reach._saw(nxt)
-            shape = self._shape(nxt, _pinned(self.canon.parts(nxt)))
-            base = shape * self.stride - self.low
+            base = self._shape(nxt, _pinned(self.canon.parts(nxt))) * self.stride - self.low
             score = nxt.score
             if type(score) is int:
                 result = (_FIXED, base + score, None)
@@ -544,9 +380,11 @@ class _Scores:
                 result = (_FUNCTION, base, function_of(score))
             if result not in results:
                 results.append(result)
-                if made is not None:
-                    made.append((result, shape))
         return results
+
+
+def _admits(tape: Tape, s: int) -> bool:
+    return tape.lo <= s <= tape.hi and (tape.plain or tape.admits(s))
 
 
 def _key_of(result: tuple, s: int) -> int:
@@ -560,107 +398,13 @@ def _key_of(result: tuple, s: int) -> int:
     return base + function(s)
 
 
-class _PairStates(Sequence):
-    """The states of a symbolic search, built when asked from their shape and score."""
-
-    def __init__(self, shapes: list[State], shape_of: list[int], score_of: list[int]) -> None:
-        self.shapes, self.shape_of, self.score_of = shapes, shape_of, score_of
-
-    def __len__(self) -> int:
-        return len(self.shape_of)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        s = self.score_of[i]
-        return self.shapes[self.shape_of[i]].replace(score=s, shown_score=s)
-
-    def column(self, name: str) -> list:
-        if name in ("score", "shown_score"):
-            return list(self.score_of)
-        values = [getattr(shape, name) for shape in self.shapes]
-        return list(map(values.__getitem__, self.shape_of))
-
-    def values(self, name: str) -> set:
-        return {getattr(self.shapes[k], name) for k in set(self.shape_of)}
-
-    def __eq__(self, other) -> bool:
-        return isinstance(other, Sequence) and list(self) == list(other)
-
-    __hash__ = None
-
-
 # how a result's score is got: s + offset, a fixed score, s + the pull + offset, or other
 _OFFSET, _FIXED, _PULLED, _FUNCTION = "offset", "fixed", "pulled", "function"
-# `Canon.parts`: the tier and the open services are worked out from the rest after every
-# change, and a run key leaves them out where no service is tested
+# the order of `Canon.parts`
 PARTS = ("scene", "ending", "blacklisted", "tier", "open_services", "money", "flags",
          "counters", "contacts", "visited", "pending", "history")
-_TIER, _MONEY, _FLAGS, _COUNTERS, _CONTACTS, _VISITED, _PENDING = (
-    PARTS.index(name) for name in ("tier", "money", "flags", "counters", "contacts",
-                                   "visited", "pending"))
-
-
-class _Trace:
-    """One run of a choice: the tape (which scores it stands for), what the choice touches,
-    the results per run key (results, shift: see `_shift`), and each result with its shape
-    (to carry the results over to other run keys)."""
-    __slots__ = ("tape", "touch", "done", "made")
-
-    def __init__(self, tape: Tape, touch: Reads, made: list) -> None:
-        self.tape, self.touch, self.made = tape, touch, made
-        self.done: dict[int, tuple] = {}
-
-
-def _shift(results: list) -> int | None:
-    """The offset of the key from the score where a choice has one result at s + offset
-    (the common case, which `run` adds without a call), else None."""
-    kind, base, _ = results[0]
-    return base if len(results) == 1 and kind is _OFFSET else None
-
-
-def _touched(parts: tuple, touch: Reads) -> tuple:
-    """Of canonical parts, the money, flags, counters, contacts and visited scenes a choice
-    touches (None where it does not touch the money or the contacts)."""
-    _, _, _, _, _, money, flags, counters, contacts, visited, _, _ = parts
-    some_flags, some_counters, some_visited, all_money, all_contacts = touch
-    return (money if all_money else None, _within(flags, some_flags),
-            _within(counters, some_counters), contacts if all_contacts else None,
-            _within(visited, some_visited))
-
-
-def _carried(parts: tuple, touch: Reads) -> tuple:
-    """The rest of them: what the choice carries through unread."""
-    _, _, _, _, _, money, flags, counters, contacts, visited, _, _ = parts
-    some_flags, some_counters, some_visited, _, _ = touch
-    return (money, _within(flags, some_flags, False), _within(counters, some_counters, False),
-            contacts, _within(visited, some_visited, False))
-
-
-def _within(items: tuple, names: frozenset, inside: bool = True) -> tuple:
-    """The items whose names are in `names` (or, `inside=False`, are not); items are names,
-    or (name, value) pairs for counters."""
-    if not items:
-        return items
-    if type(items[0]) is not str:
-        return tuple([n for n in items if (n[0] in names) is inside])
-    if names.issuperset(items):   # the common case: all of them
-        return items if inside else ()
-    return tuple([n for n in items if (n in names) is inside])
-
-
-def _merged(own: tuple, touched: frozenset, carried: tuple, live: frozenset) -> tuple:
-    """Sorted: the items of `own` that a choice touched, and the carried ones still live
-    (items are names, or (name, value) pairs for counters)."""
-    if not carried:
-        return own if all(_name(n) in touched for n in own) else \
-            tuple([n for n in own if _name(n) in touched])
-    return tuple(sorted([n for n in own if _name(n) in touched]
-                        + [n for n in carried if _name(n) in live]))
-
-
-def _name(item) -> str:
-    return item if type(item) is str else item[0]
+_MONEY, _COUNTERS, _CONTACTS, _PENDING = (
+    PARTS.index(name) for name in ("money", "counters", "contacts", "pending"))
 
 
 def _pinned(parts: tuple) -> tuple:

@@ -26,11 +26,9 @@ class Lengths:
     loop: str | None
 
 
-def lengths(level: Level, reach: Reach, scenes: list | None = None,
-            endings: list | None = None) -> Lengths:
-    """`scenes` and `endings` are the reach's columns, if the caller has them already."""
-    scenes = reach.column("scene") if scenes is None else scenes
-    endings = reach.column("ending") if endings is None else endings
+def lengths(level: Level, reach: Reach) -> Lengths:
+    scenes = [state.scene for state in reach.states]
+    endings = [state.ending for state in reach.states]
     ends = [i for i, e in enumerate(endings) if e is not None]
     if not ends:
         return Lengths(None, None, None, None, None)

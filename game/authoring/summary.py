@@ -72,10 +72,12 @@ def summarize(level: Level, reach: Reach) -> ComboResult:
                          flags_seen=set(reach.flags_seen),
                          counters_seen=set(reach.counters_seen))
     all_services = set(level.services)
-    for opened in reach.values("open_services"):
+    for opened in {state.open_services for state in reach.states}:
         result.services_open.update(opened)
         result.services_closed |= all_services.difference(opened)
-    scenes, scores, endings = reach.column("scene"), reach.column("score"), reach.column("ending")
+    scenes = [state.scene for state in reach.states]
+    scores = [state.score for state in reach.states]
+    endings = [state.ending for state in reach.states]
     ranges = result.scene_scores
     ends: dict[str, list[int]] = {}   # ending -> [low, high, the state with the best way]
     depth, lucky = reach.depth, reach.lucky
@@ -114,7 +116,7 @@ def summarize(level: Level, reach: Reach) -> ComboResult:
         if found.walk.lucky and _sure(reach, found.walk,
                                       lambda j, e=ending: endings[j] == e):
             found.walk = replace(found.walk, lucky=False)
-    result.lengths = lengths(level, reach, scenes, endings)
+    result.lengths = lengths(level, reach)
     return result
 
 
