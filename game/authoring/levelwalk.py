@@ -10,7 +10,7 @@ from ..content.index import Uses, build_index, uses
 from ..core import effects
 from ..core.effects import EffectKind
 from ..core.model import Effect, Level
-from .liveness import Liveness, Reads, gotos, liveness, shows, touches
+from .liveness import Liveness, gotos, liveness
 
 Path = tuple
 
@@ -21,12 +21,6 @@ class LevelFacts:
     appeal_budget: dict[str, int] = field(default_factory=dict)  # scene -> most appeals left
     live: Liveness = field(default_factory=Liveness)            # what can still matter where
     uses: Uses = field(default_factory=Uses)   # where each flag and counter is set and tested
-    # scenes where nothing that runs tests which services are open (`service:`)
-    service_blind: frozenset[str] = frozenset()
-    # (scene, choice) -> what playing it can read or change (`liveness.touches`)
-    touches: dict[tuple[str, str], Reads] = field(default_factory=dict)
-    # scene -> what working out its choices can read (`liveness.shows`)
-    shows: dict[str, Reads] = field(default_factory=dict)
 
     @classmethod
     def of(cls, level: Level) -> LevelFacts:
@@ -36,19 +30,7 @@ class LevelFacts:
         facts.appeal_budget = appeal_budget(level, facts.exits, index)
         facts.live = liveness(level, facts.exits)
         facts.uses = uses(level, index)
-        facts.service_blind = _service_blind(level, index)
-        facts.touches = touches(level)
-        facts.shows = shows(level)
         return facts
-
-
-def _service_blind(level: Level, index) -> frozenset[str]:
-    """The scenes where no choice tests which services are open, when no service, ending or
-    blacklist effect does either (those are tested after any choice)."""
-    places = [path for path, _ in index.conditions_with("service")]
-    if any(path[0] != "scenes" for path in places):
-        return frozenset()
-    return frozenset(level.scenes).difference(path[1] for path in places)
 
 
 def scene_exits(level: Level) -> dict[str, set[str]]:

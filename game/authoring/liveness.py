@@ -144,9 +144,8 @@ def _cap(thresholds: set, changes: set | None) -> tuple[int | None, int | None]:
 # ---------------------------------------------------------------- what one choice touches
 
 # Some flags, counters and visited scenes by name, and whether the money and the contacts
-# are among them, as a plain tuple (it unpacks fastest): what is live at a scene, what
-# playing a choice can read or change (`touches`), or what working out a scene's choices
-# can read (`shows`). `by_kind` makes one from reads as `condition_reads` collects them.
+# are among them, as a plain tuple (it unpacks fastest): what is live at a scene. `by_kind`
+# makes one from reads as `condition_reads` collects them.
 Reads = tuple[frozenset, frozenset, frozenset, bool, bool]
 
 
@@ -155,54 +154,6 @@ def by_kind(reads) -> Reads:
     return (*(frozenset(r[1] for r in reads if r[0] == kind)
               for kind in ("flag", "counter", "visited")),
             MONEY in reads, CONTACTS in reads)
-
-
-def shows(level: Level) -> dict[str, Reads]:
-    """scene id -> what working out its choices (shown or not, open or locked, and why) can
-    read: their conditions, and the services' (a locked choice may say why one is closed)."""
-    numbers: dict = {}
-    services: set = set()
-    for service in level.services.values():
-        condition_reads(service.needs, services, numbers)
-    found = {}
-    for sid, scene in level.scenes.items():
-        reads = set(services)
-        for choice in scene.choices:
-            condition_reads(choice.needs, reads, numbers)
-            condition_reads(choice.shown_if, reads, numbers)
-        found[sid] = by_kind(reads)
-    return found
-
-
-def touches(level: Level) -> dict[tuple[str, str], Reads]:
-    """(scene id, choice id) -> what playing that choice can read or change: its own
-    conditions and effects, the scenes it can enter, and what is worked out after every
-    choice (the services, the blacklist, the network, an ending's `when`). Whatever else a
-    state holds of these, the engine carries through unread."""
-    numbers: dict = {}
-    everywhere, at_end = _after_every_choice(level, numbers)
-    if level.blacklist is not None:
-        _writes(level.blacklist.effects, everywhere)
-    if level.network.pull > 0:
-        everywhere.add(CONTACTS)
-    found = {}
-    for sid, scene in level.scenes.items():
-        for choice in scene.choices:
-            reads = set(everywhere)
-            condition_reads(choice.needs, reads, numbers)
-            condition_reads(choice.shown_if, reads, numbers)
-            effects_reads(choice.effects, reads, numbers)
-            _writes(choice.effects, reads)
-            reads.update(("visited", target) for target in gotos(choice))   # entering marks it
-            if choice.finish or choice.goto is None:   # an ending is picked by its `when`
-                reads |= at_end
-            found[sid, choice.id] = by_kind(reads)
-    return found
-
-
-def _writes(effect_list: list[Effect], out: set) -> None:
-    """Add what a list of effects can change to `out`."""
-    out.update(use.key for use in effects.effects_writes(effect_list))
 
 
 def gotos(choice) -> list[str]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from . import strings
 from .engine import ChoiceError, Step, choices, choose, new_game, services
 from .events import Blacklisted, Event, ScoreChanged, ServiceLocked, ServiceUnlocked
 from .model import Level
