@@ -89,12 +89,13 @@ def chilling_lines(state: State) -> list[str]:
         lines.append(s.CHILLING_FIGURE.format(
             candid=_candid_words(state), before=figure.candid_unscored,
             after=figure.candid_scored, pairs=figure.pairs))
-    if figure.case == "figure":
+    kinds = core_debrief.chilling_by_kind(state) if figure.case == "figure" else {}
+    one_kind = len(kinds) == 1 and next(iter(kinds.values())).pairs == figure.pairs
+    if figure.case == "figure" and not one_kind:   # else said once, under its kind
         lines.extend(_shift_lines(figure.shift_percent))
-    else:
+    elif figure.case != "figure":
         lines.append({"none": s.CHILLING_NONE, "unscored_chapter": s.CHILLING_UNSCORED,
                       "held_back": s.CHILLING_HELD_BACK}[figure.case])
-    kinds = core_debrief.chilling_by_kind(state) if figure.case == "figure" else {}
     if figure.case == "figure" and not kinds:
         lines.append(s.CHILLING_NO_KINDS)
     out = wrap("\n".join(lines))
