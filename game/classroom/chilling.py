@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core import debrief as core_debrief
+from ..core.strings import PAIR_KIND_NAMES
 
 
 @dataclass(frozen=True)
@@ -139,6 +140,14 @@ class ClassShift:
         if not self.candid_unscored:
             return None
         return 100.0 * (self.candid_scored - self.candid_unscored) / self.candid_unscored
+
+
+def kind_caption(kind: str, part: dict, named: bool = True) -> str:
+    """The caption of a kind's figure: its name (unless a heading says it), then "2 of 3
+    candid unscored, 1 under the score"."""
+    counts = (f"{part['candid_unscored']} of {part['pairs']} candid unscored, "
+              f"{part['candid_scored']} under the score.")
+    return f"{PAIR_KIND_NAMES[kind]}: {counts}" if named else counts[0].upper() + counts[1:]
 
 
 def kinds_played(chilling: dict | None) -> dict[str, dict]:

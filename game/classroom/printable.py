@@ -5,8 +5,8 @@ so a teacher can print it again from the JSON file at any time.
 from __future__ import annotations
 
 from . import strings as S
-from ..core.strings import PAIR_KIND_NAMES, PAIR_KIND_SHORT
-from .chilling import BESIDE, LATER_REVIEWS, PUBLISHED, kinds_played
+from ..core.strings import PAIR_KIND_SHORT
+from .chilling import BESIDE, LATER_REVIEWS, PUBLISHED, kind_caption, kinds_played
 from .page import esc, page, table
 from .summary import (choice_cost, happened_lines, learned_line, main_chapter,
                       reported, seen_counts, told_why, your_figure)
@@ -83,7 +83,7 @@ def _chilling(data: dict) -> str:
     lines = [[_card("You", your_figure(c), learned_line(c), you=True)]]
     if kinds:   # the pooled count in words; each kind beside the one study it compares with
         lines = [[_card(f"You: {PAIR_KIND_SHORT[kind]}", your_figure(part),
-                        PAIR_KIND_NAMES[kind], you=True), _published(BESIDE[kind])]
+                        kind_caption(kind, part), you=True), _published(BESIDE[kind])]
                  for kind, part in kinds.items()]
     elif not c.get("pairs"):
         lines[0] += [_published(p) for p in PUBLISHED]

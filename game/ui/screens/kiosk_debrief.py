@@ -17,7 +17,8 @@ from __future__ import annotations
 import pygame
 
 from ...classroom import strings as K
-from ...classroom.chilling import BESIDE, LATER_REVIEWS, PUBLISHED, kinds_played
+from ...classroom.chilling import (BESIDE, LATER_REVIEWS, PUBLISHED, kind_caption,
+                                   kinds_played)
 from ...classroom.summary import happened_lines, learned_line, main_chapter, your_figure
 from ...core.strings import PAIR_KIND_NAMES, PAIR_KIND_SHORT
 from .. import paint
@@ -222,9 +223,10 @@ class DebriefStepsScreen(Screen):
         kinds = kinds_played(c)
         for kind, part in kinds.items():   # each kind beside the one study it compares with
             p = BESIDE[kind]
-            out += [Text(PAIR_KIND_NAMES[kind], "body_strong", space=4), FigureCards([
-                (S.YOU_KIND.format(name=PAIR_KIND_SHORT[kind]), your_figure(part),
-                 K.YOUR_SHIFT_CAPTION), (p.short, p.figure, f"{p.claim} {p.caveat}")])]
+            you = (S.YOU_KIND.format(name=PAIR_KIND_SHORT[kind]), your_figure(part),
+                   kind_caption(kind, part, named=False))
+            out += [Text(PAIR_KIND_NAMES[kind], "body_strong", space=4),
+                    FigureCards([you, (p.short, p.figure, f"{p.claim} {p.caveat}")])]
         if not kinds:
             published = [] if c.get("pairs") else [(p.short, p.figure, f"{p.claim} {p.caveat}")
                                                    for p in PUBLISHED]
