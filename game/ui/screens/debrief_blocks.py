@@ -165,7 +165,7 @@ class ReportTable(Block):
 
 class FigureCards(Block):
     """Cards side by side: a big figure and a caption each (yours, and the one study beside
-    it). Where a figure or a caption's word would not fit its share of the width ("−20–30%" with large text
+    it). Where a figure or a caption's word would not fit its share of the width ("about −20%" with large text
     in the kiosk's half-width column), the cards stand one under another instead."""
 
     ROLES = ("title", "heading")
