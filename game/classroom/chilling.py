@@ -7,7 +7,7 @@ how many candid answers each time, and the percentage change (negative: fewer un
 score). For a class the counts are pooled (sum of candid answers scored vs unscored), which
 weights each answer equally; the share of students who became more guarded, stayed the same,
 or became more candid is given beside it, and, for a counterbalanced class, the shift for
-each order (an order effect shows when the two differ).
+each order (a gap between the two may be an order effect, or chance).
 """
 from __future__ import annotations
 

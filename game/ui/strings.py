@@ -189,7 +189,7 @@ BATESON = ("2.76 times more paid into an honesty box under a picture of eyes: 48
            "less antisocial behaviour (Dear 2019).")
 BATESON_SHORT = "Bateson 2006"
 BATESON_BAR = "×2.76"
-PENNEY_BAR = "−20%"
+PENNEY_BAR = "about −20%"
 YOU_KIND = "You: {name}"
 CHILLING_NO_KINDS = ("This chapter does not mark its dilemmas as expression or rule-following, "
                      "so no published figure is set beside yours.")
