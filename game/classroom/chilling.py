@@ -29,6 +29,7 @@ class Published:
     url: str
     kind: str           # "expression" or "rules"
     caveat: str = ""    # what the figure does not show
+    brief: str = ""     # claim and caveat in one short sentence, for a one-page printable
 
 
 PENNEY = Published(
@@ -38,7 +39,8 @@ PENNEY = Published(
     "Penney, J. W. (2016). Chilling Effects: Online Surveillance and Wikipedia Use. "
     "Berkeley Technology Law Journal, 31(1), 117–182.",
     "https://doi.org/10.15779/Z38SS13", "expression",
-    "Reading, not speaking: what people chose to look up.")
+    "Reading, not speaking: what people chose to look up.",
+    "Fewer views of 48 terrorism-related Wikipedia articles after June 2013.")
 BATESON = Published(
     "bateson2006", "Bateson et al. 2006", "×2.76",
     "People paid 2.76 times as much into an honesty box for drinks when a picture of eyes, "
@@ -48,7 +50,8 @@ BATESON = Published(
     "https://doi.org/10.1098/rsbl.2006.0509", "rules",
     "48 people, one coffee room, 10 weeks. Later reviews differ: Northover et al. (2017) "
     "found no effect of eye pictures on generosity; Dear, Dutton & Fox (2019) found 35% "
-    "less antisocial behaviour.")
+    "less antisocial behaviour.",
+    "Paid into an honesty box under eyes: 48 people, 10 weeks. Later reviews disagree.")
 PUBLISHED = (PENNEY, BATESON)
 #: Published figures by the kind of dilemma they can be compared with.
 BESIDE = {p.kind: p for p in PUBLISHED}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from . import strings as S
 from ..core.strings import PAIR_KIND_SHORT
-from .chilling import BESIDE, LATER_REVIEWS, PUBLISHED, kind_caption, kinds_played
+from .chilling import BESIDE, PUBLISHED, kind_caption, kinds_played
 from .page import esc, page, table
 from .summary import (choice_cost, happened_lines, learned_line, main_chapter,
                       reported, seen_counts, told_why, your_figure)
@@ -80,27 +80,25 @@ def _score_and_doors(data: dict) -> str:
 def _chilling(data: dict) -> str:
     c = data.get("chilling") or {}
     kinds = kinds_played(c)
-    lines = [[_card("You", your_figure(c), learned_line(c), you=True)]]
-    if kinds:   # the pooled count in words; each kind beside the one study it compares with
-        lines = [[_card(f"You: {PAIR_KIND_SHORT[kind]}", your_figure(part),
-                        kind_caption(kind, part), you=True), _published(BESIDE[kind])]
-                 for kind, part in kinds.items()]
+    cards = [_card("You", your_figure(c), learned_line(c), you=True)]
+    if kinds:   # each kind beside the one study it compares with (the table shows the pairs)
+        cards = [card for kind, part in kinds.items() for card in (
+            _card(f"You: {PAIR_KIND_SHORT[kind]}", your_figure(part),
+                  kind_caption(kind, part, named=False), you=True), _published(BESIDE[kind]))]
     elif not c.get("pairs"):
-        lines[0] += [_published(p) for p in PUBLISHED]
-    intro = f'<p class="small">{esc(learned_line(c))}</p>' if kinds else ""
-    cards = intro + "".join(f'<div class="cards" style="margin-top:1.2mm">{"".join(line)}</div>'
-                            for line in lines)
+        cards += [_published(p) for p in PUBLISHED]
+    row = f'<div class="cards">{"".join(cards)}</div>'
     rows = [[esc(a["question"]), _candid(a["unscored"], a["candid_means"]),
              _candid(a["scored"], a["candid_means"])]
             for a in c.get("answers", []) if a["unscored"] is not None or a["scored"] is not None]
     pairs = table(["Dilemma", "Unscored", "Under the score"], rows,
                   cols=["question", "", ""]) if rows else ""
-    return (f'<section><h2>{esc(S.PRINT_CHILLING)}</h2>{cards}'
+    return (f'<section><h2>{esc(S.PRINT_CHILLING)}</h2>{row}'
             f'<div class="report pairs" style="margin-top:1.2mm">{pairs}</div></section>')
 
 
 def _published(p) -> str:
-    return _card(p.short, p.figure, f"{p.claim} {p.caveat}")
+    return _card(p.short, p.figure, p.brief)
 
 
 def _card(label: str, figure: str, caption: str, you: bool = False) -> str:
@@ -154,5 +152,4 @@ def _questions(data: dict) -> str:
 
 
 def _sources() -> str:
-    return " ".join([*(f"{esc(p.reference)} {esc(p.url)}" for p in PUBLISHED),
-                     *(esc(ref) for ref in LATER_REVIEWS)])
+    return " ".join(f"{esc(p.reference)} {esc(p.url)}" for p in PUBLISHED)
