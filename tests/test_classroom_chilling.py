@@ -132,8 +132,8 @@ def test_by_pair_gives_candid_counts_each_way(chapters):
     players = [session_chilling(session(chapters, ("share", "sign"), ("keep", "sign"))),
                session_chilling(session(chapters, ("share", "pass"), ("share", "pass")))]
     rows = {r["pair"]: r for r in by_pair(players)}
-    assert rows["post"] == {"pair": "post", "question": "Share the article?", "n": 2,
-                            "unscored": 2, "scored": 1}
+    assert rows["post"] == {"pair": "post", "question": "Share the article?", "kind": None,
+                            "n": 2, "unscored": 2, "scored": 1}
     assert rows["sign"]["unscored"] == 1 and rows["sign"]["scored"] == 1
 
 

@@ -351,6 +351,9 @@ def test_the_chilling_figure_is_split_and_each_study_sits_beside_one_kind(sessio
     assert "48 people, one coffee room, 10 weeks" in lines[2]
     assert "shaded band" not in section and "#e2e7fc" not in section.split("<svg")[1]
     assert "an order effect: playing" not in section
+    table = section[section.index("<table"):]
+    assert "<th" in table and ">Kind<" in table
+    assert ">expression<" in table and ">rule-following<" in table
 
 
 def test_the_printable_splits_the_shift_the_same_way(sessions):

@@ -191,7 +191,9 @@ def by_pair(chillings: list[dict]) -> list[dict]:
             if a.get("unscored") is None or a.get("scored") is None:
                 continue
             row = table.setdefault(a["pair"], {"pair": a["pair"], "question": a["question"],
-                                               "n": 0, "unscored": 0, "scored": 0})
+                                               "kind": a.get("kind"), "n": 0, "unscored": 0,
+                                               "scored": 0})
+            row["kind"] = row["kind"] or a.get("kind")
             row["n"] += 1
             row["unscored"] += bool(a["unscored"])
             row["scored"] += bool(a["scored"])

@@ -176,10 +176,11 @@ def _chilling(cls: ClassData) -> str:
                       f'{esc(p.caveat)}</div>'])
     cards = "".join(f'<div class="cards" style="margin-top:2mm">{"".join(line)}</div>'
                     for line in lines)
-    pairs = [[esc(r["question"]), str(r["n"]), _share(r["unscored"], r["n"]),
-              _share(r["scored"], r["n"])] for r in cls.chilling_by_pair()]
-    pair_table = table(["Dilemma", "Players", "Candid unscored", "Candid under the score"],
-                       pairs, {1, 2, 3}) if pairs else ""
+    pairs = [[esc(r["question"]), esc(PAIR_KIND_SHORT.get(r["kind"] or "", "—")), str(r["n"]),
+              _share(r["unscored"], r["n"]), _share(r["scored"], r["n"])]
+             for r in cls.chilling_by_pair()]
+    pair_table = table(["Dilemma", "Kind", "Players", "Candid unscored",
+                        "Candid under the score"], pairs, {2, 3, 4}) if pairs else ""
     note = ("<p class=\"muted small\">A shift is the change in candid answers under the "
             "score, pooled over the class: six dilemmas in a game, not a study. Lawful "
             "expression and rule-following are counted apart: fewer posts or petitions under "
