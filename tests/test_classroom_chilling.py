@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from conftest import make_level, play, start
 
-from game.classroom.chilling import (PUBLISHED, by_order, by_pair, class_shift, order_of,
-                                     pair_answers, session_chilling, signed_percent)
+from game.classroom.chilling import (BESIDE, PUBLISHED, by_order, by_pair, class_shift,
+                                     kinds_played, of_kind, order_of, pair_answers,
+                                     session_chilling, signed_percent)
+from game.core.debrief import chilling_by_kind, chilling_effect
 
 ZERO = """
     format: 1
@@ -97,9 +99,9 @@ def test_pair_answers_say_what_each_half_was(chapters):
     answers = pair_answers(session(chapters, ("share", "pass"), ("keep", "pass")))
     assert answers == [
         {"pair": "post", "question": "Share the article?", "candid_means": "shared it",
-         "unscored": True, "scored": False},
+         "unscored": True, "scored": False, "kind": None},
         {"pair": "sign", "question": "Sign the petition?", "candid_means": "signed",
-         "unscored": False, "scored": False}]
+         "unscored": False, "scored": False, "kind": None}]
 
 
 def test_a_class_pools_answers_and_counts_students_each_way(chapters):
@@ -130,8 +132,8 @@ def test_by_pair_gives_candid_counts_each_way(chapters):
     players = [session_chilling(session(chapters, ("share", "sign"), ("keep", "sign"))),
                session_chilling(session(chapters, ("share", "pass"), ("share", "pass")))]
     rows = {r["pair"]: r for r in by_pair(players)}
-    assert rows["post"] == {"pair": "post", "question": "Share the article?", "n": 2,
-                            "unscored": 2, "scored": 1}
+    assert rows["post"] == {"pair": "post", "question": "Share the article?", "kind": None,
+                            "n": 2, "unscored": 2, "scored": 1}
     assert rows["sign"]["unscored"] == 1 and rows["sign"]["scored"] == 1
 
 
@@ -142,11 +144,85 @@ def test_an_empty_class_has_no_shift():
 
 def test_published_figures_are_the_sources_figures():
     penney, bateson = PUBLISHED
-    assert "20–30%" in penney.figure and "2013" in penney.claim and "Wikipedia" in penney.claim
+    assert penney.figure == "about −20%" and "48 terrorism-related Wikipedia" in penney.claim
+    assert "2013" in penney.claim and "20–30" not in penney.claim + penney.figure
     assert penney.url == "https://doi.org/10.15779/Z38SS13"
     assert bateson.figure == "×2.76" and "2.76" in bateson.claim and "eyes" in bateson.claim
     assert bateson.url == "https://doi.org/10.1098/rsbl.2006.0509"
     assert "2006" in bateson.reference and "Biology Letters" in bateson.reference
+    for caveat in ("48 people", "one coffee room", "10 weeks", "Northover", "generosity",
+                   "Dear, Dutton & Fox (2019)", "35%"):
+        assert caveat in bateson.caveat, caveat
+
+
+def test_each_study_stands_beside_one_kind_only():
+    """Penney measured expression (what people read); Bateson a rule kept or broken."""
+    assert BESIDE == {"expression": PUBLISHED[0], "rules": PUBLISHED[1]}
+
+
+# ---------------------------------------------------------------- expression and rules apart
+
+KINDED = (ZERO.replace("candid: shared it}", "candid: shared it, kind: expression}")
+          .replace("candid: signed}", "candid: signed, kind: rules}"))
+
+
+@pytest.fixture(scope="module")
+def kinded():
+    scored = KINDED.replace("id: zero", "id: week").replace("scored: false", "scored: true") \
+        .replace("none: {name: None, legibility: hidden}", "city: {name: City}")
+    return make_level(KINDED), make_level(scored)
+
+
+def test_the_shift_is_split_into_expression_and_rules(kinded):
+    """Guarded in speech, unchanged at the rule: -100% expression, 0% rules, -50% pooled."""
+    state = session(kinded, ("share", "sign"), ("keep", "sign"))
+    assert chilling_effect(state).shift_percent == -50.0
+    split = chilling_by_kind(state)
+    assert list(split) == ["expression", "rules"]
+    assert (split["expression"].pairs, split["expression"].shift_percent) == (1, -100.0)
+    assert (split["rules"].pairs, split["rules"].shift_percent) == (1, 0.0)
+    c = session_chilling(state)
+    assert [a["kind"] for a in c["answers"]] == ["expression", "rules"]
+    assert of_kind(c, "expression")["shift_percent"] == -100.0
+    assert of_kind(c, "rules")["shift_percent"] == 0.0
+    assert list(kinds_played(c)) == ["expression", "rules"]
+
+
+def test_a_level_without_kinds_splits_nothing(chapters):
+    state = session(chapters, ("share", "sign"), ("keep", "sign"))
+    assert chilling_by_kind(state) == {}
+    assert kinds_played(session_chilling(state)) == {}
+
+
+def test_kinds_can_come_from_the_other_chapter(chapters):
+    """Day Zero may declare the kinds while the scored chapter does not: the record takes
+    them from whichever chapter of the session says."""
+    state = session(chapters, ("share", "sign"), ("keep", "sign"))
+    c = session_chilling(state, {"post": "expression", "sign": "rules"})
+    assert of_kind(c, "expression")["shift_percent"] == -100.0
+    assert of_kind(c, "rules")["pairs"] == 1
+
+
+def test_a_class_is_pooled_for_each_kind_apart(kinded):
+    players = [session_chilling(session(kinded, u, s)) for u, s in [
+        (("share", "sign"), ("keep", "sign")),      # speech 1 -> 0, rules 1 -> 1
+        (("share", "pass"), ("keep", "sign")),      # speech 1 -> 0, rules 0 -> 1
+    ]]
+    speech, rules = class_shift(players, "expression"), class_shift(players, "rules")
+    assert (speech.students, speech.pairs, speech.candid_unscored, speech.candid_scored) == \
+        (2, 2, 2, 0)
+    assert speech.shift_percent == -100.0 and speech.fewer == 2
+    assert (rules.candid_unscored, rules.candid_scored, rules.more) == (1, 2, 1)
+    assert rules.shift_percent == 100.0
+    assert class_shift(players).shift_percent == pytest.approx(-33.3, abs=0.1)
+
+
+def test_files_from_before_the_split_count_in_neither_kind():
+    old = {"pairs": 1, "candid_unscored": 1, "candid_scored": 0, "answers": [
+        {"pair": "p", "question": "q", "candid_means": "c", "unscored": True,
+         "scored": False}]}
+    assert class_shift([old]).pairs == 1
+    assert class_shift([old], "expression").pairs == 0
 
 
 @pytest.mark.parametrize("value, words", [(-25.4, "−25%"), (10, "+10%"), (0.2, "0%"),

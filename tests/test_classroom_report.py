@@ -45,7 +45,7 @@ def test_report_from_thirty_sessions(folder, tmp_path, sessions):
                     "The chilling effect", "Where players diverged most", "Story map"):
         assert f">{heading}<" in html, heading
     assert "30 sessions" in html
-    assert "Penney 2016" in html and "×2.76" in html and "−20–30%" in html
+    assert "Penney 2016" in html and "×2.76" in html and "about −20%" in html
     assert html.count("<svg") >= 6
 
 
@@ -354,3 +354,35 @@ def test_the_report_sets_each_ruleset_beside_the_other_from_the_students_own_cho
                               for c in s["chapters"]]} for s in sessions]
     assert ClassData(old).contrasts() == [] and S.REPORT_CONTRAST not in report_html(
         ClassData(old))
+
+
+def test_the_chilling_figure_is_split_and_each_study_sits_beside_one_kind(sessions):
+    """Lawful expression beside Penney, rule-following beside Bateson (with its caveats),
+    and no published range shaded behind the class's bars."""
+    cls = ClassData(sessions)
+    speech, rules = cls.chilling("expression"), cls.chilling("rules")
+    assert speech.pairs and rules.pairs
+    assert speech.pairs + rules.pairs == cls.chilling().pairs   # Day Zero marks every pair
+    html = report_html(cls)
+    section = html[html.index(">The chilling effect<"):]
+    lines = section.split("<svg")[0].split('<div class="cards"')[1:]
+    assert len(lines) == 3
+    assert "This class" in lines[0] and "Penney" not in lines[0] and "Bateson" not in lines[0]
+    assert "expression" in lines[1] and "Penney 2016" in lines[1] and "Bateson" not in lines[1]
+    assert "rule-following" in lines[2] and "Bateson" in lines[2] and "Penney" not in lines[2]
+    assert "48 people, one coffee room, 10 weeks" in lines[2]
+    assert "shaded band" not in section and "#e2e7fc" not in section.split("<svg")[1]
+    assert "an order effect: playing" not in section
+    table = section[section.index("<table"):]
+    assert "<th" in table and ">Kind<" in table
+    assert ">expression<" in table and ">rule-following<" in table
+
+
+def test_the_printable_splits_the_shift_the_same_way(sessions):
+    """Each kind's card is followed by its one study: expression, Penney, rules, Bateson."""
+    finished = next(s for s in sessions if s["chilling"] and s["chilling"]["pairs"] == 6)
+    html = printable_html(finished)
+    order = [html.index(label) for label in ("You: expression", "Penney 2016",
+                                             "You: rule-following", "Bateson et al. 2006")]
+    assert order == sorted(order)
+    assert "48 people, 10 weeks. Later reviews disagree." in html

@@ -132,7 +132,8 @@ def test_transparency_report_shows_watchers_that_saw_nothing():
 
 def test_scenes_seen_in_first_seen_order_with_basis_and_sources():
     level = base_level("""
-        sources: {chan: {title: Transport bans, author: Chan, year: 2018}}
+        sources: {chan: {title: Transport bans, author: Chan, year: 2018,
+                         url: "http://www.thatsmags.com/shanghai/post/23407"}}
         scenes:
           street: {basis: reported, sources: [chan],
                    choices: [{id: wait, text: Wait, goto: station},

@@ -43,7 +43,7 @@ BASE = textwrap.dedent("""\
     baselines:
       speak: {question: Speak up at work}
     sources:
-      souchet: {title: Made in China}
+      souchet: {title: Made in China, url: "https://example.org/made-in-china"}
     scenes:
       home:
         title: Home
@@ -163,8 +163,8 @@ MISTAKES = [
      "`mei`"),
     ("scene source key missing", "sources: [souchet]", "sources: [souchet2021]", "E214",
      "souchet2021", "did you mean `souchet`?"),
-    ("source entry without title", "souchet: {title: Made in China}",
-     "souchet: {author: Souchet}", "E102", "souchet: {author", "`title` is missing"),
+    ("source entry without title", "souchet: {title: Made in China,",
+     "souchet: {author: Souchet,", "E102", "souchet: {author", "`title` is missing"),
     ("unknown tier", "[{tier: A}", "[{tier: AA}", "E209", "AA", "did you mean `A`?"),
     ("unknown persona in a condition", "shown_if: {flag: crossed}",
      "shown_if: {persona: rural}", "E210", "rural", "`urban`"),

@@ -119,7 +119,9 @@ def test_debrief():
     assert "Cross anyway" in out and "Jaywalking" in out
     assert "Unscored, you signed in 1 of 1; under the score, 0 of 1." in out
     assert "100% fewer" in out
-    assert "Penney (2016)" in out and "2.76 times" in out
+    # the petition is lawful expression: Penney beside it, and not Bateson's honesty box
+    assert "Lawful expression (complaint, petition, post): candid in 1 of 1" in out
+    assert "Penney (2016), beside lawful expression" in out and "2.76 times" not in out
     assert "What is real" in out and "The crossing: reported" in out
     assert "Made in China: The Chinese social credit system" in out
     assert "Where the sources overstate" in out

@@ -7,39 +7,63 @@ how many candid answers each time, and the percentage change (negative: fewer un
 score). For a class the counts are pooled (sum of candid answers scored vs unscored), which
 weights each answer equally; the share of students who became more guarded, stayed the same,
 or became more candid is given beside it, and, for a counterbalanced class, the shift for
-each order (an order effect shows when the two differ).
+each order (a gap between the two may be an order effect, or chance).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..core import debrief as core_debrief
+from ..core.strings import PAIR_KIND_NAMES
 
 
 @dataclass(frozen=True)
 class Published:
-    """A published figure, with where it comes from."""
+    """A published figure, with where it comes from, and the kind of dilemma (`expression`
+    or `rules`) it may be set beside."""
     key: str
     short: str          # "Penney 2016"
-    figure: str         # "−20–30%"
+    figure: str         # "−20%"
     claim: str          # one sentence
     reference: str      # full reference
     url: str
+    kind: str           # "expression" or "rules"
+    caveat: str = ""    # what the figure does not show
+    brief: str = ""     # claim and caveat in one short sentence, for a one-page printable
 
 
-PUBLISHED = (
-    Published("penney2016", "Penney 2016", "−20–30%",
-              "About 20–30% fewer views of privacy-sensitive Wikipedia articles after the "
-              "June 2013 surveillance revelations.",
-              "Penney, J. W. (2016). Chilling Effects: Online Surveillance and Wikipedia Use. "
-              "Berkeley Technology Law Journal, 31(1), 117–182.",
-              "https://doi.org/10.15779/Z38SS13"),
-    Published("bateson2006", "Bateson et al. 2006", "×2.76",
-              "People paid 2.76 times as much into an honesty box for drinks when a picture "
-              "of eyes, rather than of flowers, hung above it.",
-              "Bateson, M., Nettle, D. & Roberts, G. (2006). Cues of being watched enhance "
-              "cooperation in a real-world setting. Biology Letters, 2(3), 412–414.",
-              "https://doi.org/10.1098/rsbl.2006.0509"),
+PENNEY = Published(
+    "penney2016", "Penney 2016", "about −20%",
+    "About 20% fewer views of 48 terrorism-related Wikipedia articles after the June 2013 "
+    "surveillance revelations.",
+    "Penney, J. W. (2016). Chilling Effects: Online Surveillance and Wikipedia Use. "
+    "Berkeley Technology Law Journal, 31(1), 117–182.",
+    "https://doi.org/10.15779/Z38SS13", "expression",
+    "Reading, not speaking: what people chose to look up.",
+    "Fewer views of 48 terrorism-related Wikipedia articles after June 2013.")
+BATESON = Published(
+    "bateson2006", "Bateson et al. 2006", "×2.76",
+    "People paid 2.76 times as much into an honesty box for drinks when a picture of eyes, "
+    "rather than of flowers, hung above it.",
+    "Bateson, M., Nettle, D. & Roberts, G. (2006). Cues of being watched enhance "
+    "cooperation in a real-world setting. Biology Letters, 2(3), 412–414.",
+    "https://doi.org/10.1098/rsbl.2006.0509", "rules",
+    "48 people, one coffee room, 10 weeks. Later reviews differ: Northover et al. (2017) "
+    "found no effect of eye pictures on generosity; Dear, Dutton & Fox (2019) found 35% "
+    "less antisocial behaviour.",
+    "Paid into an honesty box under eyes: 48 people, 10 weeks. Later reviews disagree.")
+PUBLISHED = (PENNEY, BATESON)
+#: Published figures by the kind of dilemma they can be compared with.
+BESIDE = {p.kind: p for p in PUBLISHED}
+#: The later reviews behind Bateson's caveat, for the sources lists.
+LATER_REVIEWS = (
+    "Northover, S. B., Pedersen, W. C., Cohen, A. B. & Andrews, P. W. (2017). Artificial "
+    "surveillance cues do not increase generosity: two meta-analyses. Evolution and Human "
+    "Behavior, 38(1), 144–153. https://asu.elsevierpure.com/en/publications/"
+    "artificial-surveillance-cues-do-not-increase-generosity-two-meta-",
+    "Dear, K., Dutton, K. & Fox, E. (2019). Do 'watching eyes' influence antisocial "
+    "behavior? A systematic review & meta-analysis. Evolution and Human Behavior, 40(3), "
+    "269–280. https://doi.org/10.1016/j.evolhumbehav.2019.01.006",
 )
 
 
@@ -53,10 +77,11 @@ def order_of(state) -> str | None:
     return "scored_first" if state.baselines[0].scored else "unscored_first"
 
 
-def pair_answers(state) -> list[dict]:
-    """Each baseline pair of the level: its question and the first answer each way (None
-    when that half was not played). Answers to another story's dilemmas are left out, as
-    `chilling_effect` leaves them out of the count."""
+def pair_answers(state, kinds: dict[str, str] | None = None) -> list[dict]:
+    """Each baseline pair of the level: its question, its kind (the level's, else `kinds`,
+    from the session's other chapters) and the first answer each way (None when that half
+    was not played). Answers to another story's dilemmas are left out, as `chilling_effect`
+    leaves them out of the count."""
     first: dict[tuple[str, bool], bool] = {}
     for a in state.baselines:
         first.setdefault((a.pair, a.scored), a.candid)
@@ -69,19 +94,36 @@ def pair_answers(state) -> list[dict]:
         pair = pairs.get(pid)
         out.append({"pair": pid, "question": pair.question if pair else pid,
                     "candid_means": pair.candid if pair else "spoke up",
-                    "unscored": first.get((pid, False)), "scored": first.get((pid, True))})
+                    "unscored": first.get((pid, False)), "scored": first.get((pid, True)),
+                    "kind": (pair.kind if pair else None) or (kinds or {}).get(pid)})
     return out
 
 
-def session_chilling(state) -> dict:
+def of_kind(chilling: dict | None, kind: str) -> dict:
+    """One player's figures for one kind of dilemma (`expression` or `rules`), counted from
+    the answers' `kind` as `session_chilling` counts them all (files written before the split
+    have no kinds: nothing of either kind)."""
+    both = [a for a in (chilling or {}).get("answers", [])
+            if a.get("kind") == kind and a.get("unscored") is not None
+            and a.get("scored") is not None]
+    before = sum(bool(a["unscored"]) for a in both)
+    after = sum(bool(a["scored"]) for a in both)
+    return {"pairs": len(both), "candid_unscored": before, "candid_scored": after,
+            "changed": sum(bool(a["unscored"]) != bool(a["scored"]) for a in both),
+            "shift_percent": round(100.0 * (after - before) / before, 1) if before else None,
+            "order": (chilling or {}).get("order"), "answers": both}
+
+
+def session_chilling(state, kinds: dict[str, str] | None = None) -> dict:
     """The player's chilling-effect figures, for the export (from the last chapter's state,
-    which carries every baseline answer of the session)."""
+    which carries every baseline answer of the session; `kinds`: pair kinds the session's
+    other chapters declare)."""
     c = core_debrief.chilling_effect(state)
     shift = c.shift_percent
     return {"pairs": c.pairs, "candid_unscored": c.candid_unscored,
             "candid_scored": c.candid_scored, "changed": c.changed,
             "shift_percent": None if shift is None else round(shift, 1),
-            "order": order_of(state), "answers": pair_answers(state)}
+            "order": order_of(state), "answers": pair_answers(state, kinds)}
 
 
 # ---------------------------------------------------------------- a class
@@ -103,8 +145,26 @@ class ClassShift:
         return 100.0 * (self.candid_scored - self.candid_unscored) / self.candid_unscored
 
 
-def class_shift(chillings: list[dict]) -> ClassShift:
-    """Pool the players' figures (each a `session_chilling` dict)."""
+def kind_caption(kind: str, part: dict, named: bool = True) -> str:
+    """The caption of a kind's figure: its name (unless a heading says it), then "2 of 3
+    candid unscored, 1 under the score"."""
+    counts = (f"{part['candid_unscored']} of {part['pairs']} candid unscored, "
+              f"{part['candid_scored']} under the score.")
+    return f"{PAIR_KIND_NAMES[kind]}: {counts}" if named else counts[0].upper() + counts[1:]
+
+
+def kinds_played(chilling: dict | None) -> dict[str, dict]:
+    """`of_kind` for each kind of dilemma the player answered both ways, in the order of
+    `PAIR_KINDS` (expression first)."""
+    found = {kind: of_kind(chilling, kind) for kind in core_debrief.PAIR_KINDS}
+    return {kind: c for kind, c in found.items() if c["pairs"]}
+
+
+def class_shift(chillings: list[dict], kind: str | None = None) -> ClassShift:
+    """Pool the players' figures (each a `session_chilling` dict); with `kind`, only their
+    dilemmas of that kind."""
+    if kind is not None:
+        chillings = [of_kind(c, kind) for c in chillings]
     used = [c for c in chillings if c and c.get("pairs")]
     fewer = sum(c["candid_scored"] < c["candid_unscored"] for c in used)
     more = sum(c["candid_scored"] > c["candid_unscored"] for c in used)
@@ -131,7 +191,9 @@ def by_pair(chillings: list[dict]) -> list[dict]:
             if a.get("unscored") is None or a.get("scored") is None:
                 continue
             row = table.setdefault(a["pair"], {"pair": a["pair"], "question": a["question"],
-                                               "n": 0, "unscored": 0, "scored": 0})
+                                               "kind": a.get("kind"), "n": 0, "unscored": 0,
+                                               "scored": 0})
+            row["kind"] = row["kind"] or a.get("kind")
             row["n"] += 1
             row["unscored"] += bool(a["unscored"])
             row["scored"] += bool(a["scored"])

@@ -105,8 +105,9 @@ class ClassData:
         return dict(out)
 
     # ---- chilling
-    def chilling(self) -> ClassShift:
-        return class_shift([s.get("chilling") for s in self.sessions])
+    def chilling(self, kind: str | None = None) -> ClassShift:
+        """The pooled shift; with `kind` ("expression" or "rules"), of that kind only."""
+        return class_shift([s.get("chilling") for s in self.sessions], kind)
 
     def chilling_by_order(self) -> dict[str, ClassShift]:
         return by_order([s.get("chilling") for s in self.sessions])

@@ -5,7 +5,8 @@ so a teacher can print it again from the JSON file at any time.
 from __future__ import annotations
 
 from . import strings as S
-from .chilling import PUBLISHED
+from ..core.strings import PAIR_KIND_SHORT
+from .chilling import BESIDE, PUBLISHED, kind_caption, kinds_played
 from .page import esc, page, table
 from .summary import (choice_cost, contrasts_of, happened_lines, learned_line, main_chapter,
                       reported, seen_counts, told_why, your_figure)
@@ -80,19 +81,32 @@ def _score_and_doors(data: dict) -> str:
 
 def _chilling(data: dict) -> str:
     c = data.get("chilling") or {}
-    cards = [f'<div class="card you"><div class="label">You</div>'
-             f'<div class="fig accent">{esc(your_figure(c))}</div>'
-             f'{esc(learned_line(c))}</div>']
-    for p in PUBLISHED:
-        cards.append(f'<div class="card"><div class="label">{esc(p.short)}</div>'
-                     f'<div class="fig">{esc(p.figure)}</div>{esc(p.claim)}</div>')
+    kinds = kinds_played(c)
+    cards = [_card("You", your_figure(c), learned_line(c), you=True)]
+    if kinds:   # each kind beside the one study it compares with (the table shows the pairs)
+        cards = [card for kind, part in kinds.items() for card in (
+            _card(f"You: {PAIR_KIND_SHORT[kind]}", your_figure(part),
+                  kind_caption(kind, part, named=False), you=True), _published(BESIDE[kind]))]
+    elif not c.get("pairs"):
+        cards += [_published(p) for p in PUBLISHED]
+    row = f'<div class="cards">{"".join(cards)}</div>'
     rows = [[esc(a["question"]), _candid(a["unscored"], a["candid_means"]),
              _candid(a["scored"], a["candid_means"])]
             for a in c.get("answers", []) if a["unscored"] is not None or a["scored"] is not None]
     pairs = table(["Dilemma", "Unscored", "Under the score"], rows,
                   cols=["question", "", ""]) if rows else ""
-    return (f'<section><h2>{esc(S.PRINT_CHILLING)}</h2><div class="cards">{"".join(cards)}'
-            f'</div><div class="report pairs" style="margin-top:1.2mm">{pairs}</div></section>')
+    return (f'<section><h2>{esc(S.PRINT_CHILLING)}</h2>{row}'
+            f'<div class="report pairs" style="margin-top:1.2mm">{pairs}</div></section>')
+
+
+def _published(p) -> str:
+    return _card(p.short, p.figure, p.brief)
+
+
+def _card(label: str, figure: str, caption: str, you: bool = False) -> str:
+    return (f'<div class="card{" you" if you else ""}"><div class="label">{esc(label)}</div>'
+            f'<div class="fig{" accent" if you else ""}">{esc(figure)}</div>{esc(caption)}'
+            "</div>")
 
 
 def _candid(value, means: str) -> str:

@@ -160,9 +160,20 @@ def build_export(chapters: list[ChapterRecorder], code: str, status: str, mode: 
         "seed": main.seed if main else None,
         "duration_seconds": None if duration is None else round(duration, 1),
         "chapters": played,
-        "chilling": session_chilling(last) if last is not None else None,
+        "chilling": session_chilling(last, _pair_kinds(chapters)) if last is not None else None,
         "answers": clean_answers(answers),
     }
+
+
+def _pair_kinds(chapters) -> dict[str, str]:
+    """Each baseline pair's kind, from whichever chapter of the session says it (pair ids are
+    shared between chapters, so Day Zero's kinds also name the scored twins')."""
+    kinds: dict[str, str] = {}
+    for chapter in chapters:
+        for pid, pair in chapter.state.level.baselines.items():
+            if pair.kind:
+                kinds.setdefault(pid, pair.kind)
+    return kinds
 
 
 def _version() -> str:

@@ -17,7 +17,9 @@ from pathlib import Path
 from ..storage import read_small
 
 from . import strings as S
-from .chilling import PUBLISHED, signed_percent
+from ..core.debrief import PAIR_KINDS
+from ..core.strings import PAIR_KIND_NAMES, PAIR_KIND_SHORT
+from .chilling import BESIDE, LATER_REVIEWS, PUBLISHED, signed_percent
 from .class_data import ClassData
 from .export import ExportError, read_session, write_atomic
 from .gather import session_files, unfit
@@ -170,28 +172,49 @@ def _number(value: float | None) -> str:
 
 def _chilling(cls: ClassData) -> str:
     shift = cls.chilling()
+    kinds = {kind: cls.chilling(kind) for kind in PAIR_KINDS}
+    kinds = {kind: part for kind, part in kinds.items() if part.pairs}
     rows = [("This class", shift.shift_percent, _no_percent(shift))]
+    rows += [(PAIR_KIND_SHORT[k].capitalize(), v.shift_percent, _no_percent(v))
+             for k, v in kinds.items()]
     rows += [(ORDER_LABELS.get(k, k), v.shift_percent, _no_percent(v))
              for k, v in cls.chilling_by_order().items()]
-    cards = [f'<div class="card you"><div class="label">This class</div>'
-             f'<div class="fig accent">{esc(_class_figure(shift))}</div>'
-             f"{shift.candid_scored} candid answers under the score against "
-             f"{shift.candid_unscored} unscored, over {shift.pairs} pairs from "
-             f"{shift.students} students. {shift.fewer} became more guarded, {shift.same} "
-             f"did not change, {shift.more} became more candid.</div>"]
-    cards += [f'<div class="card"><div class="label">{esc(p.short)}</div>'
-              f'<div class="fig">{esc(p.figure)}</div>{esc(p.claim)}</div>' for p in PUBLISHED]
-    pairs = [[esc(r["question"]), str(r["n"]), _share(r["unscored"], r["n"]),
-              _share(r["scored"], r["n"])] for r in cls.chilling_by_pair()]
-    pair_table = table(["Dilemma", "Players", "Candid unscored", "Candid under the score"],
-                       pairs, {1, 2, 3}) if pairs else ""
+    lines = [[_class_card("This class", shift,
+                          f"{shift.candid_scored} candid answers under the score against "
+                          f"{shift.candid_unscored} unscored, over {shift.pairs} pairs from "
+                          f"{shift.students} students. {shift.fewer} became more guarded, "
+                          f"{shift.same} did not change, {shift.more} became more candid.")]]
+    for kind, part in kinds.items():   # each kind beside the one study it compares with
+        p = BESIDE[kind]
+        lines.append([_class_card(f"This class: {PAIR_KIND_SHORT[kind]}", part,
+                                  f"{PAIR_KIND_NAMES[kind]}: {part.candid_scored} candid "
+                                  f"under the score against {part.candid_unscored} unscored, "
+                                  f"{part.pairs} pairs."),
+                      f'<div class="card"><div class="label">{esc(p.short)}</div>'
+                      f'<div class="fig">{esc(p.figure)}</div>{esc(p.claim)} '
+                      f'{esc(p.caveat)}</div>'])
+    cards = "".join(f'<div class="cards" style="margin-top:2mm">{"".join(line)}</div>'
+                    for line in lines)
+    pairs = [[esc(r["question"]), esc(PAIR_KIND_SHORT.get(r["kind"] or "", "—")), str(r["n"]),
+              _share(r["unscored"], r["n"]), _share(r["scored"], r["n"])]
+             for r in cls.chilling_by_pair()]
+    pair_table = table(["Dilemma", "Kind", "Players", "Candid unscored",
+                        "Candid under the score"], pairs, {2, 3, 4}) if pairs else ""
     note = ("<p class=\"muted small\">A shift is the change in candid answers under the "
-            "score, pooled over the class; the shaded band is Penney's −20 to −30%. When the "
-            "class was counterbalanced, a difference between the two orders is an order "
-            "effect: playing one chapter changed the other.</p>")
+            "score, pooled over the class: six dilemmas in a game, not a study. Lawful "
+            "expression and rule-following are counted apart: fewer posts or petitions under "
+            "a score is a chilling effect in Penney's sense, while waiting at a red light "
+            "under a camera is deterrence, so only expression is set beside Penney. When the "
+            "class was counterbalanced, compare the two orders with care: with a few dozen "
+            "students a gap between them may be chance.</p>")
     chart = shift_chart(rows, width=680)
-    return (f"<section><h2>The chilling effect</h2><div class=\"cards\">{''.join(cards)}</div>"
+    return (f"<section><h2>The chilling effect</h2>{cards}"
             f"<div style=\"margin-top:3mm\">{chart}</div>{note}{pair_table}</section>")
+
+
+def _class_card(label: str, shift, caption: str) -> str:
+    return (f'<div class="card you"><div class="label">{esc(label)}</div>'
+            f'<div class="fig accent">{esc(_class_figure(shift))}</div>{esc(caption)}</div>')
 
 
 def _class_figure(shift) -> str:
@@ -259,7 +282,8 @@ def _skipped(cls: ClassData) -> str:
 
 
 def _footer() -> str:
-    refs = "".join(f"<li>{esc(p.reference)} {esc(p.url)}</li>" for p in PUBLISHED)
+    refs = "".join([*(f"<li>{esc(p.reference)} {esc(p.url)}</li>" for p in PUBLISHED),
+                    *(f"<li>{esc(ref)}</li>" for ref in LATER_REVIEWS)])
     return (f"<h2>Sources of the published figures</h2><ul class=\"small\">{refs}</ul>"
             "<p class=\"muted small\">Made by Sincerity on this computer from the session "
             "files. Nothing was sent anywhere.</p>")

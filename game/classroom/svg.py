@@ -10,7 +10,6 @@ import math
 from html import escape
 
 ACCENT = "#3a54d6"
-ACCENT_SOFT = "#e2e7fc"
 INK = "#1c232e"
 MUTED = "#5c6572"
 LINE = "#d6d8dc"
@@ -127,11 +126,12 @@ def _clip(words: str, n: int) -> str:
     return words if len(words) <= n else words[:n - 1] + "…"
 
 
-def shift_chart(rows: list[tuple], band: tuple[float, float] = (-30, -20),
-                width: int = 520, title: str = "Change in candid answers under the score",
+def shift_chart(rows: list[tuple], width: int = 520,
+                title: str = "Change in candid answers under the score",
                 label_w: int = 150) -> str:
-    """Signed percentage changes around a zero line, with Penney's range shaded. Each row is
-    (label, value) or (label, value, what to say when the value is None)."""
+    """Signed percentage changes around a zero line. Each row is (label, value) or (label,
+    value, what to say when the value is None). No published range is shaded behind the
+    bars: a study's figure belongs beside one kind of dilemma only, in words."""
     bar_h = 18
     height = len(rows) * (bar_h + 10) + 24
     lo, hi = -100, 100
@@ -140,10 +140,7 @@ def shift_chart(rows: list[tuple], band: tuple[float, float] = (-30, -20),
     def x(v):
         return x0 + (x1 - x0) * (v - lo) / (hi - lo)
 
-    out = [_open(width, height, title),
-           f'<rect x="{_n(x(band[0]))}" y="0" width="{_n(x(band[1]) - x(band[0]))}" '
-           f'height="{height - 20}" fill="{ACCENT_SOFT}"/>',
-           ]
+    out = [_open(width, height, title)]
     for v in (-100, -50, 0, 50, 100):
         out.append(f'<line x1="{_n(x(v))}" x2="{_n(x(v))}" y1="0" y2="{height - 20}" '
                    f'stroke="{LINE if v else MUTED}" stroke-width="1"/>')

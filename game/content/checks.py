@@ -368,6 +368,29 @@ def check_reachable(ctx: Context) -> Iterator[Diagnostic]:
                               "leads here", f"add `goto: {sid}` to a choice, or remove the scene")
 
 
+def check_reported_cites_a_link(ctx: Context) -> Iterator[Diagnostic]:
+    """W309: a scene or ending marked `reported` cites at least one source with a web address
+    (http or https; a DOI as https://doi.org/...). `reported` means documented by a reliable
+    source, and a reader must be able to find it."""
+    sources = ctx.level.sources
+    for kind in ("scenes", "endings"):
+        for pid, part in getattr(ctx.level, kind).items():
+            if part.basis != "reported" or any(
+                    has_link(sources[k].url) for k in part.sources if k in sources):
+                continue
+            cited = quoted_list(part.sources) if part.sources else "no source"
+            yield ctx.warning("W309", (kind, pid, "basis"),
+                              f"`{pid}` is marked `reported` but cites {cited}, and none has "
+                              "a `url`", "give one of its sources a `url:` (https://..., or "
+                              "https://doi.org/... for a DOI), or mark it `extrapolated`")
+
+
+def has_link(url: str) -> bool:
+    """An address a reader can follow: http(s)://, with something after it."""
+    url = url.strip().lower()
+    return any(url.startswith(p) and len(url) > len(p) for p in ("https://", "http://"))
+
+
 CHECKS = [
     check_start, check_choice_gotos, check_effect_gotos, check_behaviours,
     check_rule_behaviours, check_sensors, check_scene_watchers, check_condition_services,
@@ -377,7 +400,7 @@ CHECKS = [
     check_scene_ending_ids,
     check_services_have_doors,
     check_fallback_ending, check_flags_tested_are_set, check_flags_set_are_tested,
-    check_baselines_used, check_reachable, check_glyphs,
+    check_baselines_used, check_reachable, check_glyphs, check_reported_cites_a_link,
 ]
 #: Checks about the level as a whole: only meaningful when nothing was cut out of it.
 WHOLE_LEVEL = {check_fallback_ending, check_flags_tested_are_set, check_flags_set_are_tested,

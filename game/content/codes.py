@@ -411,4 +411,16 @@ CODES: dict[str, Code] = {
         "(`--text`) prints the text as it is.",
         'reply: "Mei sends you 😀"\n',
         'reply: "Mei sends you a smiling face."\n'),
+    "W309": Code(
+        "A `reported` scene with no source to follow",
+        "`reported` means a reliable source documents what the scene shows, and players read "
+        "it as \"this really happens\". So a scene or ending marked `reported` must cite at "
+        "least one source with a `url` a reader can follow (https://..., or "
+        "https://doi.org/... for a journal article's DOI). If no such source exists, the "
+        "scene is `extrapolated`.",
+        "sources:\n  souchet2021: {title: Made in China, year: 2021}\nscenes:\n  station:\n"
+        "    basis: reported\n    sources: [souchet2021]\n",
+        "sources:\n  spc2017:\n    title: SPC provisions on the list of judgment defaulters\n"
+        "    year: 2017\n    url: https://www.chinalawtranslate.com/en/court-blacklist/\n"
+        "scenes:\n  station:\n    basis: reported\n    sources: [spc2017]\n"),
 }

@@ -87,11 +87,18 @@ def _told(record, changes) -> tuple[bool, str | None]:
     return told, "; ".join(reasons) if reasons else record.reason
 
 
-def chilling_effect(state: State) -> Chilling:
+#: The two kinds of dilemma, compared apart: lawful expression (a complaint, a petition, a
+#: post) and rule-following (a red light, a bill, gaming). Fewer posts under a score is a
+#: chilling effect in Penney's sense; less jaywalking under a camera is deterrence.
+PAIR_KINDS = ("expression", "rules")
+
+
+def chilling_effect(state: State, kind: str | None = None) -> Chilling:
     """Compare each baseline pair's unscored answer with its scored twin (first answer each).
 
     Only the pairs this level asks (answers carried from another story's dilemmas have no
-    question here to list beside the count), in the level's order."""
+    question here to list beside the count), in the level's order; with `kind`, only the
+    pairs of that kind (`expression` or `rules`, the pair's `kind` in the level)."""
     unscored: dict[str, bool] = {}
     scored: dict[str, bool] = {}
     for answer in state.baselines:
@@ -99,11 +106,19 @@ def chilling_effect(state: State) -> Chilling:
         target.setdefault(answer.pair, answer.candid)
     level = state.played
     asked = list(level.baselines) or list(unscored)
+    if kind is not None:
+        asked = [p for p in asked if p in level.baselines and level.baselines[p].kind == kind]
     both = [p for p in asked if p in unscored and p in scored]
     compared = tuple((p, unscored[p], scored[p]) for p in both)
     unscored_chapter = not any(level.is_scored(s) for s in level.scenes)
     return Chilling(len(both), sum(unscored[p] for p in both), sum(scored[p] for p in both),
                     sum(unscored[p] != scored[p] for p in both), compared, unscored_chapter)
+
+
+def chilling_by_kind(state: State) -> dict[str, Chilling]:
+    """The chilling effect for each kind of dilemma that has a pair answered both ways."""
+    found = {kind: chilling_effect(state, kind) for kind in PAIR_KINDS}
+    return {kind: c for kind, c in found.items() if c.pairs}
 
 
 def score_over_time(state: State) -> list[tuple[int, int]]:

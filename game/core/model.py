@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Basis = Literal["reported", "extrapolated", "fiction"]
 Legibility = Literal["exact", "stars", "direction_hidden", "delayed", "hidden"]
+PairKind = Literal["expression", "rules"]
 FORMAT_VERSIONS = (1,)
 #: Every whole number in a level lies within plus or minus this: scores, money, counters and
 #: years are far smaller, and a 4,000-digit number must be refused, not reach the engine.
@@ -261,6 +262,11 @@ class Source(_Model):
 class BaselinePair(_Model):
     question: str = Field(description="The dilemma in a few words, for the debrief.")
     candid: str = Field("spoke up", description="What the candid answer is, for the debrief.")
+    kind: PairKind | None = Field(
+        None, description="`expression` (saying or signing something lawful: a complaint, a "
+        "petition, a post) or `rules` (following a rule: a red light, a bill, a curfew). The "
+        "debrief gives each its own figure: only expression is a chilling effect in Penney's "
+        "sense.")
 
 
 class BaselineMark(_Model):

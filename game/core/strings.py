@@ -19,6 +19,12 @@ NEEDS_OTHER = "Not open to you now"
 CHOICE_UNKNOWN = "There is no choice `{choice}` here"
 CHOICE_LOCKED = "That choice is locked: {reason}"
 GAME_OVER = "The game has ended; start a new one"
+#: The two kinds of dilemma the chilling effect is measured on, apart (a level's baseline
+#: pairs say which is which): only lawful expression is a chilling effect in Penney's sense;
+#: following a rule more under a camera is deterrence.
+PAIR_KIND_NAMES = {"expression": "Lawful expression (complaint, petition, post)",
+                   "rules": "Rule-following (red light, bill, gaming)"}
+PAIR_KIND_SHORT = {"expression": "expression", "rules": "rule-following"}
 #: What caused a change of score, in the debrief's split of a choice's cost (core.changes).
 CAUSE_WORDS = {"behaviour": "this choice", "delayed": "an earlier choice", "rating": "a rating",
                "network": "your contacts", "appeal": "an appeal"}

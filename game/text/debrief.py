@@ -10,7 +10,7 @@ from ..core import debrief as core_debrief
 from ..core.contrast import contrasts
 from ..core.contrast_words import contrast_words
 from ..core.changes import final_display, final_words
-from ..core.strings import cost_parts
+from ..core.strings import PAIR_KIND_NAMES, cost_parts
 from . import strings as s
 from .screen import wrap
 
@@ -103,12 +103,28 @@ def chilling_lines(state: State) -> list[str]:
         lines.append(s.CHILLING_FIGURE.format(
             candid=_candid_words(state), before=figure.candid_unscored,
             after=figure.candid_scored, pairs=figure.pairs))
-    if figure.case == "figure":
+    kinds = core_debrief.chilling_by_kind(state) if figure.case == "figure" else {}
+    one_kind = len(kinds) == 1 and next(iter(kinds.values())).pairs == figure.pairs
+    if figure.case == "figure" and not one_kind:   # else said once, under its kind
         lines.extend(_shift_lines(figure.shift_percent))
-    else:
+    elif figure.case != "figure":
         lines.append({"none": s.CHILLING_NONE, "unscored_chapter": s.CHILLING_UNSCORED,
                       "held_back": s.CHILLING_HELD_BACK}[figure.case])
-    return [*wrap("\n".join(lines)), s.PUBLISHED, *_wrapped_items([s.PENNEY, s.BATESON])]
+    if figure.case == "figure" and not kinds:
+        lines.append(s.CHILLING_NO_KINDS)
+    out = wrap("\n".join(lines))
+    for kind, part in kinds.items():   # each kind, beside the one study it compares with
+        out += wrap("\n".join([s.CHILLING_KIND.format(
+            name=PAIR_KIND_NAMES[kind], before=part.candid_unscored, after=part.candid_scored,
+            pairs=part.pairs), *_shift_lines(part.shift_percent)]))
+        out += _wrapped_items([BESIDE[kind]])
+    if figure.case != "figure":
+        out += [s.PUBLISHED, *_wrapped_items(list(BESIDE.values()))]
+    return out
+
+
+#: Each published figure, beside the one kind of dilemma it can be compared with.
+BESIDE = {"expression": s.PENNEY, "rules": s.BATESON}
 
 
 def _shift_lines(percent: float | None) -> list[str]:

@@ -102,17 +102,22 @@ CHILLING_UNSCORED = ("Nothing was scored in this chapter, so it has no 'under th
 CHILLING_HELD_BACK = ("You held back both times, in every dilemma: unscored and under the "
                       "score alike. There was no candid answer to compare.")
 CANDID_GENERIC = "gave the candid answer"
-PUBLISHED = "Published figures, for comparison:"
-PENNEY = ("  Penney (2016): about 20–30% fewer views of sensitive Wikipedia articles after "
-          "the 2013 surveillance revelations.")
-BATESON = ("  Bateson et al. (2006): 2.76 times more paid into an honesty box under a picture "
-           "of eyes.")
+PUBLISHED = "Published figures, each beside the kind of dilemma it can be compared with:"
+CHILLING_NO_KINDS = ("This chapter does not mark its dilemmas as expression or rule-following, "
+                     "so no published figure is set beside yours.")
+CHILLING_KIND = "{name}: candid in {before} of {pairs} unscored, {after} of {pairs} under the score."
+PENNEY = ("  Penney (2016), beside lawful expression: about 20% fewer views of 48 "
+          "terrorism-related Wikipedia articles after the June 2013 surveillance revelations.")
+BATESON = ("  Bateson et al. (2006), beside rule-following: 2.76 times more paid into an "
+           "honesty box under a picture of eyes (48 people, one coffee room, 10 weeks). Later "
+           "reviews differ: no effect of eye pictures on generosity (Northover et al. 2017), "
+           "35% less antisocial behaviour (Dear, Dutton & Fox 2019).")
 REAL = "What is real"
 REAL_SCENE = "  {title}: {basis}."
 REAL_SOURCES = "    Sources: {titles}"
 BASIS = {
-    "reported": "reported (the sources describe it)",
-    "extrapolated": "extrapolated (could follow from what is reported)",
+    "reported": "reported (documented by a reliable source cited here)",
+    "extrapolated": "extrapolated (not documented; could follow from what is)",
     "fiction": "fiction (made up for the story)",
 }
 CORRECTIONS = "Where the sources overstate"

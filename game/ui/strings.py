@@ -46,7 +46,7 @@ PAIRS_AFTER = ("Play it just after {title}, as the same persona: the debrief com
 CHOOSE_PERSONA = "Who are you?"
 CHOOSE_PERSONA_NOTE = "Same choices, different starting conditions, different doors."
 CHOOSE_RULESET = "Under which rules?"
-CHOOSE_RULESET_NOTE = "Each region built its own platform with its own rules."
+CHOOSE_RULESET_NOTE = "The same story under different rules. Each says what it stands for."
 NO_LEVELS = "No chapters were found. Put level files (*.yaml) in the levels folder."
 LEVEL_BROKEN = "This chapter has problems and cannot be played:"
 MINUTES = "about {n} min"
@@ -181,17 +181,23 @@ CHILLING_PAIR = "{question}: unscored, {before}; under the score, {after}."
 CANDID_DEFAULT = "spoke up"
 CANDID_NOT = "held back"
 YOU = "You"
-PENNEY = ("Penney 2016: about 20–30% fewer views of sensitive Wikipedia articles after the "
+PENNEY = ("About 20% fewer views of 48 terrorism-related Wikipedia articles after the June "
           "2013 surveillance revelations.")
 PENNEY_SHORT = "Penney 2016"
-BATESON = ("Bateson et al. 2006: 2.76 times more paid into an honesty box under a picture "
-           "of eyes.")
+BATESON = ("2.76 times more paid into an honesty box under a picture of eyes: 48 people, one "
+           "coffee room, 10 weeks. Later reviews: no effect on generosity (Northover 2017), 35% "
+           "less antisocial behaviour (Dear 2019).")
 BATESON_SHORT = "Bateson 2006"
 BATESON_BAR = "×2.76"
-PENNEY_BAR = "−20–30%"
+PENNEY_BAR = "about −20%"
+YOU_KIND = "You: {name}"
+CHILLING_NO_KINDS = ("This chapter does not mark its dilemmas as expression or rule-following, "
+                     "so no published figure is set beside yours.")
 SEC_REAL = "What is real"
 REAL_NOTE = "Every scene you saw, and what it rests on."
-BASIS_WORDS = {"reported": "Reported", "extrapolated": "Extrapolated", "fiction": "Fiction"}
+BASIS_WORDS = {"reported": "Reported: documented, source cited",
+               "extrapolated": "Extrapolated: not documented, could follow",
+               "fiction": "Fiction: made up for the story"}
 BASIS_NO_SOURCES = "No sources cited."
 SEC_CORRECTIONS = "Where the sources overstate"
 SEC_DISCUSS = "Talk about it"

@@ -9,8 +9,7 @@ from ...core import debrief as core_debrief
 from ...core.changes import final_display
 from ...core.contrast import Contrast, contrasts
 from ...core.contrast_words import contrast_words, outcome_sentence
-from ...core.strings import CONTRAST_WHAT
-from ...core.strings import cost_parts
+from ...core.strings import CONTRAST_WHAT, PAIR_KIND_NAMES, PAIR_KIND_SHORT, cost_parts
 from .. import intents, messages
 from .. import strings as S
 from .debrief_blocks import FigureCards, ReportTable, ScoreChart
@@ -86,10 +85,7 @@ class DebriefScreen(DocumentScreen):
             you = _shift(chill.shift_percent, chill)
         else:
             blocks.append(Text(NOTHING_TO_COMPARE[chill.case], muted=True))
-        cards = [(S.YOU, you, _your_caption(chill)),
-                 (S.PENNEY_SHORT, S.PENNEY_BAR, S.PENNEY),
-                 (S.BATESON_SHORT, S.BATESON_BAR, S.BATESON)]
-        return blocks + [FigureCards(cards)]
+        return blocks + _cards_by_kind(state, chill, you)
 
     def _pairs(self, chill) -> list[str]:
         """Each pair counted above, one a line: the list and the count always agree."""
@@ -182,6 +178,28 @@ def _row(r) -> list:
 def _candid_word(level) -> str:
     words = {p.candid for p in level.baselines.values() if p.candid}
     return words.pop() if len(words) == 1 else S.CANDID_DEFAULT
+
+
+#: Each published figure, beside the one kind of dilemma it can be compared with.
+BESIDE = {"expression": (S.PENNEY_SHORT, S.PENNEY_BAR, S.PENNEY),
+          "rules": (S.BATESON_SHORT, S.BATESON_BAR, S.BATESON)}
+
+
+def _cards_by_kind(state, chill, you: str) -> list:
+    """Your figure for each kind of dilemma (lawful expression, rule-following) beside the
+    published figure for that kind only; when the chapter marks no kinds, yours alone."""
+    kinds = core_debrief.chilling_by_kind(state) if chill.case == "figure" else {}
+    if not kinds:
+        published = [] if chill.case == "figure" else list(BESIDE.values())
+        note = [Text(S.CHILLING_NO_KINDS, "small", muted=True)] if chill.case == "figure" else []
+        return [FigureCards([(S.YOU, you, _your_caption(chill)), *published]), *note]
+    out = []
+    for kind, part in kinds.items():
+        label = S.YOU_KIND.format(name=PAIR_KIND_SHORT[kind])
+        out += [Text(PAIR_KIND_NAMES[kind], "body_strong", space=4),
+                FigureCards([(label, _shift(part.shift_percent, part), _your_caption(part)),
+                             BESIDE[kind]]), Spacer(8)]
+    return out
 
 
 def _shift(pct: float | None, chill=None) -> str:

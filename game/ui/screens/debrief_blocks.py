@@ -166,8 +166,8 @@ class ReportTable(Block):
 
 
 class FigureCards(Block):
-    """Cards side by side: a big figure and a caption each (yours, Penney, Bateson). Where a
-    figure or a caption's word would not fit a third of the width ("−20–30%" with large text
+    """Cards side by side: a big figure and a caption each (yours, and the one study beside
+    it). Where a figure or a caption's word would not fit its share of the width ("about −20%" with large text
     in the kiosk's half-width column), the cards stand one under another instead."""
 
     ROLES = ("title", "heading")
@@ -177,8 +177,10 @@ class FigureCards(Block):
         self.cards = cards   # (label, figure, caption)
 
     def _boxes(self, ui, width: int) -> list[tuple[int, int]]:
-        """(x offset, width) of each card: three across if every figure fits, else stacked."""
-        w = (width - 2 * self.GAP) // 3
+        """(x offset, width) of each card: side by side (sharing the width) if every figure
+        fits, else stacked."""
+        n = max(1, len(self.cards))
+        w = (width - (n - 1) * self.GAP) // n
         font, small = ui.theme.font(self.ROLES[-1]), ui.theme.font("small")
         words = [word for _, _, caption in self.cards for word in caption.split()]
         if all(font.size(f)[0] <= w - 32 for _, f, _ in self.cards) and all(

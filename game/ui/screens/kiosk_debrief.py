@@ -17,9 +17,11 @@ from __future__ import annotations
 import pygame
 
 from ...classroom import strings as K
-from ...classroom.chilling import PUBLISHED
+from ...classroom.chilling import (BESIDE, LATER_REVIEWS, PUBLISHED, kind_caption,
+                                   kinds_played)
 from ...classroom.summary import (contrasts_of, happened_lines, learned_line, main_chapter,
                                   your_figure)
+from ...core.strings import PAIR_KIND_NAMES, PAIR_KIND_SHORT
 from .. import paint
 from .. import strings as S
 from ..theme import LOGICAL_SIZE, MARGIN
@@ -218,10 +220,18 @@ class DebriefStepsScreen(Screen):
 
     def _blocks_learned(self) -> list:
         c = self.data.get("chilling") or {}
-        cards = [(S.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION),
-                 (S.PENNEY_SHORT, PUBLISHED[0].figure, PUBLISHED[0].claim),
-                 (S.BATESON_SHORT, PUBLISHED[1].figure, PUBLISHED[1].claim)]
-        out = [Label(S.SEC_CHILLING), Text(learned_line(c), "body_strong"), FigureCards(cards)]
+        out = [Label(S.SEC_CHILLING), Text(learned_line(c), "body_strong")]
+        kinds = kinds_played(c)
+        for kind, part in kinds.items():   # each kind beside the one study it compares with
+            p = BESIDE[kind]
+            you = (S.YOU_KIND.format(name=PAIR_KIND_SHORT[kind]), your_figure(part),
+                   kind_caption(kind, part, named=False))
+            out += [Text(PAIR_KIND_NAMES[kind], "body_strong", space=4),
+                    FigureCards([you, (p.short, p.figure, f"{p.claim} {p.caveat}")])]
+        if not kinds:
+            published = [] if c.get("pairs") else [(p.short, p.figure, f"{p.claim} {p.caveat}")
+                                                   for p in PUBLISHED]
+            out.append(FigureCards([(S.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION), *published]))
         for a in c.get("answers", []):
             if a["unscored"] is None or a["scored"] is None:
                 continue
@@ -235,8 +245,8 @@ class DebriefStepsScreen(Screen):
         out = [Label(K.RELATES_FACTS)]
         corrections = self.level.debrief.corrections if self.level is not None else []
         out += [Text(S.BULLET.format(text=c), "small", space=6) for c in corrections]
-        out += [Spacer(6)] + [Text(f"{p.reference} {p.url}", "small", muted=True, space=4)
-                              for p in PUBLISHED]
+        out += [Spacer(6)] + [Text(ref, "small", muted=True, space=4) for ref in (
+            *(f"{p.reference} {p.url}" for p in PUBLISHED), *LATER_REVIEWS)]
         return out
 
     def _blocks_what_if(self) -> list:
