@@ -196,6 +196,20 @@ CODES: dict[str, Code] = {
         "to end the level (the ending is then picked by the endings' `when`).",
         "- id: wait\n  text: Wait\n",
         "- id: wait\n  text: Wait\n  goto: station\n"),
+    "E110": Code(
+        "A one-line choice that does not say where it leads",
+        "A choice written on one line, `- Text -> scene`, ends with ` -> ` and the id of the "
+        "scene or ending it leads to, or ` -> finish` to end the level. A ` #` in the text "
+        "starts a comment and cuts the rest of the line off: put such a choice in double quotes.",
+        "choices:\n  - Wait for the green light\n  - Pay #1 -> shop\n",
+        "choices:\n  - Wait for the green light -> station\n  - \"Pay #1 -> shop\"\n"),
+    "E111": Code(
+        "A choice's text read as a key",
+        "When a choice's text has `: ` in it (a colon and a space), YAML reads the words "
+        "before it as a key, and the choice is no longer a text. Put the whole choice in "
+        "double quotes.",
+        "choices:\n  - Say: not today -> home\n",
+        "choices:\n  - \"Say: not today -> home\"\n"),
     "E199": Code(
         "Another problem with the level's shape",
         "The value is not valid here, for a reason not covered by the codes above. The message "
