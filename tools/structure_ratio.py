@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from game.content.storyform import split_arrow  # noqa: E402
+from game.content.storyform import CHOICE_KEYS, split_arrow  # noqa: E402
 
 STORY = ("scenes", "endings")
 _PROSE_KEYS = {("scenes", "title"), ("scenes", "text"), ("endings", "title"),
@@ -56,7 +56,7 @@ def measure(text: str, path: str = "") -> Ratio:
         if kind is None:
             continue
         value = event.value
-        if kind == "one-line choice":
+        if kind == "choice text":
             value = split_arrow(value)[0]
         words += len(value.split())
         prose_lines.update(_lines_of(event, text))
@@ -101,9 +101,11 @@ def _prose_kind(where: tuple) -> str | None:
         return "text"
     if section == "scenes" and len(where) >= 4 and where[2] == "choices":
         if len(where) == 4:
-            return "one-line choice"
-        if len(where) == 5 and ("choice", where[4]) in _PROSE_KEYS:
+            return "choice text"   # a choice on one line
+        if len(where) == 5 and where[4] == "reply":
             return "text"
+        if len(where) == 5 and (where[4] == "text" or where[4] not in CHOICE_KEYS):
+            return "choice text"   # `text:`, or `id: text` (the one key that is not a choice's)
     return None
 
 

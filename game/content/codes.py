@@ -210,6 +210,13 @@ CODES: dict[str, Code] = {
         "double quotes.",
         "choices:\n  - Say: not today -> home\n",
         "choices:\n  - \"Say: not today -> home\"\n"),
+    "E112": Code(
+        "The basis said twice",
+        "A scene or an ending says how real it is either with `basis:` (and its `sources:`), "
+        "or in one line with the basis as the key of its sources: `reported: [souchet2021]`. "
+        "Not both, and only one basis.",
+        "basis: reported\nreported: [souchet2021]\n",
+        "reported: [souchet2021]\n"),
     "E199": Code(
         "Another problem with the level's shape",
         "The value is not valid here, for a reason not covered by the codes above. The message "

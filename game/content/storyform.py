@@ -31,8 +31,12 @@ from .diagnostics import Diagnostic, error
 from .yamlsafe import KEY_MARK, find_mark
 
 FINISH = "finish"    # `-> finish` ends the level
+#: A scene's or ending's `basis`, written as the key of its sources: `reported: [a, b]`.
+BASES = ("reported", "extrapolated", "fiction")
 SLUG_WORDS = 4       # words of the text an id is made from
-_FIELDS = tuple(info.alias or name for name, info in Choice.model_fields.items())
+#: The keys of a choice in the long form.
+CHOICE_KEYS = tuple(info.alias or name for name, info in Choice.model_fields.items())
+_FIELDS = CHOICE_KEYS
 _ARROW = re.compile(r"(?P<text>.*\S)\s+->\s*(?P<to>\S+)\s*", re.S)
 _ID = re.compile(r"[a-z0-9_]+\Z")
 _APOSTROPHES = str.maketrans("", "", "'\u2019")
@@ -74,14 +78,44 @@ def derived_ids(texts: list[str | None], explicit: set[str]) -> list[str]:
 def normalize(data: dict, marks: dict, path: str, lines: list[str]) -> list[Diagnostic]:
     """Turn every choice written in a story-first form into the long form (in `data`), with
     marks for what was made; a diagnostic for each one written wrongly."""
-    scenes = data.get("scenes")
-    if not isinstance(scenes, dict):
-        return []
     found: list[Diagnostic] = []
-    for sid, scene in scenes.items():
-        if isinstance(scene, dict) and isinstance(scene.get("choices"), list):
-            _Choices(("scenes", sid, "choices"), marks, path, lines, found).read(scene["choices"])
+    for section in ("scenes", "endings"):
+        parts = data.get(section)
+        for pid, part in parts.items() if isinstance(parts, dict) else ():
+            if not isinstance(part, dict):
+                continue
+            _basis(part, (section, pid), marks, path, found)
+            if section == "scenes" and isinstance(part.get("choices"), list):
+                _Choices((section, pid, "choices"), marks, path, lines,
+                         found).read(part["choices"])
     return found
+
+
+def _basis(part: dict, at: tuple, marks: dict, path: str, found: list[Diagnostic]) -> None:
+    """`reported: [souchet2021]` is `basis: reported` with `sources: [souchet2021]`."""
+    given = [b for b in BASES if b in part]
+    if not given:
+        return
+    if len(given) > 1 or "basis" in part or "sources" in part:
+        also = [f"`{k}:`" for k in ("basis", "sources", *BASES) if k in part]
+        line, column = find_mark(marks, at + (given[-1], KEY_MARK))
+        found.append(error(
+            "E112", path, line, column,
+            f"this says its basis more than once ({', '.join(also)})",
+            f"write either `{given[0]}: [source, ...]`, or `basis: {given[0]}` with "
+            "`sources: [source, ...]`, not both"))
+        for key in given:
+            del part[key]
+        return
+    basis = given[0]
+    part["basis"], part["sources"] = basis, part.pop(basis)
+    if part["sources"] is None:
+        part["sources"] = []
+    if marks:
+        marks[at + ("basis",)] = find_mark(marks, at + (basis, KEY_MARK))
+        for mark in [m for m in marks if m[:len(at) + 1] == at + (basis,)]:
+            if mark[len(at) + 1:] != (KEY_MARK,):
+                marks[at + ("sources",) + mark[len(at) + 1:]] = marks[mark]
 
 
 class _Choices:
