@@ -12,8 +12,10 @@ What it changes, each only where the result reads back as the same value:
   `- wait: Wait for the green light -> station`;
 - a choice left with nothing else is one line: `- Wait for the green light -> station`;
 - `text: >-` (and every other folded `>-` text) becomes plain text on the key's line (in
-  double quotes when it holds `: ` or ` #`, and no `"`);
+  quotes when it holds `: ` or ` #`: double quotes if it has no `"`, else single quotes if
+  it has no `'`);
 - `basis: reported` with `sources: [a, b]` becomes `reported: [a, b]`;
+- `watchers: []` goes (a scene shows no watchers unless it lists them);
 - a short block list or mapping of ids and numbers under `effects`, `needs`, `shown_if`,
   `baseline`, `when`, `watchers`, `sensors` or `sources` goes on one line:
   `effects: [money: -100, set: paid]`.
@@ -43,7 +45,7 @@ from game.content.storyform import (BASES, FINISH, _FIELDS,  # noqa: E402
                                     _looks_like_a_field, derived_ids, split_arrow)
 from game.content.yamlsafe import read_yaml  # noqa: E402
 
-WIDTH = 100   # a folded-up line is never longer than this
+WIDTH = 120   # a folded-up line is never longer than this
 FOLDED = ("effects", "needs", "shown_if", "baseline", "when", "watchers", "sensors", "sources")
 _ID = re.compile(r"[a-z0-9_]+\Z")
 _FLOW_SAFE = re.compile(r"[A-Za-z0-9_.\-]+\Z")   # a plain scalar that is safe in [..] and {..}
@@ -109,9 +111,17 @@ def _part(node: MappingNode, lines: list[str], scene: bool) -> list[Edit]:
         if scene and key.value == "choices" and isinstance(value, SequenceNode) \
                 and not value.flow_style:
             edits += _choices(value, lines)
+        elif key.value == "watchers" and _empty(value, lines):
+            edits.append(Edit(_line_of(key.start_mark), _line_of(key.start_mark), []))
         elif key.value in FOLDED and not (basis and key.value == "sources"):
             edits += _fold_entry(key, value, lines)
     return edits
+
+
+def _empty(value: Node, lines: list[str]) -> bool:
+    """`watchers: []` on a line of its own, with no comment: what a scene shows anyway."""
+    line = lines[_line_of(value.start_mark)]
+    return isinstance(value, SequenceNode) and not value.value and line.strip() == "watchers: []"
 
 
 def _basis_first(node: MappingNode, lines: list[str]) -> list[Edit]:
@@ -241,8 +251,10 @@ def _body(item: MappingNode, rest: list, lines: list[str], indent: str) -> list[
             continue
         start, end, key, value = span
         folded = _folded(key, value, lines)
-        entry = folded if folded is not None else lines[start: end + 1]
-        entry = list(entry)
+        if isinstance(value, ScalarNode) and value.style == ">":
+            plain = _plain_text(key, value, lines)
+            folded = plain.new if plain is not None else None
+        entry = list(folded if folded is not None else lines[start: end + 1])
         if start == first:   # the old first entry loses its `- `
             entry[0] = indent + entry[0][len(indent):]
         out += entry
@@ -329,8 +341,8 @@ def _plain_text(key: ScalarNode, value: ScalarNode, lines: list[str]) -> Edit | 
     if not header.rstrip().endswith(": >-") or first == last:
         return None
     body = lines[first + 1: last + 1]
-    for opening, closing in (("", ""), ('"', '"')):
-        if opening and ('"' in value.value or "\\" in value.value):
+    for opening, closing in (("", ""), ('"', '"'), ("'", "'")):
+        if opening and (opening in value.value or "\\" in value.value):
             continue
         new = [header.rstrip()[: -len(">-")] + opening + body[0].strip()] + body[1:]
         new[-1] += closing
