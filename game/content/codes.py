@@ -327,11 +327,12 @@ CODES: dict[str, Code] = {
         "presets:\n  late: {scene: nite}\n",
         "presets:\n  late: {scene: night}\n"),
     "E217": Code(
-        "`renamed` points at an unknown scene",
-        "`renamed` maps an old scene id to its new id, so that saved games still resume. The "
-        "new id must be a scene of the level.",
-        "renamed:\n  office: ofice_morning\n",
-        "renamed:\n  office: office_morning\n"),
+        "`renamed` points at an unknown scene or choice",
+        "`renamed` maps an old scene id to its new id, so that saved games still resume, and "
+        "an old choice, `scene.choice`, to its new id, so that saved games still show what "
+        "was chosen. The new id must be a scene of the level, or a choice of that scene.",
+        "renamed:\n  office: ofice_morning\n  bank.keep_the_coin: bank.keep_the_coins\n",
+        "renamed:\n  office: office_morning\n  bank.keep_the_coin: bank.keep_the_extra_coin\n"),
     "E218": Code(
         "Unknown picture",
         "`art` picks one of the pictures the game can draw for a scene or an ending. The "
