@@ -1,0 +1,100 @@
+"""`tools/convert_levels.py` rewrites a level story-first: the converted level loads to the
+same `Level` as the original, plays the same golden transcripts, keeps every comment and
+every word of prose, and converting again changes nothing. The bundled levels themselves
+are not converted here (copies are)."""
+from __future__ import annotations
+
+import collections
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.authoring.transcripts import parse_name, play_args
+from game.cli import main_captured
+from game.content import bundled_levels, load_text
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tools"))
+
+import convert_levels  # noqa: E402
+import structure_ratio  # noqa: E402
+
+LEVELS = bundled_levels() + [REPO / "docs" / "examples" / "first_level.yaml"]
+TRANSCRIPTS = REPO / "tests" / "transcripts"
+
+
+@pytest.fixture(scope="module", params=LEVELS, ids=lambda p: p.stem)
+def pair(request):
+    text = request.param.read_text(encoding="utf-8")
+    return request.param, text, convert_levels.convert(text, str(request.param))
+
+
+def test_the_converted_level_is_the_same_level(pair):
+    path, before, after = pair
+    assert after != before, "nothing was converted"
+    old, new = load_text(before, str(path)), load_text(after, str(path))
+    assert old.ok and new.diagnostics == [], new.format()
+    assert new.level == old.level
+
+
+def test_every_comment_is_kept(pair):
+    _, before, after = pair
+    kept = collections.Counter(line.strip() for line in after.split("\n"))
+    for line in before.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            assert kept[stripped] > 0, stripped
+            kept[stripped] -= 1
+        elif "  #" in line:
+            assert line[line.index("  #"):].strip() in after, line
+
+
+def test_every_word_of_prose_is_kept(pair):
+    """Word for word, the prose of both is the same (the `Level`s are equal), and the
+    measurement counts the same prose words in both."""
+    _, before, after = pair
+    old, new = structure_ratio.measure(before), structure_ratio.measure(after)
+    assert new.prose_words == old.prose_words and new.structure_lines < old.structure_lines
+    assert [s.text for s in load_text(after, "x").level.scenes.values()] == \
+        [s.text for s in load_text(before, "x").level.scenes.values()]
+
+
+def test_converting_again_changes_nothing(pair):
+    path, _, after = pair
+    assert convert_levels.convert(after, str(path)) == after
+
+
+def test_the_converted_levels_play_the_golden_transcripts(pair, tmp_path):
+    path, _, after = pair
+    golden = sorted(TRANSCRIPTS.glob(f"{load_text(after, 'x').level.id}__*.txt"))
+    if path.parent.name != "levels":
+        return   # the guide's example has no golden transcripts
+    assert golden
+    copy = tmp_path / path.name
+    copy.write_text(after, encoding="utf-8")
+    for transcript in golden:
+        _, persona, ruleset, numbers = parse_name(transcript.name)
+        code, out = main_captured(play_args(str(copy), persona, ruleset, numbers))
+        assert code == 0 and out == transcript.read_text(encoding="utf-8"), transcript.name
+
+
+def test_a_level_with_errors_is_left_alone(tmp_path):
+    broken = LEVELS[0].read_text(encoding="utf-8").replace("start:", "strat:", 1)
+    with pytest.raises(convert_levels.NotTheSame, match="fix them first"):
+        convert_levels.convert(broken, "broken.yaml")
+    path = tmp_path / "broken.yaml"
+    path.write_text(broken, encoding="utf-8")
+    assert convert_levels.main([str(path)]) == 1
+    assert path.read_text(encoding="utf-8") == broken
+
+
+def test_the_command_rewrites_a_copy_and_then_finds_nothing_to_do(tmp_path, capsys):
+    copy = tmp_path / "tutorial.yaml"
+    copy.write_text((REPO / "levels" / "tutorial.yaml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    assert convert_levels.main(["--check", str(copy)]) == 0
+    assert "would be rewritten" in capsys.readouterr().out
+    assert convert_levels.main([str(copy)]) == 0
+    assert convert_levels.main([str(copy)]) == 0
+    assert "already in the story-first format" in capsys.readouterr().out
