@@ -266,3 +266,17 @@ def test_a_renamed_choice_that_is_not_there_is_an_error(entry, words):
 def test_compare_lists_only_the_choices_that_moved():
     result = compare(load(SHORT).level, load(SHORT).level)
     assert result.ok and result.choices == [] and result.choices_compared == 4
+
+
+def test_a_text_choice_with_no_way_out_is_told_about_the_arrow():
+    found = load(SHORT.replace("- text: Go home -> finish", "- text: Go home"))
+    assert "end its text with ` -> <scene or ending id>`" in the(found, "E109").hint
+
+
+def test_the_marks_tools_read_include_what_the_short_forms_make():
+    loaded = load(SHORT)
+    line, column = loaded.marks[("scenes", "street", "choices", 0, "goto")]
+    assert loaded.lines[line - 1][column - 1:] == "station"
+    assert loaded.marks[("scenes", "street", "choices", 0, "id")][0] == line
+    assert loaded.lines[loaded.marks[("scenes", "street", "basis")][0] - 1].strip() == \
+        "reported: [s1]"

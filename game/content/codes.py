@@ -192,10 +192,11 @@ CODES: dict[str, Code] = {
         "  - money: -20\n"),
     "E109": Code(
         "A choice with no way out",
-        "Every choice must say where it leads: `goto:` a scene or an ending, or `finish: true` "
-        "to end the level (the ending is then picked by the endings' `when`).",
-        "- id: wait\n  text: Wait\n",
-        "- id: wait\n  text: Wait\n  goto: station\n"),
+        "Every choice must say where it leads: ` -> ` and a scene or an ending at the end of "
+        "its text, or `goto:` a scene or an ending; ` -> finish` or `finish: true` ends the "
+        "level (the ending is then picked by the endings' `when`).",
+        "- text: Wait\n  behaviour: wait_light\n",
+        "- text: Wait -> station\n  behaviour: wait_light\n"),
     "E110": Code(
         "A one-line choice that does not say where it leads",
         "A choice written on one line, `- Text -> scene`, ends with ` -> ` and the id of the "

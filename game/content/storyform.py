@@ -34,6 +34,7 @@ FINISH = "finish"    # `-> finish` ends the level
 #: A scene's or ending's `basis`, written as the key of its sources: `reported: [a, b]`.
 BASES = ("reported", "extrapolated", "fiction")
 SLUG_WORDS = 4       # words of the text an id is made from
+_SLUG_READS = 400    # characters read for them (a text of megabytes is not read whole)
 #: The keys of a choice in the long form.
 CHOICE_KEYS = tuple(info.alias or name for name, info in Choice.model_fields.items())
 _FIELDS = CHOICE_KEYS
@@ -53,6 +54,7 @@ def split_arrow(text: str) -> tuple[str, str | None]:
 
 def slug(text: str) -> str:
     """The id made from a choice's text: its first words, lower case, joined by `_`."""
+    text = text[:_SLUG_READS]
     plain = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES)).lower()
     words = re.findall(r"[a-z0-9]+", plain.encode("ascii", "ignore").decode())
     if not words:   # a text in another script keeps its own letters
