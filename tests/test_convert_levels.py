@@ -98,3 +98,63 @@ def test_the_command_rewrites_a_copy_and_then_finds_nothing_to_do(tmp_path, caps
     assert convert_levels.main([str(copy)]) == 0
     assert convert_levels.main([str(copy)]) == 0
     assert "already in the story-first format" in capsys.readouterr().out
+
+
+TRICKY = """\
+format: 1
+id: tricky
+title: Tricky
+start: a
+rulesets: {r: {name: R}}
+personas: {p: {name: P}}
+scenes:
+  a:
+    title: A
+    basis: fiction
+    text: >-
+      She says: "no". It's late.
+    choices:
+      - Wait -> b
+      - id: wait_2
+        text: Wait
+        goto: b
+      - id: finish
+        text: "Say: yes"
+        goto: b
+      # why this one matters
+      - id: odd
+        text: Go -> nowhere
+        goto: b   # the arrow is part of its text
+      - id: both
+        text: Both
+        goto: b
+        finish: true
+      - id: dont_look_back
+        text: "Don't look back"
+        reply: >-
+          A reply: with a colon.
+        finish: true
+  b:
+    title: B
+    basis: fiction
+    text: B.
+    choices:
+      - {id: end, text: End, finish: true}
+endings:
+  e: {title: E, text: Over.}
+"""
+
+
+def test_tricky_choices_convert_to_the_same_level():
+    after = convert_levels.convert(TRICKY, "tricky.yaml")
+    assert load_text(after, "t").level == load_text(TRICKY, "t").level
+    assert "      - Wait -> b\n      - Wait -> b\n" in after   # the second's made id is `wait_2`
+    assert "      - text: 'Say: yes -> b'\n        id: finish\n" in after   # an id that is a key
+    assert "      - odd: Go -> nowhere\n        goto: b   # the arrow is part of its text" in after
+    assert "      - text: Both\n        goto: b\n        finish: true\n" in after
+    assert "      - text: Don't look back -> finish\n" in after
+    assert '        reply: "A reply: with a colon."\n' in after
+    assert "    text: >-\n      She says" in after   # both quote marks and `: `: kept
+    assert "      # why this one matters\n" in after
+    assert "      - {id: end, text: End, finish: true}\n" in after
+    assert convert_levels.convert(after, "tricky.yaml") == after

@@ -158,21 +158,46 @@ def _choices(node: SequenceNode, lines: list[str]) -> list[Edit]:
 def _ids_to_keep(node: SequenceNode) -> set[int]:
     """The positions of the choices whose `id` must stay written: those where the id made
     from the text (with the other written ids) would differ. Found by dropping ids until no
-    made id changes."""
-    entries = [_entries(i) if isinstance(i, MappingNode) else None for i in node.value]
-    ids = [_scalar(e, "id") if e is not None else None for e in entries]
-    texts = [_scalar(e, "text") if e is not None else None for e in entries]
-    texts = [split_arrow(t)[0] if t is not None and _merges(e) else t
-             for t, e in zip(texts, entries)]
-    dropped = {i for i, name in enumerate(ids) if name is not None and texts[i] is not None}
+    made id changes; choices already written without an id must keep the ids they had."""
+    ids: list[str | None] = []
+    texts: list[str | None] = []
+    for item in node.value:
+        name, text = _id_and_text(item)
+        ids.append(name)
+        texts.append(text)
+    fixed = {n for n, t in zip(ids, texts) if n is not None and t is None}
+    idless = [i for i, n in enumerate(ids) if n is None]
+    dropped = {i for i, n in enumerate(ids) if n is not None and texts[i] is not None}
+    candidates = set(dropped)
+    before = derived_ids([texts[i] for i in idless], fixed | {ids[i] or "" for i in dropped})
     while True:
-        written = {ids[i] for i in range(len(ids)) if ids[i] is not None and i not in dropped}
-        order = sorted(dropped)
-        made = derived_ids([texts[i] for i in order], written)
-        wrong = {i for i, name in zip(order, made) if name != ids[i]}
+        written = fixed | {ids[i] or "" for i in candidates - dropped}
+        order = sorted(dropped | set(idless))
+        made = dict(zip(order, derived_ids([texts[i] for i in order], written)))
+        wrong = {i for i in dropped if made[i] != ids[i]}
+        if [made[i] for i in idless] != before:
+            return {i for i, n in enumerate(ids) if n is not None}
         if not wrong:
-            return {i for i in range(len(ids)) if i not in dropped}
+            return {i for i, n in enumerate(ids) if n is not None and i not in dropped}
         dropped -= wrong
+
+
+def _id_and_text(item: Node) -> tuple[str | None, str | None]:
+    """A choice's written id (None: made from the text) and the text its id is made from
+    (None when its id is written in a way this tool keeps)."""
+    if isinstance(item, ScalarNode):
+        return None, split_arrow(item.value)[0]
+    if not isinstance(item, MappingNode):
+        return "", None
+    entries = _entries(item)
+    name, text = _scalar(entries, "id"), _scalar(entries, "text")
+    if name is None and text is None:   # `- wait: Wait -> station`: the id is written first
+        first = next((k for k in entries if k not in _FIELDS), "")
+        return first, None
+    if text is not None and (name is not None and _merges(entries) or name is None
+                             and "goto" not in entries and FINISH not in entries):
+        text = split_arrow(text)[0]
+    return name, text
 
 
 def _entries(node: MappingNode) -> dict[str, tuple[Node, Node]]:
