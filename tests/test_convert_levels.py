@@ -158,3 +158,10 @@ def test_tricky_choices_convert_to_the_same_level():
     assert "      # why this one matters\n" in after
     assert "      - {id: end, text: End, finish: true}\n" in after
     assert convert_levels.convert(after, "tricky.yaml") == after
+
+
+def test_without_quotes_a_text_with_a_colon_keeps_its_folded_form():
+    after = convert_levels.convert(TRICKY, "tricky.yaml", quote=False)
+    assert "        reply: >-\n          A reply: with a colon.\n" in after
+    assert load_text(after, "t").level == load_text(TRICKY, "t").level
+    assert convert_levels.convert(after, "tricky.yaml", quote=False) == after

@@ -11,9 +11,10 @@ What it changes, each only where the result reads back as the same value:
 - its `id` goes when the id made from the text is the same; otherwise it is written first,
   `- wait: Wait for the green light -> station`;
 - a choice left with nothing else is one line: `- Wait for the green light -> station`;
-- `text: >-` (and every other folded `>-` text) becomes plain text on the key's line (in
-  quotes when it holds `: ` or ` #`: double quotes if it has no `"`, else single quotes if
-  it has no `'`);
+- `text: >-` (and every other folded `>-` text) becomes plain text on the key's line; one
+  that holds `: ` or ` #` is put in double quotes if it has no `"`, else in single quotes if
+  it has no `'` (with `--no-quotes` it keeps its `>-`: quotes are a trap for whoever later
+  adds a `"` or an apostrophe to that text);
 - `basis: reported` with `sources: [a, b]` becomes `reported: [a, b]`;
 - `watchers: []` goes (a scene shows no watchers unless it lists them);
 - a short block list or mapping of ids and numbers under `effects`, `needs`, `shown_if`,
@@ -64,7 +65,7 @@ class NotTheSame(Exception):
 
 # ---------------------------------------------------------------- the whole file
 
-def convert(text: str, path: str = "level.yaml") -> str:
+def convert(text: str, path: str = "level.yaml", quote: bool = True) -> str:
     """The file in the story-first format. Raises NotTheSame when the result would not load
     to the same level as `text` (then nothing should be written)."""
     lines = text.split("\n")
@@ -76,9 +77,9 @@ def convert(text: str, path: str = "level.yaml") -> str:
         if key.value in ("scenes", "endings") and isinstance(value, MappingNode):
             for _, part in value.value:
                 if isinstance(part, MappingNode) and not part.flow_style:
-                    edits += _part(part, lines, key.value == "scenes")
+                    edits += _part(part, lines, key.value == "scenes", quote)
     covered = {n for e in edits for n in range(e.first, e.last + 1)}
-    edits += [e for e in _folded_texts(root, lines) if e.first not in covered]
+    edits += [e for e in _folded_texts(root, lines, quote) if e.first not in covered]
     out = _apply(lines, edits)
     _same(text, out, path)
     return out
@@ -101,7 +102,7 @@ def _same(before: str, after: str, path: str) -> None:
 
 # ---------------------------------------------------------------- a scene or an ending
 
-def _part(node: MappingNode, lines: list[str], scene: bool) -> list[Edit]:
+def _part(node: MappingNode, lines: list[str], scene: bool, quote: bool) -> list[Edit]:
     """Edits inside one scene or ending: its choices, and its short lists on one line."""
     edits: list[Edit] = []
     basis = _basis_first(node, lines)
@@ -110,7 +111,7 @@ def _part(node: MappingNode, lines: list[str], scene: bool) -> list[Edit]:
     for key, value in node.value:
         if scene and key.value == "choices" and isinstance(value, SequenceNode) \
                 and not value.flow_style:
-            edits += _choices(value, lines)
+            edits += _choices(value, lines, quote)
         elif key.value == "watchers" and _empty(value, lines):
             edits.append(Edit(_line_of(key.start_mark), _line_of(key.start_mark), []))
         elif key.value in FOLDED and not (basis and key.value == "sources"):
@@ -144,12 +145,12 @@ def _basis_first(node: MappingNode, lines: list[str]) -> list[Edit]:
     return [Edit(spans[0][0], spans[0][1], [line]), Edit(spans[1][0], spans[1][1], [])]
 
 
-def _choices(node: SequenceNode, lines: list[str]) -> list[Edit]:
+def _choices(node: SequenceNode, lines: list[str], quote: bool) -> list[Edit]:
     keep = _ids_to_keep(node)
     edits = []
     for position, item in enumerate(node.value):
         if isinstance(item, MappingNode) and not item.flow_style:
-            edit = _choice(item, lines, position in keep)
+            edit = _choice(item, lines, position in keep, quote)
             if edit is not None:
                 edits.append(edit)
     return edits
@@ -221,7 +222,7 @@ def _merges(entries: dict) -> bool:
     return finish == "true"
 
 
-def _choice(item: MappingNode, lines: list[str], keep_id: bool) -> Edit | None:
+def _choice(item: MappingNode, lines: list[str], keep_id: bool, quote: bool) -> Edit | None:
     entries = _entries(item)
     if "text" not in entries or not isinstance(entries["text"][1], ScalarNode):
         return None   # an id-first choice, already converted, or one to leave alone
@@ -242,7 +243,7 @@ def _choice(item: MappingNode, lines: list[str], keep_id: bool) -> Edit | None:
     comments = [_comment(lines, entries[k][1]) for k in taken if k in entries]
     rest = [(k, v) for k, v in item.value if k.value not in taken]
     indent = " " * item.start_mark.column
-    body = _body(item, rest, lines, indent)
+    body = _body(item, rest, lines, indent, quote)
     if body is None:
         return None
     tail = "".join(f"  {c}" for c in comments if c)
@@ -255,7 +256,8 @@ def _choice(item: MappingNode, lines: list[str], keep_id: bool) -> Edit | None:
     return Edit(first, last, new)
 
 
-def _body(item: MappingNode, rest: list, lines: list[str], indent: str) -> list[str] | None:
+def _body(item: MappingNode, rest: list, lines: list[str], indent: str,
+          quote: bool) -> list[str] | None:
     """The lines of the entries kept (and of the comments between them), each kept entry
     folded on one line where it can be. None when the entries are written in a way this
     tool does not rewrite (two on one line)."""
@@ -277,7 +279,7 @@ def _body(item: MappingNode, rest: list, lines: list[str], indent: str) -> list[
         start, end, key, value = span
         folded = _folded(key, value, lines)
         if isinstance(value, ScalarNode) and value.style == ">":
-            plain = _plain_text(key, value, lines)
+            plain = _plain_text(key, value, lines, quote)
             folded = plain.new if plain is not None else None
         entry = list(folded if folded is not None else lines[start: end + 1])
         if start == first:   # the old first entry loses its `- `
@@ -341,7 +343,7 @@ def _pair(key: Node, value: Node) -> str | None:
 
 # ---------------------------------------------------------------- folded texts
 
-def _folded_texts(root: Node, lines: list[str]) -> list[Edit]:
+def _folded_texts(root: Node, lines: list[str], quote: bool) -> list[Edit]:
     """`key: >-` texts anywhere in the file written as plain text on the key's line."""
     edits: list[Edit] = []
     stack: list[Node] = [root]
@@ -350,7 +352,7 @@ def _folded_texts(root: Node, lines: list[str]) -> list[Edit]:
         if isinstance(node, MappingNode):
             for key, value in node.value:
                 if isinstance(value, ScalarNode) and value.style == ">":
-                    edit = _plain_text(key, value, lines)
+                    edit = _plain_text(key, value, lines, quote)
                     if edit is not None:
                         edits.append(edit)
                 else:
@@ -360,13 +362,14 @@ def _folded_texts(root: Node, lines: list[str]) -> list[Edit]:
     return edits
 
 
-def _plain_text(key: ScalarNode, value: ScalarNode, lines: list[str]) -> Edit | None:
+def _plain_text(key: ScalarNode, value: ScalarNode, lines: list[str],
+                quote: bool) -> Edit | None:
     first, last = _line_of(key.start_mark), _last_line(value, lines)
     header = lines[first]
     if not header.rstrip().endswith(": >-") or first == last:
         return None
     body = lines[first + 1: last + 1]
-    for opening, closing in (("", ""), ('"', '"'), ("'", "'")):
+    for opening, closing in (("", ""), ('"', '"'), ("'", "'"))[: 3 if quote else 1]:
         if opening and (opening in value.value or "\\" in value.value):
             continue
         new = [header.rstrip()[: -len(">-")] + opening + body[0].strip()] + body[1:]
@@ -442,13 +445,15 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("files", nargs="*", type=Path)
     parser.add_argument("--check", action="store_true", help="write nothing")
+    parser.add_argument("--no-quotes", action="store_true",
+                        help="keep `>-` for a text that would need quotes")
     args = parser.parse_args(argv)
     files = args.files or sorted((ROOT / "levels").glob("*.yaml"))
     status = 0
     for file in files:
         text = file.read_text(encoding="utf-8")
         try:
-            out = convert(text, str(file))
+            out = convert(text, str(file), quote=not args.no_quotes)
         except NotTheSame as exc:
             print(exc)
             status = 1
