@@ -180,7 +180,8 @@ def test_a_colon_in_a_one_line_choice_says_to_quote_it():
                                "- Shout: wait for me -> station"))
     d = the(found, "E111")
     assert at(found, d).startswith("Shout")
-    assert d.hint == 'put the whole choice in double quotes: `- "Shout: wait for me -> station"`'
+    assert d.hint.startswith(
+        'put the whole choice in double quotes: `- "Shout: wait for me -> station"`')
     assert [x.code for x in found.errors] == ["E111"]
 
 
@@ -280,3 +281,15 @@ def test_the_marks_tools_read_include_what_the_short_forms_make():
     assert loaded.marks[("scenes", "street", "choices", 0, "id")][0] == line
     assert loaded.lines[loaded.marks[("scenes", "street", "basis")][0] - 1].strip() == \
         "reported: [s1]"
+
+
+def test_an_id_written_first_in_capitals_is_told_to_be_lower_case():
+    found = load(SHORT.replace("- cross: Cross on red", "- Cross: Cross on red"))
+    d = the(found, "E111")
+    assert d.hint.endswith("or, if `Cross` is its id, write the id in lower case: `cross`")
+
+
+def test_a_key_in_capitals_is_still_a_misspelt_key():
+    found = load(SHORT.replace("- text: Go home -> finish", "- Text: Go home -> finish"))
+    assert "did you mean `text`?" in the(found, "E101").hint
+    assert not [d for d in found.diagnostics if d.code == "E111"]

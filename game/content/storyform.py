@@ -171,9 +171,10 @@ class _Choices:
             self._mark(at + ("id",), at + (key, KEY_MARK))
             self._mark(at + ("text",), at + (key,))
         elif not _ID.match(key) and (value is None or isinstance(value, str)) \
-                and len(item) == 1 and (" " in key.strip() or key[:1].isupper()):
+                and (" " in key.strip() or key[:1].isupper()) \
+                and not _looks_like_a_field(key.lower()):
             self._text_read_as_key(key, value, at)
-            item.clear()   # read from here on as the text it is: the problem is said once
+            del item[key]   # read from here on as the text it is: the problem is said once
             item["text"] = key if value is None else f"{key}: {value}"
             self._mark(at + ("text",), at)
 
@@ -206,10 +207,12 @@ class _Choices:
     def _text_read_as_key(self, key: str, value: str | None, at: tuple) -> None:
         line, column = self._where(at + (key, KEY_MARK))
         whole = key if value is None else f"{key}: {value}"
+        hint = f"put the whole choice in double quotes: `- {_quoted(whole)}`"
+        if " " not in key.strip():
+            hint += f"; or, if `{key}` is its id, write the id in lower case: `{key.lower()}`"
         self.found.append(error(
             "E111", self.path, line, column,
-            f"this choice's text has `: ` in it, so YAML read `{key}` as a key",
-            f"put the whole choice in double quotes: `- {_quoted(whole)}`"))
+            f"this choice's text has `: ` in it, so YAML read `{key}` as a key", hint))
 
     # ---- marks
 
