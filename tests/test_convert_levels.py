@@ -165,3 +165,8 @@ def test_without_quotes_a_text_with_a_colon_keeps_its_folded_form():
     assert "        reply: >-\n          A reply: with a colon.\n" in after
     assert load_text(after, "t").level == load_text(TRICKY, "t").level
     assert convert_levels.convert(after, "tricky.yaml", quote=False) == after
+
+
+def test_a_file_saved_on_windows_keeps_its_line_ends():
+    after = convert_levels.convert(TRICKY.replace("\n", "\r\n"), "tricky.yaml")
+    assert after == convert_levels.convert(TRICKY, "tricky.yaml").replace("\n", "\r\n")

@@ -68,10 +68,12 @@ class NotTheSame(Exception):
 def convert(text: str, path: str = "level.yaml", quote: bool = True) -> str:
     """The file in the story-first format. Raises NotTheSame when the result would not load
     to the same level as `text` (then nothing should be written)."""
+    windows = "\r\n" in text   # a file saved on Windows keeps its line ends
+    original, text = text, text.replace("\r\n", "\n")
     lines = text.split("\n")
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(root, MappingNode):
-        return text
+        return original
     edits: list[Edit] = []
     for key, value in root.value:
         if key.value in ("scenes", "endings") and isinstance(value, MappingNode):
@@ -82,7 +84,7 @@ def convert(text: str, path: str = "level.yaml", quote: bool = True) -> str:
     edits += [e for e in _folded_texts(root, lines, quote) if e.first not in covered]
     out = _apply(lines, edits)
     _same(text, out, path)
-    return out
+    return out.replace("\n", "\r\n") if windows else out
 
 
 def _apply(lines: list[str], edits: list[Edit]) -> str:
