@@ -170,3 +170,11 @@ def test_without_quotes_a_text_with_a_colon_keeps_its_folded_form():
 def test_a_file_saved_on_windows_keeps_its_line_ends():
     after = convert_levels.convert(TRICKY.replace("\n", "\r\n"), "tricky.yaml")
     assert after == convert_levels.convert(TRICKY, "tricky.yaml").replace("\n", "\r\n")
+
+
+def test_the_command_keeps_a_windows_file_windows(tmp_path):
+    path = tmp_path / "tricky.yaml"
+    path.write_bytes(b"\xef\xbb\xbf" + TRICKY.replace("\n", "\r\n").encode("utf-8"))
+    assert convert_levels.main([str(path)]) == 0
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n")

@@ -453,7 +453,9 @@ def main(argv: list[str]) -> int:
     files = args.files or sorted((ROOT / "levels").glob("*.yaml"))
     status = 0
     for file in files:
-        text = file.read_text(encoding="utf-8")
+        raw = file.read_bytes()
+        bom = raw.startswith(b"\xef\xbb\xbf")
+        text = raw.decode("utf-8-sig")   # as written: line ends are not changed
         try:
             out = convert(text, str(file), quote=not args.no_quotes)
         except NotTheSame as exc:
@@ -465,7 +467,7 @@ def main(argv: list[str]) -> int:
         elif args.check:
             print(f"{file}: would be rewritten")
         else:
-            file.write_text(out, encoding="utf-8")
+            file.write_bytes(out.encode("utf-8-sig" if bom else "utf-8"))
             print(f"{file}: rewritten (same level)")
     return status
 
