@@ -116,10 +116,10 @@ def test_seed_0_misses_and_seed_1_sees_as_step_3_says(seed, seen):
 
 def test_the_messages_the_guide_quotes_are_what_the_tools_print():
     text = guide()
-    bnak = the(diagnostics(changed("goto: bank", "goto: bnak")), "E202")
+    bnak = the(diagnostics(changed("-> bank", "-> bnak")), "E202")
     assert bnak.format().splitlines()[0] in text
-    no_leave = changed("      - id: leave\n        text: Go back to your stall\n"
-                       "        finish: true\n", "")
+    assert f"line {bnak.line} and column {bnak.column}" in text
+    no_leave = changed("      - Go back to your stall -> finish\n", "")
     dead_end = the(analyze_text(no_leave, AS_IN_THE_GUIDE).problems, "A403")
     assert dead_end.format().splitlines()[0] in text
     for line in (d.format().splitlines()[0]
@@ -195,9 +195,20 @@ def test_an_ending_after_the_fallback_says_to_move_it():
 
 
 def test_an_ending_reached_by_goto_is_not_told_to_move():
-    text = changed("      - id: leave\n", "      - id: sneak\n        text: Slip out the back\n"
-                   "        needs: {score_at_least: 5000}\n        goto: secret\n"
-                   "      - id: leave\n")
+    text = changed("      - Go back to your stall -> finish\n",
+                   "      - text: Slip out the back -> secret\n"
+                   "        needs: {score_at_least: 5000}\n"
+                   "      - Go back to your stall -> finish\n")
     text = text.replace("\ndebrief:", "  secret:\n    title: Secret\n    text: Gone.\n\ndebrief:")
     d = the(analyze_text(text, AS_IN_THE_GUIDE).problems, "A402")
     assert "`secret`" in d.message and "move" not in d.hint
+
+
+def test_the_compat_line_the_guide_quotes_is_what_compat_prints(tmp_path):
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(example(), encoding="utf-8")
+    new.write_text(changed("Keep the coin ->", "Keep the extra coin ->"), encoding="utf-8")
+    proc = game("compat", str(old), str(new))
+    assert proc.returncode == 1
+    said = [line for line in proc.stdout.splitlines() if "keep_the_coin" in line]
+    assert len(said) == 1 and said[0] in guide()

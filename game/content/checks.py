@@ -103,9 +103,22 @@ def check_preset_scenes(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_renamed(ctx: Context) -> Iterator[Diagnostic]:
-    """E217: `renamed` maps old scene ids to scenes that exist."""
-    places = ((("renamed", old), new) for old, new in ctx.level.renamed.items())
+    """E217: `renamed` maps old scene ids to scenes that exist, and `scene.choice` to
+    choices that exist."""
+    scenes = ctx.level.scenes
+    choices = [(old, new) for old, new in ctx.level.renamed.items()
+               if "." in old and "." in new and new not in scenes]
+    places = ((("renamed", old), new) for old, new in ctx.level.renamed.items()
+              if (old, new) not in choices)
     yield from _refs(ctx, "E217", "scene", ctx.names.scenes, "scenes", places)
+    for old, new in choices:
+        sid, cid = new.split(".", 1)
+        if sid not in scenes:
+            yield ctx.unknown("E217", ("renamed", old), "scene", sid, scenes, "scenes")
+        elif cid not in (ids := [c.id for c in scenes[sid].choices]):
+            yield ctx.error("E217", ("renamed", old),
+                            f"scene `{sid}` has no choice `{cid}`",
+                            ctx.suggest(cid, ids) or f"its choices are {quoted_list(ids)}")
 
 
 # ---------------------------------------------------------------- rules and the world

@@ -192,10 +192,32 @@ CODES: dict[str, Code] = {
         "  - money: -20\n"),
     "E109": Code(
         "A choice with no way out",
-        "Every choice must say where it leads: `goto:` a scene or an ending, or `finish: true` "
-        "to end the level (the ending is then picked by the endings' `when`).",
-        "- id: wait\n  text: Wait\n",
-        "- id: wait\n  text: Wait\n  goto: station\n"),
+        "Every choice must say where it leads: ` -> ` and a scene or an ending at the end of "
+        "its text, or `goto:` a scene or an ending; ` -> finish` or `finish: true` ends the "
+        "level (the ending is then picked by the endings' `when`).",
+        "- text: Wait\n  behaviour: wait_light\n",
+        "- text: Wait -> station\n  behaviour: wait_light\n"),
+    "E110": Code(
+        "A one-line choice that does not say where it leads",
+        "A choice written on one line, `- Text -> scene`, ends with ` -> ` and the id of the "
+        "scene or ending it leads to, or ` -> finish` to end the level. A ` #` in the text "
+        "starts a comment and cuts the rest of the line off: put such a choice in double quotes.",
+        "choices:\n  - Wait for the green light\n  - Pay #1 -> shop\n",
+        "choices:\n  - Wait for the green light -> station\n  - \"Pay #1 -> shop\"\n"),
+    "E111": Code(
+        "A choice's text read as a key",
+        "When a choice's text has `: ` in it (a colon and a space), YAML reads the words "
+        "before it as a key, and the choice is no longer a text. Put the whole choice in "
+        "double quotes.",
+        "choices:\n  - Say: not today -> home\n",
+        "choices:\n  - \"Say: not today -> home\"\n"),
+    "E112": Code(
+        "The basis said twice",
+        "A scene or an ending says how real it is either with `basis:` (and its `sources:`), "
+        "or in one line with the basis as the key of its sources: `reported: [souchet2021]`. "
+        "Not both, and only one basis.",
+        "basis: reported\nreported: [souchet2021]\n",
+        "reported: [souchet2021]\n"),
     "E199": Code(
         "Another problem with the level's shape",
         "The value is not valid here, for a reason not covered by the codes above. The message "
@@ -306,11 +328,12 @@ CODES: dict[str, Code] = {
         "presets:\n  late: {scene: nite}\n",
         "presets:\n  late: {scene: night}\n"),
     "E217": Code(
-        "`renamed` points at an unknown scene",
-        "`renamed` maps an old scene id to its new id, so that saved games still resume. The "
-        "new id must be a scene of the level.",
-        "renamed:\n  office: ofice_morning\n",
-        "renamed:\n  office: office_morning\n"),
+        "`renamed` points at an unknown scene or choice",
+        "`renamed` maps an old scene id to its new id, so that saved games still resume, and "
+        "an old choice, `scene.choice`, to its new id, so that saved games still show what "
+        "was chosen. The new id must be a scene of the level, or a choice of that scene.",
+        "renamed:\n  office: ofice_morning\n  bank.keep_the_coin: bank.keep_the_coins\n",
+        "renamed:\n  office: office_morning\n  bank.keep_the_coin: bank.keep_the_extra_coin\n"),
     "E218": Code(
         "Unknown picture",
         "`art` picks one of the pictures the game can draw for a scene or an ending. The "

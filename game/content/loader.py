@@ -16,6 +16,7 @@ from .context import Context
 from .diagnostics import ERROR, Diagnostic, error, format_all
 from .index import Names
 from .messages import written
+from .storyform import normalize
 from .validation import validate
 from .yamlsafe import MAX_TEXT_CHARS, gc_paused, read_yaml
 
@@ -51,7 +52,10 @@ class Loaded:
     def marks(self) -> dict:
         """Line marks, read on first use (a clean file is loaded without them)."""
         if self._marks is None:
-            self._marks = read_yaml(self._text, self.path)[1]
+            data, marks, _ = read_yaml(self._text, self.path)
+            if isinstance(data, dict):   # with the marks of what the story-first forms make
+                normalize(data, marks, self.path, self.lines)
+            self._marks = marks
         return self._marks
 
     @property
@@ -150,6 +154,7 @@ def _load(text: str, path: str, lines: list[str],
     wrong_format = _check_format(data, marks, path, lines)
     if wrong_format is not None:
         return None, diagnostics + [wrong_format], marks
+    diagnostics += normalize(data, marks, path, lines)
     checked = validate(data, marks, path, lines, words=with_marks)
     diagnostics += checked.diagnostics
     if checked.level is not None:

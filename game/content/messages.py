@@ -248,8 +248,8 @@ def _rule_broken(loc: tuple, steps: list, err: Mapping) -> Found:
     name = getattr(model, "__name__", "")
     if name == "Choice":
         return Found(1, "E109", loc, "this choice has no way out",
-                     "add `goto: <scene or ending id>` to go somewhere, or `finish: true` "
-                     "to end the level")
+                     "end its text with ` -> <scene or ending id>` (or ` -> finish` to end the "
+                     "level), or add `goto: <scene or ending id>` or `finish: true`")
     text = str(err.get("msg", "")).removeprefix("Value error, ")
     return Found(2, "E199", loc, text or f"{_label(loc, steps)} is not valid here",
                  "check what this key takes in docs/AUTHORING.md")

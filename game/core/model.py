@@ -362,7 +362,18 @@ class Level(_Model):
     endings: dict[str, Ending] = Field(min_length=1, description="Ending id -> ending.")
     debrief: Debrief = Field(default_factory=Debrief, description="Discussion prompts.")
     presets: dict[str, Preset] = Field(default_factory=dict, description="Named starting states.")
-    renamed: dict[str, str] = Field(default_factory=dict, description="Old scene id -> new id.")
+    renamed: dict[str, str] = Field(default_factory=dict, description=(
+        "Old scene id -> new id; for a choice, `scene.old_choice_id` -> "
+        "`scene.new_choice_id`."))
+
+    def choice_now(self, scene_id: str, choice_id: str) -> tuple[str, str]:
+        """(scene, choice) where a choice made in an older version of this level is now:
+        through `renamed:`'s `scene.choice` entries, else its scene's new id."""
+        moved = self.renamed.get(f"{scene_id}.{choice_id}")
+        if moved is not None and "." in moved and moved not in self.scenes:
+            scene, choice = moved.split(".", 1)
+            return scene, choice
+        return self.renamed.get(scene_id, scene_id), choice_id
 
     def is_scored(self, scene_id: str) -> bool:
         """Whether choices in this scene are scored."""

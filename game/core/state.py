@@ -10,6 +10,7 @@ into the new one (see `game.core.upgrade`), so `from_json` still reads every ver
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import asdict, dataclass, field, fields
 from functools import cache
@@ -254,12 +255,21 @@ def _damaged(exc: ValidationError) -> str:
     return f"this saved game is damaged (`{loc[0]}` {what})"
 
 
+def _record_now(record: Record, level: Level) -> Record:
+    """A record with its scene and choice as they are called now (`renamed:`)."""
+    scene, choice = level.choice_now(record.scene, record.choice)
+    if (scene, choice) == (record.scene, record.choice):
+        return record
+    return dataclasses.replace(record, scene=scene, choice=choice)
+
+
 def _fit(state: State, level: Level) -> State:
     """The state, if each id in it is in the level; else StateError."""
     renamed = level.renamed
     state = state.replace(scene=state.scene and renamed.get(state.scene, state.scene),
                     visited=tuple(renamed.get(s, s) for s in state.visited),
-                    path=tuple(renamed.get(s, s) for s in state.path))
+                    path=tuple(renamed.get(s, s) for s in state.path),
+                    records=tuple(_record_now(r, level) for r in state.records))
     problems = [
         (state.persona in level.personas, f"persona `{state.persona}`"),
         (state.ruleset in level.rulesets, f"ruleset `{state.ruleset}`"),
