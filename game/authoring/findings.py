@@ -139,6 +139,26 @@ def check_dead_ends(a: Analysis) -> Iterator[Diagnostic]:
                      "always holds")
 
 
+def check_traps(a: Analysis) -> Iterator[Diagnostic]:
+    """A413: scenes where a player can fall into a trap: choices stay open, but none of the
+    ways on ever reaches an ending."""
+    for sid in a.level.scenes:
+        found = [r for r in a.results if sid in r.traps]
+        if not found:
+            continue
+        r = min(found, key=lambda x: len(x.traps[sid]))
+        inside = sorted(r.trap_scenes)
+        loop = ", ".join(f"`{s}`" for s in inside[:6]) + (", ..." if len(inside) > 6 else "")
+        others = [x.who for x in found if x is not r]
+        also = f"; also as {', '.join(others)}" if others else ""
+        yield a.note("A413", ("scenes", sid, "choices"),
+                     f"trap: a player can arrive at `{sid}` and never reach an ending, "
+                     f"however they choose (the choices from here only lead on among "
+                     f"{loop}), {a.walk_text(r.traps[sid], r.who)}{also}",
+                     "give one of these scenes a choice that leads on to an ending, or "
+                     "make sure a way out is always open")
+
+
 def check_closed_choices(a: Analysis) -> Iterator[Diagnostic]:
     """A404: choices never open in a scene that is reached."""
     if not a.complete:
@@ -227,6 +247,7 @@ def check_incomplete(a: Analysis) -> Iterator[Diagnostic]:
 
 CHECKS: list[Callable[[Analysis], Iterator[Diagnostic]]] = [
     check_incomplete, check_unreachable_scenes, check_unreachable_endings, check_dead_ends,
+    check_traps,
     check_closed_choices, check_never_set, check_never_read, check_still_services,
 ]
 

@@ -49,6 +49,8 @@ class ComboResult:
     services_open: set[str] = field(default_factory=set)     # open in some state
     services_closed: set[str] = field(default_factory=set)   # closed in some state
     lengths: Lengths | None = None
+    traps: dict[str, Walk] = field(default_factory=dict)   # scene -> shortest way into a trap
+    trap_scenes: set[str] = field(default_factory=set)     # every scene inside some trap
 
     @property
     def who(self) -> str:
@@ -117,7 +119,45 @@ def summarize(level: Level, reach: Reach) -> ComboResult:
                                       lambda j, e=ending: endings[j] == e):
             found.walk = replace(found.walk, lucky=False)
     result.lengths = lengths(level, reach)
+    if reach.complete:
+        _find_traps(reach, scenes, endings, result)
     return result
+
+
+def _find_traps(reach: Reach, scenes: list, endings: list, result: ComboResult) -> None:
+    """Traps: states from which no ending can be reached although a choice is always open
+    (from a dead end no ending can be reached either, but A403 says so). For each scene
+    where a game first falls into one, the shortest way there; and the scenes inside."""
+    n, edges = len(scenes), reach.edges
+    into: list[list[int]] = [[] for _ in range(n)]
+    for i, j, _ in edges:
+        into[j].append(i)
+    can_end = _backwards(into, [i for i in range(n) if endings[i] is not None])
+    if all(can_end):
+        return
+    doomed = _backwards(into, list(reach.stuck))   # some way leads into a dead end
+    trapped = [not can_end[i] and not doomed[i] for i in range(n)]
+    result.trap_scenes = {scenes[i] for i in range(n) if trapped[i]}
+    for i in range(n):
+        if trapped[i] and (reach.parent[i] < 0 or not trapped[reach.parent[i]]):
+            best = result.traps.get(scenes[i])
+            walk = walk_to(reach, i)
+            if best is None or (len(walk), walk.lucky) < (len(best), best.lucky):
+                result.traps[scenes[i]] = walk
+
+
+def _backwards(into: list[list[int]], targets: list[int]) -> list[bool]:
+    """Which states can reach one of `targets`."""
+    ok = [False] * len(into)
+    for i in targets:
+        ok[i] = True
+    todo = list(targets)
+    while todo:
+        for i in into[todo.pop()]:
+            if not ok[i]:
+                ok[i] = True
+                todo.append(i)
+    return ok
 
 
 def _first(edge: tuple) -> int:

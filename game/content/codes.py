@@ -411,4 +411,38 @@ CODES: dict[str, Code] = {
         "(`--text`) prints the text as it is.",
         'reply: "Mei sends you 😀"\n',
         'reply: "Mei sends you a smiling face."\n'),
+    "W309": Code(
+        "A rule that can never fire",
+        "A ruleset scores this behaviour only when one of its `seen_by` sensors sees it, but "
+        "in every scene where a choice is this behaviour none of those sensors is on (or the "
+        "scene is not scored), so the rule never changes anyone's score under this ruleset. "
+        "Which sensors are on in a scene: its `sensors:` list if it has one, otherwise the "
+        "sensors of the watchers it shows. Switch the sensor on there, add a sensor that is "
+        "on there to `seen_by`, or make the rule `always: true`.",
+        "rules:\n  hard_brake: {change: -30, seen_by: [motion]}\n# ...\nscenes:\n  ride:\n"
+        "    watchers: [app]          # the app's sensor is gps\n    choices:\n"
+        "      - {id: brake, text: Brake hard, behaviour: hard_brake, goto: home}\n",
+        "rules:\n  hard_brake: {change: -30, seen_by: [motion]}\n# ...\nscenes:\n  ride:\n"
+        "    watchers: [app]\n    sensors: [gps, motion]\n    choices:\n"
+        "      - {id: brake, text: Brake hard, behaviour: hard_brake, goto: home}\n"),
+    "W310": Code(
+        "A choice with both `goto` and `finish`",
+        "A choice with `finish: true` ends the level there, so its `goto` is never followed. "
+        "Keep `goto` to go on to that scene or ending, or `finish` to end here.",
+        "- {id: leave, text: Leave, goto: airport, finish: true}\n",
+        "- {id: leave, text: Leave, goto: airport}\n"),
+    "W311": Code(
+        "Text cut short by ` #`",
+        "In text that is not in quotes and not under `>-`, a space followed by `#` starts a "
+        "comment: everything after it on that line is left out of the game, without an "
+        "error. Write such text under `>-` on the lines below its key, or in double quotes.",
+        "text: Your rating is now #1 in the city.\n",
+        "text: >-\n  Your rating is now #1 in the city.\n"),
+    "W312": Code(
+        "A very long text",
+        "A scene's or an ending's text has far more words than a player reads at a glance "
+        "(the guide suggests about 90; this warning comes past 150). The window scrolls it, "
+        "and players skim. Cut it, or split it into two scenes with a choice between them.",
+        "text: >-\n  (a 420-word page)\n",
+        "text: >-\n  (about 90 words; the rest goes into the next scene)\n"),
 }
