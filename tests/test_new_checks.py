@@ -76,11 +76,10 @@ def test_a_rule_that_fires_in_one_scene_of_several_is_fine():
     assert not found(text, "W309")
 
 
-def test_an_unscored_scene_never_counts_and_sensors_none_on_purpose_is_left_out():
+def test_scenes_where_nothing_counts_on_purpose_are_left_out():
     unscored = RIDE.replace("    watchers: [app, passenger]\n",
                             "    watchers: [app, passenger]\n    scored: false\n")
-    messages = [d.message for d in found(unscored, "W309")]
-    assert len(messages) == 2 and all("only in unscored scenes" in m for m in messages)
+    assert not found(unscored, "W309")
     on_purpose = RIDE.replace("    watchers: [app, passenger]\n",
                               "    watchers: [app, passenger]\n    sensors: []\n")
     assert not found(on_purpose, "W309")
@@ -165,3 +164,90 @@ def test_a_way_out_clears_the_trap():
     assert "A413" not in [d.code for d in report.problems]
     (length,) = [d for d in report.info if d.code == "A412"]
     assert "never end" not in length.message
+
+
+# ---------------------------------------------------------------- YAML mistakes, named
+
+LEVEL = """\
+format: 1
+id: t
+title: T
+start: a
+score:
+  tiers:
+    - {id: gold, name: Gold driver, min: 1100}
+    - {id: driver, name: Driver, min: 0}
+personas:
+  p: {name: Student driver}
+rulesets:
+  r: {name: R}
+scenes:
+  a:
+    title: A
+    text: TEXT
+    basis: fiction
+    choices:
+      - {id: x, text: Go, finish: true}
+endings:
+  end: {title: E, text: E}
+"""
+
+
+def problem(text: str):
+    errors = load_text(text, "<t>").errors
+    assert errors, text
+    return errors[0]
+
+
+def test_curly_quotes_are_named_and_the_hint_does_not_say_put_it_in_quotes():
+    d = problem(LEVEL.replace("TEXT", "“Your rating: 4.2,” the app says."))
+    assert (d.code, d.line, d.column) == ("E001", 16, 11)
+    assert "curly quotes" in d.message and ">-" in d.hint and "straight quotes" in d.hint
+
+
+def test_an_apostrophe_inside_single_quotes_is_named_with_the_word():
+    d = problem(LEVEL.replace("TEXT", "'She's fine, honestly.'"))
+    assert (d.line, d.column) == (16, 11)
+    assert "apostrophe in `She's`" in d.message and "`She''s`" in d.hint
+
+
+def test_a_line_that_opens_with_dialogue_is_named():
+    d = problem(LEVEL.replace("TEXT", '"Hello," she says. "Five stars?"'))
+    assert (d.line, d.column) == (16, 11)
+    assert 'takes `"Hello,"` as the whole text' in d.message and ">-" in d.hint
+    inside = problem(LEVEL.replace("{id: x, text: Go,", "{id: x, text: 'It's late',"))
+    assert "apostrophe in `It's`" in inside.message and inside.line == 19
+
+
+def test_quotes_used_rightly_are_not_mistakes():
+    for fine in ("'She''s fine'", '"Hello," she says.'.join(["'", "'"]), "“Hello” she says.",
+                 '"6:40, Day One"'):
+        assert load_text(LEVEL.replace("TEXT", fine), "<t>").ok, fine
+
+
+def test_a_choice_that_lost_its_dash_is_one_problem_named_as_such():
+    lost = LEVEL.replace("      - {id: x, text: Go, finish: true}\n",
+                         "      - id: x\n        text: Go\n        finish: true\n"
+                         "        id: y\n        text: Stay\n        finish: true\n")
+    dupes = [d for d in load_text(lost, "<t>").errors if d.code == "E003"]
+    assert len(dupes) == 1 and dupes[0].line == 22
+    assert "lost its `- `" in dupes[0].message and "first on line 19" in dupes[0].message
+
+
+def test_scenes_written_as_a_list_are_named():
+    listed = LEVEL.replace("  a:\n    title: A\n    text: TEXT\n    basis: fiction\n"
+                           "    choices:\n      - {id: x",
+                           "  - a:\n      title: A\n      text: T\n      basis: fiction\n"
+                           "      choices:\n        - {id: x")
+    d = problem(listed)
+    assert d.code == "E104" and "written as a list" in d.hint and "`a:`" in d.hint
+
+
+def test_a_tier_or_persona_named_by_its_display_name_points_at_its_id():
+    text = LEVEL.replace("{id: x, text: Go, finish: true}",
+                         "{id: x, text: Go, needs: {tier: Gold driver}, finish: true}\n"
+                         "      - {id: y, text: Me, shown_if: {persona: Student driver}, "
+                         "finish: true}")
+    hints = {d.code: d.hint for d in load_text(text.replace("TEXT", "T"), "<t>").errors}
+    assert "the tier's id is `gold`: write `gold`" in hints["E209"]
+    assert "the persona's id is `p`: write `p`" in hints["E210"]

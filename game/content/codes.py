@@ -55,7 +55,9 @@ CODES: dict[str, Code] = {
     "E003": Code(
         "A key appears twice",
         "The same key is written twice in one mapping. Only the first one is used, so the "
-        "second is probably a mistake: a copy-and-paste, or two scenes with the same id.",
+        "second is probably a mistake: a copy-and-paste, or two scenes with the same id. "
+        "When it happens inside a choice (or another list item), the next choice has lost "
+        "its `- ` and runs into the one above: that is said once, at the first key twice.",
         "scenes:\n  office:\n    title: Office\n  office:\n    title: Office again\n",
         "scenes:\n  office:\n    title: Office\n  office_late:\n    title: Office again\n"),
     "E004": Code(
@@ -418,7 +420,8 @@ CODES: dict[str, Code] = {
         "scene is not scored), so the rule never changes anyone's score under this ruleset. "
         "Which sensors are on in a scene: its `sensors:` list if it has one, otherwise the "
         "sensors of the watchers it shows. Switch the sensor on there, add a sensor that is "
-        "on there to `seen_by`, or make the rule `always: true`.",
+        "on there to `seen_by`, or make the rule `always: true`. Scenes that say on purpose "
+        "that nothing counts there (`sensors: []`, `scored: false`) are left out.",
         "rules:\n  hard_brake: {change: -30, seen_by: [motion]}\n# ...\nscenes:\n  ride:\n"
         "    watchers: [app]          # the app's sensor is gps\n    choices:\n"
         "      - {id: brake, text: Brake hard, behaviour: hard_brake, goto: home}\n",

@@ -22,14 +22,16 @@ LONG_TEXT_WORDS = 150
 # ---------------------------------------------------------------- W309
 
 def check_rules_that_never_fire(ctx: Context) -> Iterator[Diagnostic]:
-    """W309: a rule that no scene can ever count: every scene where its behaviour happens
-    is unscored, or has none of the rule's `seen_by` sensors on (and the rule is not
-    `always`). Said once for each ruleset. A scene with `sensors: []` says on purpose that
-    nothing is on there (the honesty box under a poster of eyes), so it is left out."""
+    """W309: a rule that no scene can ever count: no scored scene where its behaviour
+    happens has one of the rule's `seen_by` sensors on (and the rule is not `always`). Said
+    once for each ruleset. Scenes that say on purpose that nothing counts there are left
+    out: `sensors: []` (the honesty box under a poster of eyes) and `scored: false` (a
+    dilemma asked before any score exists)."""
     level = ctx.level
     happens: dict[str, list[str]] = {}   # behaviour -> scenes where a choice is it
     for sid, _, choice in ctx.index.choices:
-        if choice.behaviour is None or level.scenes[sid].sensors == []:
+        if choice.behaviour is None or level.scenes[sid].sensors == [] \
+                or not level.is_scored(sid):
             continue
         if sid not in happens.get(choice.behaviour, ()):
             happens.setdefault(choice.behaviour, []).append(sid)
@@ -38,8 +40,7 @@ def check_rules_that_never_fire(ctx: Context) -> Iterator[Diagnostic]:
             scenes = happens.get(bid)
             if not scenes or rule.always or rule.change == 0:
                 continue
-            if any(level.is_scored(s) and set(rule.seen_by) & set(level.active_sensors(s))
-                   for s in scenes):
+            if any(set(rule.seen_by) & set(level.active_sensors(s)) for s in scenes):
                 continue
             yield _never_fires(ctx, rid, bid, rule, scenes)
 
@@ -49,10 +50,6 @@ def _never_fires(ctx: Context, rid: str, bid: str, rule, scenes: list[str]) -> D
     at = ("rulesets", rid, "rules", bid, "seen_by") if rule.seen_by else (
         "rulesets", rid, "rules", bid, KEY)
     where = quoted_list(scenes, limit=4)
-    if not any(level.is_scored(s) for s in scenes):
-        return ctx.warning("W309", at, f"the rule for `{bid}` in `{rid}` can never change a "
-                           f"score: `{bid}` happens only in unscored scenes ({where})",
-                           "score one of those scenes (`scored: true`), or drop the rule")
     seen = quoted_list(rule.seen_by, "or") if rule.seen_by else "no sensor"
     on = sorted({s for sid in scenes for s in level.active_sensors(sid)})
     now = f"; the sensors on there are {quoted_list(on)}" if on else "; no sensor is on there"
