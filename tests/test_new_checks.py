@@ -251,3 +251,17 @@ def test_a_tier_or_persona_named_by_its_display_name_points_at_its_id():
     hints = {d.code: d.hint for d in load_text(text.replace("TEXT", "T"), "<t>").errors}
     assert "the tier's id is `gold`: write `gold`" in hints["E209"]
     assert "the persona's id is `p`: write `p`" in hints["E210"]
+
+
+# ---------------------------------------------------------------- A404, said why
+
+def test_a_choice_shown_only_after_a_flag_set_later_says_so():
+    text = HEAD + "scenes:\n" + scene(
+        "a", "      - {id: go, text: Go, goto: b}\n"
+             "      - {id: thank, text: Thank Mei, shown_if: {flag: met_mei}, goto: b}\n"
+    ) + scene("b", "      - {id: meet, text: Meet Mei, effects: [{set: met_mei}], "
+                   "finish: true}\n")
+    report = analyze_text(text, "<t>")
+    (d,) = [d for d in report.problems if d.code == "A404"]
+    assert "always hidden" in d.message
+    assert "the flag `met_mei`, which is set only in `b`, after this scene" in d.hint

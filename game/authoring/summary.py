@@ -50,7 +50,7 @@ class ComboResult:
     services_closed: set[str] = field(default_factory=set)   # closed in some state
     lengths: Lengths | None = None
     traps: dict[str, Walk] = field(default_factory=dict)   # scene -> shortest way into a trap
-    trap_scenes: set[str] = field(default_factory=set)     # every scene inside some trap
+    trap_scenes: dict[str, set[str]] = field(default_factory=dict)   # scene -> its trap's
 
     @property
     def who(self) -> str:
@@ -137,13 +137,28 @@ def _find_traps(reach: Reach, scenes: list, endings: list, result: ComboResult) 
         return
     doomed = _backwards(into, list(reach.stuck))   # some way leads into a dead end
     trapped = [not can_end[i] and not doomed[i] for i in range(n)]
-    result.trap_scenes = {scenes[i] for i in range(n) if trapped[i]}
+    entries: dict[str, int] = {}   # scene -> the state with the best way into a trap there
     for i in range(n):
         if trapped[i] and (reach.parent[i] < 0 or not trapped[reach.parent[i]]):
-            best = result.traps.get(scenes[i])
-            walk = walk_to(reach, i)
-            if best is None or (len(walk), walk.lucky) < (len(best), best.lucky):
-                result.traps[scenes[i]] = walk
+            j = entries.get(scenes[i])
+            if j is None or (reach.depth[i], reach.lucky[i]) < (reach.depth[j], reach.lucky[j]):
+                entries[scenes[i]] = i
+    for scene, i in entries.items():
+        result.traps[scene] = walk_to(reach, i)
+        result.trap_scenes[scene] = {scenes[j] for j in _onwards(reach, i)}
+
+
+def _onwards(reach: Reach, start: int) -> set[int]:
+    """The states reachable from `start` (its own included)."""
+    first, edges = reach.first_edge, reach.edges
+    seen, todo = {start}, [start]
+    while todo:
+        i = todo.pop()
+        for _, j, _ in edges[first[i]:first[i + 1]]:
+            if j not in seen:
+                seen.add(j)
+                todo.append(j)
+    return seen
 
 
 def _backwards(into: list[list[int]], targets: list[int]) -> list[bool]:
