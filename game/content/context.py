@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from ..core.model import Level
 from .diagnostics import Diagnostic, did_you_mean, error, warning
@@ -64,11 +64,12 @@ class Context:
         if kind == "scene or ending":
             return [(i, p.title) for part in (level.scenes, level.endings)
                     for i, p in part.items()]
-        found = {"persona": level.personas, "ruleset": level.rulesets,
-                 "service": level.services, "contact": level.contacts,
-                 "behaviour": level.behaviours, "sensor": level.sensors,
-                 "watcher": level.watchers, "scene": level.scenes}.get(kind, {})
-        return [(i, getattr(thing, "name", None) or getattr(thing, "title", ""))
+        sections: dict[str, dict[str, Any]] = {
+            "persona": level.personas, "ruleset": level.rulesets, "service": level.services,
+            "contact": level.contacts, "behaviour": level.behaviours,
+            "sensor": level.sensors, "watcher": level.watchers, "scene": level.scenes}
+        found = sections.get(kind, {})
+        return [(i, str(getattr(thing, "name", None) or getattr(thing, "title", "")))
                 for i, thing in found.items()]
 
     @cached_property
