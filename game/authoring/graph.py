@@ -1,7 +1,10 @@
 """`python -m game graph LEVEL -o FILE`: a level's scenes and choices as a picture.
 
-`.dot` (Graphviz), `.mmd` (Mermaid: paste it into a Markdown file or mermaid.live), and
-`.svg` / `.png`, drawn by Graphviz's `dot` program. Scenes are styled by their basis
+`.svg` and `.png` are drawn by the game itself (`layout.py`, `drawsvg.py`, `drawpng.py`:
+nothing else to install), a level with errors too, its errors marked (`picture.py`);
+`--graphviz` asks Graphviz's `dot` program to draw them instead, when it is installed.
+`.dot` (Graphviz) and `.mmd` (Mermaid: paste it into a Markdown file or mermaid.live) are
+text to draw elsewhere. Scenes are styled by their basis
 (reported: solid blue, extrapolated: dashed amber, fiction: dotted grey), endings are gold,
 each edge is a choice ("2. Cross anyway"); a choice with `needs` is dashed, with its
 condition in words; a `goto` inside the effects is dotted; `finish` goes through one
@@ -192,32 +195,58 @@ def cmd_graph(args) -> int:
     from .analyze import load_levels
 
     output = Path(args.output)
-    if output.suffix.lower() not in FORMATS:
-        raise UsageError(f"-o must end in .dot, .mmd, .svg or .png (not `{output.name}`)")
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"-o must end in .svg, .png, .dot or .mmd (not `{output.name}`)")
     loaded = load_levels([args.level])[0]
-    if not loaded.ok:
+    picture = suffix in (".svg", ".png")
+    if not loaded.ok and (not picture or getattr(args, "graphviz", False)):
         print(format_problems([loaded]))
+        sys.stderr.write("Only the game's own .svg and .png drawings show a level with "
+                         "errors (its errors marked); fix them for .dot and .mmd.\n")
         return 1
-    big = too_big_to_draw(loaded.level) if output.suffix.lower() in (".svg", ".png") else ""
+    big = too_big_to_draw(loaded.level) if picture and loaded.ok else ""
     if big:
         sys.stderr.write(f"{big}; write a .dot or .mmd file instead.\n")
         return 2
     try:
-        render(loaded.level, output)
+        if picture and not getattr(args, "graphviz", False):
+            _draw_own(loaded, output)
+        else:
+            return _with_graphviz(loaded.level, output)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output} ({exc.strerror or exc})") from None
+    if not loaded.ok:
+        errors = len(loaded.errors)
+        print(format_problems([loaded]))
+        print(f"Wrote {output}, with the level's {errors} error{'s' if errors != 1 else ''} "
+              "marked on it.")
+        return 1
+    print(f"Wrote {output}")
+    return 0
+
+
+def _draw_own(loaded, output: Path) -> None:
+    from .picture import render_png, render_svg
+
+    (render_svg if output.suffix.lower() == ".svg" else render_png)(loaded, output)
+
+
+def _with_graphviz(level: Level, output: Path) -> int:
+    try:
+        render(level, output)
     except FileNotFoundError:
-        sys.stderr.write(f"Drawing {output.suffix} needs Graphviz's `dot` program, which is "
-                         "not installed; write a .dot or .mmd file instead, or install "
-                         "Graphviz (graphviz.org).\n")
+        sys.stderr.write(f"--graphviz needs Graphviz's `dot` program, which is not "
+                         f"installed; leave out --graphviz and the game draws the "
+                         f"{output.suffix} itself, or install Graphviz (graphviz.org).\n")
         return 2
     except subprocess.TimeoutExpired:
         sys.stderr.write(f"`dot` was stopped after {DOT_SECONDS} seconds without finishing the "
-                         "picture; write a .dot or .mmd file instead.\n")
+                         "picture; leave out --graphviz, or write a .dot or .mmd file.\n")
         return 2
     except subprocess.CalledProcessError as exc:
         why = exc.stderr.decode(errors="replace").strip().splitlines()[:1]
         sys.stderr.write(f"`dot` could not draw the graph ({why[0] if why else exc}).\n")
         return 2
-    except OSError as exc:
-        raise UsageError(f"cannot write {output} ({exc.strerror or exc})") from None
     print(f"Wrote {output}")
     return 0

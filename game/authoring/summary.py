@@ -140,8 +140,9 @@ def _find_traps(reach: Reach, scenes: list, endings: list, result: ComboResult) 
     entries: dict[str, int] = {}   # scene -> the state with the best way into a trap there
     for i in range(n):
         if trapped[i] and (reach.parent[i] < 0 or not trapped[reach.parent[i]]):
-            j = entries.get(scenes[i])
-            if j is None or (reach.depth[i], reach.lucky[i]) < (reach.depth[j], reach.lucky[j]):
+            best = entries.get(scenes[i])
+            if best is None or ((reach.depth[i], reach.lucky[i])
+                                < (reach.depth[best], reach.lucky[best])):
                 entries[scenes[i]] = i
     for scene, i in entries.items():
         result.traps[scene] = walk_to(reach, i)
