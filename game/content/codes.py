@@ -26,7 +26,7 @@ def explain(code: str) -> str:
     """The long explanation of a code, as `validate --explain CODE` prints it."""
     entry = CODES.get(code.upper())
     if entry is None:
-        return f"There is no code `{code}`. Codes look like E101 or W303."
+        return f"There is no code `{code}`. Codes look like E101, W303, A402 or C105."
     code = code.upper()
     return (f"{code} ({severity(code)}): {entry.title}\n\n{entry.explanation}\n\n"
             f"Wrong:\n{_indented(entry.wrong)}\n\nRight:\n{_indented(entry.fixed)}\n")
