@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .graph import ENDING, STYLE
+from .storygraph import ENDING, STYLE
 from .layout import LABEL_CHAR, Box, Drawing, Route, label_place
 
 FONT = "Inter, Helvetica, Arial, sans-serif"

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .graph import Edge, Node
+from .storygraph import Edge, Node
 
 NODE_W, NODE_H = 196, 46
 GAP_X, GAP_Y = 36, 84

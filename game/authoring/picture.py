@@ -14,7 +14,7 @@ from ..content.loader import Loaded
 from ..content.validation import validate
 from ..content.yamlsafe import read_yaml
 from ..core.model import Level
-from .graph import level_graph
+from .storygraph import level_graph
 from .layout import Drawing, lay_out
 
 KEY = "__key__"
