@@ -96,3 +96,18 @@ def test_the_window_lists_them_and_a_bad_file_is_a_chapter_with_its_problem(auth
     assert by_file["broken.yaml"].why == "line 3: this quoted text is never closed"
     bundled = [c.id for c in chapters if c.folder == "bundled"]
     assert bundled == [c.id for c in levels.bundled()]
+
+
+def test_folders_with_odd_entries_never_hang_or_stop_the_list(author, monkeypatch):
+    odd = author["cwd"] / "levels"
+    (odd / "folder.yaml").mkdir()
+    os.mkfifo(odd / "pipe.yaml")   # reading it would block for ever
+    (odd / "empty.yaml").write_text("", encoding="utf-8")
+    (odd / "latin1.yaml").write_bytes("title: caf\xe9\n".encode("latin-1"))
+    found = json.loads(run(author, "levels", "--json").stdout)
+    problems = {Path(p["path"]).name: p["problem"] for p in found["problems"]}
+    assert problems["folder.yaml"] == "line 1: this is a folder, not a level file"
+    assert problems["pipe.yaml"] == "line 1: this is not a file (a device or a pipe?)"
+    assert problems["empty.yaml"] == "line 1: this file is empty"
+    assert "UTF-8" in problems["latin1.yaml"]
+    assert author["mine"] in {item["id"] for item in found["levels"]}

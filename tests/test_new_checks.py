@@ -116,7 +116,8 @@ def test_a_hash_inside_plain_prose_is_named_with_what_is_lost():
 def test_hashes_in_quoted_or_folded_text_and_comments_on_their_own_line_are_fine():
     text = HEAD + "scenes:\n" + (
         "  a:\n    title: \"A #1\"\n    # a note on its own line\n    text: >-\n"
-        "      You are #2 in town.\n    basis: fiction\n    choices:\n"
+        "      You are #2 in town.\n      reply: a #3 inside the folded text\n"
+        "    basis: fiction\n    choices:\n"
         "      - {id: x, text: 'Go #on', finish: true}  # a comment after a flow mapping\n")
     assert not found(text, "W311")
 

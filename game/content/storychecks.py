@@ -88,6 +88,9 @@ _PROSE_KEYS = "title|text|reply|locked_text|description|reason|about|question"
 _PLAIN_PROSE = re.compile(rf"^(\s*)(?:-\s+)?(?:{_PROSE_KEYS}):\s+(?![\"'>|#&*!\[{{])\S")
 
 
+_BLOCK_START = re.compile(r":\s+[>|][-+0-9]*\s*(#.*)?$")
+
+
 def check_cut_prose(ctx: Context) -> Iterator[Diagnostic]:
     """W311: ` #` inside plain (unquoted) prose starts a comment, so the rest of the line is
     lost. Read from the file's text: a comment leaves nothing in the data."""
@@ -95,7 +98,12 @@ def check_cut_prose(ctx: Context) -> Iterator[Diagnostic]:
     if not source or " #" not in source:
         return
     lines = source.splitlines()
+    block = -1   # inside a `>-` or `|` text: the indent of its key, else -1
     for number, line in enumerate(lines):
+        indent_here = len(line) - len(line.lstrip())
+        if block >= 0 and (not line.strip() or indent_here > block):
+            continue
+        block = indent_here if _BLOCK_START.search(line) else -1
         found = _PLAIN_PROSE.match(line)
         if not found:
             continue

@@ -31,6 +31,8 @@ def named(line: str) -> tuple[int, str, str] | None:
             continue
         quote = line[start]
         if quote in CURLY:
+            if ": " not in line[start:]:
+                continue   # curly quotes alone are just letters: only `: ` trips them
             return (start + 1, *_curly(line, start))
         close = _closing(line, start)
         if close is None:
