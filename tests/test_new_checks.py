@@ -266,3 +266,12 @@ def test_a_choice_shown_only_after_a_flag_set_later_says_so():
     (d,) = [d for d in report.problems if d.code == "A404"]
     assert "always hidden" in d.message
     assert "the flag `met_mei`, which is set only in `b`, after this scene" in d.hint
+
+
+def test_a_trap_beside_a_loop_that_can_end_is_still_named_in_the_length():
+    looping = TRAP.replace("      - {id: quit, text: Quit, finish: true}\n",
+                           "      - {id: quit, text: Quit, finish: true}\n"
+                           "      - {id: again, text: Again, goto: a}\n")
+    report = analyze_text(looping, "<t>")
+    (length,) = [d for d in report.info if d.code == "A412"]
+    assert "go round for ever" in length.message and "never end: see A413" in length.message
