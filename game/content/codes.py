@@ -42,9 +42,16 @@ CODES: dict[str, Code] = {
         "Not valid YAML",
         "The file could not be read as YAML. Usually a line is indented differently from its "
         "neighbours, a tab is used for indenting, or text containing `: ` is not in quotes. "
-        "The position shows where the reader gave up; the mistake is there or just above.",
-        "title: Morning: the alarm rings\n",
-        'title: "Morning: the alarm rings"\n'),
+        "The position shows where the reader gave up; the mistake is there or just above. "
+        "The quoting traps of prose are named for what they are: a text that starts with "
+        "quoted dialogue (`\"Hi,\" she says.`: YAML reads only `\"Hi,\"`), an apostrophe "
+        "inside '…' (it ends the text), and curly quotes (“…”, which YAML reads as letters) "
+        "around text with `: `. Text written under `>-`, on the lines below its key, needs "
+        "no quotes at all.",
+        "title: Morning: the alarm rings\ntext: \"Five stars?\" the driver asks.\n"
+        "reply: 'She's fine.'\n",
+        'title: "Morning: the alarm rings"\ntext: >-\n  "Five stars?" the driver asks.\n'
+        "reply: >-\n  She's fine.\n"),
     "E002": Code(
         "Tags are not allowed",
         "A tag starts with `!` (like `!!python/object`) and asks the reader to build a special "
