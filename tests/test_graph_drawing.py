@@ -114,3 +114,16 @@ def test_the_layout_alone_needs_no_level():
                            graph.Node("b", "B\n(b)", "ending", "fiction")],
                 [graph.Edge("a", "b", "1. Go", "open")])
     assert d.boxes["a"].y < d.boxes["b"].y and d.routes[-1].points[-1][1] < d.boxes["b"].y
+
+
+def test_a_picture_too_big_for_a_png_is_one_plain_line_and_exit_2(tmp_path, monkeypatch,
+                                                                  capsys):
+    from game.authoring import drawpng
+
+    monkeypatch.setattr(drawpng, "MAX_SIDE", 300)   # as if the level were huge
+    out = tmp_path / "big.png"
+    assert cli.main(["graph", str(EXAMPLE), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "too big for a PNG" in err and "write a .svg instead" in err and err.count("\n") == 1
+    assert not out.exists()
+    assert drawpng.scale_for(100, 100) == drawpng.SCALE   # small pictures stay sharp

@@ -12,6 +12,13 @@ from .drawsvg import (INK, LEGEND_H, LINE, LINE_H, LINE_KEYS, MUTED, PROBLEM_H, 
 from .layout import Box, Drawing, Route, label_place
 
 SCALE = 2   # pixels per unit: sharp on a projector and when zoomed
+MAX_PIXELS = 60_000_000   # a bigger picture is drawn smaller (about 240 MB of memory)
+MAX_SIDE = 30_000         # pixels: what a picture viewer (and SDL) can still take
+SMALLEST = 0.5            # below this scale the text is too small to read
+
+
+class TooBig(ValueError):
+    """A picture too big to draw as a PNG that anyone could read."""
 
 
 def _rgb(colour: str) -> tuple[int, int, int]:
@@ -20,28 +27,28 @@ def _rgb(colour: str) -> tuple[int, int, int]:
 
 
 class _Pen:
-    """Draws in layout units on a surface SCALE times bigger."""
+    """Draws in layout units on a surface `scale` times bigger."""
 
-    def __init__(self, pygame, surface) -> None:
+    def __init__(self, pygame, surface, scale: float) -> None:
         from ..resources import asset_path
 
-        self.pg, self.surface = pygame, surface
+        self.pg, self.surface, self.scale = pygame, surface, scale
         self.fonts = {}
         for size in (10, 11, 12, 16):
             for bold in (False, True):
                 name = "Inter-SemiBold.otf" if bold else "Inter-Regular.otf"
                 self.fonts[size, bold] = pygame.font.Font(str(asset_path("fonts", name)),
-                                                          size * SCALE)
+                                                          max(6, round(size * scale)))
 
     def p(self, x: float, y: float) -> tuple[int, int]:
-        return round(x * SCALE), round(y * SCALE)
+        return round(x * self.scale), round(y * self.scale)
 
     def text(self, x, y, words: str, size: int, colour: str, anchor: str = "middle",
              bold: bool = False) -> None:
         image = self.fonts[size, bold].render(words, True, _rgb(colour))
         rect = image.get_rect()
         px, py = self.p(x, y)
-        rect.bottom = py + round(size * SCALE * 0.25)
+        rect.bottom = py + round(size * self.scale * 0.25)
         if anchor == "middle":
             rect.centerx = px
         else:
@@ -61,7 +68,7 @@ class _Pen:
             self.pg.draw.line(self.surface, _rgb(colour),
                               self.p(a[0] + ux * t, a[1] + uy * t),
                               self.p(a[0] + ux * end, a[1] + uy * end),
-                              max(1, round(width * SCALE)))
+                              max(1, round(width * self.scale)))
             t = end + off
 
     def arrow_head(self, a, b, colour: str) -> None:
@@ -106,11 +113,11 @@ def _box(pen: _Pen, b: Box) -> None:
         for a, c in zip(corners, corners[1:] + corners[:1]):
             pen.line(a, c, border, style, width)
     else:
-        rect = pg.Rect(*pen.p(left, top), round(b.w * SCALE), round(b.h * SCALE))
-        radius = round((b.h / 2 if b.kind == "start" else 8) * SCALE)
+        rect = pg.Rect(*pen.p(left, top), round(b.w * pen.scale), round(b.h * pen.scale))
+        radius = round((b.h / 2 if b.kind == "start" else 8) * pen.scale)
         pg.draw.rect(pen.surface, _rgb(fill), rect, border_radius=radius)
         if style == "solid":
-            pg.draw.rect(pen.surface, _rgb(border), rect, max(1, round(width * SCALE)),
+            pg.draw.rect(pen.surface, _rgb(border), rect, max(1, round(width * pen.scale)),
                          border_radius=radius)
         else:
             edge = [(left, top), (left + b.w, top), (left + b.w, top + b.h), (left, top + b.h)]
@@ -123,7 +130,7 @@ def _box(pen: _Pen, b: Box) -> None:
     if b.problems:
         badge = ",".join(map(str, b.problems[:3])) + ("…" if len(b.problems) > 3 else "")
         bx, by = b.x + b.w / 2 - 4, top
-        pg.draw.circle(pen.surface, _rgb(RED), pen.p(bx, by), 10 * SCALE)
+        pg.draw.circle(pen.surface, _rgb(RED), pen.p(bx, by), round(10 * pen.scale))
         pen.text(bx, by + 4, badge, 10, "#ffffff", bold=True)
 
 
@@ -131,10 +138,11 @@ def _label(pen: _Pen, r: Route) -> None:
     lines = r.label.split("\n")
     x, y = label_place(r)
     font = pen.fonts[10, False]
-    width = max(font.size(line)[0] for line in lines) / SCALE + 8
+    width = max(font.size(line)[0] for line in lines) / pen.scale + 8
     height = len(lines) * 12 + 4
     left = x if r.back else x - width / 2
-    box = pen.pg.Surface((round(width * SCALE), round(height * SCALE)), pen.pg.SRCALPHA)
+    box = pen.pg.Surface((round(width * pen.scale), round(height * pen.scale)),
+                         pen.pg.SRCALPHA)
     box.fill((255, 255, 255, 230))
     pen.surface.blit(box, pen.p(left, y - height / 2))
     for i, line in enumerate(lines):
@@ -146,8 +154,8 @@ def _label(pen: _Pen, r: Route) -> None:
 def _legend_and_problems(pen: _Pen, d: Drawing) -> None:
     y, x = d.bottom + 8, 24.0
     for label, fill, border, style in legend_items():
-        pen.pg.draw.rect(pen.surface, _rgb(fill), pen.pg.Rect(*pen.p(x, y), 18 * SCALE,
-                                                               14 * SCALE))
+        pen.pg.draw.rect(pen.surface, _rgb(fill), pen.pg.Rect(*pen.p(x, y),
+                                                               *pen.p(18, 14)))
         for a, c in (((x, y), (x + 18, y)), ((x + 18, y), (x + 18, y + 14)),
                      ((x + 18, y + 14), (x, y + 14)), ((x, y + 14), (x, y))):
             pen.line(a, c, border, style, 1)
@@ -166,18 +174,31 @@ def _legend_and_problems(pen: _Pen, d: Drawing) -> None:
             pen.text(24, y + 12 + i * PROBLEM_H, f"{i}. {problem}", 11, INK, "start")
 
 
+def scale_for(width: float, height: float) -> float:
+    """Pixels per unit: SCALE, or less for a big picture; TooBig when even SMALLEST would
+    not fit."""
+    scale = min(SCALE, math.sqrt(MAX_PIXELS / max(1.0, width * height)),
+                MAX_SIDE / max(width, height, 1.0))
+    if scale < SMALLEST:
+        raise TooBig(f"the picture would be {width:.0f} x {height:.0f} units, too big for a "
+                     "PNG anyone could read")
+    return scale
+
+
 def to_png(d: Drawing, output: Path) -> None:
-    """Draw the picture and save it as a PNG (headless: no window, no sound)."""
+    """Draw the picture and save it as a PNG (headless: no window, no sound); TooBig for a
+    picture too big to read as one image (an SVG can still be zoomed)."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     import pygame
 
+    scale = scale_for(d.width, full_height(d))
     pygame.font.init()
-    size = (round(d.width * SCALE), round(full_height(d) * SCALE))
+    size = (round(d.width * scale), round(full_height(d) * scale))
     surface = pygame.Surface(size)
     surface.fill((255, 255, 255))
-    pen = _Pen(pygame, surface)
+    pen = _Pen(pygame, surface, scale)
     pen.text(24, 28, d.title, 16, INK, "start", bold=True)
     for r in d.routes:
         _route(pen, r)

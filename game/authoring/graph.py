@@ -135,6 +135,7 @@ def cmd_graph(args) -> int:
     from ..content.catalog import format_problems
     from ..errors import UsageError
     from .analyze import load_levels
+    from .drawpng import TooBig
 
     output = Path(args.output)
     suffix = output.suffix.lower()
@@ -156,6 +157,10 @@ def cmd_graph(args) -> int:
             _draw_own(loaded, output)
         else:
             return _with_graphviz(loaded.level, output)
+    except TooBig as exc:
+        sys.stderr.write(f"Cannot draw {output.name}: {exc}; write a .svg instead (it can be "
+                         "zoomed), or split the level into chapters.\n")
+        return 2
     except OSError as exc:
         raise UsageError(f"cannot write {output} ({exc.strerror or exc})") from None
     if not loaded.ok:
