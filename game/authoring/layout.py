@@ -50,6 +50,7 @@ class Route:
     broken: bool = False  # leads to a scene or ending that does not exist
     via: list[str] = field(default_factory=list)   # the points it passes in skipped rows
     label_at: tuple[float, float] = (0.0, 0.0)     # the centre of its label
+    label_into: bool = False   # its label goes by its end (the finish step's conditions)
 
     @property
     def label_height(self) -> float:
@@ -85,7 +86,7 @@ def lay_out(title: str, start: str, nodes: list[Node], edges: list[Edge]) -> Dra
         route.back = (route.source, route.target) in back or route.source == route.target
     for route in routes:
         if not route.back and route.label:
-            box = boxes[route.source]
+            box = boxes[route.target if _into(route, boxes) else route.source]
             widest = max(len(line) for line in route.label.split("\n")) * LABEL_CHAR + 8
             box.room = max(box.room, widest)
     rows = _rows(boxes, routes)
@@ -98,6 +99,13 @@ def lay_out(title: str, start: str, nodes: list[Node], edges: list[Edge]) -> Dra
         _route_points(route, boxes)
     _place_labels(routes, boxes)
     return Drawing(title, max(width, 520), bottom, boxes, routes, [], bottom)
+
+
+def _into(route: Route, boxes: dict[str, Box]) -> bool:
+    """Whether a route's label goes by its end: a condition of the finish step, which
+    belongs to the ending it picks. Marks the route so."""
+    route.label_into = boxes[route.source].kind == "finish" and not route.back
+    return route.label_into
 
 
 def _merged(edges: list[Edge]) -> list[Route]:
@@ -226,28 +234,30 @@ def _label_room(layers: list[list[str]], routes: list[Route]) -> list[float]:
     """The room under each row for the labels of the routes leaving it, stacked."""
     stacked: dict[str, float] = {}
     for r in routes:
-        if not r.back:
+        if not r.back and not r.label_into:
             stacked[r.source] = stacked.get(r.source, 0) + r.label_height + 2
     return [max(GAP_Y, max((stacked.get(b, 0) for b in layer), default=0) + 30)
             for layer in layers]
 
 
 def _place_labels(routes: list[Route], boxes: dict[str, Box]) -> None:
-    """Each forward route's label on its first stretch, the labels of one box's routes
-    stacked one under the other below it (so that none overlap); a route back up has its
-    label beside its curve."""
+    """Each forward route's label under the box it leaves, the labels of one box stacked
+    one under the other (its row keeps room for the widest, so that none overlap); a route
+    back up has its label beside its curve."""
     below: dict[str, float] = {}
     for r in routes:
         if r.back:
             r.label_at = ((r.points[1][0] + r.points[2][0]) / 2 + 6,
                           (r.points[1][1] + r.points[2][1]) / 2)
             continue
-        (x0, y0), (x1, y1) = r.points[0], r.points[1]
+        if r.label_into:   # the finish step's condition for an ending: just above it
+            x1, y1 = r.points[-1]
+            r.label_at = (x1, y1 - 10 - r.label_height / 2)
+            continue
+        x0, y0 = r.points[0]
         top = below.get(r.source, y0 + 8)
-        y = top + r.label_height / 2
         below[r.source] = top + r.label_height + 2
-        t = 0.0 if y1 == y0 else min(1.0, max(0.0, (y - y0) / (y1 - y0)))
-        r.label_at = (x0 + (x1 - x0) * t, y)
+        r.label_at = (x0, top + r.label_height / 2)   # under its box, whose row keeps room
 
 
 def _place(layers: list[list[str]], boxes: dict[str, Box], routes: list[Route],
