@@ -7,6 +7,7 @@ In an installed wheel they are shipped as ``game/_data/levels`` and ``game/_data
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -25,6 +26,22 @@ def _data_dir(name: str) -> Path:
 def levels_dir() -> Path:
     """The folder holding the level files (``*.yaml``)."""
     return _data_dir("levels")
+
+
+def user_data_dir() -> Path:
+    """platformdirs' user data folder; SINCERITY_DATA_DIR overrides it, and so does
+    SINCERITY_CONFIG_DIR when only that is set (one folder for everything, as tests want)."""
+    override = os.environ.get("SINCERITY_DATA_DIR") or os.environ.get("SINCERITY_CONFIG_DIR")
+    if override:
+        return Path(override)
+    import platformdirs
+    return Path(platformdirs.user_data_dir("sincerity"))
+
+
+def user_levels_dir() -> Path:
+    """The user's own levels folder (not created here): its `.yaml` files are listed beside
+    the bundled levels, and so are those in `./levels` of the folder the game starts in."""
+    return user_data_dir() / "levels"
 
 
 def assets_dir() -> Path:

@@ -38,7 +38,7 @@ def bad_level(tmp_path: Path) -> Path:
 
 
 def bundled_ids() -> list[str]:
-    return [item["id"] for item in json.loads(run("levels", "--json").stdout)]
+    return [item["id"] for item in json.loads(run("levels", "--json").stdout)["levels"]]
 
 
 # ---------------------------------------------------------------- validate
@@ -89,7 +89,7 @@ def test_validate_bundled_levels_by_default():
 def test_levels_json_fields():
     proc = run("levels", "--json")
     assert proc.returncode == 0, proc.stderr
-    levels = json.loads(proc.stdout)
+    levels = json.loads(proc.stdout)["levels"]
     assert isinstance(levels, list)
     keys = {"id", "title", "path", "minutes", "order", "description", "personas", "rulesets"}
     for item in levels:
@@ -213,7 +213,7 @@ def test_plain_argparse_messages():
 
 def test_levels_in_process(capsys):
     assert cli.main(["levels", "--json"]) == 0
-    assert isinstance(json.loads(capsys.readouterr().out), list)
+    assert isinstance(json.loads(capsys.readouterr().out)["levels"], list)
 
 
 def test_validate_in_process(capsys):

@@ -145,7 +145,7 @@ def test_graph_stops_dot_when_it_takes_too_long(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ.get('PATH', '')}")
     monkeypatch.setattr(graph, "DOT_SECONDS", 1)
     start = time.perf_counter()
-    assert cli.main(["graph", str(MINI), "-o", str(tmp_path / "x.svg")]) == \
+    assert cli.main(["graph", str(MINI), "-o", str(tmp_path / "x.svg"), "--graphviz"]) == \
         errors.USAGE_ERROR
     assert time.perf_counter() - start < 20
     assert "stopped after 1 seconds" in capsys.readouterr().err

@@ -190,8 +190,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def load_levels(specs: list[str]) -> list:
-    from ..content.catalog import bundled, load_path
-    from ..errors import UsageError
+    from ..content.catalog import bundled, find_level, load_path
 
     if not specs:
         return bundled()
@@ -202,11 +201,8 @@ def load_levels(specs: list[str]) -> list:
             found.append(load_path(Path(spec)))
             continue
         match = [lv for lv in levels if (lv.level.id if lv.ok else Path(lv.path).stem) == spec]
-        if not match:
-            ids = ", ".join(lv.level.id for lv in levels if lv.ok)
-            raise UsageError(f"there is no level `{spec}`; the levels are: {ids} "
-                             "(or give the path of a .yaml file)")
-        found.append(match[0])
+        # not bundled: ./levels and the user levels folder (a usage error lists every id)
+        found.append(match[0] if match else find_level(spec))
     return found
 
 

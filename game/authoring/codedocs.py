@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..content.analyzer_codes import ANALYZE_CODES, SEVERITY
+from ..content.classroom_codes import CLASSROOM_CODES
 from ..content.codes import CODES, severity
 
 MARKER = "<!-- error-codes: generated from game/content/codes.py -->"
@@ -26,11 +27,13 @@ def _entry(code: str, sev: str, entry) -> str:
 
 def reference() -> str:
     """Every code, in order, with what it means and a wrong and a right example."""
-    intro = ("Every code `validate` and `analyze` can print. `python -m game validate "
+    intro = ("Every code `validate` and `analyze` can print: E and W for level files, A for "
+             "`analyze`, C for classroom files (docs/TEACHERS.md). `python -m game validate "
              "--explain CODE` (or `analyze --explain CODE`) prints the same text in the "
              "terminal.\n")
     body = [_entry(c, severity(c), e) for c, e in CODES.items()]
     body += [_entry(c, SEVERITY[c], e) for c, e in ANALYZE_CODES.items()]
+    body += [_entry(c, "error", e) for c, e in CLASSROOM_CODES.items()]
     return intro + "\n" + "\n".join(body)
 
 

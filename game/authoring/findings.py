@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from ..content.diagnostics import Diagnostic
+from ..core import conditions, effects
 from ..core.model import Level
 from ..content.analyzer_codes import SEVERITY
 from .levelwalk import LevelFacts
@@ -139,6 +140,26 @@ def check_dead_ends(a: Analysis) -> Iterator[Diagnostic]:
                      "always holds")
 
 
+def check_traps(a: Analysis) -> Iterator[Diagnostic]:
+    """A413: scenes where a player can fall into a trap: choices stay open, but none of the
+    ways on ever reaches an ending."""
+    for sid in a.level.scenes:
+        found = [r for r in a.results if sid in r.traps]
+        if not found:
+            continue
+        r = min(found, key=lambda x: len(x.traps[sid]))
+        inside = sorted(r.trap_scenes[sid])
+        loop = ", ".join(f"`{s}`" for s in inside[:6]) + (", ..." if len(inside) > 6 else "")
+        others = [x.who for x in found if x is not r]
+        also = f"; also as {', '.join(others)}" if others else ""
+        yield a.note("A413", ("scenes", sid, "choices"),
+                     f"trap: a player can arrive at `{sid}` and never reach an ending, "
+                     f"however they choose (the choices from here only lead on among "
+                     f"{loop}), {a.walk_text(r.traps[sid], r.who)}{also}",
+                     "give one of these scenes a choice that leads on to an ending, or "
+                     "make sure a way out is always open")
+
+
 def check_closed_choices(a: Analysis) -> Iterator[Diagnostic]:
     """A404: choices never open in a scene that is reached."""
     if not a.complete:
@@ -153,10 +174,47 @@ def check_closed_choices(a: Analysis) -> Iterator[Diagnostic]:
             shown = any((sid, choice.id) in r.shown for r in a.results)
             how = ("always locked: its `needs` never holds here" if shown else
                    "always hidden: its `shown_if` never holds here")
+            later = _set_only_later(a, sid, choice.needs if shown else choice.shown_if)
             yield a.note("A404", ("scenes", sid, "choices", i, "id"),
                          f"the choice `{choice.id}` is never open to any player ({how})",
-                         f"players arrive here with scores {span(*scores)}; check the "
-                         "condition against that, and the flags and counters it tests")
+                         later or f"players arrive here with scores {span(*scores)}; check "
+                         "the condition against that, and the flags and counters it tests")
+
+
+def _set_only_later(a: Analysis, sid: str, cond) -> str:
+    """A hint when the condition tests a flag that is set only in scenes a player can reach
+    only after this one (none of the scenes that can lead here sets it, nor the start)."""
+    before = _leading_to(a.facts.exits, sid)
+    start_flags = {f for owners in (a.level.personas, a.level.presets)
+                   for owner in owners.values() for f in owner.flags}
+    for use in conditions.condition_reads(cond):
+        if use.part != "flag" or use.name in start_flags:
+            continue
+        setters = [s for s, scene in a.level.scenes.items() for c in scene.choices
+                   if any(w.part == "flag" and w.name == use.name and not w.clears
+                          for w in effects.effects_writes(c.effects))]
+        if setters and not set(setters) & before:
+            where = ", ".join(f"`{s}`" for s in setters[:3])
+            return (f"it tests the flag `{use.name}`, which is set only in {where}, after "
+                    "this scene: no way to here passes there; test it in a later scene, "
+                    "or set it earlier")
+    return ""
+
+
+def _leading_to(exits: dict, sid: str) -> set[str]:
+    """The scenes from which `sid` can be reached (itself when on a loop)."""
+    into: dict[str, set[str]] = {}
+    for source, targets in exits.items():
+        for target in targets:
+            into.setdefault(target, set()).add(source)
+    seen: set[str] = set()
+    todo = [sid]
+    while todo:
+        for before in into.get(todo.pop(), ()):
+            if before not in seen:
+                seen.add(before)
+                todo.append(before)
+    return seen
 
 
 def check_never_set(a: Analysis) -> Iterator[Diagnostic]:
@@ -227,6 +285,7 @@ def check_incomplete(a: Analysis) -> Iterator[Diagnostic]:
 
 CHECKS: list[Callable[[Analysis], Iterator[Diagnostic]]] = [
     check_incomplete, check_unreachable_scenes, check_unreachable_endings, check_dead_ends,
+    check_traps,
     check_closed_choices, check_never_set, check_never_read, check_still_services,
 ]
 

@@ -1,7 +1,10 @@
 """`python -m game graph LEVEL -o FILE`: a level's scenes and choices as a picture.
 
-`.dot` (Graphviz), `.mmd` (Mermaid: paste it into a Markdown file or mermaid.live), and
-`.svg` / `.png`, drawn by Graphviz's `dot` program. Scenes are styled by their basis
+`.svg` and `.png` are drawn by the game itself (`layout.py`, `drawsvg.py`, `drawpng.py`:
+nothing else to install), a level with errors too, its errors marked (`picture.py`);
+`--graphviz` asks Graphviz's `dot` program to draw them instead, when it is installed.
+`.dot` (Graphviz) and `.mmd` (Mermaid: paste it into a Markdown file or mermaid.live) are
+text to draw elsewhere. Scenes are styled by their basis
 (reported: solid blue, extrapolated: dashed amber, fiction: dotted grey), endings are gold,
 each edge is a choice ("2. Cross anyway"); a choice with `needs` is dashed, with its
 condition in words; a `goto` inside the effects is dotted; `finish` goes through one
@@ -12,75 +15,17 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.conditions import condition_words
-from ..core.effects import drawn_gotos
 from ..core.model import Level
+from .storygraph import ENDING, FINISH, STYLE, Edge, Node, level_graph, short
+
+__all__ = ["ENDING", "FINISH", "STYLE", "Edge", "Node", "level_graph", "short", "to_dot",
+           "to_mermaid", "render", "cmd_graph"]
 
 FORMATS = (".dot", ".gv", ".mmd", ".svg", ".png")
 MAX_DRAWN = 2000   # scenes and endings `dot` is asked to draw at most
 DOT_SECONDS = 60   # then `dot` is stopped
-LABEL_CHARS = 28
-STYLE = {   # basis -> (fill, border colour, border style)
-    "reported": ("#dbeafe", "#1e40af", "solid"),
-    "extrapolated": ("#fef3c7", "#b45309", "dashed"),
-    "fiction": ("#f3f4f6", "#6b7280", "dotted"),
-}
-ENDING = ("#fde68a", "#92400e")
-FINISH = "__finish__"
-
-
-@dataclass(frozen=True)
-class Node:
-    id: str
-    label: str
-    kind: str     # "scene" | "ending" | "finish"
-    basis: str
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str
-    label: str
-    style: str    # "open" | "locked" | "effect"
-
-
-def short(text: str, limit: int = LABEL_CHARS) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def level_graph(level: Level) -> tuple[list[Node], list[Edge]]:
-    """The level as nodes (scenes, endings, the finish diamond) and edges (choices)."""
-    nodes = [Node(sid, f"{short(s.title, 40)}\n({sid})", "scene", s.basis)
-             for sid, s in level.scenes.items()]
-    nodes += [Node(eid, f"{short(e.title, 40)}\n({eid})", "ending", e.basis)
-              for eid, e in level.endings.items()]
-    edges: list[Edge] = []
-    finishes = False
-    for sid, scene in level.scenes.items():
-        for number, choice in enumerate(scene.choices, 1):
-            label = f"{number}. {short(choice.text)}"
-            if choice.shown_if is not None:
-                label += f"\nonly if {condition_words(choice.shown_if, level)}"
-            if choice.needs is not None:
-                label += f"\nneeds {condition_words(choice.needs, level)}"
-            style = "locked" if choice.needs is not None else "open"
-            target = FINISH if choice.finish else choice.goto
-            finishes |= choice.finish
-            edges.append(Edge(sid, target, label, style))
-            for goto, when in drawn_gotos(choice.effects):
-                edges.append(Edge(sid, goto, f"{number}. then {when or 'always'}".strip(),
-                                  "effect"))
-    if finishes:
-        nodes.append(Node(FINISH, "finish:\nthe first ending\nwhose condition holds", "finish", ""))
-        for eid, ending in level.endings.items():
-            when = condition_words(ending.when, level) if ending.when else "otherwise"
-            edges.append(Edge(FINISH, eid, when, "effect" if ending.when else "open"))
-    return nodes, edges
 
 
 # ---------------------------------------------------------------- Graphviz
@@ -190,34 +135,65 @@ def cmd_graph(args) -> int:
     from ..content.catalog import format_problems
     from ..errors import UsageError
     from .analyze import load_levels
+    from .drawpng import TooBig
 
     output = Path(args.output)
-    if output.suffix.lower() not in FORMATS:
-        raise UsageError(f"-o must end in .dot, .mmd, .svg or .png (not `{output.name}`)")
+    suffix = output.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"-o must end in .svg, .png, .dot or .mmd (not `{output.name}`)")
     loaded = load_levels([args.level])[0]
-    if not loaded.ok:
+    picture = suffix in (".svg", ".png")
+    if not loaded.ok and (not picture or getattr(args, "graphviz", False)):
         print(format_problems([loaded]))
+        sys.stderr.write("Only the game's own .svg and .png drawings show a level with "
+                         "errors (its errors marked); fix them for .dot and .mmd.\n")
         return 1
-    big = too_big_to_draw(loaded.level) if output.suffix.lower() in (".svg", ".png") else ""
+    big = too_big_to_draw(loaded.level) if picture and loaded.ok else ""
     if big:
         sys.stderr.write(f"{big}; write a .dot or .mmd file instead.\n")
         return 2
     try:
-        render(loaded.level, output)
+        if picture and not getattr(args, "graphviz", False):
+            _draw_own(loaded, output)
+        else:
+            return _with_graphviz(loaded.level, output)
+    except TooBig as exc:
+        sys.stderr.write(f"Cannot draw {output.name}: {exc}; write a .svg instead (it can be "
+                         "zoomed), or split the level into chapters.\n")
+        return 2
+    except OSError as exc:
+        raise UsageError(f"cannot write {output} ({exc.strerror or exc})") from None
+    if not loaded.ok:
+        errors = len(loaded.errors)
+        print(format_problems([loaded]))
+        print(f"Wrote {output}, with the level's {errors} error{'s' if errors != 1 else ''} "
+              "marked on it.")
+        return 1
+    print(f"Wrote {output}")
+    return 0
+
+
+def _draw_own(loaded, output: Path) -> None:
+    from .picture import render_png, render_svg
+
+    (render_svg if output.suffix.lower() == ".svg" else render_png)(loaded, output)
+
+
+def _with_graphviz(level: Level, output: Path) -> int:
+    try:
+        render(level, output)
     except FileNotFoundError:
-        sys.stderr.write(f"Drawing {output.suffix} needs Graphviz's `dot` program, which is "
-                         "not installed; write a .dot or .mmd file instead, or install "
-                         "Graphviz (graphviz.org).\n")
+        sys.stderr.write(f"--graphviz needs Graphviz's `dot` program, which is not "
+                         f"installed; leave out --graphviz and the game draws the "
+                         f"{output.suffix} itself, or install Graphviz (graphviz.org).\n")
         return 2
     except subprocess.TimeoutExpired:
         sys.stderr.write(f"`dot` was stopped after {DOT_SECONDS} seconds without finishing the "
-                         "picture; write a .dot or .mmd file instead.\n")
+                         "picture; leave out --graphviz, or write a .dot or .mmd file.\n")
         return 2
     except subprocess.CalledProcessError as exc:
         why = exc.stderr.decode(errors="replace").strip().splitlines()[:1]
         sys.stderr.write(f"`dot` could not draw the graph ({why[0] if why else exc}).\n")
         return 2
-    except OSError as exc:
-        raise UsageError(f"cannot write {output} ({exc.strerror or exc})") from None
     print(f"Wrote {output}")
     return 0

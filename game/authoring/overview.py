@@ -9,21 +9,25 @@ from .summary import ComboResult
 
 def _lengths_text(a: Analysis) -> str:
     found = [r.lengths for r in a.results if r.lengths and r.lengths.shortest_choices is not None]
+    trapped = any(r.traps for r in a.results)
+    never = "; other games never end: see A413" if trapped else ""
     if not found:
-        return "no game reaches an ending"
+        return "no game reaches an ending" + never
     short = min(x.shortest_choices for x in found)
     short_min = min(x.shortest_minutes for x in found)
     loops = [x.loop for x in found if x.loop]
     if loops:
         return (f"the shortest game takes {_choices(short)} (about {short_min:g} min); there is "
-                f"no longest: a loop through `{loops[0]}` lets a player go round for ever")
+                f"no longest: a loop through `{loops[0]}` lets a player go round for ever"
+                f"{never}")
     long = max(x.longest_choices for x in found)
     long_min = max(x.longest_minutes for x in found)
     minutes = f"{short_min:g}" if short_min == long_min else f"{short_min:g} to {long_min:g}"
     minutes_word = "minute" if minutes == "1" else "minutes"
+    game = "a game that ends" if trapped else "a game"
     if short == long:
-        return f"a game takes {_choices(short)}, about {minutes} {minutes_word}"
-    return f"a game takes {span(short, long)} choices, about {minutes} {minutes_word}"
+        return f"{game} takes {_choices(short)}, about {minutes} {minutes_word}{never}"
+    return f"{game} takes {span(short, long)} choices, about {minutes} {minutes_word}{never}"
 
 
 def _choices(n: int) -> str:

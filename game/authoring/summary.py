@@ -49,6 +49,8 @@ class ComboResult:
     services_open: set[str] = field(default_factory=set)     # open in some state
     services_closed: set[str] = field(default_factory=set)   # closed in some state
     lengths: Lengths | None = None
+    traps: dict[str, Walk] = field(default_factory=dict)   # scene -> shortest way into a trap
+    trap_scenes: dict[str, set[str]] = field(default_factory=dict)   # scene -> its trap's
 
     @property
     def who(self) -> str:
@@ -117,7 +119,61 @@ def summarize(level: Level, reach: Reach) -> ComboResult:
                                       lambda j, e=ending: endings[j] == e):
             found.walk = replace(found.walk, lucky=False)
     result.lengths = lengths(level, reach)
+    if reach.complete:
+        _find_traps(reach, scenes, endings, result)
     return result
+
+
+def _find_traps(reach: Reach, scenes: list, endings: list, result: ComboResult) -> None:
+    """Traps: states from which no ending can be reached although a choice is always open
+    (from a dead end no ending can be reached either, but A403 says so). For each scene
+    where a game first falls into one, the shortest way there; and the scenes inside."""
+    n, edges = len(scenes), reach.edges
+    into: list[list[int]] = [[] for _ in range(n)]
+    for i, j, _ in edges:
+        into[j].append(i)
+    can_end = _backwards(into, [i for i in range(n) if endings[i] is not None])
+    if all(can_end):
+        return
+    doomed = _backwards(into, list(reach.stuck))   # some way leads into a dead end
+    trapped = [not can_end[i] and not doomed[i] for i in range(n)]
+    entries: dict[str, int] = {}   # scene -> the state with the best way into a trap there
+    for i in range(n):
+        if trapped[i] and (reach.parent[i] < 0 or not trapped[reach.parent[i]]):
+            best = entries.get(scenes[i])
+            if best is None or ((reach.depth[i], reach.lucky[i])
+                                < (reach.depth[best], reach.lucky[best])):
+                entries[scenes[i]] = i
+    for scene, i in entries.items():
+        result.traps[scene] = walk_to(reach, i)
+        result.trap_scenes[scene] = {scenes[j] for j in _onwards(reach, i)}
+
+
+def _onwards(reach: Reach, start: int) -> set[int]:
+    """The states reachable from `start` (its own included)."""
+    first, edges = reach.first_edge, reach.edges
+    seen, todo = {start}, [start]
+    while todo:
+        i = todo.pop()
+        for _, j, _ in edges[first[i]:first[i + 1]]:
+            if j not in seen:
+                seen.add(j)
+                todo.append(j)
+    return seen
+
+
+def _backwards(into: list[list[int]], targets: list[int]) -> list[bool]:
+    """Which states can reach one of `targets`."""
+    ok = [False] * len(into)
+    for i in targets:
+        ok[i] = True
+    todo = list(targets)
+    while todo:
+        for i in into[todo.pop()]:
+            if not ok[i]:
+                ok[i] = True
+                todo.append(i)
+    return ok
 
 
 def _first(edge: tuple) -> int:

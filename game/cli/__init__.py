@@ -145,7 +145,10 @@ def _add_authoring(sub) -> None:
     p = sub.add_parser("graph", help="draw a level's scenes and choices")
     p.add_argument("level", metavar="LEVEL", help="a bundled level's id, or a level file")
     p.add_argument("-o", dest="output", metavar="FILE", required=True,
-                   help="the picture to write: .dot, .mmd (Mermaid), .svg or .png")
+                   help="the picture to write: .svg or .png (drawn by the game), .dot or "
+                   ".mmd (Mermaid)")
+    p.add_argument("--graphviz", action="store_true",
+                   help="draw the .svg or .png with Graphviz's `dot` (when installed)")
     p = sub.add_parser("compat", help="which saves of OLD resume where in NEW")
     p.add_argument("old", metavar="OLD.yaml", help="the level as it was")
     p.add_argument("new", metavar="NEW.yaml", help="the level as it is now")

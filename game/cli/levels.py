@@ -6,7 +6,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from ..content.catalog import (LEVEL_SUFFIXES, bundled, format_problems, in_play_order, load_path,
+from ..content.catalog import (LEVEL_SUFFIXES, bundled, format_problems, load_path,
                               no_levels_message)
 from ..errors import CONTENT_PROBLEM, OK, UsageError
 
@@ -84,31 +84,67 @@ def level_summary(loaded) -> dict:
     }
 
 
-def _print_level(summary: dict) -> None:
-    print(f"{summary['id']}: {summary['title']} (about {summary['minutes']} minutes)")
+def _print_level(summary: dict, indent: str = "") -> None:
+    print(f"{indent}{summary['id']}: {summary['title']} (about {summary['minutes']} minutes)")
     if summary["description"]:
-        print(textwrap.fill(summary["description"], 78, initial_indent="    ",
-                            subsequent_indent="    "))
-    print(f"    personas: {', '.join(p['id'] for p in summary['personas'])}")
-    print(f"    rulesets: {', '.join(r['id'] for r in summary['rulesets'])}")
-    print(f"    file: {summary['path']}")
+        print(textwrap.fill(summary["description"], 78, initial_indent=indent + "    ",
+                            subsequent_indent=indent + "    "))
+    print(f"{indent}    personas: {', '.join(p['id'] for p in summary['personas'])}")
+    print(f"{indent}    rulesets: {', '.join(r['id'] for r in summary['rulesets'])}")
+    print(f"{indent}    file: {summary['path']}")
+
+
+def _listing(found_levels: list) -> tuple[list[dict], list]:
+    """(summaries of the good levels in play order, the files with problems)."""
+    good = [f for f in found_levels if f.ok]
+    summaries = [level_summary(lv) | {"folder": f.folder.kind}
+                 for f, lv in sorted(((f, f.loaded) for f in good),
+                                     key=lambda pair: (pair[1].level.order, pair[1].level.id))]
+    return summaries, [f for f in found_levels if not f.ok]
+
+
+def _folder_json(shelf, folder) -> dict:
+    return {"kind": folder.kind, "label": folder.label, "path": str(folder.path),
+            "exists": folder.path.is_dir(), "note": shelf.unreadable.get(folder.path, "")}
+
+
+def _print_folder(shelf, folder, summaries: list[dict], broken: list) -> None:
+    exists = folder.path.is_dir()
+    print(f"{folder.label}: {folder.path}" + ("" if exists else " (not there yet)"))
+    note = shelf.unreadable.get(folder.path)
+    if note:
+        print(f"    ({note})")
+    for summary in summaries:
+        _print_level(summary, "  ")
+    for found in broken:
+        print(f"  {found.path.name}: not listed: {found.why()}")
+    if not summaries and not broken and folder.kind != "bundled":
+        print("    no levels here yet: put .yaml level files in this folder")
 
 
 def cmd_levels(args) -> int:
-    """List the bundled levels, in play order."""
-    levels = bundled()
-    summaries = [level_summary(lv) for lv in in_play_order(levels)]
-    broken = [lv for lv in levels if not lv.ok]
+    """List the levels: the bundled ones, those in ./levels and in the user levels folder
+    (each folder's in play order); files with problems are named with their first one."""
+    from ..content.folders import shelf as read_shelf
+
+    shelf = read_shelf()
+    summaries, broken = _listing(shelf.found)
     if args.json:
-        print(json.dumps(summaries, indent=2, ensure_ascii=False))
+        print(json.dumps({
+            "levels": summaries,
+            "folders": [_folder_json(shelf, f) for f in shelf.folders],
+            "problems": [{"path": str(f.path), "folder": f.folder.kind, "problem": f.why()}
+                         for f in broken]}, indent=2, ensure_ascii=False))
     else:
-        for summary in summaries:
-            _print_level(summary)
-        if not levels:
-            print(no_levels_message(levels))
-    for loaded in broken:
-        sys.stderr.write(f"{loaded.path} has problems; see `python -m game validate`.\n")
-    return CONTENT_PROBLEM if broken or not levels else OK
+        for folder in shelf.folders:
+            _print_folder(shelf, folder, [s for s in summaries if s["folder"] == folder.kind],
+                          [f for f in broken if f.folder == folder])
+    if not any(f.folder.kind == "bundled" for f in shelf.found):
+        print(no_levels_message([]))
+    bad_bundled = [f for f in broken if f.folder.kind == "bundled"]
+    for found in bad_bundled:
+        sys.stderr.write(f"{found.path} has problems; see `python -m game validate`.\n")
+    return CONTENT_PROBLEM if broken or not shelf.found else OK
 
 
 # ---------------------------------------------------------------- schema

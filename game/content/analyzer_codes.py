@@ -1,7 +1,8 @@
 """The analyzer's codes (A4xx), explained in the same shape as `game.content.codes.CODES`,
 so they can join that table (`game.content.codebook`). `game.authoring` reports them.
 
-A401-A408 are problems (A402 and A403 are errors: `analyze` exits 1), A410-A412 are
+A401-A408 and A413 are problems (A402, A403 and A413 are errors: `analyze` exits 1),
+A410-A412 are
 information lines about what a player can reach.
 """
 from __future__ import annotations
@@ -10,7 +11,7 @@ from .codes import Code
 
 SEVERITY = {
     "A400": "info", "A401": "warning", "A402": "error", "A403": "error", "A404": "warning",
-    "A405": "warning", "A406": "warning", "A407": "warning", "A408": "warning",
+    "A405": "warning", "A406": "warning", "A407": "warning", "A408": "warning", "A413": "error",
     "A410": "info", "A411": "info", "A412": "info",
 }
 
@@ -90,6 +91,18 @@ ANALYZE_CODES: dict[str, Code] = {
         "endings and choices can never be reached.",
         "# a counter that goes up by one at every choice of a long level\n",
         "# a flag, or a counter only tested against a few values\n"),
+    "A413": Code(
+        "A trap: a player can never reach an ending",
+        "A player can arrive at this scene in a state from which no ending can ever be "
+        "reached: a choice is always open, but every way on leads round among the same "
+        "scenes (a loop with no way out, or a way out that is always locked). The game "
+        "never ends for them. The message gives who gets there and how, and the scenes of "
+        "the trap. Give one of them a choice that leads on to an ending.",
+        "lobby:\n  choices:\n    - {id: wait, text: Wait, goto: queue}\n"
+        "queue:\n  choices:\n    - {id: back, text: Back to the lobby, goto: lobby}\n",
+        "lobby:\n  choices:\n    - {id: wait, text: Wait, goto: queue}\n"
+        "queue:\n  choices:\n    - {id: back, text: Back to the lobby, goto: lobby}\n"
+        "    - {id: leave, text: Give up and leave, finish: true}\n"),
     "A410": Code(
         "The scores a player can have at a scene",
         "The lowest and highest score any player can have on arriving at this scene.",

@@ -12,6 +12,7 @@ from typing import Sequence
 from ..errors import ContentProblem, UsageError
 from ..resources import levels_dir
 from .diagnostics import format_all
+from .folders import shelf
 from .loader import bundled_levels, load_level
 
 LEVEL_SUFFIXES = (".yaml", ".yml")
@@ -59,7 +60,17 @@ def find_level(spec: str | None):
     for loaded in levels:  # a broken bundled file of that name: say what is wrong with it
         if not loaded.ok and Path(loaded.path).stem == spec:
             return require_ok(loaded)
-    ids = ", ".join(lv.level.id for lv in in_play_order(levels)) or "(none)"
+    authors = [f for f in shelf().found if f.folder.kind != "bundled"]
+    for found in authors:   # ./levels and the user levels folder
+        if found.ok and found.level is not None and found.level.id == spec:
+            return found.loaded
+    for found in authors:
+        if not found.ok and found.path.stem == spec:
+            if found.problem:
+                raise ContentProblem(f"{found.path}: {found.problem}")
+            return require_ok(found.loaded)
+    ids = ", ".join([lv.level.id for lv in in_play_order(levels)]
+                    + [f.level.id for f in authors if f.ok and f.level]) or "(none)"
     raise UsageError(f"there is no level `{spec}`; the levels are: {ids} "
                      "(or give the path of a .yaml file)")
 

@@ -18,6 +18,8 @@ from .diagnostics import Diagnostic
 from .glyphs import check_glyphs
 from .index import choice_path
 from .messages import quoted_list
+from .storychecks import CHECKS as STORY_CHECKS
+from .storychecks import check_rules_that_never_fire
 
 KEY = "__key__"
 _ID = operator.attrgetter("id")
@@ -414,7 +416,8 @@ CHECKS = [
     check_services_have_doors,
     check_fallback_ending, check_flags_tested_are_set, check_flags_set_are_tested,
     check_baselines_used, check_reachable, check_glyphs, check_reported_cites_a_link,
+    *STORY_CHECKS,
 ]
 #: Checks about the level as a whole: only meaningful when nothing was cut out of it.
 WHOLE_LEVEL = {check_fallback_ending, check_flags_tested_are_set, check_flags_set_are_tested,
-               check_baselines_used, check_reachable}
+               check_baselines_used, check_reachable, check_rules_that_never_fire}

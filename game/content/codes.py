@@ -26,7 +26,7 @@ def explain(code: str) -> str:
     """The long explanation of a code, as `validate --explain CODE` prints it."""
     entry = CODES.get(code.upper())
     if entry is None:
-        return f"There is no code `{code}`. Codes look like E101 or W303."
+        return f"There is no code `{code}`. Codes look like E101, W303, A402 or C105."
     code = code.upper()
     return (f"{code} ({severity(code)}): {entry.title}\n\n{entry.explanation}\n\n"
             f"Wrong:\n{_indented(entry.wrong)}\n\nRight:\n{_indented(entry.fixed)}\n")
@@ -42,9 +42,16 @@ CODES: dict[str, Code] = {
         "Not valid YAML",
         "The file could not be read as YAML. Usually a line is indented differently from its "
         "neighbours, a tab is used for indenting, or text containing `: ` is not in quotes. "
-        "The position shows where the reader gave up; the mistake is there or just above.",
-        "title: Morning: the alarm rings\n",
-        'title: "Morning: the alarm rings"\n'),
+        "The position shows where the reader gave up; the mistake is there or just above. "
+        "The quoting traps of prose are named for what they are: a text that starts with "
+        "quoted dialogue (`\"Hi,\" she says.`: YAML reads only `\"Hi,\"`), an apostrophe "
+        "inside '…' (it ends the text), and curly quotes (“…”, which YAML reads as letters) "
+        "around text with `: `. Text written under `>-`, on the lines below its key, needs "
+        "no quotes at all.",
+        "title: Morning: the alarm rings\ntext: \"Five stars?\" the driver asks.\n"
+        "reply: 'She's fine.'\n",
+        'title: "Morning: the alarm rings"\ntext: >-\n  "Five stars?" the driver asks.\n'
+        "reply: >-\n  She's fine.\n"),
     "E002": Code(
         "Tags are not allowed",
         "A tag starts with `!` (like `!!python/object`) and asks the reader to build a special "
@@ -55,7 +62,9 @@ CODES: dict[str, Code] = {
     "E003": Code(
         "A key appears twice",
         "The same key is written twice in one mapping. Only the first one is used, so the "
-        "second is probably a mistake: a copy-and-paste, or two scenes with the same id.",
+        "second is probably a mistake: a copy-and-paste, or two scenes with the same id. "
+        "When it happens inside a choice (or another list item), the next choice has lost "
+        "its `- ` and runs into the one above: that is said once, at the first key twice.",
         "scenes:\n  office:\n    title: Office\n  office:\n    title: Office again\n",
         "scenes:\n  office:\n    title: Office\n  office_late:\n    title: Office again\n"),
     "E004": Code(
@@ -446,4 +455,39 @@ CODES: dict[str, Code] = {
         "sources:\n  spc2017:\n    title: SPC provisions on the list of judgment defaulters\n"
         "    year: 2017\n    url: https://www.chinalawtranslate.com/en/court-blacklist/\n"
         "scenes:\n  station:\n    basis: reported\n    sources: [spc2017]\n"),
+    "W310": Code(
+        "A choice with both `goto` and `finish`",
+        "A choice with `finish: true` ends the level there, so its `goto` is never followed. "
+        "Keep `goto` to go on to that scene or ending, or `finish` to end here.",
+        "- {id: leave, text: Leave, goto: airport, finish: true}\n",
+        "- {id: leave, text: Leave, goto: airport}\n"),
+    "W311": Code(
+        "Text cut short by ` #`",
+        "In text that is not in quotes and not under `>-`, a space followed by `#` starts a "
+        "comment: everything after it on that line is left out of the game, without an "
+        "error. Write such text under `>-` on the lines below its key, or in double quotes.",
+        "text: Your rating is now #1 in the city.\n",
+        "text: >-\n  Your rating is now #1 in the city.\n"),
+    "W312": Code(
+        "A very long text",
+        "A scene's or an ending's text has far more words than a player reads at a glance "
+        "(the guide suggests about 90; this warning comes past 150). The window scrolls it, "
+        "and players skim. Cut it, or split it into two scenes with a choice between them.",
+        "text: >-\n  (a 420-word page)\n",
+        "text: >-\n  (about 90 words; the rest goes into the next scene)\n"),
+    "W313": Code(
+        "A rule that can never fire",
+        "A ruleset scores this behaviour only when one of its `seen_by` sensors sees it, but "
+        "in every scene where a choice is this behaviour none of those sensors is on (or the "
+        "scene is not scored), so the rule never changes anyone's score under this ruleset. "
+        "Which sensors are on in a scene: its `sensors:` list if it has one, otherwise the "
+        "sensors of the watchers it shows. Switch the sensor on there, add a sensor that is "
+        "on there to `seen_by`, or make the rule `always: true`. Scenes that say on purpose "
+        "that nothing counts there (`sensors: []`, `scored: false`) are left out.",
+        "rules:\n  hard_brake: {change: -30, seen_by: [motion]}\n# ...\nscenes:\n  ride:\n"
+        "    watchers: [app]          # the app's sensor is gps\n    choices:\n"
+        "      - {id: brake, text: Brake hard, behaviour: hard_brake, goto: home}\n",
+        "rules:\n  hard_brake: {change: -30, seen_by: [motion]}\n# ...\nscenes:\n  ride:\n"
+        "    watchers: [app]\n    sensors: [gps, motion]\n    choices:\n"
+        "      - {id: brake, text: Brake hard, behaviour: hard_brake, goto: home}\n"),
 }

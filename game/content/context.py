@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import heapq
 from functools import cached_property
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from ..core.model import Level
 from .diagnostics import Diagnostic, did_you_mean, error, warning
@@ -38,12 +38,39 @@ class Context:
     def unknown(self, code: str, at: tuple, kind: str, value: object, known: Iterable[str],
                 section: str) -> Diagnostic:
         """An error for a reference to an id that does not exist, with "did you mean"."""
-        hint = self.suggest(value, known)
+        hint = self.by_display_name(kind, value) or self.suggest(value, known)
         if not hint:
             hint = self._known_hint(kind, known, section)
             if known and section.isidentifier():   # a new id: say where it would go
                 hint += f"; or add `{value}` under `{section}:`"
         return self.error(code, at, f"there is no {kind} `{value}` in this level", hint)
+
+    def by_display_name(self, kind: str, value: object) -> str:
+        """A hint when `value` is not an id but the name players see (`Gold driver` for the
+        tier `gold`): conditions and lists name things by their ids."""
+        if not isinstance(value, str):
+            return ""
+        wanted = " ".join(value.split())
+        for thing_id, name in self._display_names(kind):
+            if " ".join(name.split()) == wanted and thing_id != value:
+                return (f"`{value}` is the name players see; the {kind}'s id is "
+                        f"`{thing_id}`: write `{thing_id}`")
+        return ""
+
+    def _display_names(self, kind: str) -> list[tuple[str, str]]:
+        level = self.level
+        if kind == "tier":
+            return [(t.id, t.name) for t in level.score.tiers]
+        if kind == "scene or ending":
+            return [(i, p.title) for part in (level.scenes, level.endings)
+                    for i, p in part.items()]
+        sections: dict[str, dict[str, Any]] = {
+            "persona": level.personas, "ruleset": level.rulesets, "service": level.services,
+            "contact": level.contacts, "behaviour": level.behaviours,
+            "sensor": level.sensors, "watcher": level.watchers, "scene": level.scenes}
+        found = sections.get(kind, {})
+        return [(i, str(getattr(thing, "name", None) or getattr(thing, "title", "")))
+                for i, thing in found.items()]
 
     @cached_property
     def uses(self) -> Uses:

@@ -81,6 +81,7 @@ def _scene(i: int, n: int) -> str:
     text: {_TEXT}
     art: {ART_NAMES[i % len(ART_NAMES)]}
     basis: fiction{scored}
+    watchers: [cam, app]
     choices:
       - id: cross
         text: Cross anyway.

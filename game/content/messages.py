@@ -146,6 +146,7 @@ def _wrong_kind(loc, steps, expected, value, marks, lines) -> Found:
         keys = allowed_keys(target) if is_model(target) else []
         hint = "write `key: value` lines, indented under it" + (
             f"; it can have {quoted_list(keys)}" if keys else "")
+        hint = _listed_hint(loc, value) or hint
         if noun_of(target) == "condition" and isinstance(value, str):
             hint = _condition_hint(value) or (
                 "a condition is written `{key: value}`, like `{score_at_least: 900}` or "
@@ -155,6 +156,17 @@ def _wrong_kind(loc, steps, expected, value, marks, lines) -> Found:
         if expected == "a number" and isinstance(value, str):
             hint = _percent_hint(value) or hint
     return Found(1, "E104", loc, message, hint)
+
+
+def _listed_hint(loc: tuple, value: object) -> str:
+    """`scenes:` written as a list (`- office:` ...), where ids are keys of a mapping."""
+    if not (isinstance(value, list) and value and loc and isinstance(loc[-1], str)
+            and all(isinstance(item, dict) and len(item) == 1 for item in value)):
+        return ""
+    first = next(iter(value[0]))
+    return (f"`{loc[-1]}` is written as a list, with `- ` before each id: remove the `- ` and "
+            f"start each id (`{first}:`) in the same column, two spaces in from `{loc[-1]}:`, "
+            "with its keys indented under it")
 
 
 def _colon_hint(loc: tuple, value: object) -> str:

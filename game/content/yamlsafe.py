@@ -57,6 +57,7 @@ from yaml.resolver import Resolver
 
 from ..safetext import HIDDEN, describe
 from .diagnostics import Diagnostic, error
+from .yamlhints import named
 
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -373,6 +374,7 @@ class _EventReader:
         self.path = path
         self.keep_marks = keep_marks
         self.unmarked_problem = False  # a duplicate key seen while not keeping marks
+        self.run_together: set[tuple] = set()  # list items that took in the next one
         self.diagnostics: list[Diagnostic] = []
         self.marks: Marks = {(): (1, 1)} if keep_marks else {}
         self.anchors: dict[str, tuple[object, int]] = {}
@@ -515,6 +517,20 @@ class _EventReader:
 
     def _duplicate(self, key: str, path: tuple, mark) -> None:
         first = self.marks.get(path + (key, KEY_MARK), (0, 0))[0]
+        if path in self.run_together:
+            return  # said once already: the next item lost its `- `
+        if path and isinstance(path[-1], int):
+            self.run_together.add(path)
+            noun = "choice" if len(path) > 1 and path[-2] == "choices" else "item"
+            self._report(
+                "E003", mark,
+                f"the key `{_show(key)}` appears twice in one {noun} (first on line {first}): "
+                f"a {noun} that starts on this line or just above probably lost its `- `, so "
+                f"it runs into the one above",
+                f"start this {noun} with `- `, in the same column as the `- ` of the {noun} "
+                "above it",
+            )
+            return
         self._report(
             "E003", mark,
             f"the key `{_show(key)}` appears twice here; it was already used on line {first}",
@@ -722,7 +738,10 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic
                 mark, message, hint = exc.context_mark, msg, fix
                 break
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    if _has_tab(text, line) or (exc.context_mark and _has_tab(text, exc.context_mark.line + 1)):
+    mistake = _named_mistake(text, line)
+    if mistake is not None:
+        (line, column), message, hint = mistake
+    elif _has_tab(text, line) or (exc.context_mark and _has_tab(text, exc.context_mark.line + 1)):
         hint = _TAB_HINT
     elif "escape" not in problem:  # a bad escape is always on the line that has it
         above = _line_above(text, line)
@@ -730,6 +749,20 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic
             hint = (f"this line looks right, so the mistake is probably on line {above} above "
                     "it: a missing `:` or `- `, or a line indented differently")
     return error("E001", path, line, column, message, hint)
+
+
+def _named_mistake(text: str, line: int) -> tuple[tuple[int, int], str, str] | None:
+    """A quoting mistake of prose (`yamlhints`) on the line the reader gave up on, or on
+    the line above it: its place, message and hint."""
+    for number in (line, line - 1):
+        if number < 1:
+            continue
+        here = _line_text(text, number)
+        found = named(here) if len(here) <= _ALONE_LIMIT else None
+        if found is not None:
+            column, message, hint = found
+            return (number, column), message, hint
+    return None
 
 
 def _line_text(text: str, line: int) -> str:

@@ -31,6 +31,7 @@ from .messages import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, CHANGED_RENAME
                        NOT_TEXT, OUT_OF_RANGE, RELATIVE_LEVEL, SAVING_OFF, SET_ASIDE,
                        SET_ASIDE_TITLE, TOO_BIG, UNREADABLE)
 from .resume import Resumed, level_file_hash, level_hash, level_state, make_save, resume
+from ..resources import user_data_dir
 from ..storage import NotAFile, read_small, write_atomic
 
 AUTOSAVE = "autosave"
@@ -44,11 +45,7 @@ STALE_SECONDS = 60
 def data_dir() -> Path:
     """platformdirs' user data folder; SINCERITY_DATA_DIR overrides it, and so does
     SINCERITY_CONFIG_DIR when only that is set (one folder for everything, as tests want)."""
-    override = os.environ.get("SINCERITY_DATA_DIR") or os.environ.get("SINCERITY_CONFIG_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-    return Path(platformdirs.user_data_dir("sincerity"))
+    return user_data_dir()
 
 
 def saves_dir() -> Path:

@@ -141,7 +141,7 @@ def choose_chapter(app, opts: Options | None = None) -> None:
     from . import levels
     from .screens.menu import CardListScreen, Item, chapter_detail
     opts = opts or Options()
-    chapters = levels.bundled()
+    chapters = levels.available()
     if not chapters:
         show_message(app, S.CHOOSE_CHAPTER, S.NO_LEVELS)
         return

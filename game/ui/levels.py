@@ -21,6 +21,8 @@ class Chapter:
     path: Path
     level: object = None              # game.core.Level when it loaded
     problems: list[str] = field(default_factory=list)
+    folder: str = "bundled"           # or "here" (./levels), "yours" (the user levels folder)
+    why: str = ""                     # an author's broken file: its first problem, one line
 
     @property
     def ok(self) -> bool:
@@ -73,6 +75,26 @@ def bundled() -> list[Chapter]:
     paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
     chapters = [load_path(p) for p in paths]
     return sorted(chapters, key=lambda c: (getattr(c.level, "order", 1000), c.title))
+
+
+def available() -> list[Chapter]:
+    """The chapters a player can choose from: the bundled ones in their order, then those
+    in ./levels of the folder the game started in and in the user levels folder. A file
+    there that is broken (or reuses an id) is a chapter with its problem, never a crash."""
+    from ..content.folders import shelf
+
+    bundled_found, authors = [], []
+    for found in shelf().found:
+        if found.loaded is not None and not found.problem:
+            chapter = _from_loaded(found.loaded, found.path)
+        else:
+            chapter = _chapter(None, found.path, [f"{found.path}: {found.why()}"])
+        if not chapter.ok:
+            chapter.why = found.why() or (chapter.problems[0].splitlines() or [""])[0]
+        chapter.folder = found.folder.kind
+        (bundled_found if found.folder.kind == "bundled" else authors).append(chapter)
+    order = sorted(bundled_found, key=lambda c: (getattr(c.level, "order", 1000), c.title))
+    return order + authors
 
 
 def find(ref: str) -> Chapter:

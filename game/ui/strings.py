@@ -39,6 +39,8 @@ PAUSE_NOTE = "The score keeps what it has already counted."
 CHOOSE_CHAPTER = "Choose a chapter"
 CHOOSE_CHAPTER_NOTE = "Each chapter is a few days in a scored life."
 START_HERE = "Start here"
+FROM_FOLDER = {"here": "From ./levels", "yours": "From your levels folder"}
+CANNOT_PLAY = "Cannot be played: {why}"
 PAIRS_BEFORE = ("Play it just before {title}, as the same persona: the debrief compares "
                 "your answers.")
 PAIRS_AFTER = ("Play it just after {title}, as the same persona: the debrief compares "
@@ -213,6 +215,7 @@ DISCUSS_HEADINGS = {
 # ---- settings
 SETTINGS_TITLE = "Settings"
 SETTINGS_NOTE = "Saved on this computer only."
+SETTINGS_LEVELS = "Your own levels: put level files (.yaml) in {folder}"
 SET_TEXT_SIZE = "Text size"
 SET_TEXT_SPEED = "Text speed"
 SET_CONTRAST = "High contrast"

@@ -204,9 +204,15 @@ class PauseScreen(CardListScreen):
 def chapter_detail(chapter, chapters=(), first: bool = False) -> str:
     """Its length and description; "Start here" on the first; and the chapter it pairs with
     (answers compared in the debrief) where there is one."""
+    own = S.FROM_FOLDER.get(getattr(chapter, "folder", "bundled"), "")
     if not chapter.ok:
-        return S.LEVEL_BROKEN
-    parts = [S.START_HERE] if first else []
+        why = getattr(chapter, "why", "")
+        if why:
+            return S.JOIN.join([own, S.CANNOT_PLAY.format(why=why)] if own else
+                               [S.CANNOT_PLAY.format(why=why)])
+        return S.JOIN.join([own, S.LEVEL_BROKEN]) if own else S.LEVEL_BROKEN
+    parts = [own] if own else []
+    parts += [S.START_HERE] if first else []
     parts.append(S.MINUTES.format(n=chapter.minutes))
     if chapter.description:
         parts.append(chapter.description)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pygame
 
+from ...resources import user_levels_dir
 from .. import paint
 from .. import settings as settings_mod
 from .. import strings as S
@@ -209,4 +210,6 @@ class SettingsScreen(Screen):
     def _note(self) -> str:
         if self.app.save_error:
             return S.SETTINGS_SAVE_FAILED.format(error=self.app.save_error)
-        return S.SETTINGS_NOTE
+        if self.app.in_kiosk:
+            return S.SETTINGS_NOTE
+        return S.SETTINGS_NOTE + " " + S.SETTINGS_LEVELS.format(folder=user_levels_dir())
