@@ -184,3 +184,26 @@ def test_the_settings_screen_sets_each_channel():
     assert pilot.app.settings.music_volume == 20
     assert pilot.app.settings.ambience_volume == 40
     assert pilot.app.sound.music_volume == 20 and pilot.app.sound.ambience_volume == 40
+
+
+def test_the_windows_transparency_report_says_which_moments_were_real():
+    import random
+
+    from game.core import choices
+    from game.core.debrief import transparency_report
+    from game.ui.screens.debrief import _row
+    for seed in range(40):
+        state, pick = new_game(TUTORIAL, seed=seed), random.Random(seed)
+        while not state.finished:
+            state = choose(state, pick.choice([c for c in choices(state) if c.available]).id).state
+        rows = transparency_report(state)
+        if any(r.unshown for r in rows) and any(m.recorded for r in rows for m in r.moments) \
+                and any(not m.recorded for r in rows for m in r.moments):
+            break
+    for r in rows:
+        cells = _row(r)
+        shown, saw = [t for t, _ in cells[2]], [t for t, _ in cells[3]]
+        for m in r.moments:
+            words = S.REPORT_MOMENT_REAL if m.recorded else S.REPORT_MOMENT_FAKE
+            assert words.format(name=m.name) in shown
+        assert (S.REPORT_NO_SIGN.format(names=", ".join(r.unshown)) in saw) == bool(r.unshown)

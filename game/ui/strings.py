@@ -147,7 +147,13 @@ SEC_SCORE = "Your score over time"
 CHART_X = "choices made"
 CHART_EMPTY = "Your score never changed."
 SEC_REPORT = "Transparency Report"
-REPORT_NOTE = "Every choice you made: what it was counted as, who you saw, who really saw it."
+REPORT_NOTE = ("Every choice you made: what it was counted as, who you saw, who really saw "
+               "it, and which moments of watching were real.")
+#: Under the watchers shown in a report row: each moment of watching, real or not.
+REPORT_MOMENT_REAL = "Moment: {name}. Real: it recorded you."
+REPORT_MOMENT_FAKE = "Moment: {name}. Nothing recorded."
+#: Under who really saw it: what recorded with no moment shown.
+REPORT_NO_SIGN = "No sign given: {names}"
 COL_CHOICE = "Choice"
 COL_BEHAVIOUR = "Counted as"
 COL_SHOWN = "Watchers shown"

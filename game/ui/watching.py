@@ -72,11 +72,22 @@ class Moments:
         _captions(surf, rect, ui, [caption for _, caption in self.shown])
 
 
+_plates: dict = {}
+
+
+def _plate(size: tuple[int, int], radius: int, alpha: int) -> pygame.Surface:
+    """A see-through dark plate, made once per size."""
+    key = (size, radius, alpha)
+    if key not in _plates:
+        plate = pygame.Surface(size, pygame.SRCALPHA)
+        pygame.draw.rect(plate, (20, 24, 32, alpha), plate.get_rect(), 0, radius)
+        _plates[key] = plate
+    return _plates[key]
+
+
 def _badge(surf, rect) -> None:
     """A dark, rounded plate, so the figure reads on any picture."""
-    plate = pygame.Surface(rect.size, pygame.SRCALPHA)
-    pygame.draw.rect(plate, (20, 24, 32, 215), plate.get_rect(), 0, 12)
-    surf.blit(plate, rect)
+    surf.blit(_plate(rect.size, 12, 215), rect)
     pygame.draw.rect(surf, (240, 240, 236), rect, 1, 12)
 
 
@@ -86,9 +97,7 @@ def _captions(surf, rect, ui, captions: list[str]) -> None:
     line_h = th.line_height("small_strong")
     h = line_h * len(captions) + 12
     strip = pygame.Rect(rect.x, rect.bottom - h, rect.w, h)
-    shade = pygame.Surface(strip.size, pygame.SRCALPHA)
-    shade.fill((16, 20, 28, 225))
-    surf.blit(shade, strip)
+    surf.blit(_plate(strip.size, 0, 225), strip)
     y = strip.y + 6
     for caption in captions:
         words = cache.fit(font, caption, rect.w - 20)
