@@ -42,7 +42,7 @@ Place = Literal["street", "station", "office", "home", "hall"]
 #: A scene's kind of place when its `place` is not given, from its art (any other: street).
 PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phone": "home",
                 "station": "station", "airport": "station", "border": "station",
-                "office": "office", "bank": "office", "cafe": "office",
+                "office": "office", "bank": "office", "cafe": "hall",
                 "school": "hall", "appeal_office": "hall", "hospital": "hall",
                 "courtroom": "hall", "gym": "hall"}
 
