@@ -14,7 +14,7 @@ from .conditions import holds, service_reason, service_why, why_not
 from .effects import Ctx, apply_effects
 from .events import Event
 from .model import Level
-from .moments import watched_events
+from .moments import shown
 from .plan import ChoicePlan, LevelPlan, plan_of
 from .rng import Dice, next_float, seed_state
 from .scoring import land_pending, network_pull, score_behaviour
@@ -176,10 +176,9 @@ def choose(state: State, choice_id: str, *, dice: Dice | None = None,
     state = draft(state)   # changed in place from here on, by each step in turn
     fields = state.__dict__
     fields["step"] = state.step + 1
-    record = score_behaviour(state, plan, choice, events, dice)
-    fields["records"] = (*state.records, record)
-    if events is not None and choice.watchers and record.scored and record.behaviour:
-        events[1:1] = watched_events(level, state.seed, record)   # seen before it counts
+    fields["records"] = (*state.records, score_behaviour(state, plan, choice, events, dice))
+    if events is not None and choice.watching:    # the moments, seen before it counts
+        events[1:1] = shown(choice.watching, state.seed, state.step)
     if choice.baseline is not None:
         _record_baseline(state, choice)
     goto = None

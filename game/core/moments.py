@@ -35,14 +35,39 @@ class Moment:
     recorded: bool
 
 
-def _roll(seed: int, step: int, watcher: str) -> float:
-    """A float in [0, 1) for this watcher at this step of this game (FNV-1a of the id, mixed
-    with the seed and the step through SplitMix64): stable on every machine and version."""
+def _key(watcher: str) -> int:
+    """A watcher's id as a number (FNV-1a of its UTF-8), stable on every machine and version."""
     h = 0xCBF29CE484222325
     for byte in watcher.encode("utf-8"):
         h = ((h ^ byte) * 0x100000001B3) & _MASK
-    state = (seed * 0x9E3779B97F4A7C15 + step * 0xD1B54A32D192ED03 + h) & _MASK
-    return next_float(next_float(state)[0])[1]
+    return h
+
+
+def _roll(seed: int, step: int, key: int) -> float:
+    """A float in [0, 1) for one watcher (`key`) at one step of one game: the seed, the step
+    and the key mixed through SplitMix64."""
+    state = (seed * 0x9E3779B97F4A7C15 + step * 0xD1B54A32D192ED03 + key) & _MASK
+    return next_float(state)[1]
+
+
+Watching = tuple   # (Watched event, chance, key) for each watcher that can show a moment
+
+
+def watching_of(level: Level, watchers) -> tuple[Watching, ...]:
+    """What a scene's watchers can show, worked out once (the engine keeps it in its plan):
+    for each that can show a moment, its event, its chance and its key."""
+    out = []
+    for wid in watchers:
+        watcher = level.watchers.get(wid)
+        if watcher is not None and watcher.look != "none":
+            out.append((Watched(wid, watcher.name, watcher.look), watcher.moment_chance,
+                        _key(wid)))
+    return tuple(out)
+
+
+def shown(watching: tuple[Watching, ...], seed: int, step: int) -> list[Watched]:
+    """The moments a player sees at this step: what the sensors saw is not asked."""
+    return [event for event, chance, key in watching if _roll(seed, step, key) < chance]
 
 
 def moments_of(level: Level, seed: int, record: Record) -> tuple[Moment, ...]:
@@ -51,22 +76,20 @@ def moments_of(level: Level, seed: int, record: Record) -> tuple[Moment, ...]:
     if not record.scored or record.behaviour is None:
         return ()
     out = []
-    for wid in record.watchers_shown:
-        watcher = level.watchers.get(wid)
-        if watcher is None or watcher.look == "none":
-            continue
-        shown = _roll(seed, record.step, wid) < watcher.moment_chance
-        recorded = watcher.sensor is not None and watcher.sensor in record.observed_by
-        out.append(Moment(wid, watcher.name, watcher.look, shown, recorded))
+    for event, chance, key in watching_of(level, record.watchers_shown):
+        sensor = level.watchers[event.watcher].sensor
+        out.append(Moment(event.watcher, event.name, event.look,
+                          _roll(seed, record.step, key) < chance,
+                          sensor is not None and sensor in record.observed_by))
     return tuple(out)
 
 
 def unshown_recorders(level: Level, seed: int, record: Record) -> tuple[str, ...]:
     """The names of the sensors that recorded this choice with no moment shown for them."""
-    shown = {level.watchers[m.watcher].sensor for m in moments_of(level, seed, record)
-             if m.shown}
+    covered = {level.watchers[m.watcher].sensor for m in moments_of(level, seed, record)
+               if m.shown}
     return tuple(level.sensors[s].name for s in record.observed_by
-                 if s not in shown and s in level.sensors)
+                 if s not in covered and s in level.sensors)
 
 
 def watched_events(level: Level, seed: int, record: Record) -> list[Watched]:
