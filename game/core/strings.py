@@ -21,8 +21,8 @@ CHOICE_LOCKED = "That choice is locked: {reason}"
 GAME_OVER = "The game has ended; start a new one"
 #: What a moment of watching looks like, in words (`core.moments`; the window's caption and
 #: the text mode's line): "Camera on the pole: turns toward you".
-MOMENT_WORDS = {"camera": "turns toward you", "light": "a small red light comes on",
-                "buzz": "a buzz, “Activity noted”", "glance": "a glance at a screen, then at you"}
+MOMENT_WORDS = {"camera": "turns toward you", "light": "a red light comes on",
+                "buzz": "a buzz, “Activity noted”", "glance": "a glance at a screen"}
 MOMENT_LINE = "{name}: {what}"
 
 

@@ -92,17 +92,17 @@ def _badge(surf, rect) -> None:
 
 
 def _captions(surf, rect, ui, captions: list[str]) -> None:
+    """Each caption whole, wrapped (never cut), on a dark strip along the picture's bottom."""
     th, cache = ui.theme, ui.cache
     font = th.font("small_strong")
-    line_h = th.line_height("small_strong")
-    h = line_h * len(captions) + 12
+    layouts = [cache.layout(font, caption, rect.w - 20, th.line_height("small_strong"))
+               for caption in captions]
+    h = sum(lay.height for lay in layouts) + 12
     strip = pygame.Rect(rect.x, rect.bottom - h, rect.w, h)
     surf.blit(_plate(strip.size, 0, 225), strip)
     y = strip.y + 6
-    for caption in captions:
-        words = cache.fit(font, caption, rect.w - 20)
-        paint.text(surf, cache, font, words, (250, 250, 246), (rect.x + 10, y), box=strip)
-        y += line_h
+    for lay in layouts:
+        y = paint.lines(surf, cache, font, lay, (250, 250, 246), rect.x + 10, y, box=strip)
 
 
 def _camera(surf, rect, k: float) -> None:
