@@ -6,6 +6,7 @@ from conftest import base_level, make_level, play, start
 from game.core.changes import ScoreChange
 from game.core.debrief import (Chilling, ReportRow, chilling_effect, scenes_seen,
                                score_over_time, transparency_report)
+from game.core.moments import Moment
 
 BASELINES = """
     format: 1
@@ -108,7 +109,11 @@ def test_transparency_report_has_a_row_per_choice():
                   behaviour="Helping a neighbour", watchers_shown=("Camera on the pole",),
                   seen_by=("Phone location",), delta=20, told_why=False,
                   reason="Good neighbour", scored=True,
-                  changes=(ScoreChange("behaviour", 20, True, None, 20, "Score adjusted"),)),
+                  changes=(ScoreChange("behaviour", 20, True, None, 20, "Score adjusted"),),
+                  # the camera turned (this seed shows it) but recorded nothing; the phone
+                  # recorded with no sign
+                  moments=(Moment("camera", "Camera on the pole", "camera", True, False),),
+                  unshown=("Phone location",)),
         ReportRow(step=2, scene_title="The station", choice_text="Walk home", behaviour=None,
                   watchers_shown=(), seen_by=(), delta=0, told_why=False, reason=None,
                   scored=True),

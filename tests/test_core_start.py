@@ -177,9 +177,9 @@ def test_finish_picks_the_ending_by_when():
 def test_a_choice_reports_itself_first_and_where_it_leads_last():
     level = base_level("rulesets: {strict: {rules: {jaywalk: {change: -88}}}}")
     events = play(start(level), "cross").events
-    assert [e.kind for e in events] == [
-        "choice_made", "observed", "score_changed", "tier_changed", "service_locked",
-        "scene_entered"]
+    assert [e.kind for e in events] == [      # the camera's moment (this seed shows one)
+        "choice_made", "watched", "observed", "score_changed", "tier_changed",
+        "service_locked", "scene_entered"]
     assert events[0].to_dict() == {"kind": "choice_made", "scene": "street", "choice": "cross",
                                    "text": "Cross anyway", "behaviour": "jaywalk", "reply": None}
 

@@ -17,7 +17,7 @@ import pytest  # noqa: E402
 
 from game.resources import asset_path  # noqa: E402
 from game.ui import strings  # noqa: E402
-from game.ui.sound import NAMES, Sound  # noqa: E402
+from game.ui.sound import NAMES, PLACES_SOUNDS, TUNES, Sound  # noqa: E402
 from game.ui.theme import FONT_FILES  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +69,22 @@ def test_sounds_are_small_wavs_and_match_the_generator(tmp_path):
             assert w.getnchannels() == 1 and w.getsampwidth() == 2
             assert 0.05 < w.getnframes() / w.getframerate() < 1.0
         assert (tmp_path / f"{name}.wav").read_bytes() == shipped.read_bytes()
+    longer = [*PLACES_SOUNDS.values(), *TUNES]          # the ambience loops and the theme
+    for name in longer:
+        shipped = asset_path("sounds", f"{name}.wav")
+        assert shipped.stat().st_size < 300_000
+        with wave.open(str(shipped)) as w:
+            assert w.getnchannels() == 1 and w.getsampwidth() == 2
+            assert 5.0 <= w.getnframes() / w.getframerate() <= 15.0
+        assert (tmp_path / f"{name}.wav").read_bytes() == shipped.read_bytes()
+    for name in PLACES_SOUNDS.values():                # a loop's end runs into its start
+        with wave.open(str(asset_path("sounds", f"{name}.wav"))) as w:
+            frames = w.readframes(w.getnframes())
+        first, last = (int.from_bytes(frames[i:i + 2], "little", signed=True)
+                       for i in (0, len(frames) - 2))
+        assert abs(last - first) < 0.05 * 32767, name
+    written = {p.stem for p in tmp_path.glob("*.wav")}
+    assert written == set(NAMES) | set(longer)          # every sound the game plays, no other
 
 
 def test_sound_plays_silently_with_the_dummy_driver():

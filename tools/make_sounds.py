@@ -1,10 +1,22 @@
-"""Generate the game's four interface sounds with the standard library only.
+"""Generate every sound of the game with the standard library only.
 
     python tools/make_sounds.py [OUTDIR]      # default: assets/sounds
 
-Writes score_up.wav, score_down.wav, locked.wav and notification.wav: mono, 22 050 Hz,
-16-bit, each well under 30 KB. The output is deterministic (no randomness), so running the
-script again gives the same bytes and the committed files can be checked against it.
+Writes, mono 16-bit WAVs:
+
+- the effects (22 050 Hz, each well under 30 KB): score_up, score_down, locked,
+  notification, and a cue for each moment of watching (cue_camera: a small motor turns;
+  cue_light: a soft relay click and a faint high tone; cue_buzz: a phone buzzing twice;
+  cue_glance: two soft keyboard taps);
+- an ambience loop for each kind of place (11 025 Hz, 6 seconds, joined end to start without
+  a click): street, station, office, home, hall;
+- the theme, a short melody in A minor (title: calm, about 9 s; ending: the same line slower,
+  ending on an open chord).
+
+Everything is mixed low: the ambience sits well under the effects, and nothing in the game
+is said by sound alone. The output is deterministic (noise comes from a fixed generator), so
+running the script again gives the same bytes and the committed files can be checked
+against it.
 """
 from __future__ import annotations
 
@@ -13,6 +25,9 @@ import struct
 import sys
 import wave
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import sound_places as ambience  # noqa: E402  (beside this script)
 
 RATE = 22050
 PEAK = 0.55  # of full scale: interface sounds stay quiet
@@ -77,16 +92,65 @@ def notification() -> list[float]:
     return _mix(a)
 
 
+def cue_camera() -> list[float]:
+    """A small motor: a buzzing tone whose pitch rises as the camera turns, then stops."""
+    n = int(0.45 * RATE)
+    out = []
+    phase = 0.0
+    for i in range(n):
+        t = i / RATE
+        phase += 2 * math.pi * (180 + 140 * t / 0.45) / RATE
+        value = math.sin(phase) + 0.5 * math.sin(2 * phase) + 0.3 * math.sin(3 * phase)
+        out.append(value * _envelope(i, n, 0.03, 0.6))
+    stop = _tone([(1400.0, 0.5), (2300.0, 0.3)], 0.03, 0.0005, 0.006, start=0.44)
+    return _mix(_scaled(out, 0.5), stop)
+
+
+def cue_light() -> list[float]:
+    """A relay's soft click, then a faint high tone, as a light comes on."""
+    click = _tone([(2100.0, 0.5), (3300.0, 0.3)], 0.015, 0.0005, 0.003)
+    hum = _tone([(3951.0, 0.12), (7902.0, 0.03)], 0.35, 0.05, 0.25, start=0.02)
+    return _mix(click, hum)
+
+
+def cue_buzz() -> list[float]:
+    """A phone buzzing on a table, twice."""
+    parts = []
+    for start in (0.0, 0.24):
+        n = int(0.16 * RATE)
+        lead = int(start * RATE)
+        buzz = [0.0] * (lead + n)
+        for i in range(n):
+            t = i / RATE
+            rough = math.sin(2 * math.pi * 170 * t)
+            buzz[lead + i] = (rough + 0.6 * (1 if rough > 0 else -1)) * _envelope(
+                i, n, 0.01, 0.5)
+        parts.append(buzz)
+    return _scaled(_mix(*parts), 0.5)   # a buzz is dense: half the peak sounds as loud
+
+
+def cue_glance() -> list[float]:
+    """Two soft taps on a keyboard: someone checks a screen."""
+    a = _tone([(900.0, 0.6), (1700.0, 0.4), (240.0, 0.5)], 0.05, 0.001, 0.012)
+    b = _tone([(820.0, 0.6), (1500.0, 0.4), (220.0, 0.5)], 0.05, 0.001, 0.012, start=0.13)
+    return _mix(a, b)
+
+
+def _scaled(samples: list[float], k: float) -> list[float]:
+    return [v * k for v in samples]
+
+
 SOUNDS = {"score_up": score_up, "score_down": score_down, "locked": locked,
-          "notification": notification}
+          "notification": notification, "cue_camera": cue_camera, "cue_light": cue_light,
+          "cue_buzz": cue_buzz, "cue_glance": cue_glance}
 
 
-def write_wav(path: Path, samples: list[float]) -> None:
+def write_wav(path: Path, samples: list[float], rate: int = RATE) -> None:
     frames = b"".join(struct.pack("<h", int(max(-1.0, min(1.0, v)) * 32767)) for v in samples)
     with wave.open(str(path), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
-        out.setframerate(RATE)
+        out.setframerate(rate)
         out.writeframes(frames)
 
 
@@ -98,6 +162,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, make in SOUNDS.items():
         path = outdir / f"{name}.wav"
         write_wav(path, make())
+        print(f"{path}  {path.stat().st_size} bytes")
+    for name, samples in (*ambience.LOOPS, *ambience.THEMES):
+        path = outdir / f"{name}.wav"
+        write_wav(path, samples(), ambience.RATE)
         print(f"{path}  {path.stat().st_size} bytes")
     return 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .changes import ScoreChange, choice_scores
+from .moments import Moment, moments_of, unshown_recorders
 from .state import State
 
 
@@ -22,6 +23,8 @@ class ReportRow:
     scored: bool
     changes: tuple[ScoreChange, ...] = ()   # every change, biggest first (see core.changes)
     later: int = 0      # the behaviour's own change, counted at a later choice (delayed)
+    moments: tuple[Moment, ...] = ()   # the moments of watching shown, each real or not
+    unshown: tuple[str, ...] = ()      # sensors that recorded it with no moment shown
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,9 @@ def transparency_report(state: State) -> list[ReportRow]:
         rows.append(ReportRow(r.step, scene.title if scene else r.scene,
                               choice.text if choice else r.choice, behaviour, watchers, seen,
                               moved.total, *_told(r, moved.changes), r.scored,
-                              moved.changes, r.delta if r.delay else 0))
+                              moved.changes, r.delta if r.delay else 0,
+                              tuple(m for m in moments_of(level, state.seed, r) if m.shown),
+                              unshown_recorders(level, state.seed, r)))
     return rows
 
 

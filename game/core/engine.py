@@ -14,6 +14,7 @@ from .conditions import holds, service_reason, service_why, why_not
 from .effects import Ctx, apply_effects
 from .events import Event
 from .model import Level
+from .moments import shown
 from .plan import ChoicePlan, LevelPlan, plan_of
 from .rng import Dice, next_float, seed_state
 from .scoring import land_pending, network_pull, score_behaviour
@@ -176,6 +177,8 @@ def choose(state: State, choice_id: str, *, dice: Dice | None = None,
     fields = state.__dict__
     fields["step"] = state.step + 1
     fields["records"] = (*state.records, score_behaviour(state, plan, choice, events, dice))
+    if events is not None and choice.watching:    # the moments, seen before it counts
+        events[1:1] = shown(choice.watching, state.seed, state.step)
     if choice.baseline is not None:
         _record_baseline(state, choice)
     goto = None

@@ -33,6 +33,16 @@ class Observed(Event):
 
 
 @dataclass(frozen=True)
+class Watched(Event):
+    """A moment of watching the scene shows (a camera turns, a phone buzzes): `look` is how.
+    It never says whether anything recorded (see `core.moments`)."""
+    kind: ClassVar[str] = "watched"
+    watcher: str
+    name: str
+    look: str
+
+
+@dataclass(frozen=True)
 class ScoreChanged(Event):
     """The score moved. `shown_*` is what the ruleset's legibility lets the player see."""
     kind: ClassVar[str] = "score_changed"

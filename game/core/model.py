@@ -28,6 +28,24 @@ ART_NAMES = ("bedroom", "kitchen", "street", "crossing", "station", "airport", "
 #: Icons for the watchers strip.
 WATCHER_ICONS = ("camera", "phone", "bank", "employer", "neighbour", "app", "eye", "car",
                  "watch", "chip")
+#: How a watcher shows a moment of watching in the scene (`Watcher.moment`): a camera turns
+#: toward you, a small red light comes on, a phone buzzes "Activity noted", someone glances
+#: at a screen; `none` never shows one.
+MOMENT_LOOKS = ("camera", "light", "buzz", "glance", "none")
+Look = Literal["camera", "light", "buzz", "glance", "none"]
+#: The moment a watcher shows when its `moment` is not given, from its icon.
+LOOK_OF_ICON = {"camera": "camera", "watch": "light", "chip": "light", "car": "light",
+                "phone": "buzz", "app": "buzz", "bank": "buzz", "employer": "glance",
+                "neighbour": "glance", "eye": "glance"}
+#: The kinds of place a scene can be (`Scene.place`), for its ambient sound.
+PLACES = ("street", "station", "office", "home", "hall")
+Place = Literal["street", "station", "office", "home", "hall"]
+#: A scene's kind of place when its `place` is not given, from its art (any other: street).
+PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phone": "home",
+                "station": "station", "airport": "station", "border": "station",
+                "office": "office", "bank": "office", "cafe": "hall",
+                "school": "hall", "appeal_office": "hall", "hospital": "hall",
+                "courtroom": "hall", "gym": "hall"}
 
 
 class _Model(BaseModel):
@@ -176,6 +194,18 @@ class Watcher(_Model):
                       "eye, car, watch or chip.")
     sensor: str | None = Field(None, description="The sensor this watcher stands for, if any.")
     pulse: bool = Field(False, description="Draw this watcher pulsing.")
+    moment: Look | None = Field(None, description="How it shows a moment of watching when a "
+                                "behaviour happens in its scene: camera (turns toward you), "
+                                "light (a red light comes on), buzz (\"Activity noted\"), "
+                                "glance (at a screen), or none (default: from the icon).")
+    moment_chance: float = Field(0.6, ge=0, le=1, description=(
+        "Chance (0 to 1) that it shows a moment, the same whether or not its sensor really "
+        "records: a moment never tells the player which."))
+
+    @property
+    def look(self) -> str:
+        """The moment it shows: its own `moment`, or the one its icon suggests."""
+        return self.moment or LOOK_OF_ICON.get(self.icon, "glance")
 
 
 class Behaviour(_Model):
@@ -301,6 +331,8 @@ class Scene(_Model):
     title: str = Field(description="The scene's title.")
     text: str = Field(description="What the player reads (about 90 words at most).")
     art: str = Field("street", description="The illustration to draw.")
+    place: Place | None = Field(None, description="The kind of place, for its ambient sound: "
+                                "street, station, office, home or hall (default: from `art`).")
     basis: Basis = Field(description="reported, extrapolated or fiction.")
     sources: list[str] = Field(default_factory=list, description="Keys into `sources`.")
     scored: bool | None = Field(None, description="Whether choices here are scored "
@@ -387,6 +419,11 @@ class Level(_Model):
             return list(scene.sensors)
         return [sensor for w in scene.watchers
                 if w in self.watchers and (sensor := self.watchers[w].sensor)]
+
+    def place_of(self, scene_id: str) -> str:
+        """A scene's kind of place: its own `place`, or the one its art suggests."""
+        scene = self.scenes[scene_id]
+        return scene.place or PLACE_OF_ART.get(scene.art, "street")
 
     def tier_of(self, score: int) -> Tier | None:
         """The tier a score falls in (the highest `min` not above it)."""

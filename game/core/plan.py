@@ -16,15 +16,17 @@ from .conditions import test_of, without_name
 from .effects import compile_effects
 from .events import ChoiceMade, EndingReached, SceneEntered
 from .model import Blacklist, Choice, Level
+from .moments import watching_of
 from .scoring import ScoredChoice, ScorePlan
 
 
 class ChoicePlan(ScoredChoice):
     """One choice: what scoring reads of it (`scoring.ScoredChoice`), and the rest `choose`
     reads: the `model`, its conditions as tests (`conditions.test_of`), its effects as
-    functions (`effects.compile_effects`), its baseline mark and where it leads."""
+    functions (`effects.compile_effects`), its baseline mark, where it leads, and the moments
+    of watching its scene's watchers can show (`moments.watching_of`)."""
     __slots__ = ("model", "shown_test", "needs_test", "made", "baseline", "baseline_pair",
-                 "baseline_candid", "effects", "goto", "finish")
+                 "baseline_candid", "effects", "goto", "finish", "watching")
 
     def __init__(self, level: Level, scene_id: str, choice: Choice) -> None:
         super().__init__(level, scene_id, choice)
@@ -38,6 +40,9 @@ class ChoicePlan(ScoredChoice):
         self.effects = compile_effects(choice.effects, level)
         self.goto = choice.goto
         self.finish = choice.finish
+        # the moments of watching it can show (`core.moments`): none unscored or unbehaved
+        self.watching = watching_of(level, self.watchers) if self.scored and self.behaviour \
+            else ()
 
 
 class ServicePlan:

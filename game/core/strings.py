@@ -25,6 +25,19 @@ GAME_OVER = "The game has ended; start a new one"
 PAIR_KIND_NAMES = {"expression": "Lawful expression (complaint, petition, post)",
                    "rules": "Rule-following (red light, bill, gaming)"}
 PAIR_KIND_SHORT = {"expression": "expression", "rules": "rule-following"}
+
+#: What a moment of watching looks like, in words (`core.moments`; the window's caption and
+#: the text mode's line): "Camera on the pole: turns toward you".
+MOMENT_WORDS = {"camera": "turns toward you", "light": "a red light comes on",
+                "buzz": "a buzz, “Activity noted”", "glance": "a glance at a screen"}
+MOMENT_LINE = "{name}: {what}"
+
+
+def moment_line(name: str, look: str) -> str:
+    """A moment of watching as one caption: "Camera on the pole: turns toward you"."""
+    return MOMENT_LINE.format(name=name, what=MOMENT_WORDS.get(look, MOMENT_WORDS["glance"]))
+
+
 #: What caused a change of score, in the debrief's split of a choice's cost (core.changes).
 CAUSE_WORDS = {"behaviour": "this choice", "delayed": "an earlier choice", "rating": "a rating",
                "network": "your contacts", "appeal": "an appeal"}

@@ -58,6 +58,18 @@ def _report_cells(row: core_debrief.ReportRow) -> tuple[str, ...]:
             f"{row.delta:+d}" if row.delta else "0", told)
 
 
+def moment_notes(row: core_debrief.ReportRow) -> list[str]:
+    """Which moments of watching at this choice were real, and what recorded with no sign."""
+    notes = []
+    if row.moments:
+        items = "; ".join((s.MOMENT_REAL if m.recorded else s.MOMENT_FAKE).format(name=m.name)
+                          for m in row.moments)
+        notes.append(s.MOMENTS_SHOWN.format(items=items))
+    if row.unshown:
+        notes.append(s.MOMENTS_UNSHOWN.format(names=", ".join(row.unshown)))
+    return notes
+
+
 def report_lines(state: State) -> list[str]:
     """The table; under a row whose cost has more than one cause (or lands later), the
     split: "= -25 this choice, -2 your contacts"."""
@@ -75,6 +87,9 @@ def report_lines(state: State) -> list[str]:
             split.append(s.COST_LATER.format(delta=row.later))
         lines.extend(textwrap.wrap("; ".join(split), s.WIDTH, initial_indent=indent,
                                    subsequent_indent=indent) if split else [])
+        for note in moment_notes(row):
+            lines.extend(textwrap.wrap(note, s.WIDTH, initial_indent=indent,
+                                       subsequent_indent=indent))
     return [s.REPORT, "", *lines]
 
 

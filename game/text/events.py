@@ -8,7 +8,8 @@ from __future__ import annotations
 from ..core import strings as core_strings
 from ..core.events import (AppealDecided, Blacklisted, ChangePending, ChoiceMade, ContactCut,
                            Delisted, Event, MoneyChanged, Observed, PeerRated, ScoreChanged,
-                           ServiceLocked, ServiceUnlocked, StatementShown, TierChanged)
+                           ServiceLocked, ServiceUnlocked, StatementShown, TierChanged,
+                           Watched)
 from ..core.model import Level
 from . import strings as s
 from .screen import wrap
@@ -67,6 +68,7 @@ _PLAIN = {
     MoneyChanged: lambda e: [s.MONEY_CHANGED.format(delta=e.new - e.old, new=e.new)],
     StatementShown: lambda e: [s.STATEMENT.format(old=e.old, new=e.new)],
     ScoreChanged: _score,
+    Watched: lambda e: [s.WATCHED.format(line=core_strings.moment_line(e.name, e.look))],
 }
 
 

@@ -67,7 +67,8 @@ class App:
         self.translate = Translator(self.viewport)
         self.theme = Theme(self.settings)
         self.cache = TextCache()
-        self.sound = Sound(self.settings.volume)
+        self.sound = Sound(self.settings.volume, self.settings.music_volume,
+                           self.settings.ambience_volume)
         self.stack: list[tuple[object, object]] = []
         self.running = True
         self.dirty = True
@@ -192,7 +193,7 @@ class App:
             self.theme = Theme(new)
             for screen, _ in self.stack:
                 screen.layout()
-        self.sound.set_volume(new.volume)
+        self.sound.set_volumes(new.volume, new.music_volume, new.ambience_volume)
         self.set_fullscreen(new.fullscreen)
         self.dirty = True
 
@@ -202,6 +203,7 @@ class App:
         self._mark_first_frame()
         with quiet_native_stderr():   # ALSA's noise on a machine with no sound card
             pygame.init()
+        self.sound.start()
         for hook in self.after_first_frame:
             hook()
         self.after_first_frame.clear()

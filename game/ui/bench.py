@@ -106,6 +106,8 @@ def _play_through() -> dict:
     from . import screenshots
     from .screens.debrief import DebriefScreen
     app, play = _play_app(settings=None)
+    app.sound.start()                 # the ambience plays, and every sound is in memory
+    app.sound.load_all()
     screenshots.play_until(app, play, lambda s: s.finished, limit=300)
     app.replace(DebriefScreen(app, play.session, play.chapter))
     for fraction in (0.0, 0.25, 0.5, 0.75, 1.0):
@@ -166,7 +168,8 @@ def _busy(play) -> None:
     services = list(play.session.level.services.items())
     fake = [ev.ScoreChanged(1000, 960, -40, "behaviour", "Crossing on red", -40, "Crossing on red"),
             ev.ScoreChanged(960, 955, -5, "network", None, -5, "Score adjusted"),
-            ev.PeerRated("ana", "Ana", 2)]
+            ev.PeerRated("ana", "Ana", 2), ev.Watched("cam", "Camera on the pole", "camera"),
+            ev.Watched("app", "Points app", "buzz")]
     if services:
         sid, service = services[0]
         fake.append(ev.ServiceLocked(sid, service.name, f"{service.name}: needs 950, you have 955"))

@@ -13,6 +13,7 @@ from ..core import events as ev
 from ..core import new_game, score_display
 from ..core import services as core_services
 from ..core import start_at as core_start_at
+from ..core.strings import moment_line
 from . import messages
 from . import strings as S
 
@@ -173,6 +174,8 @@ class Session:
                 note = messages.score_notice(e)
                 if note:
                     self.log.append(LogEntry("score", f"{note.title}  {note.body}"))
+            elif isinstance(e, ev.Watched):
+                self.log.append(LogEntry("notice", moment_line(e.name, e.look)))
             elif isinstance(e, ev.SceneEntered):
                 self._log_scene(e.scene)
             elif isinstance(e, ev.EndingReached):

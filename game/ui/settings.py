@@ -27,7 +27,9 @@ class Settings:
     text_speed: str = "normal"
     high_contrast: bool = False
     reduced_motion: bool = False
-    volume: int = 70
+    volume: int = 70              # the effects: interface sounds and the watching cues
+    music_volume: int = 50        # the theme, on the title and the endings
+    ambience_volume: int = 50     # the sound of each kind of place
     fullscreen: bool = False
     dyslexic_font: bool = False
     undo: bool = False            # Backspace takes back a choice (never in a classroom)
@@ -42,12 +44,18 @@ class Settings:
         return CHARS_PER_SECOND[self.text_speed]
 
 
+def _percent(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100
+
+
 _VALID = {
     "text_size": lambda v: v in TEXT_SIZES and not isinstance(v, bool),
     "text_speed": lambda v: v in TEXT_SPEEDS,
     "high_contrast": lambda v: isinstance(v, bool),
     "reduced_motion": lambda v: isinstance(v, bool),
-    "volume": lambda v: isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 100,
+    "volume": lambda v: _percent(v),
+    "music_volume": lambda v: _percent(v),
+    "ambience_volume": lambda v: _percent(v),
     "fullscreen": lambda v: isinstance(v, bool),
     "dyslexic_font": lambda v: isinstance(v, bool),
     "undo": lambda v: isinstance(v, bool),

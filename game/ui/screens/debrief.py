@@ -170,9 +170,13 @@ def _row(r) -> list:
     if not r.scored and not r.changes:
         cost = [(S.NOT_SCORED, "small_strong")]
     told = S.TOLD_YES.format(reason=r.reason) if r.told_why and r.reason else S.TOLD_NO
+    moments = [((S.REPORT_MOMENT_REAL if m.recorded else S.REPORT_MOMENT_FAKE).format(
+        name=m.name), "small_strong") for m in r.moments]
+    no_sign = [(S.REPORT_NO_SIGN.format(names=", ".join(r.unshown)), "small_strong")
+               ] if r.unshown else []
     return [[(r.scene_title, "small_strong"), (r.choice_text, "small")],
-            [(r.behaviour or S.NO_BEHAVIOUR, "small")], [(watchers, "small")],
-            [(saw, "small")], cost, [(told, "small")]]
+            [(r.behaviour or S.NO_BEHAVIOUR, "small")], [(watchers, "small"), *moments],
+            [(saw, "small"), *no_sign], cost, [(told, "small")]]
 
 
 def _candid_word(level) -> str:

@@ -29,6 +29,10 @@ class EndingScreen(Screen):
         self.buttons: list[Button] = []
         self.scroll = ScrollView((0, 0, 0, 0))
 
+    def enter(self) -> None:
+        super().enter()
+        self.app.sound.music("theme_ending")
+
     def layout(self) -> None:
         th = self.theme
         h = th.line_height("button") + 24

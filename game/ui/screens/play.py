@@ -20,6 +20,7 @@ from ..fx import Toasts
 from ..illustration import Illustration, animated
 from ..messages import Notice
 from ..theme import LOGICAL_SIZE, MARGIN
+from ..watching import Moments
 from ..widgets import Button
 from .base import Screen, whole_parts, wordmark
 from .menu import PauseScreen
@@ -70,6 +71,7 @@ class PlayScreen(PlayInput, Screen):
         self.watchers = WatchersPanel(app)
         self.services = ServicesPanel(app)
         self.toasts = Toasts()
+        self.moments = Moments()
         self.art = Illustration()
         self.art_name = "street"
         self.after = 0.0
@@ -125,6 +127,8 @@ class PlayScreen(PlayInput, Screen):
         if scene is None:
             return
         self.art_name = scene.art
+        self.moments.clear()
+        self.app.sound.ambience(s.level.place_of(s.state.scene))
         self.focus.clear()
         self.scene_view.set_scene(scene.title, scene.text, s.choices(),
                                   self.app.settings.typewriter)
@@ -170,9 +174,12 @@ class PlayScreen(PlayInput, Screen):
 
     def _animate(self, events, moved=None) -> None:
         """Turn the engine's events into the score card's list of changes (`moved`, the core's
-        `ChoiceScore`), toasts, panel changes and one sound."""
+        `ChoiceScore`), toasts, panel changes, the moments of watching, and their sounds."""
         sounds, changed = set(), {}
         numbers = self.session.numbers_shown
+        self.moments.set([e for e in events if isinstance(e, ev.Watched)])
+        for cue in self.moments.cues():
+            self.app.sound.play(cue)
         for e in events:
             if isinstance(e, ev.ScoreChanged):
                 note = messages.score_notice(e)
@@ -300,6 +307,7 @@ class PlayScreen(PlayInput, Screen):
         self.score.update(dt, reduced)
         self.services.update(dt)
         self.toasts.update(dt)
+        self.moments.update(dt)
         self.ambient = max(0.0, self.ambient - dt)
         if self.after > 0:
             self.after -= dt
@@ -308,7 +316,8 @@ class PlayScreen(PlayInput, Screen):
 
     def _active(self) -> bool:
         return (self.scene_view.animating() or self.score.animating() or
-                self.services.animating() or self.toasts.active or self.after > 0)
+                self.services.animating() or self.toasts.active or self.after > 0 or
+                self.moments.moving(self.app.settings.reduced_motion))
 
     def stir(self) -> None:
         """The player did something: the scene's ambient animation runs again for a while."""

@@ -24,6 +24,7 @@ class PlayPainter:
         self._active: dict[str, bool] = {}
         self._stamps: dict[str, object] = {}
         self._areas: dict[str, list] = {}
+        self._moments = None     # what the moments of watching last drew over the picture
 
     def invalidate(self) -> None:
         self.base = None
@@ -55,11 +56,14 @@ class PlayPainter:
         incremental = not changed and s.app.painted_last(s, surf)
         if not incremental:
             surf.blit(self.base, (0, 0))
+        moments = s.moments.stamp(reduced)
         art_drawn = s.art.draw(surf, s.art_rect, s.art_name, s.theme.art, s.t, reduced,
-                               force=not incremental, corners=(14, s.pal.bg),
-                               ahead=incremental)
-        if art_drawn:
+                               force=not incremental or moments != self._moments,
+                               corners=(14, s.pal.bg), ahead=incremental)
+        if art_drawn:     # the moments of watching lie over the picture, drawn with it
+            s.moments.draw(surf, s.art_rect, s.app, reduced)
             paint.rounded(surf, s.art_rect, s.pal.line, 14, 1)
+            self._moments = moments
         for name, stamp, active, areas, draw in s.moving_parts(reduced):
             same = self._stamps.get(name, ()) == stamp
             if incremental and same and not (active or self._active.get(name)):

@@ -1,5 +1,5 @@
 """Settings: text size, text speed, high contrast, dyslexia-friendly font, reduced motion,
-volume, fullscreen, undo (not offered in a classroom session, which never has undo).
+the volume of the effects, the ambience and the music, fullscreen, undo (not offered in a classroom session, which never has undo).
 
 Each row is a segmented control. ← → change the focused row, Enter steps it, a click or tap
 picks a segment. The chosen segment is filled and marked with a tick, so the choice never
@@ -22,6 +22,7 @@ from .base import BACK_KEYS, Screen, header_height, page_header, page_hint, word
 WIDTH = 1000
 VOLUMES = (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100)
 TICK = S.TICK
+VOLUME_FIELDS = ("volume", "ambience_volume", "music_volume")
 
 
 def _rows(kiosk: bool = False, classroom: bool = False):
@@ -35,7 +36,9 @@ def _rows(kiosk: bool = False, classroom: bool = False):
         ("text_speed", S.SET_TEXT_SPEED, "", settings_mod.TEXT_SPEEDS, S.SPEED_WORDS),
         ("high_contrast", S.SET_CONTRAST, "", onoff, words_onoff),
         ("reduced_motion", S.SET_MOTION, S.SET_MOTION_NOTE, onoff, words_onoff),
-        ("volume", S.SET_VOLUME, "", VOLUMES, {v: str(v) for v in VOLUMES}),
+        ("volume", S.SET_VOLUME, S.SET_VOLUME_NOTE, VOLUMES, {v: str(v) for v in VOLUMES}),
+        ("ambience_volume", S.SET_AMBIENCE, "", VOLUMES, {v: str(v) for v in VOLUMES}),
+        ("music_volume", S.SET_MUSIC, "", VOLUMES, {v: str(v) for v in VOLUMES}),
         ("fullscreen", S.SET_FULLSCREEN, S.SET_FULLSCREEN_NOTE, onoff, words_onoff),
         ("dyslexic_font", S.SET_DYSLEXIC, S.SET_DYSLEXIC_NOTE, onoff, words_onoff),
     ] + ([] if classroom else [("undo", S.SET_UNDO, S.SET_UNDO_NOTE, onoff, words_onoff)])
@@ -56,7 +59,7 @@ class OptionRow(Widget):
     def step(self, delta: int) -> None:
         values = self.values
         i = values.index(self.value) if self.value in values else 0
-        if self.field == "volume":
+        if self.field in VOLUME_FIELDS:
             self.set(values[max(0, min(len(values) - 1, i + delta))])
         else:
             self.set(values[(i + delta) % len(values)])
@@ -78,7 +81,7 @@ class OptionRow(Widget):
     def layout_segments(self, ui) -> None:
         th = ui.theme
         font = th.font("small_strong")
-        shown = self.values if self.field != "volume" else (0, 30, 50, 70, 100)
+        shown = self.values if self.field not in VOLUME_FIELDS else (0, 30, 50, 70, 100)
         widths = [font.size(TICK + self.words[v])[0] + 28 for v in shown]
         total = sum(widths)
         x = self.rect.right - 20 - total

@@ -38,6 +38,10 @@ class TitleScreen(Screen):
                           (S.MENU_CREDITS, self.on_credits, False, 3),
                           (S.MENU_QUIT, self.app.quit, False, 4)]
 
+    def enter(self) -> None:
+        super().enter()
+        self.app.sound.music("theme_title")
+
     def layout(self) -> None:
         """The menu under the name; with many buttons, large text or notices, the name moves
         up and the buttons get closer (never below the hint line)."""
