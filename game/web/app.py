@@ -152,7 +152,7 @@ class Site:
         return self.page("debrief.html", title=d["title"], d=d, stopped=stopped,
                          answers_allowed=self.lesson.config.answers,
                          answer=row.answers.get(d["key"], ""), include=row.include,
-                         max_answer=MAX_ANSWER_CHARS, **common)
+                         max_answer=MAX_ANSWER_CHARS, body_class="wide", **common)
 
     async def posted(self, request: Request):
         """The student and the form of a POST, its CSRF token checked."""
@@ -260,7 +260,7 @@ class Site:
         self.teacher_only(request)
         import segno
         url = f"{self.students_url}?join={self.join_code}"
-        qr = segno.make(url, error="m").svg_inline(scale=8, title=W.PROJECTOR_TITLE)
+        qr = segno.make(url, error="m").svg_inline(scale=10, title=W.PROJECTOR_TITLE)
         return self.page("projector.html", title=W.PROJECTOR_TITLE, qr=qr,
                          url=self.students_url, join=self.join_code, body_class="big")
 

@@ -45,6 +45,10 @@ class Reply:
     def open_choices(self) -> list[str]:
         return [html.unescape(cid) for cid, _, off in _CHOICE.findall(self.body) if not off]
 
+    def number_of(self, choice: str) -> int:
+        return next(int(n) for cid, n, _ in _CHOICE.findall(self.body)
+                    if html.unescape(cid) == choice)
+
 
 @dataclass
 class Student:
@@ -52,6 +56,7 @@ class Student:
     cookie: str | None = None
     timings: list[float] = field(default_factory=list)
     choices_made: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)   # each choice's number on its page
 
     def __post_init__(self):
         self.conn = http.client.HTTPConnection(LOOPBACK, self.port, timeout=60)
@@ -99,6 +104,7 @@ class Student:
         r = self.post("/choose", fields)
         self.timings.append(time.perf_counter() - began)
         self.choices_made.append(choice)
+        self.numbers.append(page.number_of(choice))
         return r
 
     def play_lesson(self, rng: random.Random, answer: str = "", include: bool = False,

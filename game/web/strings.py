@@ -99,6 +99,8 @@ FIG_CORRECTIONS = "What is real"
 FIG_CONTRAST = "The same choices under the other rules"
 FIG_ANSWERS = "What students wrote (only those who ticked the box)"
 FIG_NONE = "Nothing to show yet."
+CONTRAST_ROW = ("{own} against {other}: {n} players; median score {own_median} as played, "
+                "{other_median} under the other rules; {parted} stories parted before the end")
 PERSONA_ROW = "{persona}: {n} players, median {median:.0f} ({low}\u2013{high})"
 DOOR_ROW = "{name}: lost by {lost} of {n}"
 ENDING_ROW = "{title}: {count}"
@@ -119,3 +121,4 @@ YOU = "You"
 NOTE_RECORD = ("The game keeps a record of your choices for the class discussion, on your "
                "teacher's computer. It has no name in it: only a session code you will see "
                "next. Nothing is sent anywhere else.")
+CANDID_NOT = "held back"

@@ -74,27 +74,33 @@ def figures(lesson) -> list[dict]:
                     [W.DOOR_ROW.format(name=r["name"], lost=r["lost"], n=r["players"])
                      for r in cls.services() if r["lost"]]))
     shift = cls.chilling()
-    lines = []
+    lines, headline = [], None
     if shift.pairs:
-        lines = [signed_percent(shift.shift_percent) if shift.shift_percent is not None
-                 else f"{shift.candid_unscored} → {shift.candid_scored}",
-                 W.CHILLING_ROW.format(scored=shift.candid_scored,
+        headline = signed_percent(shift.shift_percent) if shift.shift_percent is not None \
+            else f"{shift.candid_unscored} → {shift.candid_scored}"
+        lines = [W.CHILLING_ROW.format(scored=shift.candid_scored,
                                        unscored=shift.candid_unscored, pairs=shift.pairs,
                                        students=shift.students, fewer=shift.fewer,
                                        same=shift.same, more=shift.more),
                  W.FIG_NOT_STUDY.format(n=shift.students)]
-    out.append(_fig("learned", W.FIG_CHILLING, lines))
+    out.append(_fig("learned", W.FIG_CHILLING, lines) | {"headline": headline})
     out.append(_fig("relates", W.FIG_CORRECTIONS, _corrections(lesson)))
     out.append(_fig("what_if", W.FIG_CONTRAST, [
-        f"{r['own']} → {r['other']}: {r['n']} players; median score {r['own_median']} as "
-        f"played, {r['other_median']} under the other rules" for r in cls.contrasts()]))
+        W.CONTRAST_ROW.format(own=r["own"], other=r["other"], n=r["n"],
+                            own_median=_number(r["own_median"]),
+                            other_median=_number(r["other_median"]), parted=r["parted"])
+        for r in cls.contrasts()]))
     out.append(_fig("next", W.FIG_ANSWERS, [f"{q}: {t}" for key, q in K.STEPS
                                             for t in cls.answers().get(key, [])]))
     return out
 
 
+def _number(value) -> str:
+    return "—" if value is None else f"{value:.0f}"
+
+
 def _fig(step: str, title: str, lines: list[str], svg: str | None = None) -> dict:
-    return {"step": step, "title": title, "lines": lines, "svg": svg}
+    return {"step": step, "title": title, "lines": lines, "svg": svg, "headline": None}
 
 
 def _corrections(lesson) -> list[str]:

@@ -133,8 +133,8 @@ def _learned(data, level, state) -> dict:
         if a["unscored"] is None or a["scored"] is None:
             continue
         pairs.append({"question": a["question"],
-                      "before": a["candid_means"] if a["unscored"] else "held back",
-                      "after": a["candid_means"] if a["scored"] else "held back"})
+                      "before": a["candid_means"] if a["unscored"] else W.CANDID_NOT,
+                      "after": a["candid_means"] if a["scored"] else W.CANDID_NOT})
     return {"lead": learned_line(c), "cards": cards, "pairs": pairs}
 
 
