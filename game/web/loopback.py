@@ -38,6 +38,7 @@ class Reply:
     status: int
     headers: dict
     body: str
+    size: int = 0     # bytes on the wire (compressed, when the server compressed it)
 
     def hidden(self) -> dict[str, str]:
         return {k: html.unescape(v) for k, v in _HIDDEN.findall(self.body)}
@@ -72,7 +73,7 @@ class Student:
             try:
                 self.conn.request(method, path, body=body, headers=head)
                 r = self.conn.getresponse()
-                text = r.read().decode("utf-8", "replace")
+                raw = r.read()
                 break
             except (http.client.HTTPException, ConnectionError):
                 self.conn.close()
@@ -82,7 +83,13 @@ class Student:
         cookie = r.getheader("set-cookie")
         if cookie and cookie.startswith("sincerity="):
             self.cookie = cookie.split(";")[0]
-        return Reply(r.status, {k.lower(): v for k, v in r.getheaders()}, text)
+        head = {k.lower(): v for k, v in r.getheaders()}
+        if head.get("content-encoding") == "gzip":
+            import gzip
+            text = gzip.decompress(raw).decode("utf-8", "replace")
+        else:
+            text = raw.decode("utf-8", "replace")
+        return Reply(r.status, head, text, len(raw))
 
     def get(self, path: str) -> Reply:
         return self.request("GET", path)
@@ -108,14 +115,18 @@ class Student:
         return r
 
     def play_lesson(self, rng: random.Random, answer: str = "", include: bool = False,
-                    stop_after: int | None = None) -> Reply:
+                    stop_after: int | None = None, think: tuple[float, float] = (0, 0)
+                    ) -> Reply:
         """Play every chapter to its ending, then the debrief to Finish. `stop_after`
-        choices: stop there (the page still open)."""
+        choices: stop there (the page still open). `think`: seconds of reading before each
+        choice, drawn between the two."""
         page = self.get("/play")
         while True:
             if stop_after is not None and len(self.choices_made) >= stop_after:
                 return page
             open_ = page.open_choices()
+            if open_ and think[1]:
+                time.sleep(rng.uniform(*think))
             if open_:
                 page = self.choose(page, rng.choice(open_))
             elif 'action="/next"' in page.body:
