@@ -271,9 +271,12 @@ class Site:
         n = min(max(1, request.path_params["n"]), len(figures))
         f = figures[n - 1]
         ask, listen = W.DISCUSSION[f["step"]]
+        keys = [key for key, _ in K.STEPS]
         title = dict(K.STEPS)[f["step"]]
+        step_of = K.STEP_OF.format(n=keys.index(f["step"]) + 1)
         return self.page("discuss.html", title=title, step_title=title, f=f, n=n,
-                         total=len(figures), ask=ask, listen=listen, body_class="big")
+                         step_of=step_of, total=len(figures), ask=ask, listen=listen,
+                         body_class="big")
 
     async def end(self, request: Request) -> Response:
         self.teacher_only(request)

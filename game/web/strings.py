@@ -57,7 +57,8 @@ REFRESH = "Refresh"
 DATA_WHERE = "Data: {db} · session files: {exports}"
 
 # ---- the projector's discussion: one figure at a time, beside its step
-DISCUSS_OF = "{n} of {total}"
+DISCUSS_OF = "figure {n} of {total}"
+MORE_IN_REPORT = "\u2026 and {n} more in the class report and on the teacher's page."
 DISCUSS_PREV = "Previous"
 DISCUSS_NEXT = "Next"
 ASK = "Ask the class"
