@@ -125,7 +125,11 @@ class Site:
         if row.phase == "debrief":
             return self.debrief_page(player, common)
         state = player.state
+        left = self.lesson.minutes_left(player)
+        warning = None if left is None else (K.WARNING_TEXT_ONE if left == 1 else
+                                             K.WARNING_TEXT.format(n=left))
         context = {"chapter": self.lesson.title(player), "status": views.status_view(state),
+                   "warning": warning,
                    "happened": views.happened(player), "scene": None, "ending": None,
                    "skip": W.SKIP}
         if state.finished:

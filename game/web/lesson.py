@@ -197,7 +197,10 @@ class Lesson:
         answers = clean_answers(player.row.answers) if include else None
         status = player.row.status or "finished"
         self.save(player, status, answers)
+        dropped = bool(player.row.answers) and not answers
         self.update(player, phase="done", answers={}, include=int(include and bool(answers)))
+        if dropped:
+            self.store.forget()
 
     # ---- the record
     def record(self, player: Player, status: str, answers: dict | None = None) -> dict:
@@ -235,6 +238,17 @@ class Lesson:
                         self.stop_playing(player, "stopped")
                     stopped += 1
         return stopped
+
+    def minutes_left(self, player: Player) -> int | None:
+        """Whole minutes of play left when the warning is due (`warning_minutes` before the
+        time limit), else None."""
+        limit = self.config.time_limit_minutes
+        if not limit or player.row.phase != "play":
+            return None
+        left = limit * 60 - (time.time() - player.row.joined)
+        if 0 < left <= self.config.warning_minutes * 60:
+            return max(1, int(left // 60) + (1 if left % 60 else 0))
+        return None
 
     def check_time(self, player: Player) -> None:
         limit = self.config.time_limit_minutes

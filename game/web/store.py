@@ -68,6 +68,7 @@ class Store:
         self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
         self._db.execute("pragma journal_mode=wal")
         self._db.execute("pragma synchronous=normal")   # WAL: a killed process loses nothing
+        self._db.execute("pragma secure_delete=on")     # what is deleted is overwritten
         self._db.executescript(SCHEMA)
 
     def close(self) -> None:
@@ -124,6 +125,12 @@ class Store:
                 values[key] = json.dumps(values[key], ensure_ascii=False)
         names = ", ".join(f"{k} = ?" for k in values)
         self._write(f"update students set {names} where token = ?", (*values.values(), token))
+
+    def forget(self) -> None:
+        """Fold the write-ahead log into the file and empty it, so text deleted (typed
+        answers a student did not keep) is gone from the disk, not only from the table."""
+        with self._lock:
+            self._db.execute("pragma wal_checkpoint(truncate)")
 
     # ---- choices
     def add_choice(self, token: str, turn: int, step: int, choice: str, seconds: float) -> None:
