@@ -38,6 +38,13 @@ def test_serve_prints_the_students_and_teacher_addresses_first(tmp_path):
         server.stop()
 
 
+@pytest.mark.parametrize("port", ["0", "70000", "-5"])
+def test_a_port_out_of_range_is_a_usage_error(tmp_path, port, capsys):
+    from game.cli import main
+    assert main(["serve", "--port", port, "--data", str(tmp_path)]) == 2
+    assert "1 to 65535" in capsys.readouterr().err
+
+
 def test_a_student_plays_the_lesson_and_the_teacher_sees_them_finish(tmp_path):
     with served(tmp_path) as (port, site):
         s = Student(port)

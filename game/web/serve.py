@@ -53,6 +53,9 @@ def cmd_serve(args, out=sys.stdout) -> int:
     lesson = prepare(args.classroom, data)
     if lesson is None:
         return CONTENT_PROBLEM
+    if args.port is not None and not 1 <= args.port <= 65535:
+        raise UsageError(f"--port {args.port}: a port is a number from 1 to 65535 "
+                         "(leave it out to take a free one)")
     hosts = [args.host] if args.host else default_hosts()
     try:
         socks, port = listen(hosts, args.port or 0)
@@ -71,6 +74,8 @@ def cmd_serve(args, out=sys.stdout) -> int:
     out.write(W.TEACHER_LINE.format(url=f"{students}teacher?key={site.teacher_key}") + "\n")
     out.write(W.JOIN_LINE.format(code=site.join_code) + "\n")
     out.write(W.DATA_LINE.format(folder=data, exports=lesson.export_dir) + "\n")
+    if hosts == ["127.0.0.1"] and not args.host:
+        out.write(W.NO_LAN_LINE + "\n")
     out.write(W.STOP_LINE + "\n")
     out.flush()
     run(app, socks)

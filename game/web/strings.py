@@ -115,6 +115,10 @@ STUDENTS_LINE = "Students: {url}"
 TEACHER_LINE = "Teacher: {url}"
 JOIN_LINE = "Join code: {code}"
 DATA_LINE = "Lesson data: {folder} (session files: {exports})"
+NO_LAN_LINE = ("No network address of this computer was found, so only this computer can open "
+               "these pages. Start again with --host and this computer's address on the "
+               "school network (`ipconfig` on Windows, `ipconfig getifaddr en0` on macOS, "
+               "`hostname -I` on Linux show it).")
 STOP_LINE = "Press Ctrl+C here to stop the server; start it again on the same data to carry on."
 PORT_BUSY = ("the port {port} cannot be used on {host} ({why}); leave out --port to take a "
              "free one")
