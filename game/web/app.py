@@ -254,7 +254,8 @@ class Site:
 
     def live_context(self) -> dict:
         rows, counts = T.student_rows(self.lesson)
-        return {"rows": rows, "counts": counts, "figures": T.figures(self.lesson)}
+        figures = [f for f in T.figures(self.lesson) if f["step"] != "relates"]  # not the class's
+        return {"rows": rows, "counts": counts, "figures": figures}
 
     async def live(self, request: Request) -> Response:
         self.teacher_only(request)
