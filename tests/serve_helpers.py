@@ -40,6 +40,7 @@ def served(data: Path, classroom: str | None = None):
     finally:
         server.should_exit = True
         thread.join(10)
+        lesson.writer.flush()
         lesson.store.close()
 
 

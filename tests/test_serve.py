@@ -53,6 +53,7 @@ def test_a_student_plays_the_lesson_and_the_teacher_sees_them_finish(tmp_path):
         done = s.play_lesson(random.Random(3), answer="Watched.", include=True)
         assert "Saved" in done.body and "are in it" in done.body
         code = site.lesson.store.students()[0].code
+        site.lesson.writer.flush()
         data = read_session(tmp_path / "exports" / f"{code}.json")
         assert data["status"] == "finished" and data["answers"]["feel"] == "Watched."
         assert len(data["chapters"]) == 2 and all(c["finished"] for c in data["chapters"])
@@ -98,6 +99,7 @@ def test_typed_answers_are_dropped_unless_the_box_is_ticked(tmp_path):
         done = s.play_lesson(random.Random(5), answer="My name is Sam", include=False)
         assert "not in it" in done.body
         row = site.lesson.store.students()[0]
+        site.lesson.writer.flush()
         assert row.export["answers"] is None and row.answers == {}
         assert "Sam" not in (tmp_path / "exports" / f"{row.code}.json").read_text()
         for name in ("lesson.sqlite3", "lesson.sqlite3-wal"):   # not even on the disk
@@ -136,6 +138,11 @@ def test_a_restarted_server_resumes_every_student_at_their_last_choice(tmp_path)
             assert page.status == 200 and page.hidden()["step"] == step
         s = Student(port, cookie=students[0][2])
         assert "Saved" in s.play_lesson(random.Random(1)).body
+        code = site.lesson.store.students()[0].code
+    (tmp_path / "exports" / f"{code}.json").unlink()   # as if killed before the file was written
+    with served(tmp_path) as (port, site):
+        site.lesson.writer.flush()
+        assert read_session(tmp_path / "exports" / f"{code}.json")["status"] == "finished"
 
 
 def test_the_teacher_ends_the_lesson_and_students_go_to_the_debrief(tmp_path):

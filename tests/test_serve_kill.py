@@ -93,6 +93,7 @@ def test_sigkill_at_random_moments_loses_no_committed_choice(tmp_path):
         for p in players:
             p.join(240)
         assert all(p.done for p in players), "a student could not finish"
+        server.stop()                    # as Ctrl+C does: the session files are all written
         counts = committed(tmp_path)
         assert len(counts) == STUDENTS
         for code, n in counts.items():

@@ -16,11 +16,12 @@ from pathlib import Path
 from ..classroom.chapters import (classroom_dict, is_scored_level, shared_personas,
                                   with_legibility)
 from ..classroom.config import LoadedClassroom, load_classroom, load_classroom_text
-from ..classroom.export import ExportError, write_session
+from ..classroom.export import export_paths
 from ..classroom.kiosk import chapter_turns, plan_student, turn_title
 from ..classroom.record import ChapterRecorder, build_export, clean_answers
 from ..core import ChoiceError, Step, choose, new_game
 from .store import Store, StudentRow
+from .writer import Writer
 
 MODE = "kiosk"   # the export schema's word for a recorded classroom session
 DEFAULT_ROOM = """format: 1
@@ -96,6 +97,8 @@ class Lesson:
         self.rng = rng or random.SystemRandom()
         self.players: dict[str, Player] = {}
         self._join = threading.Lock()
+        self.writer = Writer(export_dir, room.config.printable)
+        self.rewrite_missing()
 
     @property
     def config(self):
@@ -209,15 +212,20 @@ class Lesson:
                             duration=time.time() - player.row.joined, answers=answers)
 
     def save(self, player: Player, status: str, answers: dict | None = None) -> None:
-        """The session record, into the store and the export folder (atomically)."""
+        """The session record: committed to the store, then its file handed to the writer."""
         data = self.record(player, status, answers)
         self.update(player, status=status, export=data)
-        try:
-            write_session(self.export_dir, data, self.config.printable)
-        except ExportError as exc:   # the store still has it; the teacher can download it
-            import sys
-            sys.stderr.write(f"Session {player.row.code}: the export file could not be "
-                             f"written ({exc}); it is kept in the lesson's data.\n")
+        self.writer.write(data)
+
+    def rewrite_missing(self) -> int:
+        """After a restart: the session files of records the store has but the export
+        folder does not (the server stopped before writing them)."""
+        missing = 0
+        for row in self.store.students():
+            if row.export is not None and not export_paths(self.export_dir, row.code)[0].exists():
+                self.writer.write(row.export)
+                missing += 1
+        return missing
 
     def update(self, player: Player, **values) -> None:
         self.store.update(player.row.token, **values)

@@ -79,6 +79,7 @@ def cmd_serve(args, out=sys.stdout) -> int:
     out.write(W.STOP_LINE + "\n")
     out.flush()
     run(app, socks)
+    lesson.writer.flush()
     lesson.store.close()
     return OK
 
