@@ -45,7 +45,8 @@ class Site:
             secrets.choice(JOIN_LETTERS) for _ in range(5)))
         self.students_url = students_url
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
-                                      autoescape=True, trim_blocks=True, lstrip_blocks=True)
+                                      autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                                      auto_reload=False)
         self.env.globals.update(K=K, W=W, TS=TS)
         self.files = {name: (HERE / "static" / name).read_bytes() for name in STATIC}
 
