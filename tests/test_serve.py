@@ -213,3 +213,19 @@ def test_a_wrong_join_code_is_refused(tmp_path, bad):
         page = s.join(bad)
         assert page.status == 403 and "not right" in page.body
         assert site.lesson.store.count() == 0
+
+
+def test_personas_and_orders_are_given_in_turn_across_the_class(tmp_path):
+    from collections import Counter
+
+    from game.classroom.kiosk import scored_first
+    with served(tmp_path) as (port, site):
+        for _ in range(8):
+            Student(port).join(site.join_code)
+        rows = site.lesson.store.students()
+    assert Counter(r.plan["persona"] for r in rows) == {"professional": 4, "migrant": 4}
+    firsts = Counter(scored_first(r.code) for r in rows)
+    assert firsts == {True: 4, False: 4}
+    for r in rows:   # the chapter order follows the code, as the report reads it
+        assert (r.plan["turns"][0][0] == "pilot_city") == scored_first(r.code)
+    assert len({r.code for r in rows}) == 8
