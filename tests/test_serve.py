@@ -160,6 +160,18 @@ def test_the_teacher_ends_the_lesson_and_students_go_to_the_debrief(tmp_path):
         assert "has ended" in late.get("/").body
 
 
+def test_a_student_who_chose_nothing_leaves_no_record_when_the_lesson_ends(tmp_path):
+    with served(tmp_path) as (port, site):
+        s = Student(port)
+        s.join(site.join_code)
+        t = teacher(port, site)
+        t.post("/teacher/end", t.get("/teacher").hidden() | {"sure": "1"})
+        assert "nothing to save" in s.get("/play").body
+        site.lesson.writer.flush()
+        assert site.lesson.store.students()[0].export is None
+        assert not list((tmp_path / "exports").glob("*.json"))
+
+
 def test_each_student_sees_only_their_own_game(tmp_path):
     with served(tmp_path) as (port, site):
         a, b = Student(port), Student(port)

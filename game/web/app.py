@@ -120,7 +120,8 @@ class Site:
         common = {"code": row.code, "code_line": W.YOUR_CODE.format(code=row.code),
                   "csrf": token_for(self.secret, row.token)}
         if row.phase == "done":
-            return self.page("done.html", title=K.DONE_TITLE, included=row.include, **common)
+            return self.page("done.html", title=K.DONE_TITLE, included=row.include,
+                             nothing=row.export is None, **common)
         if row.phase == "confirm":
             return self.page("confirm.html", title=K.DROP_TITLE, **common)
         if row.phase == "debrief":

@@ -185,6 +185,9 @@ class Lesson:
         """Time up or the teacher ended the lesson: save as it is, open the debrief."""
         if player.row.phase != "play":
             return
+        if not any(r.state.records for r in player.recorders):   # nothing to keep, as kiosk
+            self.update(player, phase="done")
+            return
         self.save(player, status)
         self.update(player, phase="debrief", step=0)
 
