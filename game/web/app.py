@@ -83,7 +83,8 @@ class Site:
     def join_page(self, join: str, wrong: bool, status: int = 200) -> HTMLResponse:
         cfg = self.lesson.config
         note = (cfg.content_note or "\n\n".join(K.CONTENT_NOTE.split("\n\n")[:2])).split("\n\n")
-        chapters = " then ".join(lv.title for lv in self.lesson.room.levels)
+        joiner = " and " if cfg.counterbalance else " then "   # the order is not known yet
+        chapters = joiner.join(lv.title for lv in self.lesson.room.levels)
         return self.page("join.html", http_status=status, title=K.NOTE_TITLE, note=[*note, W.NOTE_RECORD],
                          chapters=chapters, lesson_name=cfg.name, join=join, wrong=wrong,
                          ended=self.lesson.ended, csrf=token_for(self.secret, "join"))
