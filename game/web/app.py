@@ -253,6 +253,7 @@ class Site:
                          ended=lesson.ended, csrf=token_for(self.secret, "teacher"),
                          data_where=W.DATA_WHERE.format(db=lesson.store.path,
                                                         exports=lesson.export_dir),
+                         students_url=self.students_url, join_code=self.join_code,
                          body_class="teacher", **self.live_context())
 
     def live_context(self) -> dict:

@@ -50,6 +50,7 @@ END_CONFIRM = ("Ending the lesson saves every student who is still playing (stat
 ENDED = "The lesson has ended. Students can still finish their debrief."
 DOWNLOAD_EXPORTS = "Download all session files (.zip)"
 DOWNLOAD_REPORT = "Download the class report (.html)"
+JOIN_WHERE = "Students open {url} and type the join code {code}."
 SHOW_PROJECTOR = "Projector: the join page"
 SHOW_DISCUSSION = "Projector: the discussion"
 FIGURES = "Class figures, from the sessions finished so far"
