@@ -11,6 +11,7 @@ from ..classroom import strings as K
 from ..classroom.chilling import signed_percent
 from ..classroom.class_data import ClassData
 from ..classroom.export import file_stem
+from ..classroom.kiosk import turn_title
 from ..classroom.report import report_html
 from ..classroom.svg import strip_plot
 from . import strings as W
@@ -44,7 +45,6 @@ def _now(lesson, row) -> str:
     if row.phase in ("debrief", "confirm"):
         return W.NOW_DEBRIEF.format(n=row.step + 1)
     level_id, ruleset = row.plan["turns"][min(row.turn, len(row.plan["turns"]) - 1)]
-    from ..classroom.kiosk import turn_title
     return W.NOW_PLAYING.format(title=turn_title(lesson.levels[level_id], ruleset))
 
 

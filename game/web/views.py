@@ -29,8 +29,7 @@ def score_view(state) -> dict:
         words = stars_text(shown.stars).removeprefix("Score: ")
     else:
         words = ts.SCORE_HIDDEN.removeprefix("Score: ")
-    return {"words": words, "tier": shown.tier, "scored": state.level.is_scored(state.scene)
-            if state.scene else False}
+    return {"words": words, "tier": shown.tier}
 
 
 def status_view(state) -> dict:
