@@ -241,3 +241,14 @@ def test_personas_and_orders_are_given_in_turn_across_the_class(tmp_path):
     for r in rows:   # the chapter order follows the code, as the report reads it
         assert (r.plan["turns"][0][0] == "pilot_city") == scored_first(r.code)
     assert len({r.code for r in rows}) == 8
+
+
+def test_the_lan_addresses_are_this_computers_own():
+    from game.web.listen import default_hosts, lan_addresses, listen
+    found = lan_addresses()
+    assert "127.0.0.1" not in found and default_hosts()[-1] == "127.0.0.1"
+    for ip in found:          # each can be listened on here: an address of this computer
+        socks, port = listen([ip])
+        assert port > 0
+        for s in socks:
+            s.close()

@@ -1,32 +1,64 @@
 """Where the lesson's server listens. The only module of the game that touches sockets, and
 it only ever binds and listens: it never connects anywhere (tests/test_no_network.py reads
-this file to check). The computer's LAN address comes from its own host name, looked up in
-its own resolver, with no packet sent."""
+this file to check). The computer's LAN address is asked of the computer itself, with no
+packet sent: on Linux and macOS, each network interface's address (an `ioctl`, as `ifconfig`
+does); elsewhere (Windows), what its own host name resolves to."""
 from __future__ import annotations
 
 import ipaddress
 import socket
+import struct
 import sys
+
+#: the `ioctl` that reads an interface's IPv4 address (SIOCGIFADDR)
+_GET_ADDRESS = {"linux": 0x8915, "darwin": 0xC0206921}
 
 
 def lan_addresses() -> list[str]:
-    """This computer's IPv4 addresses other than loopback, as its host name resolves (may
-    be none: then only loopback, and the teacher gives --host)."""
+    """This computer's IPv4 addresses other than loopback and link-local, private ones
+    first (may be none: then only loopback, and the teacher gives --host)."""
+    found = [ip for ip in _interface_addresses() + _host_name_addresses() if _usable(ip)]
+    unique = list(dict.fromkeys(found))
+    return sorted(unique, key=lambda ip: not ipaddress.ip_address(ip).is_private)
+
+
+def _usable(ip: str) -> bool:
+    try:
+        address = ipaddress.ip_address(ip)
+    except ValueError:
+        return False
+    return not (address.is_loopback or address.is_link_local or address.is_unspecified)
+
+
+def _interface_addresses() -> list[str]:
+    request = _GET_ADDRESS.get(sys.platform)
+    if request is None or not hasattr(socket, "if_nameindex"):
+        return []
+    try:
+        import fcntl
+        names = [name for _, name in socket.if_nameindex()]
+        probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)   # never connected
+    except (ImportError, OSError):
+        return []
+    found = []
+    with probe:
+        for name in names:
+            try:
+                raw = fcntl.ioctl(probe.fileno(), request,
+                                  struct.pack("256s", name.encode()[:15]))
+            except OSError:      # an interface with no IPv4 address
+                continue
+            found.append(socket.inet_ntoa(raw[20:24]))
+    return found
+
+
+def _host_name_addresses() -> list[str]:
     try:
         infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET,
                                    socket.SOCK_STREAM)
     except OSError:
         return []
-    found = []
-    for *_, addr in infos:
-        ip = addr[0]
-        try:
-            usable = not ipaddress.ip_address(ip).is_loopback
-        except ValueError:
-            usable = False
-        if usable and ip not in found:
-            found.append(ip)
-    return found
+    return [addr[0] for *_, addr in infos]
 
 
 def default_hosts() -> list[str]:
