@@ -94,9 +94,9 @@ def measure(students: int = STUDENTS) -> dict[str, tuple[float, str, float | Non
 
 def _children_cpu() -> float | None:
     """CPU seconds of the children that have ended (Unix: `resource`), or None."""
-    try:
-        import resource
-    except ImportError:
+    if sys.platform == "win32":
         return None
+    import resource
+
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime

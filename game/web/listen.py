@@ -34,11 +34,12 @@ def _interface_addresses() -> list[str]:
     request = _GET_ADDRESS.get(sys.platform)
     if request is None or not hasattr(socket, "if_nameindex"):
         return []
+    import fcntl   # Linux and macOS only, as _GET_ADDRESS
+
     try:
-        import fcntl
         names = [name for _, name in socket.if_nameindex()]
         probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)   # never connected
-    except (ImportError, OSError):
+    except OSError:
         return []
     found = []
     with probe:
