@@ -242,6 +242,10 @@ def test_bench_json_has_every_core_figure():
                        "analyze_chapter_max_ms": 1500, "analyze_2pow30_ms": 100,
                        "analyze_5k_ms": 3000}   # wall time per chapter and campaign
     assert figures["analyze_chapter_max_ms"]["value"] > 0
+    assert figures["serve_choice_p99_ms"]["budget"] == 50
+    assert figures["serve_page_kb"]["budget"] == 300
+    assert figures["serve_students"]["value"] == 40
+    assert 0 < figures["serve_page_kb"]["value"] and figures["serve_choice_p99_ms"]["value"] > 0
     for fig in figures.values():
         assert set(fig) == {"value", "unit", "budget"}
 

@@ -5,6 +5,7 @@ statements of every module under game/:
     core                                     imports nothing of the game outside core
     content                                  core and the leaves
     text  authoring  saves  classroom        never the command line or the window
+    web                                      the lesson server: never the command line or window
     ui                                       never the command line
     cli  __main__                            the entry points (`bench` is game/cli/bench.py)
 
@@ -34,6 +35,7 @@ FORBIDDEN = {
     "classroom": {"cli", "ui"},
     "saves": {"cli", "ui"},
     "text": {"cli", "ui"},
+    "web": {"cli", "ui"},
     "ui": {"cli"},
 }
 #: the only layers that may import game.cli

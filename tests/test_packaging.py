@@ -70,6 +70,10 @@ def test_wheel_installs_and_finds_its_data(tmp_path: Path) -> None:
     assert "game/resources.py" in names
     assert "game/_data/levels/README.md" in names
     assert "game/_data/assets/README.md" in names
+    for page in (REPO_ROOT / "game" / "web").rglob("*"):   # serve's templates and files
+        if page.suffix in (".html", ".css", ".js"):
+            rel = page.relative_to(REPO_ROOT).as_posix()
+            assert rel in names, f"{rel} missing from the wheel"
     for level in (REPO_ROOT / "levels").rglob("*.yaml"):
         rel = level.relative_to(REPO_ROOT / "levels").as_posix()
         assert f"game/_data/levels/{rel}" in names, f"{rel} missing from the wheel"

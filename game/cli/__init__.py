@@ -94,6 +94,7 @@ COMMANDS = {
     "graph": _later("authoring.graph", "cmd_graph"),
     "compat": _later("authoring.compat", "cmd_compat"),
     "report": _later("classroom.report", "cmd_report"),
+    "serve": _later("web.serve", "cmd_serve"),
 }
 
 
@@ -162,6 +163,17 @@ def _add_report(sub) -> None:
                    help="the report to write, e.g. class.html")
 
 
+def _add_serve(sub) -> None:
+    p = sub.add_parser("serve", help="serve the lesson to browsers from this computer")
+    p.add_argument("classroom", nargs="?", metavar="CLASSROOM.yaml",
+                   help="the classroom file (default: Day Zero and The Pilot City)")
+    p.add_argument("--host", metavar="H", help="the address to listen on (default: this "
+                   "computer's LAN address and 127.0.0.1)")
+    p.add_argument("--port", type=int, metavar="P", help="the port (default: a free one)")
+    p.add_argument("--data", metavar="DIR", help="the lesson's data folder (default: one "
+                   "per day in your user data folder)")
+
+
 def build_parser(prog: str) -> argparse.ArgumentParser:
     PlainParser = plain_parser_class()
     parser = PlainParser(prog=prog, description="Sincerity: a game about being scored. "
@@ -171,6 +183,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     _add_tools(sub)
     _add_authoring(sub)
     _add_report(sub)
+    _add_serve(sub)
     return parser
 
 

@@ -241,8 +241,16 @@ def window_figures(quick: bool) -> tuple[dict[str, Figure], str | None]:
         return {}, f"window figures skipped: the window could not start ({exc})"
 
 
+def serve_figures() -> dict[str, Figure]:
+    """The lesson server's figures (game/web/bench.py): 40 students at once."""
+    from ..web import bench as serve_bench
+
+    return {name: figure(*values) for name, values in serve_bench.measure().items()}
+
+
 def collect(quick: bool) -> tuple[dict[str, Figure], list[str]]:
     figures = core_figures(quick)
+    figures.update(serve_figures())
     shown, note = window_figures(quick)
     figures.update(shown)
     return figures, [note] if note else []
