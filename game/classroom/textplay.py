@@ -21,7 +21,8 @@ from ..text.screen import scene_lines
 from ..text.session import Terminal, ask
 from .chapters import classroom_dict, is_scored_level, with_legibility
 from .export import ExportError, write_session
-from .kiosk import chapter_turns, make_code, plan_student
+from .fairness import kiosk_index
+from .kiosk import chapter_turns, first_turn, make_code, plan_student
 from .record import ChapterRecorder, build_export
 
 
@@ -121,8 +122,10 @@ def _classroom_start(args, classroom, rng):
     scored = [lv for lv in levels if is_scored_level(lv)]
     rulesets = list(scored[0].rulesets) if scored else []
     rule = None if cfg.ruleset in (None, "chosen") else cfg.ruleset
-    plan = plan_student(rng.randrange(4), rng, personas, cfg.persona if cfg.persona !=
-                        "chosen" else "random", rule, rulesets, cfg.seed)
+    seat = getattr(args, "seat", None)
+    plan = plan_student(kiosk_index(seat, 0, first_turn(rng, personas)), rng, personas,
+                        cfg.persona if cfg.persona != "chosen" else "random", rule, rulesets,
+                        cfg.seed, seat=seat)
     persona = args.persona if args.persona in personas else plan.persona
     turns = chapter_turns(levels, plan.code, cfg.counterbalance, is_scored_level,
                           cfg.ruleset == "both", plan.turn)

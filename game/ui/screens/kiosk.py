@@ -26,6 +26,7 @@ from ...classroom import strings as K
 from ...classroom.chapters import (classroom_dict, is_scored_level, scored_levels,
                                  shared_personas, with_legibility)
 from ...classroom.export import ExportError, export_paths, write_session
+from ...classroom.fairness import kiosk_index
 from ...classroom.kiosk import (StudentPlan, Timers, chapter_turns, first_turn, parse_exit_keys,
                                plan_student, turn_title)
 from ...classroom.record import build_export
@@ -63,7 +64,7 @@ class Student:
 
 
 class Kiosk:
-    def __init__(self, app, room, export_dir, clock=time.monotonic, rng=None):
+    def __init__(self, app, room, export_dir, clock=time.monotonic, rng=None, seat=None):
         self.app, self.room, self.cfg = app, room, room.config
         self.export_dir = Path(export_dir)
         self.clock = clock
@@ -73,9 +74,10 @@ class Kiosk:
         self.personas = list(self.cfg.personas or shared_personas(self.levels))
         scored = scored_levels(self.levels)
         self.rulesets = list(scored[0].rulesets) if scored else []
-        # The turn in the balanced pattern (persona and order) of the next student; a fresh
-        # computer starts at a random one. It counts students, never who they were.
-        self.count = first_turn(self.rng, self.personas)
+        # The next student's cell in the class's balanced design (persona and order): from
+        # the seat the teacher gave, else a random one. It counts students, never who they were.
+        self.seat = seat
+        self.count = kiosk_index(seat, 0, first_turn(self.rng, self.personas))
         self.student: Student | None = None
         self.base_settings = app.settings
         self.problem: str | None = None
@@ -98,7 +100,8 @@ class Kiosk:
         rule = None if self.cfg.ruleset is None else self.cfg.ruleset
         plan = plan_student(self.count, self.rng, self.personas, self.cfg.persona,
                             rule if rule != "chosen" else None, self.rulesets, self.cfg.seed,
-                            taken=lambda code: export_paths(self.export_dir, code)[0].exists())
+                            taken=lambda code: export_paths(self.export_dir, code)[0].exists(),
+                            seat=self.seat)
         turns = chapter_turns(self.levels, plan.code, self.cfg.counterbalance, is_scored_level,
                               rule == "both", plan.turn)
         order = [level for level, _ in turns]
@@ -373,6 +376,6 @@ def start_kiosk(app, args) -> Kiosk:
     """Kiosk mode, from `play --classroom FILE` (args.classroom_loaded, args.export)."""
     room = args.classroom_loaded
     folder = getattr(args, "export", None) or room.export_dir
-    kiosk = Kiosk(app, room, folder)
+    kiosk = Kiosk(app, room, folder, seat=getattr(args, "seat", None))
     kiosk.attach()
     return kiosk
