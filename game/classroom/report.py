@@ -22,6 +22,7 @@ from .class_data import ClassData
 from .export import ExportError, read_session, write_atomic
 from .gather import session_files, unfit
 from .page import esc, page, table
+from .report_range import ranges_html
 from .storymap import heat_map, passes
 from .svg import bars, shift_chart, strip_plot
 
@@ -33,6 +34,7 @@ blockquote { margin: 0 0 1.5mm; padding: 1mm 3mm; border-left: 2px solid #c7d0f7
   background: #f6f7fb; font-size: 9pt; }
 .skipped li { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 8pt; }
 .storymap { margin-bottom: 3mm; }
+.warn { border-left: 3px solid #b3261e; padding: 1mm 3mm; background: #fdf0ef; }
 """
 REPORT_TITLE = "Sincerity · class report"
 REPORT_MARK = f"<title>{REPORT_TITLE}</title>"   # how `report -o` knows a report it may replace
@@ -92,7 +94,7 @@ def report_html(cls: ClassData) -> str:
 
 
 def _overview(cls: ClassData) -> str:
-    n = len(cls.sessions)
+    n = len(cls.everyone)
     statuses = ", ".join(f"{count} {S.STATUS_WORDS.get(k, k)}"
                          for k, count in cls.statuses().most_common())
     dates = cls.dates()
@@ -186,11 +188,10 @@ def _chilling(cls: ClassData) -> str:
     pair_table = table(["Dilemma", "Players", "Candid unscored", "Candid under the score"],
                        pairs, {1, 2, 3}) if pairs else ""
     note = ("<p class=\"muted small\">A shift is the change in candid answers under the "
-            "score, pooled over the class; the shaded band is Penney's −20 to −30%. When the "
-            "class was counterbalanced, a difference between the two orders is an order "
-            "effect: playing one chapter changed the other.</p>")
+            "score, pooled over the class; the shaded band is Penney's −20 to −30%.</p>")
     chart = shift_chart(rows, width=680)
     return (f"<section><h2>The chilling effect</h2><div class=\"cards\">{''.join(cards)}</div>"
+            f"{ranges_html(cls)}"
             f"<div style=\"margin-top:3mm\">{chart}</div>{note}{pair_table}</section>")
 
 

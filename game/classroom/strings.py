@@ -175,3 +175,25 @@ LEGIBILITY_WORDS = {"exact": "exact score shown", "stars": "stars shown",
                     "hidden": "score hidden"}
 STATUS_WORDS = {"finished": "finished", "time_up": "time ran out", "idle": "left idle",
                 "left": "left early", "stopped": "stopped by the teacher"}
+
+# ---- class report: how sure the figures are (game.classroom.report_range)
+RANGE_TITLE = "How sure is this?"
+RANGE_LINE = "{label}: {value} (95% range {low} to {high}, {n} students)."
+RANGE_NONE = "{label}: no percentage ({n} students)."
+RANGE_KINDS = {"expression": "Lawful expression (speaking, signing, posting)",
+               "rules": "Following rules (red lights, bills, curfews)"}
+RANGE_ALL = "All six dilemmas"
+RANGE_HOW = ("The range comes from drawing the class again and again from its own students "
+             "(a bootstrap, 2,000 draws): a class like this one could have given any figure "
+             "in it. It is a game with six dilemmas, not a study.")
+RANGE_FEW = ("Only {n} students answered the same dilemmas both ways. That is too few for "
+             "the figure to say anything about the class: use it to start the talk, not as "
+             "a finding.")
+RANGE_ORDERS = "Day Zero first: {first}. Scored chapter first: {second}."
+RANGE_ORDER_SAME = ("The two orders' figures are within chance of each other: this class "
+                    "gives no evidence of an order effect.")
+RANGE_ORDER_DIFFER = ("The two orders differ by more than chance explains (the gap's range, "
+                      "{low} to {high} points, leaves out zero): playing one chapter may have "
+                      "changed the other.")
+RANGE_REPLAYS = ("{n} replays (a student playing a second time) are left out of every "
+                 "figure, so no student counts twice.")
