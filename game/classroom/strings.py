@@ -197,3 +197,25 @@ RANGE_ORDER_DIFFER = ("The two orders differ by more than chance explains (the g
                       "changed the other.")
 RANGE_REPLAYS = ("{n} replays (a student playing a second time) are left out of every "
                  "figure, so no student counts twice.")
+
+# ---- text mode in a classroom (game.classroom.textroom)
+TEXT_START = "Type 1 to start, or 2 for not now."
+TEXT_NOT_NOW = "Not now: nothing was recorded."
+TEXT_LIMIT = "You have {n} minutes to play; then the debrief opens."
+TEXT_WARNING = "{n} minutes left to play."
+TEXT_WARNING_ONE = "1 minute left to play."
+TEXT_TIME_UP = "Time is up. What you played is kept; now talk it through."
+TEXT_ANSWERS = "Your answers (optional)"
+TEXT_ANSWERS_HOW = "Type a short answer and press Enter, or press Enter to skip."
+TEXT_INCLUDE = ("Include your answers for your teacher? Type 1 for yes, 2 for no (no: what "
+                "you typed is thrown away).")
+TEXT_SAVED = "Your record is saved as {code}."
+QUESTIONS_BEFORE = "Before you play: {n} short questions"
+QUESTIONS_AFTER = "The same {n} questions again, now that you have played"
+QUESTIONS_HOW = ("Not a test: nothing is graded. Pick the answer you think is right, or "
+                 "press Enter to skip.")
+QUESTION_OPTION = "  {n}. {text}"
+QUESTION_PROMPT = "Your answer (1-{last}, Enter to skip): "
+QUESTION_OF = "Question {n} of {of}"
+QUESTION_SKIP = "Skip this question"
+DONE_AGAIN = "Play again (the same student)"

@@ -1,0 +1,66 @@
+"""The kiosk asks the lesson's questions before play and again after the debrief, keeps
+the answers in the export, and lets the same student play again as a replay the class
+report counts once (issue 17 parts 5 and 6)."""
+from __future__ import annotations
+
+import os
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+
+import pygame  # noqa: E402
+
+from game.classroom import strings as K  # noqa: E402
+from game.classroom.class_data import ClassData  # noqa: E402
+from game.classroom.export import check_export  # noqa: E402
+from test_ui_kiosk import begin, exports, finish_debrief, kiosk, play_to_debrief  # noqa: E402
+
+
+def test_questions_before_play_and_after_the_debrief_go_into_the_export(tmp_path):
+    pilot, kio, clock, folder = kiosk(tmp_path, "questions: [decides, changed]\n")
+    begin(pilot)
+    assert pilot.screen_is("question")
+    assert pilot.top.title == K.QUESTION_OF.format(n=1, of=2)
+    pilot.number(1)                                   # decides: the score (not the fact)
+    assert pilot.screen_is("question") and pilot.top.title == K.QUESTION_OF.format(n=2, of=2)
+    pilot.key(pygame.K_ESCAPE)                        # changed: skipped
+    play_to_debrief(pilot, clock)
+    for _ in range(5):
+        pilot.press(K.NEXT)
+    pilot.press(K.FINISH)
+    assert pilot.screen_is("question")                # the same questions again
+    pilot.number(2)                                   # decides: the court
+    pilot.number(1)                                   # changed: yes
+    assert pilot.screen_is("done")
+    (data,) = exports(folder)
+    assert check_export(data) == []
+    asked = {q["id"]: (q["before"], q["after"]) for q in data["questions"]}
+    assert asked == {"decides": (1, 2), "changed": (None, 1)}
+
+
+def test_no_questions_asked_when_the_classroom_file_names_none(tmp_path):
+    pilot, kio, clock, folder = kiosk(tmp_path)
+    begin(pilot)
+    assert not pilot.screen_is("question")
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot)
+    (data,) = exports(folder)
+    assert "questions" not in data
+
+
+def test_playing_again_is_a_replay_counted_once(tmp_path):
+    pilot, kio, clock, folder = kiosk(tmp_path)
+    first = begin(pilot)
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot)
+    pilot.press(K.DONE_AGAIN)
+    assert pilot.screen_is("content note")
+    second = pilot.top.code
+    assert second != first
+    pilot.key(pygame.K_RETURN)
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot)
+    found = {d["session"]: d for d in exports(folder)}
+    assert found[second]["replay_of"] == first and "replay_of" not in found[first]
+    cls = ClassData(list(found.values()))
+    assert [s["session"] for s in cls.sessions] == [first]
