@@ -22,7 +22,7 @@ from .class_data import ClassData
 from .export import ExportError, read_session, write_atomic
 from .gather import session_files, unfit
 from .page import esc, page, table
-from .report_range import ranges_html
+from .report_range import questions_html, ranges_html
 from .storymap import heat_map, passes
 from .svg import bars, shift_chart, strip_plot
 
@@ -88,7 +88,7 @@ def _choices_made(data: dict) -> int:
 
 def report_html(cls: ClassData) -> str:
     parts = [_overview(cls), _scores(cls), _doors(cls), _endings(cls), _contrasts(cls),
-             _chilling(cls),
+             _chilling(cls), questions_html(cls),
              _divergence(cls), _maps(cls), _answers(cls), _skipped(cls), _footer()]
     return page(REPORT_TITLE, "".join(parts), CSS)
 

@@ -1,13 +1,15 @@
-"""The class report's "How sure is this?" block: each chilling-effect figure with its 95%
-range from resampling students (`fairness`), a plain warning when too few students took
-part, and an order effect named only when the range of the gap between the orders leaves
-out zero."""
+"""The class report's figures with their uncertainty: the "How sure is this?" block (each
+chilling-effect figure with its 95% range from resampling students, `fairness`; a plain
+warning when too few students took part; an order effect named only when the range of the
+gap between the orders leaves out zero), and "What students learned" (the lesson's
+questions, before and after, each shift with its range)."""
 from __future__ import annotations
 
 from . import strings as S
 from .chilling import signed_percent
 from .fairness import FEW_STUDENTS, Interval, differ
-from .page import esc
+from .page import esc, table
+from .questions import class_shifts
 
 KINDS = ("expression", "rules")
 
@@ -62,3 +64,28 @@ def _orders(cls) -> str:
     else:
         verdict = S.RANGE_ORDER_SAME
     return f"<p>{esc(text)} {esc(verdict)}</p>"
+
+
+def questions_html(cls) -> str:
+    """The questions' section, or "" when the class was asked none."""
+    rows = class_shifts(cls.sessions)
+    if not rows:
+        return ""
+    body = [[esc(r["ask"]), esc(r["marked"]), str(r["n"]), _share(r["before"], r["n"]),
+             _share(r["after"], r["n"]), esc(_points(r["shift"]))] for r in rows]
+    few = min(r["n"] for r in rows) < FEW_STUDENTS
+    warn = (f'<p class="warn">{esc(S.QUESTIONS_FEW.format(n=min(r["n"] for r in rows)))}</p>'
+            if few else "")
+    return (f"<section><h2>{esc(S.REPORT_QUESTIONS)}</h2><p class=\"muted\">"
+            f"{esc(S.REPORT_QUESTIONS_NOTE)}</p>{warn}"
+            f"{table(list(S.REPORT_QUESTIONS_HEAD), body, {2, 3, 4, 5})}</section>")
+
+
+def _share(k: int, n: int) -> str:
+    return f"{k} ({100 * k / n:.0f}%)" if n else "—"
+
+
+def _points(found: Interval) -> str:
+    if found.value is None or found.low is None:
+        return "—"
+    return f"{found.value:+.0f} points ({found.low:+.0f} to {found.high:+.0f})"

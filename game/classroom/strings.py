@@ -219,3 +219,13 @@ QUESTION_PROMPT = "Your answer (1-{last}, Enter to skip): "
 QUESTION_OF = "Question {n} of {of}"
 QUESTION_SKIP = "Skip this question"
 DONE_AGAIN = "Play again (the same student)"
+REPORT_QUESTIONS = "What students learned"
+REPORT_QUESTIONS_NOTE = ("The same short questions before play and after the debrief. For a "
+                         "fact question, the share who chose the documented answer; for an "
+                         "opinion, the share who chose the answer named. Only students who "
+                         "answered both times count. The range comes from drawing the class "
+                         "again and again from its own students.")
+REPORT_QUESTIONS_HEAD = ("Question", "Answer followed", "Students", "Before", "After",
+                         "Change (95% range)")
+QUESTIONS_FEW = ("Only {n} students answered a question both times. That is too few for the "
+                 "change to say anything about the class.")
