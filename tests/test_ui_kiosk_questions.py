@@ -9,6 +9,7 @@ os.environ["SDL_VIDEODRIVER"] = "dummy"
 os.environ["SDL_AUDIODRIVER"] = "dummy"
 
 import pygame  # noqa: E402
+import pytest  # noqa: E402
 
 from game.classroom import strings as K  # noqa: E402
 from game.classroom.class_data import ClassData  # noqa: E402
@@ -64,3 +65,24 @@ def test_playing_again_is_a_replay_counted_once(tmp_path):
     assert found[second]["replay_of"] == first and "replay_of" not in found[first]
     cls = ClassData(list(found.values()))
     assert [s["session"] for s in cls.sessions] == [first]
+
+
+
+@pytest.mark.parametrize("size", [100, 125, 150])
+def test_every_option_of_the_bank_fits_its_button_at_every_text_size(size):
+    from game.classroom.questions import load_bank
+    from game.ui.screens.kiosk_questions import ask_in_turn
+    from game.ui.settings import Settings
+    from game.ui.testing import Pilot
+    bank, _ = load_bank()
+    pilot = Pilot(settings=Settings(text_speed="instant", text_size=size))
+    ask_in_turn(pilot.app, bank, K.QUESTIONS_BEFORE, lambda chosen: None)
+    for _ in bank:
+        pilot.redraw()
+        screen = pilot.top
+        for button in screen.buttons:
+            font = pilot.app.theme.font(button.role)
+            x = button.rect.x + button.text_x(pilot.app, button.number)
+            fitted = pilot.app.cache.fit(font, button.label, button.rect.right - 16 - x)
+            assert fitted == button.label, (size, button.label)
+        pilot.number(len(screen.buttons))           # skip: the next question

@@ -21,6 +21,8 @@ from ..resources import levels_dir
 BANK = levels_dir() / "classroom" / "questions.yaml"
 MAX_BYTES = 64 * 1024
 MIN_ASKED, MAX_ASKED = 1, 6
+#: An option is one line on a kiosk button: longer ones would be cut off.
+MAX_OPTION = 60
 KINDS = ("fact", "opinion")
 _ID_OK = "abcdefghijklmnopqrstuvwxyz0123456789_"
 
@@ -107,9 +109,10 @@ def _question(item) -> tuple[Question | None, tuple[str, str, str] | None]:
             return None, (key, f"`{key}` must be text of at most 300 characters",
                           "write one short sentence")
     if not isinstance(options, list) or not 2 <= len(options) <= 4 or \
-            not all(isinstance(o, str) and 0 < len(o) <= 200 for o in options):
-        return None, ("options", "`options` must be a list of 2 to 4 short answers",
-                      "write each answer on its own line starting with `- `")
+            not all(isinstance(o, str) and 0 < len(o) <= MAX_OPTION for o in options):
+        return None, ("options", f"`options` must be a list of 2 to 4 answers of at most "
+                      f"{MAX_OPTION} characters (one line on a button)",
+                      "write each answer on its own line starting with `- `, shortened")
     if not isinstance(mark, int) or isinstance(mark, bool) or not 1 <= mark <= len(options):
         return None, ("mark", f"`mark` must be the number of one of the {len(options)} "
                       "options", "write `mark: 2` for the second option")

@@ -229,3 +229,4 @@ REPORT_QUESTIONS_HEAD = ("Question", "Answer followed", "Students", "Before", "A
                          "Change (95% range)")
 QUESTIONS_FEW = ("Only {n} students answered a question both times. That is too few for the "
                  "change to say anything about the class.")
+QUESTION_HINT = "Number keys or click to answer · Esc skips the question"

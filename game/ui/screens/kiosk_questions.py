@@ -10,6 +10,8 @@ from .menu import CardListScreen, Item
 class QuestionScreen(CardListScreen):
     """One question: its options, then "Skip this question"."""
     name = "question"
+    hint = K.QUESTION_HINT
+    width = 1080      # an option (up to `questions.MAX_OPTION` characters) on one line
 
     def back(self) -> None:
         self.on_pick(0)
