@@ -87,3 +87,17 @@ def test_a_replay_is_never_counted_twice(sessions):
     assert cls.chilling_interval().students <= 1
     html = _page(cls)
     assert "2 sessions" in html and S.RANGE_REPLAYS.format(n=1) in html
+
+
+def test_the_command_counts_every_session_read(sessions, tmp_path):
+    from game.classroom.generate import write_class
+    from game.classroom.report import cmd_report
+    from types import SimpleNamespace
+    import io
+    again = copy.deepcopy(sessions[:3])
+    again[2]["replay_of"] = again[1]["session"]
+    write_class(tmp_path / "in", again)
+    out = io.StringIO()
+    cmd_report(SimpleNamespace(inputs=[str(tmp_path / "in")], output=str(tmp_path / "c.html")),
+               out=out)
+    assert out.getvalue().startswith("Class report of 3 sessions")

@@ -298,7 +298,7 @@ def cmd_report(args, out=sys.stdout, err=sys.stderr) -> int:
     except ExportError as exc:
         err.write(f"The report could not be written: {exc}\n")
         return 2
-    n, k = len(cls.sessions), len(cls.skipped)
+    n, k = len(cls.everyone), len(cls.skipped)
     out.write(f"Class report of {n} session{'s' if n != 1 else ''} written to {output}"
               + (f" ({k} file{'s' if k != 1 else ''} skipped)" if k else "") + "\n")
     return 0

@@ -71,18 +71,21 @@ def questions_html(cls) -> str:
     rows = class_shifts(cls.sessions)
     if not rows:
         return ""
-    body = [[esc(r["ask"]), esc(r["marked"]), str(r["n"]), _share(r["before"], r["n"]),
-             _share(r["after"], r["n"]), esc(_points(r["shift"]))] for r in rows]
+    body = [[f'{esc(r["ask"])}<br><span class="muted small">'
+             f'{esc(S.REPORT_QUESTIONS_FOLLOWED.format(answer=r["marked"]))}</span>',
+             f'{_percent(r["before"], r["n"])} → {_percent(r["after"], r["n"])}'
+             f'<br><span class="muted small">{r["n"]} students</span>',
+             esc(_points(r["shift"]))] for r in rows]
     few = min(r["n"] for r in rows) < FEW_STUDENTS
     warn = (f'<p class="warn">{esc(S.QUESTIONS_FEW.format(n=min(r["n"] for r in rows)))}</p>'
             if few else "")
     return (f"<section><h2>{esc(S.REPORT_QUESTIONS)}</h2><p class=\"muted\">"
             f"{esc(S.REPORT_QUESTIONS_NOTE)}</p>{warn}"
-            f"{table(list(S.REPORT_QUESTIONS_HEAD), body, {2, 3, 4, 5})}</section>")
+            f"{table(list(S.REPORT_QUESTIONS_HEAD), body, {1, 2})}</section>")
 
 
-def _share(k: int, n: int) -> str:
-    return f"{k} ({100 * k / n:.0f}%)" if n else "—"
+def _percent(k: int, n: int) -> str:
+    return f"{100 * k / n:.0f}%" if n else "—"
 
 
 def _points(found: Interval) -> str:

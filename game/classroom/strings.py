@@ -195,8 +195,8 @@ RANGE_ORDER_SAME = ("The two orders' figures are within chance of each other: th
 RANGE_ORDER_DIFFER = ("The two orders differ by more than chance explains (the gap's range, "
                       "{low} to {high} points, leaves out zero): playing one chapter may have "
                       "changed the other.")
-RANGE_REPLAYS = ("{n} replays (a student playing a second time) are left out of every "
-                 "figure, so no student counts twice.")
+RANGE_REPLAYS = ("Replays left out of every figure, so no student counts twice: {n} (a "
+                 "student playing a second time).")
 
 # ---- text mode in a classroom (game.classroom.textroom)
 TEXT_START = "Type 1 to start, or 2 for not now."
@@ -225,8 +225,8 @@ REPORT_QUESTIONS_NOTE = ("The same short questions before play and after the deb
                          "opinion, the share who chose the answer named. Only students who "
                          "answered both times count. The range comes from drawing the class "
                          "again and again from its own students.")
-REPORT_QUESTIONS_HEAD = ("Question", "Answer followed", "Students", "Before", "After",
-                         "Change (95% range)")
+REPORT_QUESTIONS_HEAD = ("Question", "Before → after", "Change (95% range)")
+REPORT_QUESTIONS_FOLLOWED = "Answer followed: {answer}"
 QUESTIONS_FEW = ("Only {n} students answered a question both times. That is too few for the "
                  "change to say anything about the class.")
 QUESTION_HINT = "Number keys or click to answer · Esc skips the question"
