@@ -86,3 +86,17 @@ def test_every_option_of_the_bank_fits_its_button_at_every_text_size(size):
             fitted = pilot.app.cache.fit(font, button.label, button.rect.right - 16 - x)
             assert fitted == button.label, (size, button.label)
         pilot.number(len(screen.buttons))           # skip: the next question
+
+
+def test_what_we_recorded_names_the_files_and_what_is_in_them(tmp_path):
+    """The review: the screen showed "2 files, 28.1 KB" but not which files, nor that the
+    seconds taken on every choice are inside."""
+    pilot, kio, clock, folder = kiosk(tmp_path)
+    code = begin(pilot)
+    play_to_debrief(pilot, clock)
+    finish_debrief(pilot)
+    pilot.press(K.DONE_PRIVACY)
+    assert pilot.screen_is("privacy")
+    words = [getattr(b, "text", "") for b in pilot.top.build()]
+    assert f"{code}.json" in words and f"{code}.html" in words
+    assert K.PRIVACY_INSIDE in words and "seconds" in K.PRIVACY_INSIDE

@@ -230,3 +230,7 @@ REPORT_QUESTIONS_FOLLOWED = "Answer followed: {answer}"
 QUESTIONS_FEW = ("Only {n} students answered a question both times. That is too few for the "
                  "change to say anything about the class.")
 QUESTION_HINT = "Number keys or click to answer · Esc skips the question"
+PRIVACY_INSIDE = ("Inside: the session code, the date, the persona and rules you played, every "
+                  "choice with the seconds it took, your score and doors, your answers to the "
+                  "dilemmas (and to the short questions, if you were asked them), and your "
+                  "typed answers only if you ticked the box. No name.")
