@@ -100,3 +100,31 @@ def test_what_we_recorded_names_the_files_and_what_is_in_them(tmp_path):
     words = [getattr(b, "text", "") for b in pilot.top.build()]
     assert f"{code}.json" in words and f"{code}.html" in words
     assert K.PRIVACY_INSIDE in words and "seconds" in K.PRIVACY_INSIDE
+
+
+def test_a_kiosk_with_a_seat_gives_that_seats_cell_and_code(tmp_path):
+    """Thirty fresh kiosks gave thirty professionals, all Day Zero first (the review); with
+    `--seat N` each gives its own cell of the class's design and its own code number."""
+    from types import SimpleNamespace
+
+    from game.classroom.config import load_classroom
+    from game.classroom.fairness import assign, code_number
+    from game.ui.testing import Pilot
+    room_file = tmp_path / "classroom.yaml"
+    room_file.write_text("format: 1\nchapters: [day_zero, pilot_city]\ncounterbalance: true\n"
+                         "persona: alternating\nexport_folder: exports\n", encoding="utf-8")
+    room = load_classroom(room_file)
+    seen = []
+    for seat in (1, 2, 3, 4):
+        args = SimpleNamespace(classroom_loaded=room, export=str(room.export_dir), level=None,
+                               persona=None, ruleset=None, seed=0, start_at=None, preset=None,
+                               dev=False, seat=seat)
+        pilot = Pilot(args=args)
+        code = begin(pilot)
+        student = pilot.app.classroom.student
+        cell = assign(seat - 1, ["professional", "migrant"])
+        assert (student.persona, student.plan.scored_first) == (cell.persona,
+                                                                 cell.scored_first)
+        assert int(code.rsplit("-", 1)[1]) == code_number(seat, cell.scored_first)
+        seen.append((student.persona, student.plan.scored_first))
+    assert len(set(seen)) == 4                         # four seats: the whole 2x2 square
