@@ -30,13 +30,17 @@ def test_the_class_figure_has_a_range_from_its_students(sessions):
     assert S.RANGE_TITLE in html and "95% range" in html
     assert "too few for the figure" not in html          # 30 students: no warning
     assert "is an order effect" not in html               # the old flat claim
+    card = html[html.index('class="card you"'):]
+    card = card[:card.index("</div></div>") if "</div></div>" in card else 600]
+    assert "95% range" in card                             # on the projected card itself
 
 
 def test_a_small_class_is_warned(sessions):
     cls = ClassData(copy.deepcopy(sessions[:6]))
     n = cls.chilling_interval().students
     assert 0 < n < 10
-    assert S.RANGE_FEW.format(n=n) in _page(cls)
+    html = _page(cls)
+    assert S.RANGE_FEW.format(n=n) in html and S.RANGE_CARD_FEW.format(n=n) in html
 
 
 def test_no_order_effect_is_claimed_when_the_ranges_overlap(sessions):

@@ -22,7 +22,7 @@ from .class_data import ClassData
 from .export import ExportError, read_session, write_atomic
 from .gather import session_files, unfit
 from .page import esc, page, table
-from .report_range import questions_html, ranges_html
+from .report_range import card_range, questions_html, ranges_html
 from .storymap import heat_map, passes
 from .svg import bars, shift_chart, strip_plot
 
@@ -34,6 +34,7 @@ blockquote { margin: 0 0 1.5mm; padding: 1mm 3mm; border-left: 2px solid #c7d0f7
   background: #f6f7fb; font-size: 9pt; }
 .skipped li { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 8pt; }
 .storymap { margin-bottom: 3mm; }
+.range { font-size: 9pt; margin: 0 0 1.5mm; }
 .warn { border-left: 3px solid #b3261e; padding: 1mm 3mm; background: #fdf0ef; }
 """
 REPORT_TITLE = "Sincerity · class report"
@@ -177,6 +178,7 @@ def _chilling(cls: ClassData) -> str:
              for k, v in cls.chilling_by_order().items()]
     cards = [f'<div class="card you"><div class="label">This class</div>'
              f'<div class="fig accent">{esc(_class_figure(shift))}</div>'
+             f"{card_range(cls.chilling_interval())}"
              f"{shift.candid_scored} candid answers under the score against "
              f"{shift.candid_unscored} unscored, over {shift.pairs} pairs from "
              f"{shift.students} students. {shift.fewer} became more guarded, {shift.same} "

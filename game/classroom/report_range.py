@@ -29,6 +29,20 @@ def _short(found: Interval) -> str:
             f"{signed_percent(found.high)}, {found.students} students)")
 
 
+def card_range(found: Interval) -> str:
+    """The range under the class figure on its card (what is projected), or the warning."""
+    if not found.students:
+        return ""
+    if found.few:
+        text = S.RANGE_CARD_FEW.format(n=found.students)
+    elif found.low is None:
+        return ""
+    else:
+        text = S.RANGE_CARD.format(low=signed_percent(found.low),
+                                   high=signed_percent(found.high), n=found.students)
+    return f'<div class="range"><strong>{esc(text)}</strong></div>'
+
+
 def ranges_html(cls) -> str:
     """The block, or "" when no student compared a dilemma both ways."""
     whole = cls.chilling_interval()

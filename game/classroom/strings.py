@@ -234,3 +234,5 @@ PRIVACY_INSIDE = ("Inside: the session code, the date, the persona and rules you
                   "choice with the seconds it took, your score and doors, your answers to the "
                   "dilemmas (and to the short questions, if you were asked them), and your "
                   "typed answers only if you ticked the box. No name.")
+RANGE_CARD = "95% range {low} to {high}, {n} students"
+RANGE_CARD_FEW = "Only {n} students: too few to say"
