@@ -171,3 +171,17 @@ def test_the_terminal_time_limit_warns_then_stops_play():
     assert not clock.over(term) and K.TEXT_WARNING.format(n=2) in term.out.getvalue()
     now[0] = 10 * 60
     assert clock.over(term) and K.TEXT_TIME_UP in term.out.getvalue()
+
+
+def test_the_debrief_of_a_chapter_cut_short_by_the_time_limit_prints():
+    """Time up in the terminal opens the debrief mid-chapter, as the kiosk does: it has no
+    ending to show, and must not fail for it."""
+    from game.content import load_level
+    from game.core import choices, choose, new_game
+    from game.text.debrief import debrief_lines
+    level = load_level(ROOT / "levels" / "pilot_city.yaml").level
+    state = new_game(level, None, None, 1)
+    state = choose(state, next(v for v in choices(state) if v.available).id).state
+    assert not state.finished
+    lines = debrief_lines(state)
+    assert "Talk about it" in lines
