@@ -12,8 +12,8 @@ import sys
 #: What `play` with no options parses to (tests/test_ui_startup.py checks it against the
 #: parser), given to the window as the parsed options would be.
 PLAIN_PLAY = {"command": "play", "level": None, "persona": None, "ruleset": None, "seed": 0,
-              "text": False, "export": None, "classroom": None, "dev": False, "start_at": None,
-              "choices": None, "transcript": False, "preset": None}
+              "text": False, "export": None, "classroom": None, "seat": None, "dev": False,
+              "start_at": None, "choices": None, "transcript": False, "preset": None}
 
 
 def main(argv: list[str] | None = None) -> None:

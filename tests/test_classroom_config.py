@@ -221,7 +221,8 @@ def test_classroom_files_are_told_apart_from_levels(tmp_path):
 # ---------------------------------------------------------------- the codes
 
 def _codes_in_source() -> set[str]:
-    text = (ROOT / "game" / "classroom" / "config.py").read_text(encoding="utf-8")
+    text = "".join((ROOT / "game" / "classroom" / name).read_text(encoding="utf-8")
+                   for name in ("config.py", "questions.py"))
     return set(re.findall(r'"(C1\d\d)"', text))
 
 
@@ -239,6 +240,11 @@ def test_every_code_is_used_explained_and_documented():
 def test_the_fixed_examples_are_valid_and_the_wrong_ones_are_not(code, tmp_path):
     entry = CLASSROOM_CODES[code]
     if code in ("C106",):       # needs a broken level file next to it
+        return
+    if code == "C116":          # a question bank's code: its examples are banks
+        from game.classroom.questions import read_bank
+        assert read_bank(entry.fixed, "q.yaml")[1] == []
+        assert [d.code for d in read_bank(entry.wrong, "q.yaml")[1]] == ["C116"]
         return
     fixed = load_classroom_text(entry.fixed, str(tmp_path / "classroom.yaml"))
     assert fixed.ok, fixed.format()

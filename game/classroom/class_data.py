@@ -2,7 +2,11 @@
 class report (`report.py`) only lays this out.
 
 Each figure says what it counts. "Main chapter" is the scored chapter of a session (the
-last scored one played); the chilling effect is each session's own figure, pooled.
+last scored one played); a session that never made a choice in a scored chapter has none and
+is left out of the score figures. The chilling effect is each session's own figure, pooled,
+with a 95% interval from resampling students (`fairness`). A replay (a session whose file
+says `replay_of`, the code of the same student's first session) is counted once in the
+overview and left out of every figure, so no student counts twice.
 """
 from __future__ import annotations
 
@@ -12,24 +16,32 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .chilling import ClassShift, by_order, by_pair, class_shift
+from .fairness import Interval, difference_interval, shift_interval
 from .summary import main_chapter
 
 
 @dataclass
 class ClassData:
-    sessions: list[dict]
+    sessions: list[dict]                               # every session read (replays too)
     skipped: list[str] = field(default_factory=list)   # one line per unreadable file
+
+    def __post_init__(self) -> None:
+        self.everyone = self.sessions
+        self.replays = [s for s in self.sessions if s.get("replay_of")]
+        # the figures below count each student once: their first session
+        self.sessions = [s for s in self.sessions if not s.get("replay_of")]
 
     # ---- who
     @property
     def mains(self) -> list[dict]:
-        return [c for c in (main_chapter(s) for s in self.sessions) if c is not None]
+        """Each session's scored chapter, when a choice was made in one."""
+        return [c for c in (main_chapter(s) for s in self.sessions) if _scored(c)]
 
     def statuses(self) -> Counter:
-        return Counter(s["status"] for s in self.sessions)
+        return Counter(s["status"] for s in self.everyone)
 
     def dates(self) -> list[str]:
-        return sorted({s["date"] for s in self.sessions})
+        return sorted({s["date"] for s in self.everyone})
 
     def orders(self) -> Counter:
         return Counter((s.get("chilling") or {}).get("order") or "not compared"
@@ -112,6 +124,29 @@ class ClassData:
     def chilling_by_order(self) -> dict[str, ClassShift]:
         return by_order([s.get("chilling") for s in self.sessions])
 
+    def chilling_interval(self, kind: str | None = None) -> Interval:
+        """The class shift (all dilemmas, or one kind) with its 95% interval."""
+        return shift_interval([s.get("chilling") for s in self.sessions], kind)
+
+    def order_intervals(self) -> dict[str, Interval]:
+        """For a counterbalanced class: each order's shift with its interval."""
+        return {order: shift_interval(group) for order, group in self._by_order().items()}
+
+    def order_gap(self) -> tuple[float | None, float | None]:
+        """95% interval of (Day Zero first) - (scored first): an order effect is claimed
+        only when it leaves out zero (`fairness.differ`)."""
+        groups = self._by_order()
+        return difference_interval(groups.get("unscored_first", []),
+                                   groups.get("scored_first", []))
+
+    def _by_order(self) -> dict[str, list[dict]]:
+        groups: dict[str, list[dict]] = defaultdict(list)
+        for s in self.sessions:
+            c = s.get("chilling")
+            if c and c.get("pairs") and c.get("order"):
+                groups[c["order"]].append(c)
+        return dict(groups)
+
     def chilling_by_pair(self) -> list[dict]:
         return by_pair([s.get("chilling") for s in self.sessions])
 
@@ -183,7 +218,7 @@ class ClassData:
 
     def answers(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
-        for s in self.sessions:
+        for s in self.everyone:   # a replay's words count too: they are not a figure
             for key, text in (s.get("answers") or {}).items():
                 if text:
                     out[key].append(text)
@@ -205,6 +240,7 @@ def _median(values: list[int]) -> float | None:
 
 def _scored(chapter: dict | None) -> bool:
     """A chapter with a final score to compare: scored (an unscored Day Zero's 1000 in a
-    version 1 file, or its null in version 2, is no final score)."""
+    version 1 file, or its null in version 2, is no final score), with a choice made in it
+    (a session stopped before its first scored choice has only the starting score)."""
     return chapter is not None and bool(chapter.get("scored")) and (
-        chapter.get("final_score") is not None)
+        chapter.get("final_score") is not None) and bool(chapter.get("choices"))

@@ -33,7 +33,7 @@ def is_classroom_file(path: Path) -> bool:
     if len(head) <= MAX_BYTES:
         data, _, _ = read_yaml(head, str(path), marks=False)
         if isinstance(data, dict):
-            return bool(CLASSROOM_KEYS & set(data)) and "scenes" not in data
+            return bool((CLASSROOM_KEYS | {"questions"}) & set(data)) and "scenes" not in data
     return _looks_like_classroom(head, path)
 
 
@@ -56,7 +56,7 @@ def validate_classrooms(paths: list[str], as_json: bool = False, out=None) -> in
     """Check classroom files: 0 when all are fine, 1 when any has a problem."""
     from .config import load_classroom
     out = out or sys.stdout
-    loaded = [load_classroom(p) for p in paths]
+    loaded = [_BankCheck(p) if _is_bank(Path(p)) else load_classroom(p) for p in paths]
     if as_json:
         out.write(json.dumps([d.to_dict() for lc in loaded for d in lc.diagnostics],
                              indent=2) + "\n")
@@ -64,9 +64,33 @@ def validate_classrooms(paths: list[str], as_json: bool = False, out=None) -> in
         for lc in loaded:
             if lc.diagnostics:
                 out.write(lc.format() + "\n")
+            elif isinstance(lc, _BankCheck):
+                out.write(f"{lc.path}: question bank OK ({len(lc.questions)} questions)\n")
             else:
                 out.write(f"{lc.path}: classroom file OK ({_summary(lc)})\n")
     return 1 if any(lc.diagnostics for lc in loaded) else 0
+
+
+def _is_bank(path: Path) -> bool:
+    """A question bank (`questions:` and no `chapters:`), checked apart from classrooms."""
+    try:
+        head = path.read_bytes()[:MAX_BYTES].decode("utf-8-sig", "replace")
+    except OSError:
+        return False
+    data, _, _ = read_yaml(head, str(path), marks=False)
+    return isinstance(data, dict) and "questions" in data and "chapters" not in data
+
+
+class _BankCheck:
+    """A question bank's check, in the shape `validate_classrooms` prints."""
+
+    def __init__(self, path: str):
+        from ..content.diagnostics import format_all
+        from .questions import load_bank
+        self.path = path
+        self.questions, self.diagnostics = load_bank(Path(path))
+        lines = Path(path).read_text(encoding="utf-8-sig", errors="replace").splitlines()
+        self.format = lambda: format_all(self.diagnostics, lambda d: lines)
 
 
 def _summary(lc) -> str:
@@ -76,5 +100,7 @@ def _summary(lc) -> str:
         parts.append("counterbalanced")
     if c.time_limit_minutes:
         parts.append(f"{c.time_limit_minutes} min")
+    if c.questions:
+        parts.append("questions before and after")
     parts.append(f"exports to {lc.export_dir}")
     return ", ".join(parts)

@@ -69,6 +69,9 @@ class Classroom(BaseModel):
                                      "note shown before play.")
     seed: int | None = Field(None, ge=0, le=2**31 - 1, description="The same luck for every "
                              "student (default: each student gets their own).")
+    questions: Literal["standard"] | list[str] | None = Field(
+        None, description="Short questions before play and again after the debrief: "
+        "`standard` (the bank's five) or a list of their ids (default: none).")
 
 
 @dataclass
@@ -267,7 +270,8 @@ class _Checks:
         checks = {"chapters": self.check_chapters, "personas": self.check_personas,
                   "ruleset": self.check_ruleset, "counterbalance": self.check_counterbalance,
                   "language": self.check_language, "exit_keys": self.check_exit_keys,
-                  "warning_minutes": self.check_time, "export_folder": self.check_export_folder}
+                  "warning_minutes": self.check_time, "export_folder": self.check_export_folder,
+                  "questions": self.check_questions}
         for key, check in checks.items():
             if key not in self.skip and ("chapters" not in self.skip or key not in
                                          ("personas", "ruleset", "counterbalance")):
@@ -382,6 +386,12 @@ class _Checks:
             yield error("C112", self.path, *self.at("warning_minutes"),
                         f"the warning ({self.config.warning_minutes} min) is not shorter than "
                         f"the time limit ({limit} min)", "make `warning_minutes` smaller")
+
+    def check_questions(self):
+        """C116, C117: the question bank can be read and has every question named."""
+        from .questions import check_wanted
+        if self.config.questions is not None:
+            yield from check_wanted(self.config.questions, self.path, self.at)
 
     def check_export_folder(self):
         """C113: the export folder is a folder the game can write in (created if missing), so

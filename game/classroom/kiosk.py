@@ -3,10 +3,11 @@
 - **Session codes** are made of words and a number ("amber-fox-42"): easy to read aloud,
   never a name. The number's parity says which chapter comes first when the class is
   counterbalanced, so the order is a pure function of the code (`scored_first`).
-- **Assignment**: on one computer, students take turns through a balanced pattern of four
-  (`plan_student`), so personas alternate and, independently, the chapter order does too.
-  Each computer starts at a random turn (`first_turn`), so a class of one student per
-  computer is balanced too.
+- **Assignment**: each student is a cell of the class's balanced design (`fairness.assign`),
+  numbered across the class: from the seat the teacher gives a computer (`--seat N`), plus
+  the turn on that computer. A computer without a seat starts at a random cell
+  (`first_turn`), balanced only on average. With a seat, the code's number comes from the
+  seat, so two computers never give the same code.
 - **Timers**: idle and time-limit checks take the time as an argument (`Timers`); the window
   passes `time.monotonic()`, the tests pass numbers.
 - **Exit keys**: `parse_exit_keys("ctrl+shift+q")` -> `ExitKeys`, refused if too easy.
@@ -16,6 +17,8 @@ from __future__ import annotations
 import hashlib
 import random
 from dataclasses import dataclass
+
+from .fairness import assign, code_number
 
 # ---------------------------------------------------------------- session codes
 
@@ -35,9 +38,14 @@ SECOND_WORDS = (
 CODE_NUMBERS = range(10, 100)
 
 
-def make_code(rng: random.Random, scored_first: bool | None = None) -> str:
+def make_code(rng: random.Random, scored_first: bool | None = None,
+              seat: int | None = None) -> str:
     """A new session code like "amber-fox-42"; with `scored_first`, its number's parity is
-    chosen so that `scored_first(code)` gives that answer."""
+    chosen so that `scored_first(code)` gives that answer; with a `seat`, the number is the
+    seat's own (`fairness.code_number`), so no other computer of the class can draw it."""
+    if seat is not None:
+        number = code_number(seat, bool(scored_first))
+        return f"{rng.choice(FIRST_WORDS)}-{rng.choice(SECOND_WORDS)}-{number}"
     number = rng.choice(CODE_NUMBERS)
     if scored_first is not None and (number % 2 == 1) != scored_first:
         number = number + 1 if number < 99 else number - 1
@@ -71,13 +79,13 @@ def chapter_turns(chapters: list, code: str, counterbalance: bool, is_scored,
     """(chapter, ruleset id or None) in the order this session plays them. With `both`
     (`ruleset: both`), each scored chapter is played once under each of its rulesets in
     turn: in the file's order, or (counterbalanced) the other way round for half the
-    students on a computer (`RULESET_PATTERN`, by the student's turn `n`). None: the
-    ruleset the classroom file or the student gives."""
+    class (`fairness.assign`, by the student's class index `n`). None: the ruleset the
+    classroom file or the student gives."""
     turns = []
     for chapter in chapter_order(chapters, code, counterbalance, is_scored):
         if both and is_scored(chapter):
             rulesets = list(chapter.rulesets)
-            if counterbalance and RULESET_PATTERN[n % len(RULESET_PATTERN)]:
+            if counterbalance and assign(n).rulesets_reversed:
                 rulesets.reverse()
             turns += [(chapter, r) for r in rulesets]
         else:
@@ -95,20 +103,11 @@ def turn_title(chapter, ruleset: str | None) -> str:
 
 # ---------------------------------------------------------------- assignment
 
-#: Student n on a computer: persona n mod k, and chapter order from this pattern, so that
-#: over four students each persona meets each order (a 2x2 balanced square).
-ORDER_PATTERN = (False, True, True, False)
-#: Under `ruleset: both`, counterbalanced: student n plays the rulesets in reverse order when
-#: this says so; beside ORDER_PATTERN, each chapter order meets each ruleset order.
-RULESET_PATTERN = (False, False, True, True)
-
-
 def first_turn(rng: random.Random, personas: list[str]) -> int:
-    """Where a freshly started computer begins in the pattern: a random cell of the balanced
-    square, so that 30 computers with one student each still split about half and half by
-    persona and by order (starting every computer at 0 gave every first student persona A,
-    unscored first)."""
-    return rng.randrange(len(ORDER_PATTERN) * max(1, len(personas)))
+    """Where a computer without a seat begins in the class's design: a random cell, so that
+    many such computers split about half and half by persona and by order on average
+    (starting every computer at 0 gave every first student persona A, unscored first)."""
+    return rng.randrange(4 * max(1, len(personas)))
 
 
 @dataclass(frozen=True)
@@ -119,27 +118,27 @@ class StudentPlan:
     #                          "both": each in turn
     seed: int
     scored_first: bool
-    turn: int = 0            # the student's turn on this computer (`plan_student`'s n)
+    turn: int = 0            # the student's class index (`plan_student`'s n)
 
 
 def plan_student(n: int, rng: random.Random, personas: list[str], persona_rule: str,
                  ruleset_rule: str | None, rulesets: list[str], fixed_seed: int | None,
-                 taken=lambda code: False) -> StudentPlan:
-    """What the n-th student on this computer (from 0) gets. `taken(code)` says whether a
-    code is already used (its export file exists); another is drawn then."""
-    first = ORDER_PATTERN[n % len(ORDER_PATTERN)]
-    code = make_code(rng, first)
+                 taken=lambda code: False, seat: int | None = None) -> StudentPlan:
+    """What the class's n-th student (from 0, `fairness.kiosk_index`) gets. `taken(code)`
+    says whether a code is already used (its export file exists); another is drawn then."""
+    cell = assign(n, personas)
+    code = make_code(rng, cell.scored_first, seat)
     for _ in range(200):
         if not taken(code):
             break
-        code = make_code(rng, first)
+        code = make_code(rng, cell.scored_first, seat)
     persona = None
     if len(personas) == 1:
         persona = personas[0]
     elif persona_rule == "random":
         persona = rng.choice(personas)
     elif persona_rule == "alternating":
-        persona = personas[n % len(personas)]
+        persona = cell.persona
     ruleset = ruleset_rule   # "both": the turns say (chapter_turns)
     if ruleset_rule == "random" and rulesets:
         ruleset = rng.choice(rulesets)

@@ -140,15 +140,17 @@ def clean_answers(answers: dict | None) -> dict | None:
 def build_export(chapters: list[ChapterRecorder], code: str, status: str, mode: str,
                  classroom: dict | None = None, duration: float | None = None,
                  answers: dict | None = None, today: datetime.date | None = None,
-                 game_version: str = "") -> dict:
-    """The whole session as the export's plain data (one JSON object)."""
+                 game_version: str = "", questions: list[dict] | None = None,
+                 replay_of: str | None = None) -> dict:
+    """The whole session as the export's plain data (one JSON object). `questions` (the
+    lesson's questions, `questions.answered`) and `replay_of` are written only when given."""
     if status not in STATUSES:
         raise ValueError(f"unknown status {status!r}")
     played = [c.to_dict() for c in chapters]
     last = chapters[-1].state if chapters else None
     main = next((c.state for c in reversed(chapters) if is_scored_level(c.state.level)), last)
     level = main.level if main is not None else None
-    return {
+    data = {
         "schema": SCHEMA, "version": VERSION, "session": code,
         "date": (today or datetime.date.today()).isoformat(),
         "game_version": game_version or _version(), "mode": mode,
@@ -163,6 +165,11 @@ def build_export(chapters: list[ChapterRecorder], code: str, status: str, mode: 
         "chilling": session_chilling(last, _pair_kinds(chapters)) if last is not None else None,
         "answers": clean_answers(answers),
     }
+    if questions:
+        data["questions"] = questions
+    if replay_of:
+        data["replay_of"] = replay_of
+    return data
 
 
 def _pair_kinds(chapters) -> dict[str, str]:

@@ -24,6 +24,7 @@ from .class_data import ClassData
 from .export import ExportError, read_session, write_atomic
 from .gather import session_files, unfit
 from .page import esc, page, table
+from .report_range import card_range, questions_html, ranges_html
 from .storymap import heat_map, passes
 from .svg import bars, shift_chart, strip_plot
 
@@ -35,6 +36,8 @@ blockquote { margin: 0 0 1.5mm; padding: 1mm 3mm; border-left: 2px solid #c7d0f7
   background: #f6f7fb; font-size: 9pt; }
 .skipped li { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 8pt; }
 .storymap { margin-bottom: 3mm; }
+.range { font-size: 9pt; margin: 0 0 1.5mm; }
+.warn { border-left: 3px solid #b3261e; padding: 1mm 3mm; background: #fdf0ef; }
 """
 REPORT_TITLE = "Sincerity · class report"
 REPORT_MARK = f"<title>{REPORT_TITLE}</title>"   # how `report -o` knows a report it may replace
@@ -88,13 +91,13 @@ def _choices_made(data: dict) -> int:
 
 def report_html(cls: ClassData) -> str:
     parts = [_overview(cls), _scores(cls), _doors(cls), _endings(cls), _contrasts(cls),
-             _chilling(cls),
+             _chilling(cls), questions_html(cls),
              _divergence(cls), _maps(cls), _answers(cls), _skipped(cls), _footer()]
     return page(REPORT_TITLE, "".join(parts), CSS)
 
 
 def _overview(cls: ClassData) -> str:
-    n = len(cls.sessions)
+    n = len(cls.everyone)
     statuses = ", ".join(f"{count} {S.STATUS_WORDS.get(k, k)}"
                          for k, count in cls.statuses().most_common())
     dates = cls.dates()
@@ -179,7 +182,7 @@ def _chilling(cls: ClassData) -> str:
              for k, v in kinds.items()]
     rows += [(ORDER_LABELS.get(k, k), v.shift_percent, _no_percent(v))
              for k, v in cls.chilling_by_order().items()]
-    lines = [[_class_card("This class", shift,
+    lines = [[_class_card("This class", shift, cls.chilling_interval(),
                           f"{shift.candid_scored} candid answers under the score against "
                           f"{shift.candid_unscored} unscored, over {shift.pairs} pairs from "
                           f"{shift.students} students. {shift.fewer} became more guarded, "
@@ -187,6 +190,7 @@ def _chilling(cls: ClassData) -> str:
     for kind, part in kinds.items():   # each kind beside the one study it compares with
         p = BESIDE[kind]
         lines.append([_class_card(f"This class: {PAIR_KIND_SHORT[kind]}", part,
+                                  cls.chilling_interval(kind),
                                   f"{PAIR_KIND_NAMES[kind]}: {part.candid_scored} candid "
                                   f"under the score against {part.candid_unscored} unscored, "
                                   f"{part.pairs} pairs."),
@@ -204,17 +208,17 @@ def _chilling(cls: ClassData) -> str:
             "score, pooled over the class: six dilemmas in a game, not a study. Lawful "
             "expression and rule-following are counted apart: fewer posts or petitions under "
             "a score is a chilling effect in Penney's sense, while waiting at a red light "
-            "under a camera is deterrence, so only expression is set beside Penney. When the "
-            "class was counterbalanced, compare the two orders with care: with a few dozen "
-            "students a gap between them may be chance.</p>")
+            "under a camera is deterrence, so only expression is set beside Penney.</p>")
     chart = shift_chart(rows, width=680)
     return (f"<section><h2>The chilling effect</h2>{cards}"
+            f"{ranges_html(cls)}"
             f"<div style=\"margin-top:3mm\">{chart}</div>{note}{pair_table}</section>")
 
 
-def _class_card(label: str, shift, caption: str) -> str:
+def _class_card(label: str, shift, found, caption: str) -> str:
     return (f'<div class="card you"><div class="label">{esc(label)}</div>'
-            f'<div class="fig accent">{esc(_class_figure(shift))}</div>{esc(caption)}</div>')
+            f'<div class="fig accent">{esc(_class_figure(shift))}</div>{card_range(found)}'
+            f'{esc(caption)}</div>')
 
 
 def _class_figure(shift) -> str:
@@ -321,7 +325,7 @@ def cmd_report(args, out=sys.stdout, err=sys.stderr) -> int:
     except ExportError as exc:
         err.write(f"The report could not be written: {exc}\n")
         return 2
-    n, k = len(cls.sessions), len(cls.skipped)
+    n, k = len(cls.everyone), len(cls.skipped)
     out.write(f"Class report of {n} session{'s' if n != 1 else ''} written to {output}"
               + (f" ({k} file{'s' if k != 1 else ''} skipped)" if k else "") + "\n")
     return 0

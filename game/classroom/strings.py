@@ -175,3 +175,64 @@ LEGIBILITY_WORDS = {"exact": "exact score shown", "stars": "stars shown",
                     "hidden": "score hidden"}
 STATUS_WORDS = {"finished": "finished", "time_up": "time ran out", "idle": "left idle",
                 "left": "left early", "stopped": "stopped by the teacher"}
+
+# ---- class report: how sure the figures are (game.classroom.report_range)
+RANGE_TITLE = "How sure is this?"
+RANGE_LINE = "{label}: {value} (95% range {low} to {high}, {n} students)."
+RANGE_NONE = "{label}: no percentage ({n} students)."
+RANGE_KINDS = {"expression": "Lawful expression (speaking, signing, posting)",
+               "rules": "Following rules (red lights, bills, curfews)"}
+RANGE_ALL = "All six dilemmas"
+RANGE_HOW = ("The range comes from drawing the class again and again from its own students "
+             "(a bootstrap, 2,000 draws): a class like this one could have given any figure "
+             "in it. It is a game with six dilemmas, not a study.")
+RANGE_FEW = ("Only {n} students answered the same dilemmas both ways. That is too few for "
+             "the figure to say anything about the class: use it to start the talk, not as "
+             "a finding.")
+RANGE_ORDERS = "Day Zero first: {first}. Scored chapter first: {second}."
+RANGE_ORDER_SAME = ("The two orders' figures are within chance of each other: this class "
+                    "gives no evidence of an order effect.")
+RANGE_ORDER_DIFFER = ("The two orders differ by more than chance explains (the gap's range, "
+                      "{low} to {high} points, leaves out zero): playing one chapter may have "
+                      "changed the other.")
+RANGE_REPLAYS = ("Replays left out of every figure, so no student counts twice: {n} (a "
+                 "student playing a second time).")
+
+# ---- text mode in a classroom (game.classroom.textroom)
+TEXT_START = "Type 1 to start, or 2 for not now."
+TEXT_NOT_NOW = "Not now: nothing was recorded."
+TEXT_LIMIT = "You have {n} minutes to play; then the debrief opens."
+TEXT_WARNING = "{n} minutes left to play."
+TEXT_WARNING_ONE = "1 minute left to play."
+TEXT_TIME_UP = "Time is up. What you played is kept; now talk it through."
+TEXT_ANSWERS = "Your answers (optional)"
+TEXT_ANSWERS_HOW = "Type a short answer and press Enter, or press Enter to skip."
+TEXT_INCLUDE = ("Include your answers for your teacher? Type 1 for yes, 2 for no (no: what "
+                "you typed is thrown away).")
+TEXT_SAVED = "Your record is saved as {code}."
+QUESTIONS_BEFORE = "Before you play: {n} short questions"
+QUESTIONS_AFTER = "The same {n} questions again, now that you have played"
+QUESTIONS_HOW = ("Not a test: nothing is graded. Pick the answer you think is right, or "
+                 "press Enter to skip.")
+QUESTION_OPTION = "  {n}. {text}"
+QUESTION_PROMPT = "Your answer (1-{last}, Enter to skip): "
+QUESTION_OF = "Question {n} of {of}"
+QUESTION_SKIP = "Skip this question"
+DONE_AGAIN = "Play again (the same student)"
+REPORT_QUESTIONS = "What students learned"
+REPORT_QUESTIONS_NOTE = ("The same short questions before play and after the debrief. For a "
+                         "fact question, the share who chose the documented answer; for an "
+                         "opinion, the share who chose the answer named. Only students who "
+                         "answered both times count. The range comes from drawing the class "
+                         "again and again from its own students.")
+REPORT_QUESTIONS_HEAD = ("Question", "Before → after", "Change (95% range)")
+REPORT_QUESTIONS_FOLLOWED = "Answer followed: {answer}"
+QUESTIONS_FEW = ("Only {n} students answered a question both times. That is too few for the "
+                 "change to say anything about the class.")
+QUESTION_HINT = "Number keys or click to answer · Esc skips the question"
+PRIVACY_INSIDE = ("Inside: the session code, the date, the persona and rules you played, every "
+                  "choice with the seconds it took, your score and doors, your answers to the "
+                  "dilemmas (and to the short questions, if you were asked them), and your "
+                  "typed answers only if you ticked the box. No name.")
+RANGE_CARD = "95% range {low} to {high}, {n} students"
+RANGE_CARD_FEW = "Only {n} students: too few to say"

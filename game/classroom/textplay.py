@@ -21,20 +21,27 @@ from ..text.screen import scene_lines
 from ..text.session import Terminal, ask
 from .chapters import classroom_dict, is_scored_level, with_legibility
 from .export import ExportError, write_session
-from .kiosk import chapter_turns, make_code, plan_student
+from .fairness import kiosk_index
+from .kiosk import chapter_turns, first_turn, make_code, plan_student
+from . import strings as K
+from .questions import answered, load_bank, pick
 from .record import ChapterRecorder, build_export
+from .textroom import TextClock, ask_answers, ask_questions, content_note
 
 
 def play_chapter(term: Terminal, state, dev: bool = False, clock=time.monotonic,
-                 debrief: bool = True):
-    """Play one chapter to its ending (or the end of input): (exit code, recorder). With
-    `debrief=False` (every chapter of a classroom session but the last) only the ending is
-    printed: the debrief says what is measured, which would prime the answers to come."""
+                 debrief: bool = True, over=None):
+    """Play one chapter to its ending (or the end of input, or until `over(term)` says the
+    time is up): (exit code, recorder). With `debrief=False` (every chapter of a classroom
+    session but the last) only the ending is printed: the debrief says what is measured,
+    which would prime the answers to come."""
     level = state.level
     term.say(level.title, ts.WHO.format(persona=level.personas[state.persona].name,
                                         ruleset=level.rulesets[state.ruleset].name), "")
     rec = ChapterRecorder(state)
     while not state.finished:
+        if over is not None and over(term):
+            return OK, rec
         views = choices(state)
         term.say(*scene_lines(state, views))
         if dev:
@@ -78,38 +85,98 @@ def play_and_export(args, first_state, folder, classroom=None, err=sys.stderr) -
     """Play the session in the terminal, then write its record into `folder`.
 
     Without a classroom it is one chapter (`first_state`); with one, its chapters in order
-    (counterbalanced if asked), each carrying the baseline answers of the one before."""
+    (counterbalanced if asked), each carrying the baseline answers of the one before, and
+    around them what the kiosk has (`textroom`): the content note with the code, the
+    questions before and after, the time limit, the answer prompts."""
     rng = random.SystemRandom()
     term = _terminal(args.choices, args.transcript)
     began = time.monotonic()
+    room = Room(classroom, term)
     if classroom is None:
         code = make_code(rng)
         states = [first_state]
     else:
         code, states = _classroom_start(args, classroom, rng)
+        if not room.start(code, states):
+            return OK
     recorders, result, carry = [], OK, None
     for i, state in enumerate(states):
         if i and carry is not None:
             state = new_game(state.level, carry.persona if carry.persona in
                              state.level.personas else None, state.ruleset, state.seed,
                              carry=carry)
-        result, rec = play_chapter(term, state, args.dev, debrief=i == len(states) - 1)
+        result, rec = play_chapter(term, state, args.dev, debrief=i == len(states) - 1,
+                                   over=room.over)
         recorders.append(rec)
         carry = rec.state
         if not rec.state.finished:
+            if room.time_up:   # the debrief opens now, as in the kiosk
+                term.say(*debrief_lines(rec.state))
             break
     finished = all(r.state.finished for r in recorders) and len(recorders) == len(states)
-    room = classroom_dict(classroom.config, code) if classroom is not None else None
-    data = build_export(recorders, code, "finished" if finished else "left", "text", room,
-                        duration=time.monotonic() - began)
+    status = "finished" if finished else ("time_up" if room.time_up else "left")
+    extra = room.after()
+    data = build_export(recorders, code, status, "text", room.settings(code),
+                        duration=time.monotonic() - began, **extra)
     printable = classroom.config.printable if classroom is not None else True
     try:
         paths = write_session(folder, data, printable)
     except ExportError as exc:
         err.write(f"The session record could not be saved: {exc}\n")
         return result or 2
+    room.saved(code)
     err.write(f"Session {code}: record saved to {paths[0]}\n")
     return result
+
+
+class Room:
+    """What a classroom adds around the chapters in the terminal (nothing without one)."""
+
+    def __init__(self, classroom, term):
+        self.classroom, self.term = classroom, term
+        self.clock = None
+        self.time_up = False
+        self.before: dict = {}
+        cfg = classroom.config if classroom is not None else None
+        self.questions = []
+        if cfg is not None and cfg.questions:
+            bank, _ = load_bank()
+            self.questions = pick(bank, cfg.questions)[0]
+
+    def start(self, code: str, states: list) -> bool:
+        cfg = self.classroom.config
+        titles = ", then ".join(s.level.title for s in states)
+        if not content_note(self.term, cfg, code, K.NOTE_CHAPTERS.format(chapters=titles)):
+            return False
+        self.before = ask_questions(self.term, self.questions, K.QUESTIONS_BEFORE)
+        if cfg.time_limit_minutes:
+            self.clock = TextClock(cfg, time.monotonic)
+        return True
+
+    def over(self, term) -> bool:
+        if self.clock is not None and not self.time_up:
+            self.time_up = self.clock.over(term)
+        return self.time_up
+
+    def after(self) -> dict:
+        """The answer prompts and the questions again: build_export's extra arguments."""
+        if self.classroom is None:
+            return {}
+        extra: dict = {}
+        if self.classroom.config.answers:
+            answers, include = ask_answers(self.term)
+            extra["answers"] = answers if include else None
+        if self.questions:
+            again = ask_questions(self.term, self.questions, K.QUESTIONS_AFTER)
+            extra["questions"] = answered(self.questions, self.before, again)
+        return extra
+
+    def settings(self, code: str) -> dict | None:
+        return classroom_dict(self.classroom.config, code) if self.classroom else None
+
+    def saved(self, code: str) -> None:
+        if self.classroom is not None and not self.term.strict:
+            self.term.say("", K.TEXT_SAVED.format(code=code))
 
 
 def _classroom_start(args, classroom, rng):
@@ -121,8 +188,10 @@ def _classroom_start(args, classroom, rng):
     scored = [lv for lv in levels if is_scored_level(lv)]
     rulesets = list(scored[0].rulesets) if scored else []
     rule = None if cfg.ruleset in (None, "chosen") else cfg.ruleset
-    plan = plan_student(rng.randrange(4), rng, personas, cfg.persona if cfg.persona !=
-                        "chosen" else "random", rule, rulesets, cfg.seed)
+    seat = getattr(args, "seat", None)
+    plan = plan_student(kiosk_index(seat, 0, first_turn(rng, personas)), rng, personas,
+                        cfg.persona if cfg.persona != "chosen" else "random", rule, rulesets,
+                        cfg.seed, seat=seat)
     persona = args.persona if args.persona in personas else plan.persona
     turns = chapter_turns(levels, plan.code, cfg.counterbalance, is_scored_level,
                           cfg.ruleset == "both", plan.turn)

@@ -112,6 +112,8 @@ def _add_play(sub) -> None:
     p.add_argument("--text", action="store_true", help="play in the terminal (screen readers)")
     p.add_argument("--export", metavar="DIR", help="write the session record to this folder")
     p.add_argument("--classroom", metavar="FILE", help="classroom settings from the teacher")
+    p.add_argument("--seat", type=int, metavar="N", help="this computer's seat in the class "
+                   "(1-45, each computer its own): balances persona and order across the class")
     p.add_argument("--dev", action="store_true", help="show what the player cannot see")
     p.add_argument("--start-at", metavar="SCENE", help="start at this scene")
     p.add_argument("--choices", type=parse_choice_list, metavar="1,3,2",

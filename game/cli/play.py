@@ -88,6 +88,7 @@ def _play_classroom(args) -> int:
 
     if not Path(args.classroom).is_file():
         raise UsageError(f"there is no classroom file at {args.classroom}")
+    _check_seat(getattr(args, "seat", None))
     room = load_classroom(args.classroom)
     if not room.ok:
         raise ContentProblem(room.format())
@@ -97,6 +98,13 @@ def _play_classroom(args) -> int:
         return play_and_export(args, None, folder, classroom=room)
     args.classroom_loaded, args.export = room, str(folder)
     return _play_window(args, None)
+
+
+def _check_seat(seat: int | None) -> None:
+    from ..classroom.fairness import MAX_SEAT
+    if seat is not None and not 1 <= seat <= MAX_SEAT:
+        raise UsageError(f"--seat {seat} is not a seat: give each computer its own number "
+                         f"from 1 to {MAX_SEAT}, e.g. --seat 7")
 
 
 def _play_window(args, loaded) -> int:

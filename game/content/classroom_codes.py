@@ -123,4 +123,24 @@ CLASSROOM_CODES: dict[str, Code] = {
         "format: 1\nchapters: [day_zero]\nexport_folder: exports\nruleset: both\n",
         "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"
         "ruleset: both\n"),
+    "C116": Code(
+        "A question bank with a problem",
+        "The lesson's short questions (`questions:` in the classroom file) come from "
+        "levels/classroom/questions.yaml. Each question needs an `id`, `about`, `kind` "
+        "(`fact` or `opinion`), `ask`, two to four `options` and `mark` (the number of the "
+        "documented answer, or of the answer the report follows); a fact question also "
+        "needs its `source`.",
+        "format: 1\nquestions:\n  - id: decides\n    about: who decides\n    kind: fact\n"
+        "    ask: Who decides?\n    options: [A score, A court]\n    mark: 3\n",
+        "format: 1\nquestions:\n  - id: decides\n    about: who decides\n    kind: fact\n"
+        "    ask: Who decides?\n    options: [A score, A court]\n    mark: 2\n"
+        "    source: https://www.chinalawtranslate.com/en/court-blacklist/\n"),
+    "C117": Code(
+        "A question the bank does not have",
+        "`questions:` is `standard` (every question of levels/classroom/questions.yaml) or a "
+        "list of its ids, at most six. The hint names the id that was probably meant.",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"
+        "questions: [decide, listing]\n",
+        "format: 1\nchapters: [day_zero, pilot_city]\nexport_folder: exports\n"
+        "questions: [decides, listing]\n"),
 }

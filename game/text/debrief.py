@@ -38,6 +38,9 @@ def _row(cells: tuple[str, ...], widths: tuple[int, ...]) -> list[str]:
 # ---------------------------------------------------------------- sections
 
 def ending_lines(state: State) -> list[str]:
+    """The ending reached, or nothing for a chapter cut short (a classroom's time limit)."""
+    if state.ending is None:
+        return []
     ending = state.level.endings[state.ending]
     return [s.ENDING.format(title=ending.title), "", *wrap(ending.text), "",
             final_words(final_display(state), s)]

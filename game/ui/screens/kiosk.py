@@ -26,13 +26,16 @@ from ...classroom import strings as K
 from ...classroom.chapters import (classroom_dict, is_scored_level, scored_levels,
                                  shared_personas, with_legibility)
 from ...classroom.export import ExportError, export_paths, write_session
+from ...classroom.fairness import kiosk_index
 from ...classroom.kiosk import (StudentPlan, Timers, chapter_turns, first_turn, parse_exit_keys,
                                plan_student, turn_title)
+from ...classroom.questions import answered, load_bank, pick
 from ...classroom.record import build_export
 from .. import strings as S
 from ..levels import Chapter
 from .kiosk_debrief import DebriefStepsScreen
 from .kiosk_privacy import PrivacyScreen
+from .kiosk_questions import ask_in_turn
 from .kiosk_screens import (AttractScreen, ContentNoteScreen, DoneScreen, KioskEndingScreen,
                             NoticeScreen, StillPlayingScreen)
 from .kiosk_session import FullReport, TimedSession
@@ -56,6 +59,8 @@ class Student:
     session: TimedSession | None = None
     index: int = 0
     phase: str = "note"          # note | choosing | play | debrief | done
+    before: dict | None = None   # the lesson's questions answered before play (None: not yet)
+    replay_of: str | None = None  # the code of this student's first session, when replaying
     status: str = "finished"
     paths: list = field(default_factory=list)
     included: bool = False
@@ -63,7 +68,7 @@ class Student:
 
 
 class Kiosk:
-    def __init__(self, app, room, export_dir, clock=time.monotonic, rng=None):
+    def __init__(self, app, room, export_dir, clock=time.monotonic, rng=None, seat=None):
         self.app, self.room, self.cfg = app, room, room.config
         self.export_dir = Path(export_dir)
         self.clock = clock
@@ -73,9 +78,13 @@ class Kiosk:
         self.personas = list(self.cfg.personas or shared_personas(self.levels))
         scored = scored_levels(self.levels)
         self.rulesets = list(scored[0].rulesets) if scored else []
-        # The turn in the balanced pattern (persona and order) of the next student; a fresh
-        # computer starts at a random one. It counts students, never who they were.
-        self.count = first_turn(self.rng, self.personas)
+        # The next student's cell in the class's balanced design (persona and order): from
+        # the seat the teacher gave, else a random one. It counts students, never who they were.
+        self.seat = seat
+        self.questions = []
+        if self.cfg.questions:
+            self.questions = pick(load_bank()[0], self.cfg.questions)[0]
+        self.count = kiosk_index(seat, 0, first_turn(self.rng, self.personas))
         self.student: Student | None = None
         self.base_settings = app.settings
         self.problem: str | None = None
@@ -92,13 +101,14 @@ class Kiosk:
         return AttractScreen(self.app, self.cfg.name, self.begin)
 
     # ---- a student arrives
-    def begin(self) -> None:
+    def begin(self, replay_of: str | None = None) -> None:
         now = self.clock()
         limit = self.cfg.time_limit_minutes
         rule = None if self.cfg.ruleset is None else self.cfg.ruleset
         plan = plan_student(self.count, self.rng, self.personas, self.cfg.persona,
                             rule if rule != "chosen" else None, self.rulesets, self.cfg.seed,
-                            taken=lambda code: export_paths(self.export_dir, code)[0].exists())
+                            taken=lambda code: export_paths(self.export_dir, code)[0].exists(),
+                            seat=self.seat)
         turns = chapter_turns(self.levels, plan.code, self.cfg.counterbalance, is_scored_level,
                               rule == "both", plan.turn)
         order = [level for level, _ in turns]
@@ -107,7 +117,7 @@ class Kiosk:
         timers.touch(now)
         ruleset = "chosen" if rule == "chosen" else plan.ruleset
         self.student = Student(plan, order, timers, plan.persona, ruleset,
-                               rulesets=[r for _, r in turns])
+                               rulesets=[r for _, r in turns], replay_of=replay_of)
         chapters = K.NOTE_CHAPTERS.format(chapters=", then ".join(turn_title(*t) for t in turns))
         note = self.cfg.content_note or K.CONTENT_NOTE
         self.app.push(ContentNoteScreen(self.app, note, plan.code, chapters, self.start,
@@ -119,6 +129,9 @@ class Kiosk:
 
     def start(self) -> None:
         s = self.student
+        if self.questions and s.before is None:   # the questions first, then play
+            ask_in_turn(self.app, self.questions, K.QUESTIONS_BEFORE, self._asked_before)
+            return
         s.timers.start(self.clock())
         self.count += 1
         s.phase = "choosing"
@@ -128,6 +141,10 @@ class Kiosk:
             self._choose_ruleset()
         else:
             self.play_chapter(0)
+
+    def _asked_before(self, chosen: dict) -> None:
+        self.student.before = chosen
+        self.start()
 
     def _choose_persona(self) -> None:
         level = self.student.order[0]
@@ -198,14 +215,17 @@ class Kiosk:
             s.recorders.append(s.session.recorder)
         s.session = None
 
-    def _data(self, answers=None) -> dict | None:
+    def _data(self, answers=None, after: dict | None = None) -> dict | None:
         s = self.student
         recorders = list(s.recorders)
         if not recorders:
             return None
+        asked = answered(self.questions, s.before or {}, after or {}) if self.questions \
+            else None
         return build_export(recorders, s.plan.code, s.status, "kiosk",
                             classroom_dict(self.cfg, s.plan.code),
-                            duration=s.timers.elapsed(self.clock()), answers=answers)
+                            duration=s.timers.elapsed(self.clock()), answers=answers,
+                            questions=asked, replay_of=s.replay_of)
 
     def _write(self, data: dict | None) -> bool:
         if data is None:
@@ -240,9 +260,17 @@ class Kiosk:
         self.app.push(FullReport(self.app, view))
 
     def finish(self, answers, include: bool) -> None:
+        """The debrief's Finish: the lesson's questions again (if any), then save."""
+        if self.questions and self.student.recorders:
+            ask_in_turn(self.app, self.questions, K.QUESTIONS_AFTER,
+                        lambda after: self._save(answers, include, after))
+        else:
+            self._save(answers, include, None)
+
+    def _save(self, answers, include: bool, after: dict | None) -> None:
         s = self.student
         s.included = bool(include and answers and any(answers.values()))
-        data = self._data(answers if include else None)
+        data = self._data(answers if include else None, after)
         saved = self._write(data)
         s.phase = "done"
         if data is None:
@@ -252,7 +280,15 @@ class Kiosk:
                 K.DONE_ANSWERS_IN if s.included else K.DONE_ANSWERS_OUT)
         else:
             text = K.DONE_FAILED.format(error=self.problem or "?")
-        self.app.reset(DoneScreen(self.app, text, self.wipe, self.privacy))
+        again = self.again if data is not None and saved else None
+        self.app.reset(DoneScreen(self.app, text, self.wipe, self.privacy, again))
+
+    def again(self) -> None:
+        """The same student plays again: a new session, marked as a replay of this one, so
+        the class report counts the student once."""
+        first = self.student.replay_of or self.student.plan.code
+        self.wipe()
+        self.begin(replay_of=first)
 
     def privacy(self) -> None:
         self.app.push(PrivacyScreen(self.app, kiosk_files=list(self.student.paths)
@@ -269,6 +305,7 @@ class Kiosk:
             for screen, _ in self.app.stack:
                 if isinstance(screen, DoneScreen):
                     screen.title, screen.text = K.DELETED_TITLE, K.DONE_DELETED
+                    screen.on_again = None      # nothing left to be a replay of
                     screen.layout()
 
     # ---- ending a session early
@@ -373,6 +410,6 @@ def start_kiosk(app, args) -> Kiosk:
     """Kiosk mode, from `play --classroom FILE` (args.classroom_loaded, args.export)."""
     room = args.classroom_loaded
     folder = getattr(args, "export", None) or room.export_dir
-    kiosk = Kiosk(app, room, folder)
+    kiosk = Kiosk(app, room, folder, seat=getattr(args, "seat", None))
     kiosk.attach()
     return kiosk

@@ -52,6 +52,9 @@ class PrivacyScreen(DocumentScreen):
             if item.where is not None:
                 blocks.append(Text(str(item.where), "small", space=2))
             if item.files:
+                blocks += [Text(Path(f).name, "small", space=2) for f in item.files]
+                if item.what == K.PRIVACY_EXPORTS:
+                    blocks.append(Text(K.PRIVACY_INSIDE, "small", space=2))
                 n = len(item.files)
                 size = human_size(item.size)
                 count = K.PRIVACY_FILE.format(size=size) if n == 1 else \

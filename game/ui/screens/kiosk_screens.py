@@ -236,9 +236,10 @@ class DoneScreen(Screen):
     name = "done"
     hint = ""
 
-    def __init__(self, app, text: str, on_next, on_privacy):
+    def __init__(self, app, text: str, on_next, on_privacy, on_again=None):
         super().__init__(app)
         self.text, self.on_next, self.on_privacy = text, on_next, on_privacy
+        self.on_again = on_again     # "Play again (the same student)", when offered
         self.title = K.DONE_TITLE
         self.top = 150
         self.buttons: list[Button] = []
@@ -252,13 +253,14 @@ class DoneScreen(Screen):
         words = (cache.layout(th.font("title"), self.title, w, th.line_height("title")).height
                  + 16 + cache.layout(th.font("body"), self.text, w,
                                      th.line_height("body")).height)
-        total = words + 32 + 2 * h + 14
+        actions = [(K.DONE_NEXT, self.on_next), (K.DONE_PRIVACY, self.on_privacy)]
+        if self.on_again is not None:
+            actions.append((K.DONE_AGAIN, self.on_again))
+        total = words + 32 + len(actions) * (h + 14) - 14
         self.top = max(MARGIN + 40, min(150, (LOGICAL_SIZE[1] - total) // 2))
         y = self.top + words + 32
-        self.buttons = [Button((x, y, w, h), K.DONE_NEXT, self.on_next, number=1,
-                               primary=True),
-                        Button((x, y + h + 14, w, h), K.DONE_PRIVACY, self.on_privacy,
-                               number=2)]
+        self.buttons = [Button((x, y + i * (h + 14), w, h), label, act, number=i + 1,
+                               primary=i == 0) for i, (label, act) in enumerate(actions)]
         self.focus.set(self.buttons, keep=False)
 
     def handle(self, inp) -> None:
