@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import operator
 from itertools import chain
+from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..core.model import ART_NAMES, WATCHER_ICONS
+from ..core.model import WATCHER_ICONS
 from .context import Context
 from .diagnostics import Diagnostic
 from .glyphs import check_glyphs
 from .index import choice_path
 from .messages import quoted_list
+from .pictures import PictureProblem, is_own, known_names, picture_path, read_svg
 
 KEY = "__key__"
 _ID = operator.attrgetter("id")
-_ART, _ICONS = frozenset(ART_NAMES), frozenset(WATCHER_ICONS)
+_ICONS = frozenset(WATCHER_ICONS)
 
 
 def run_checks(ctx: Context) -> list[Diagnostic]:
@@ -213,12 +215,20 @@ def check_baseline_pairs(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_art(ctx: Context) -> Iterator[Diagnostic]:
-    """E218: `art` of scenes and endings is a picture the game can draw."""
+    """E218: `art` of scenes and endings is a picture the game has; E224: a level's own
+    picture (a path ending in .svg) is a safe SVG inside the level's folder."""
+    known = frozenset(known_names())
+    folder = Path(ctx.path).parent
     for kind in ("scenes", "endings"):
         for pid, part in getattr(ctx.level, kind).items():
-            if part.art not in _ART:
-                yield _not_in_list(ctx, "E218", (kind, pid, "art"), "picture", part.art,
-                                   ART_NAMES)
+            at = (kind, pid, "art")
+            if is_own(part.art):
+                try:
+                    read_svg(picture_path(part.art, folder))
+                except PictureProblem as problem:
+                    yield ctx.error("E224", at, problem.message, problem.hint)
+            elif part.art not in known:
+                yield _not_in_list(ctx, "E218", at, "picture", part.art, tuple(sorted(known)))
 
 
 def check_watcher_icons(ctx: Context) -> Iterator[Diagnostic]:

@@ -20,10 +20,6 @@ FORMAT_VERSIONS = (1,)
 WHOLE_LIMIT = 1_000_000
 Whole = Annotated[int, Field(ge=-WHOLE_LIMIT, le=WHOLE_LIMIT)]
 
-#: Illustrations the window can draw; a scene's `art` must be one of these.
-ART_NAMES = ("bedroom", "kitchen", "street", "crossing", "station", "airport", "office",
-             "school", "bank", "appeal_office", "cafe", "phone", "apartment", "hospital",
-             "square", "park", "car", "gym", "courtroom", "border")
 #: Icons for the watchers strip.
 WATCHER_ICONS = ("camera", "phone", "bank", "employer", "neighbour", "app", "eye", "car",
                  "watch", "chip")
@@ -294,7 +290,8 @@ class Choice(_Model):
 class Scene(_Model):
     title: str = Field(description="The scene's title.")
     text: str = Field(description="What the player reads (about 90 words at most).")
-    art: str = Field("street", description="The illustration to draw.")
+    art: str = Field("street", description="The picture: a name from docs/ART.md, or a path to "
+                     "an .svg file inside the level's folder.")
     basis: Basis = Field(description="reported, extrapolated or fiction.")
     sources: list[str] = Field(default_factory=list, description="Keys into `sources`.")
     scored: bool | None = Field(None, description="Whether choices here are scored "
@@ -309,7 +306,8 @@ class Ending(_Model):
     title: str = Field(description="The ending's title.")
     text: str = Field(description="What the player reads at the end.")
     when: Condition | None = Field(None, description="Chosen by `finish` when this holds.")
-    art: str = Field("street", description="The illustration to draw.")
+    art: str = Field("street", description="The picture: a name from docs/ART.md, or a path to "
+                     "an .svg file inside the level's folder.")
     basis: Basis = Field("fiction", description="reported, extrapolated or fiction.")
     sources: list[str] = Field(default_factory=list, description="Keys into `sources`.")
     score_shown: bool = Field(True, description=(

@@ -57,7 +57,7 @@ class PlayPainter:
             surf.blit(self.base, (0, 0))
         art_drawn = s.art.draw(surf, s.art_rect, s.art_name, s.theme.art, s.t, reduced,
                                force=not incremental, corners=(14, s.pal.bg),
-                               ahead=incremental)
+                               ahead=incremental, folder=s.art_folder)
         if art_drawn:
             paint.rounded(surf, s.art_rect, s.pal.line, 14, 1)
         for name, stamp, active, areas, draw in s.moving_parts(reduced):
