@@ -217,10 +217,8 @@ def _size(root: ET.Element, name: str) -> tuple[float, float]:
     box = [float(n) for n in _NUMBER.findall(root.get("viewBox", ""))]
     if len(box) == 4 and box[2] > 0 and box[3] > 0:
         return box[2], box[3]
-    try:
-        w, h = (float(_NUMBER.match(root.get(k, "")).group()) for k in ("width", "height"))
-    except (AttributeError, ValueError):
-        w = h = 0.0
+    sides = [_NUMBER.match(root.get(k, "")) for k in ("width", "height")]
+    w, h = (float(m.group()) if m else 0.0 for m in sides)
     if w > 0 and h > 0:
         return w, h
     raise PictureProblem(f"the picture {name} has no size", "give its <svg> a viewBox, like "
