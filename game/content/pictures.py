@@ -17,12 +17,15 @@ Used by the validator (E218, E224) and by the window (`game.ui.illustration`).
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from ..resources import assets_dir
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 #: The largest SVG file read (a hand-drawn scene is 3-20 KB).
 MAX_SVG_BYTES = 200_000
@@ -157,6 +160,7 @@ def _read_svg(path: Path, mtime: int, size: int) -> Svg:
 
 def check_svg(text: str, path: Path) -> Svg:
     """Check an SVG's text (see the module's docstring); the Svg, or PictureProblem."""
+    import xml.etree.ElementTree as ET   # here: the game starts without reading any SVG
     name = path.name
     if len(text.encode("utf-8")) > MAX_SVG_BYTES:
         raise PictureProblem(f"the picture {name} is too big (at most "
@@ -179,7 +183,7 @@ def check_svg(text: str, path: Path) -> Svg:
     return Svg(path, text, width, height)
 
 
-def _check_element(el: ET.Element, text: str, name: str) -> None:
+def _check_element(el: Element, text: str, name: str) -> None:
     tag = _local(el.tag)
     if tag in _FORBIDDEN_TAGS:
         raise PictureProblem(f"the picture {name} has a <{tag}> element (line "
@@ -213,7 +217,7 @@ def _check_urls(value: str, text: str, name: str) -> None:
                 "use only url(#id) of a gradient in the same file")
 
 
-def _size(root: ET.Element, name: str) -> tuple[float, float]:
+def _size(root: Element, name: str) -> tuple[float, float]:
     box = [float(n) for n in _NUMBER.findall(root.get("viewBox", ""))]
     if len(box) == 4 and box[2] > 0 and box[3] > 0:
         return box[2], box[3]
