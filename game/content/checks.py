@@ -228,7 +228,10 @@ def check_art(ctx: Context) -> Iterator[Diagnostic]:
                 except PictureProblem as problem:
                     yield ctx.error("E224", at, problem.message, problem.hint)
             elif part.art not in known:
-                yield _not_in_list(ctx, "E218", at, "picture", part.art, tuple(sorted(known)))
+                hint = ctx.suggest(part.art, sorted(known)) or (
+                    "use a picture listed in docs/ART.md (like `street`, `kitchen` or "
+                    "`station_gates`), or an .svg file of your own in the level's folder")
+                yield ctx.error("E218", at, f"the game has no picture called `{part.art}`", hint)
 
 
 def check_watcher_icons(ctx: Context) -> Iterator[Diagnostic]:
