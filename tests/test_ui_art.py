@@ -71,6 +71,12 @@ def test_every_svg_draws_filled_and_varied_at_any_size(name, size):
     assert tuple(PALETTE["shade"]) not in {img.get_at((2, 2))[:3], img.get_at((size[0] - 3, 2))[:3]}
 
 
+def test_art_md_lists_every_picture():
+    guide = (Path(__file__).resolve().parent.parent / "docs" / "ART.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([a-z0-9_]+)` \|", guide, re.MULTILINE))
+    assert listed == set(bundled_names())
+
+
 @pytest.mark.parametrize("name", bundled_names())
 def test_no_text_is_baked_in_and_no_renderer_surprises(name):
     text = (art_dir() / f"{name}.svg").read_text(encoding="utf-8")
