@@ -10,20 +10,22 @@ from __future__ import annotations
 
 import operator
 from itertools import chain
+from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..core.model import ART_NAMES, WATCHER_ICONS
+from ..core.model import WATCHER_ICONS
 from .context import Context
 from .diagnostics import Diagnostic
 from .glyphs import check_glyphs
 from .index import choice_path
 from .messages import quoted_list
+from .pictures import PictureProblem, is_own, known_names, picture_path, read_svg
 from .storychecks import CHECKS as STORY_CHECKS
 from .storychecks import check_rules_that_never_fire
 
 KEY = "__key__"
 _ID = operator.attrgetter("id")
-_ART, _ICONS = frozenset(ART_NAMES), frozenset(WATCHER_ICONS)
+_ICONS = frozenset(WATCHER_ICONS)
 
 
 def run_checks(ctx: Context) -> list[Diagnostic]:
@@ -228,12 +230,23 @@ def check_baseline_pairs(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def check_art(ctx: Context) -> Iterator[Diagnostic]:
-    """E218: `art` of scenes and endings is a picture the game can draw."""
+    """E218: `art` of scenes and endings is a picture the game has; E224: a level's own
+    picture (a path ending in .svg) is a safe SVG inside the level's folder."""
+    known = frozenset(known_names())
+    folder = Path(ctx.path).parent
     for kind in ("scenes", "endings"):
         for pid, part in getattr(ctx.level, kind).items():
-            if part.art not in _ART:
-                yield _not_in_list(ctx, "E218", (kind, pid, "art"), "picture", part.art,
-                                   ART_NAMES)
+            at = (kind, pid, "art")
+            if is_own(part.art):
+                try:
+                    read_svg(picture_path(part.art, folder))
+                except PictureProblem as problem:
+                    yield ctx.error("E224", at, problem.message, problem.hint)
+            elif part.art not in known:
+                hint = ctx.suggest(part.art, sorted(known)) or (
+                    "use a picture listed in docs/ART.md (like `street`, `kitchen` or "
+                    "`station_gates`), or an .svg file of your own in the level's folder")
+                yield ctx.error("E218", at, f"the game has no picture called `{part.art}`", hint)
 
 
 def check_watcher_icons(ctx: Context) -> Iterator[Diagnostic]:

@@ -345,10 +345,10 @@ CODES: dict[str, Code] = {
         "renamed:\n  office: office_morning\n  bank.keep_the_coin: bank.keep_the_extra_coin\n"),
     "E218": Code(
         "Unknown picture",
-        "`art` picks one of the pictures the game can draw for a scene or an ending. The "
-        "hint lists them; pictures cannot be added from a level file.",
+        "`art` picks one of the pictures that come with the game (docs/ART.md lists them), "
+        "or a picture of your own: a path ending in `.svg` inside the level's folder.",
         "art: library\n",
-        "art: school\n"),
+        "art: school_office\n"),
     "E219": Code(
         "Unknown watcher icon",
         "A watcher's `icon` must be one of the icons the game can draw; the message lists them.",
@@ -380,6 +380,14 @@ CODES: dict[str, Code] = {
         "anyone can reach, so `min` must not be above `max`.",
         "score:\n  min: 1300\n  max: 0\n",
         "score:\n  min: 0\n  max: 1300\n"),
+    "E224": Code(
+        "A level's own picture cannot be used",
+        "A level may bring its own SVG pictures from its folder: `art: pictures/kitchen.svg`. "
+        "The path may not leave the folder (no `..`, no absolute path, no link to a file "
+        "outside it), and the file must be plain SVG of at most 200 KB that runs nothing and "
+        "links to nothing outside itself (no scripts, no http: or file: links).",
+        "art: ../shared/kitchen.svg\n",
+        "art: pictures/kitchen.svg\n"),
     # ------------------------------------------------------------ warnings
     "W301": Code(
         "A service that is always open",

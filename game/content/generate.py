@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import time
 
-from ..core.model import ART_NAMES
+from .pictures import OLD_NAMES
 
 _BEHAVIOURS = 12
+_ART = tuple(OLD_NAMES)   # names every version of the game has drawn
 _BASELINE = "\n        baseline: {pair: speak, candid: true}"
 _TEXT = ("You stand at the corner while the light stays red. A camera turns its head; "
          "a neighbour watches from the window. Nobody says anything.")
@@ -79,7 +80,7 @@ def _scene(i: int, n: int) -> str:
   s{i}:
     title: Scene {i}
     text: {_TEXT}
-    art: {ART_NAMES[i % len(ART_NAMES)]}
+    art: {_ART[i % len(_ART)]}
     basis: fiction{scored}
     watchers: [cam, app]
     choices:

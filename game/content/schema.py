@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 
-from ..core.model import ART_NAMES, FORMAT_VERSIONS, WATCHER_ICONS, Level
+from ..core.model import FORMAT_VERSIONS, WATCHER_ICONS, Level
+from .pictures import known_names
 from .storyform import BASES, CHOICE_KEYS
 
 #: A text that ends with ` -> ` and the id of a scene or an ending (or `finish`).
@@ -24,7 +25,8 @@ def level_schema() -> dict:
     defs = body.get("$defs", {})
     body["properties"]["format"]["enum"] = list(FORMAT_VERSIONS)
     for kind in ("Scene", "Ending"):
-        defs[kind]["properties"]["art"]["enum"] = list(ART_NAMES)
+        art = defs[kind]["properties"]["art"]
+        art["anyOf"] = [{"enum": list(known_names())}, {"type": "string", "pattern": r"\.svg$"}]
     defs["Watcher"]["properties"]["icon"]["enum"] = list(WATCHER_ICONS)
     for kind in ("Condition", "Effect"):
         defs[kind].update(minProperties=1, maxProperties=1)

@@ -21,10 +21,6 @@ FORMAT_VERSIONS = (1,)
 WHOLE_LIMIT = 1_000_000
 Whole = Annotated[int, Field(ge=-WHOLE_LIMIT, le=WHOLE_LIMIT)]
 
-#: Illustrations the window can draw; a scene's `art` must be one of these.
-ART_NAMES = ("bedroom", "kitchen", "street", "crossing", "station", "airport", "office",
-             "school", "bank", "appeal_office", "cafe", "phone", "apartment", "hospital",
-             "square", "park", "car", "gym", "courtroom", "border")
 #: Icons for the watchers strip.
 WATCHER_ICONS = ("camera", "phone", "bank", "employer", "neighbour", "app", "eye", "car",
                  "watch", "chip")
@@ -45,7 +41,22 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "station": "station", "airport": "station", "border": "station",
                 "office": "office", "bank": "office", "cafe": "hall",
                 "school": "hall", "appeal_office": "hall", "hospital": "hall",
-                "courtroom": "hall", "gym": "hall"}
+                "courtroom": "hall", "gym": "hall",
+                # the pictures in assets/art (docs/ART.md's Place column)
+                "albers_boiler": "home", "chip_desk": "office", "city_pool": "hall",
+                "court_text": "home", "date_table": "hall", "desk_phone": "office",
+                "flat_viewing": "hall", "four_messages": "home", "gdpr_answers": "home",
+                "guo_door": "home", "guo_door_camera": "home", "homework_table": "home",
+                "hospital_wait": "hall", "hotel_desk": "office", "lecture_room": "hall",
+                "lift_poster": "home", "lily_profile": "home", "manager_screen": "office",
+                "meter_call": "home", "new_flat": "home", "night_chat": "home",
+                "night_game": "home", "noodle_bar": "hall", "points_app": "home",
+                "rating_list": "home", "reminder_letter": "home", "school_office": "hall",
+                "service_hall": "hall", "sesame_app": "home", "sky_lounge_lift": "hall",
+                "station_gates": "station", "station_gates_woman": "station",
+                "sunday_morning": "home", "sweep_day": "home", "visa_doors": "office",
+                "vogt_email": "home", "wake_up": "home", "willow_flat": "home",
+                "wristband_parcel": "home"}
 
 
 class _Model(BaseModel):
@@ -330,7 +341,8 @@ class Choice(_Model):
 class Scene(_Model):
     title: str = Field(description="The scene's title.")
     text: str = Field(description="What the player reads (about 90 words at most).")
-    art: str = Field("street", description="The illustration to draw.")
+    art: str = Field("street", description="The picture: a name from docs/ART.md, or a path to "
+                     "an .svg file inside the level's folder.")
     place: Place | None = Field(None, description="The kind of place, for its ambient sound: "
                                 "street, station, office, home or hall (default: from `art`).")
     basis: Basis = Field(description="reported, extrapolated or fiction.")
@@ -347,7 +359,8 @@ class Ending(_Model):
     title: str = Field(description="The ending's title.")
     text: str = Field(description="What the player reads at the end.")
     when: Condition | None = Field(None, description="Chosen by `finish` when this holds.")
-    art: str = Field("street", description="The illustration to draw.")
+    art: str = Field("street", description="The picture: a name from docs/ART.md, or a path to "
+                     "an .svg file inside the level's folder.")
     basis: Basis = Field("fiction", description="reported, extrapolated or fiction.")
     sources: list[str] = Field(default_factory=list, description="Keys into `sources`.")
     score_shown: bool = Field(True, description=(

@@ -1,4 +1,4 @@
-"""Watcher pictograms, the padlock and rating stars.
+"""Watcher pictograms for the "who may be watching" strip.
 
 Icons are single-colour glyphs designed on a 24x24 grid. They are drawn 4x oversized onto
 a transparent surface (holes are punched with transparent pixels, so they work on any
@@ -12,7 +12,16 @@ from functools import lru_cache
 
 import pygame
 
-from game.ui.art_motifs import star_points
+
+
+def star_points(cx: float, cy: float, r: float, inner: float = 0.45) -> list:
+    """The ten corners of a five-point star."""
+    pts = []
+    for i in range(10):
+        a = -math.pi / 2 + i * math.pi / 5
+        rr = r if i % 2 == 0 else r * inner
+        pts.append((cx + math.cos(a) * rr, cy + math.sin(a) * rr))
+    return pts
 
 _SS = 4  # supersampling factor
 
@@ -162,15 +171,6 @@ def _chip(g: _Ico) -> None:
     g.circle(6.4, 6.4, 0.8, hole=True)
 
 
-def _padlock(g: _Ico) -> None:
-    g.arc(6.0, 1.8, 12.0, 15.0, 0.0, math.pi, width=2.6)
-    g.rect(6.0, 9.0, 2.6, 3.0)
-    g.rect(15.4, 9.0, 2.6, 3.0)
-    g.rect(3.5, 10.0, 17.0, 12.5, rad=2.2)
-    g.circle(12.0, 15.0, 1.9, hole=True)
-    g.rect(11.1, 15.0, 1.8, 4.2, hole=True)
-
-
 ICONS = {"camera": _camera, "phone": _phone, "bank": _bank, "employer": _employer,
          "neighbour": _neighbour, "app": _app, "eye": _eye, "car": _car, "watch": _watch,
          "chip": _chip}
@@ -179,7 +179,7 @@ ICONS = {"camera": _camera, "phone": _phone, "bank": _bank, "employer": _employe
 @lru_cache(maxsize=256)
 def _glyph(name: str, size: int, color: tuple) -> pygame.Surface:
     g = _Ico(size, color)
-    (_padlock if name == "__padlock" else ICONS.get(name, _eye))(g)
+    ICONS.get(name, _eye)(g)
     return pygame.transform.smoothscale(g.surf, (size, size))
 
 
@@ -206,24 +206,3 @@ def draw_watcher_icon(surface: pygame.Surface, rect, icon_name: str, color) -> N
     """A simple single-colour pictogram centred in rect; unknown names draw the eye."""
     name = icon_name if isinstance(icon_name, str) and icon_name in ICONS else "eye"
     _blit_glyph(surface, rect, name, color)
-
-
-def draw_padlock(surface: pygame.Surface, rect, color) -> None:
-    """A closed padlock centred in rect (for locked choices)."""
-    _blit_glyph(surface, rect, "__padlock", color)
-
-
-def draw_star(surface: pygame.Surface, center, radius: float, color, filled: bool = True) -> None:
-    """A five-point star; outlined when not filled (for star ratings)."""
-    c = _color3(color)
-    cx, cy = center
-    if radius <= 0:
-        return
-    pts = [(round(x), round(y)) for x, y in star_points(cx, cy, radius, 0.45)]
-    if filled:
-        pygame.draw.polygon(surface, c, pts)
-        pygame.draw.aalines(surface, c, True, pts)
-    else:
-        w = max(1, round(radius / 6))
-        pygame.draw.polygon(surface, c, pts, w)
-        pygame.draw.aalines(surface, c, True, pts)

@@ -1,194 +1,152 @@
-"""Scene illustrations and watcher icons, through `game.ui.art` when it is there.
+"""Scene pictures and watcher icons.
 
-The pictures are drawn by `art.draw_scene_art(surface, rect, art_name, palette, t,
-reduced_motion)` and `art.draw_watcher_icon(surface, rect, icon_name, color)`. Until that module
-exists (or if it fails) a quiet placeholder is drawn instead, so the window always works.
-Both are drawn into cached surfaces: an icon once per size and colour, a scene once per look
-(`art.animation_frame`), so a moving picture is drawn a few times and then only blitted.
+A scene's picture is an SVG file (`game.content.pictures` says which file and checks that it
+is safe), drawn by pygame-ce's `pygame.image.load_sized_svg` at the exact size it is shown,
+so it is crisp at any window size and text size. Each drawing is kept per size, so a still
+picture costs one blit a frame.
+
+A picture may have one part that blinks (an element with id="blink": a camera's light, rain
+that glints). It is drawn twice, with and without that part, and the two take turns every
+`BLINK` seconds; with reduced motion the picture holds still, the part shown. A picture that
+cannot be read (missing, refused, broken) draws a quiet placeholder and says why, once, on
+stderr: the window always works.
 """
 from __future__ import annotations
 
+import io
+import math
 import sys
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
 
 import pygame
 
+from ..content.pictures import PictureProblem, Svg, picture_path, read_svg
 from . import paint
+from .art_icons import draw_watcher_icon
 
-ART_FPS = 12
-
-try:
-    from . import art as _art
-except Exception as _exc:  # noqa: BLE001 - a broken art module must not stop the game
-    _art = None
-    _ART_ERROR = _exc
-else:
-    _ART_ERROR = None
+BLINK = 0.8            # seconds each half of a blink lasts
+MAX_DRAWINGS = 24      # drawings kept (340x255: about 350 KB each)
 
 _warned: set[str] = set()
+_drawings: OrderedDict = OrderedDict()
 
 
-def _warn(what: str, exc: BaseException) -> None:
+def _warn(what: str, why: str) -> None:
     if what not in _warned:
         _warned.add(what)
-        print(f"sincerity: {what} failed ({exc!r}); drawing a placeholder", file=sys.stderr)
+        print(f"sincerity: the picture {what} cannot be drawn: {why}", file=sys.stderr)
 
 
-def art_available() -> bool:
-    return _art is not None and hasattr(_art, "draw_scene_art")
-
-
-def animated(art_name: str) -> bool:
-    """Whether this picture moves (when motion is allowed)."""
-    if not art_available():
-        return False
-    has = getattr(_art, "has_animation", None)
+@lru_cache(maxsize=128)
+def svg_of(art_name: str, folder: Path | None = None) -> Svg | None:
+    """The checked SVG a scene's `art` names (a level's own from `folder`), or None."""
     try:
-        return bool(has(art_name)) if has else True
-    except Exception:  # noqa: BLE001
-        return False
+        return read_svg(picture_path(art_name, folder))
+    except PictureProblem as problem:
+        _warn(art_name, str(problem))
+        return None
 
 
-def frame_of(art_name: str, t: float, reduced: bool) -> int:
-    """The picture's animation frame: it is redrawn only when this changes."""
-    if reduced or not art_available():
+def animated(art_name: str, folder: Path | None = None) -> bool:
+    """Whether this picture moves (when motion is allowed): it has a part that blinks."""
+    svg = svg_of(art_name, folder)
+    return svg is not None and svg.blinks
+
+
+def frame_of(art_name: str, t: float, reduced: bool, folder: Path | None = None) -> int:
+    """0 when the blinking part shows (always, when still), 1 when it is hidden."""
+    if reduced or not animated(art_name, folder):
         return 0
-    fn = getattr(_art, "animation_frame", None)
     try:
-        return int(fn(art_name, t, reduced)) if fn else int(t * ART_FPS)
-    except Exception:  # noqa: BLE001
+        return int(t / BLINK) % 2
+    except (TypeError, ValueError, OverflowError):
         return 0
+
+
+def art_folder(chapter) -> Path | None:
+    """The folder of a chapter's level file, where its own pictures are (None if none)."""
+    path = getattr(chapter, "path", None)
+    return Path(path).resolve().parent if path else None
 
 
 class Illustration:
-    """One scene's picture, cached: one drawing per animation frame number.
-
-    An animated picture has few distinct looks (a blinking LED, a ticker's eight steps), so
-    each is drawn once and then only blitted: drawing a scene costs about a millisecond of
-    Python, a blit a few hundredths of that. While the picture moves, each frame with time to
-    spare (`ahead`: nothing else was drawn afresh) also draws one look still to come, up to
-    `LOOK_AHEAD` seconds on (every loop the scenes have), so the drawing is spread over the
-    first frames of a scene instead of landing in a frame 8 times a second for as long as
-    the scene is shown.
-    """
-
-    MAX_FRAMES = 32          # drawings kept per picture (340x255: about 350 KB each)
-    LOOK_AHEAD = 120.0       # seconds of animation whose looks are drawn in advance
-    SCAN_PER_FRAME = 24      # animation frames looked at per screen frame
+    """One screen's picture: blitted when it changes (or when asked), drawn once per look."""
 
     def __init__(self):
-        self._frames: dict[int, pygame.Surface] = {}
-        self._look = None
-        self._palette = None
-        self._shown: int | None = None
-        self._ahead = 0          # animation frames before this one are all drawn
+        self._shown: tuple | None = None
 
     def draw(self, surf, rect, art_name: str, palette: dict, t: float, reduced: bool,
-             force: bool = True, corners: tuple | None = None, ahead: bool = False) -> bool:
+             force: bool = True, corners: tuple | None = None, ahead: bool = False,
+             folder: Path | None = None) -> bool:
         """Blit the picture; unless `force`, only when it changed. True if it was blitted.
 
         `corners` = (radius, colour) rounds the picture's corners onto that background.
-        `ahead`: this frame has time to spare, so a look still to come may be drawn."""
+        `ahead`: this frame has time to spare, so the other half of a blink is drawn now.
+        `folder`: the level's folder, where a level's own pictures are."""
         rect = pygame.Rect(rect)
-        look = (art_name, rect.size, reduced, corners)
-        if look != self._look or palette is not self._palette:
-            self._frames.clear()
-            self._look, self._palette, self._shown, self._ahead = look, palette, None, 0
-        number = frame_of(art_name, t, reduced)
-        img = self._frames.get(number)
-        drew = img is None
-        if drew:
-            img = self._render(number, rect.size, art_name, palette, t, reduced, corners)
-        if number != self._shown:
-            self._shown, force = number, True
+        number = frame_of(art_name, t, reduced, folder)
+        look = (art_name, folder, rect.size, number, corners, palette.get("shade"))
+        if look != self._shown:
+            self._shown, force = look, True
         if force:
-            surf.blit(img, rect)
-        if ahead and not drew and not reduced and animated(art_name):
-            self._draw_ahead(rect.size, art_name, palette, t, corners)
+            surf.blit(picture(art_name, folder, rect.size, number, palette, corners), rect)
+        if ahead and animated(art_name, folder):
+            picture(art_name, folder, rect.size, 1 - number, palette, corners)
         return force
 
-    def _render(self, number, size, art_name, palette, t, reduced, corners) -> pygame.Surface:
-        if len(self._frames) >= self.MAX_FRAMES:
-            del self._frames[next(iter(self._frames))]
-        img = pygame.Surface(size).convert()
-        local = img.get_rect()
-        drawn = False
-        if art_available():
-            try:
-                _art.draw_scene_art(img, local, art_name, palette, t, reduced)
-                drawn = True
-            except Exception as exc:  # noqa: BLE001
-                _warn("draw_scene_art", exc)
-        if not drawn:
-            placeholder_art(img, local, art_name, palette)
-        if corners:
-            paint.round_corners(img, *corners)
-        self._frames[number] = img
+
+def picture(art_name: str, folder: Path | None, size: tuple, number: int, palette: dict,
+            corners: tuple | None) -> pygame.Surface:
+    """The picture at this size (and half of its blink), drawn once and kept."""
+    svg = svg_of(art_name, folder)
+    key = (svg, art_name, size, number, corners, palette.get("shade"))
+    img = _drawings.get(key)
+    if img is not None:
+        _drawings.move_to_end(key)
         return img
-
-    def _draw_ahead(self, size, art_name, palette, t, corners) -> None:
-        """Draw the first look of the coming animation not drawn yet, if any."""
-        fps = getattr(_art, "ANIMATION_FPS", ART_FPS)
-        now = int(t * fps)
-        first = max(self._ahead, now + 1)
-        last = min(now + int(self.LOOK_AHEAD * fps), first + self.SCAN_PER_FRAME)
-        for i in range(first, last):
-            when = (i + 0.5) / fps            # the middle of that animation frame
-            number = frame_of(art_name, when, False)
-            if number not in self._frames:
-                if len(self._frames) < self.MAX_FRAMES:
-                    self._render(number, size, art_name, palette, when, False, corners)
-                self._ahead = i + 1
-                return
-        self._ahead = max(self._ahead, last)
+    img = pygame.Surface(size)
+    if pygame.display.get_surface() is not None:
+        img = img.convert()
+    drawn = svg is not None and _render(img, svg, number, art_name)
+    if not drawn:
+        placeholder_art(img, img.get_rect(), palette)
+    if corners:
+        paint.round_corners(img, *corners)
+    _drawings[key] = img
+    while len(_drawings) > MAX_DRAWINGS:
+        _drawings.popitem(last=False)
+    return img
 
 
-_icons: dict = {}
+def _render(img: pygame.Surface, svg: Svg, number: int, art_name: str) -> bool:
+    """Draw the SVG so that it covers `img` (cropping the edges of a picture whose shape
+    differs, never stretching it). False if the SVG renderer refused it."""
+    w, h = img.get_size()
+    scale = max(w / svg.width, h / svg.height)
+    size = (max(1, math.ceil(svg.width * scale)), max(1, math.ceil(svg.height * scale)))
+    text = svg.text if number == 0 else svg.without_blink()
+    try:
+        drawing = pygame.image.load_sized_svg(io.BytesIO(text.encode("utf-8")), size)
+    except (pygame.error, ValueError) as exc:
+        _warn(art_name, str(exc))
+        return False
+    img.fill((255, 255, 255))
+    img.blit(drawing, drawing.get_rect(center=(w // 2, h // 2)))
+    return True
 
 
 def watcher_icon(surf, rect, icon_name: str, color) -> None:
-    """A watcher's icon, drawn once per (icon, size, colour) and reused."""
-    rect = pygame.Rect(rect)
-    key = (icon_name, rect.size, tuple(color))
-    img = _icons.get(key)
-    if img is None:
-        img = pygame.Surface(rect.size, pygame.SRCALPHA)
-        local = img.get_rect()
-        drawn = False
-        if _art is not None and hasattr(_art, "draw_watcher_icon"):
-            try:
-                _art.draw_watcher_icon(img, local, icon_name, color)
-                drawn = True
-            except Exception as exc:  # noqa: BLE001
-                _warn("draw_watcher_icon", exc)
-        if not drawn:
-            placeholder_icon(img, local, icon_name, color)
-        if len(_icons) > 300:
-            _icons.clear()
-        _icons[key] = img
-    surf.blit(img, rect)
+    """A watcher's icon (art_icons keeps one drawing per icon, size and colour)."""
+    draw_watcher_icon(surf, rect, icon_name, color)
 
 
-def placeholder_art(surf, rect, art_name: str, palette: dict) -> None:
-    """A calm stand-in: sky, horizon, a few blocks, and a lens in the corner."""
+def placeholder_art(surf, rect, palette: dict) -> None:
+    """A calm stand-in for a picture that cannot be drawn: sky, ground, a lens."""
     surf.fill(palette["shade"], rect)
     ground = pygame.Rect(rect.x, rect.y + rect.h * 2 // 3, rect.w, rect.h // 3 + 1)
     surf.fill(palette["line"], ground)
-    seed = sum(ord(c) for c in art_name)
-    for i in range(5):
-        w = rect.w // 9 + (seed * (i + 3)) % (rect.w // 8)
-        h = rect.h // 5 + (seed * (i + 7)) % (rect.h // 3)
-        x = rect.x + 12 + i * rect.w // 5
-        pygame.draw.rect(surf, palette["muted"], (x, ground.y - h, w, h), 0, 3)
     lens = (rect.right - 34, rect.y + 30)
     pygame.draw.circle(surf, palette["accent"], lens, 14, 3)
     pygame.draw.circle(surf, palette["accent"], lens, 4)
-
-
-def placeholder_icon(surf, rect, icon_name: str, color) -> None:
-    """An eye: the generic watcher."""
-    cx, cy = rect.center
-    w, h = rect.w * 0.8, rect.h * 0.45
-    eye = pygame.Rect(0, 0, w, h)
-    eye.center = (cx, cy)
-    pygame.draw.ellipse(surf, color, eye, max(2, rect.w // 14))
-    pygame.draw.circle(surf, color, (cx, cy), max(3, rect.w // 7))

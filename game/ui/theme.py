@@ -126,7 +126,7 @@ class Theme:
         return next((r for r in roles if self.font(r).size(text)[0] <= width), roles[-1])
 
     def _art_palette(self) -> dict:
-        """The colours handed to the illustrations (game.ui.art)."""
+        """The colours of a picture's placeholder and rounded corners (game.ui.illustration)."""
         p = self.palette
         return {"bg": p.bg, "paper": p.panel, "panel": p.panel, "ink": p.ink, "muted": p.muted,
                 "line": p.line, "accent": p.accent, "accent_soft": p.accent_soft,

@@ -6,7 +6,7 @@ import pygame
 from ...core.changes import final_display
 from .. import intents, messages, paint
 from .. import strings as S
-from ..illustration import Illustration
+from ..illustration import Illustration, art_folder
 from ..theme import LOGICAL_SIZE, MARGIN
 from ..widgets import Button, ScrollView
 from .base import BACK_KEYS, Screen, page_hint, wordmark
@@ -71,7 +71,8 @@ class EndingScreen(Screen):
         th, pal, cache = self.theme, self.pal, self.cache
         surf.fill(pal.bg)
         wordmark(self, surf, (MARGIN, 31))
-        self.art.draw(surf, ART, self.ending.art, th.art, 0.0, True, corners=(14, pal.bg))
+        self.art.draw(surf, ART, self.ending.art, th.art, 0.0, True, corners=(14, pal.bg),
+                      folder=art_folder(self.chapter))
         paint.rounded(surf, ART, pal.line, 14, 1)
         view = self.scroll.rect
         clip = surf.get_clip()

@@ -17,7 +17,7 @@ from ...core.changes import scene_is_quiet
 from .. import intents, levels, messages, paint, saving
 from .. import strings as S
 from ..fx import Toasts
-from ..illustration import Illustration, animated
+from ..illustration import Illustration, animated, art_folder
 from ..messages import Notice
 from ..theme import LOGICAL_SIZE, MARGIN
 from ..watching import Moments
@@ -74,6 +74,7 @@ class PlayScreen(PlayInput, Screen):
         self.moments = Moments()
         self.art = Illustration()
         self.art_name = "street"
+        self.art_folder = art_folder(chapter)
         self.after = 0.0
         self.ambient = AMBIENT_SECONDS
         self.top_buttons: list[Button] = []
@@ -326,7 +327,7 @@ class PlayScreen(PlayInput, Screen):
     def _ambient(self) -> bool:
         if self.app.settings.reduced_motion or self.ambient <= 0:
             return False
-        return animated(self.art_name) or self.watchers.pulsing()
+        return animated(self.art_name, self.art_folder) or self.watchers.pulsing()
 
     def animating(self) -> bool:
         return self._active() or self._ambient()

@@ -59,7 +59,8 @@ class PlayPainter:
         moments = s.moments.stamp(reduced)
         art_drawn = s.art.draw(surf, s.art_rect, s.art_name, s.theme.art, s.t, reduced,
                                force=not incremental or moments != self._moments,
-                               corners=(14, s.pal.bg), ahead=incremental)
+                               corners=(14, s.pal.bg), ahead=incremental,
+                               folder=s.art_folder)
         if art_drawn:     # the moments of watching lie over the picture, drawn with it
             s.moments.draw(surf, s.art_rect, s.app, reduced)
             paint.rounded(surf, s.art_rect, s.pal.line, 14, 1)
