@@ -201,6 +201,12 @@ BASIS_WORDS = {"reported": "Reported: documented, source cited",
 BASIS_NO_SOURCES = "No sources cited."
 SEC_CORRECTIONS = "Where the sources overstate"
 SEC_DISCUSS = "Talk about it"
+VERDICT_LABEL = "Your game in three lines"
+#: The folded parts of the debrief: one line each, opened on request (a key or a click).
+FOLD_SOURCES_OPEN = "+  What is real: the sources for the {n} scenes you saw  (press S to open)"
+FOLD_SOURCES_CLOSE = "−  What is real  (press S to fold it away)"
+FOLD_TALK_OPEN = "+  Talk about it: {n} questions  (press T to open)"
+FOLD_TALK_CLOSE = "−  Talk about it  (press T to fold it away)"
 DISCUSS_HEADINGS = {
     "feel": "How do you feel?",
     "happened": "What happened?",
