@@ -1,7 +1,7 @@
 """The debrief: the three-line verdict on the player's own game, the ending, the score over
 time, the Transparency Report, the same choices under the other rules, the chilling effect
-beside the published figures; then, folded away behind one line each (S and T, or a click,
-open them), what is real (the sources) and the discussion prompts.
+beside the published figures; then, folded away behind one line each (T and S, or a click,
+open them), the discussion prompts and what is real (the sources).
 
 Everything here is read from `game.core` (debrief, verdict, contrast); the page only lays
 it out.
@@ -64,10 +64,11 @@ class DebriefScreen(DocumentScreen):
         state = self.session.state
         return (self._verdict(state) + self._ending(state) + self._chart(state) +
                 self._report(state) + self._contrasts(state) + self._chilling(state) +
+                self._folded(pygame.K_t, self._discuss(), S.FOLD_TALK_OPEN, S.FOLD_TALK_CLOSE,
+                             self._questions()) +
                 self._folded(pygame.K_s, self._real(state), S.FOLD_SOURCES_OPEN,
                              S.FOLD_SOURCES_CLOSE, len(core_debrief.scenes_seen(state))) +
-                self._folded(pygame.K_t, self._discuss(), S.FOLD_TALK_OPEN, S.FOLD_TALK_CLOSE,
-                             self._questions()) + [Spacer(24)])
+                [Spacer(24)])
 
     def _verdict(self, state) -> list:
         return [Label(S.VERDICT_LABEL),
