@@ -80,7 +80,11 @@ def _check_answers(level, state, line):
         changed = sum(first[(p, False)] != first[(p, True)] for p in both)
         before = sum(first[(p, False)] for p in both)
         after = sum(first[(p, True)] for p in both)
-        expect = [changed, len(both), before, after] if changed else [len(both), before]
+        if len(both) == 1 and changed:
+            words = ["spoke up" if before else "held back", "spoke up" if after else "held back"]
+            assert re.findall(r"(spoke up|held back)", line) == words, line
+            return
+        expect = [changed, len(both), before, after] if changed else [before, len(both)]
         assert numbers(line) == expect, line
     else:
         assert str(state.score) in line

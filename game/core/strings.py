@@ -93,7 +93,10 @@ VERDICT_UNSCORED_NONE = "Nobody was counting here: nothing you chose was scored.
 VERDICT_CHANGED = ("You changed {changed} of your {n} {answers} under the score (candid "
                    "answers: {before} unscored, {after} scored).")
 VERDICT_KEPT = ("Under the score you gave the same {answers} as when nobody was counting "
-                "({n} {dilemmas}, {before} candid).")
+                "(candid answers: {before} of {n}).")
+VERDICT_CHANGED_ONE = ("You changed your answer under the score: you {before} when nobody was "
+                       "counting, and {after} under the score.")
+VERDICT_CANDID, VERDICT_NOT_CANDID = "spoke up", "held back"
 VERDICT_SCORE_STILL = "Nothing you did moved your score: it stayed at {end}."
 VERDICT_SCORE_PATH = "Your score went from {start} to {end}; {moved} of your {n} {choices} moved it."
 VERDICT_NO_CHOICES = "You made no choices here."

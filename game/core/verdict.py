@@ -133,8 +133,10 @@ def _answers(f: VerdictFacts) -> str:
             dilemmas=_n(f.asked_unscored, "dilemma", "dilemmas"))
     if f.pairs and not f.changed:
         return s.VERDICT_KEPT.format(answers=_n(f.pairs, "answer", "answers"), n=f.pairs,
-                                     dilemmas=_n(f.pairs, "dilemma", "dilemmas"),
                                      before=f.candid_before)
+    if f.pairs == 1:
+        return s.VERDICT_CHANGED_ONE.format(before=_candid(f.candid_before),
+                                            after=_candid(f.candid_after))
     if f.pairs:
         return s.VERDICT_CHANGED.format(
             changed=f.changed, n=f.pairs, answers=_n(f.pairs, "answer", "answers"),
@@ -145,6 +147,10 @@ def _answers(f: VerdictFacts) -> str:
         return s.VERDICT_SCORE_STILL.format(end=f.end)
     return s.VERDICT_SCORE_PATH.format(start=f.start, end=f.end, moved=f.moved, n=f.choices,
                                        choices=_n(f.choices, "choice", "choices"))
+
+
+def _candid(n: int) -> str:
+    return s.VERDICT_CANDID if n else s.VERDICT_NOT_CANDID
 
 
 def _recorded(f: VerdictFacts) -> str:
