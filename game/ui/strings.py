@@ -138,7 +138,6 @@ FINAL_NO_LONGER_SHOWN = "You no longer see your score. The system still keeps it
 FINAL_UNSCORED = "Nothing was scored in this chapter."
 TO_DEBRIEF = "See what the system saw"
 DEBRIEF_TITLE = "Debrief"
-DEBRIEF_NOTE = "What it saw, what it counted, and what is real."
 PLAY_AGAIN = "Play again"
 PLAY_AGAIN_AS = "Play again as: {persona}"
 NEXT_CHAPTER = "Next chapter: {title}"

@@ -21,7 +21,7 @@ class ScoreChart(Block):
         self.points, self.lines = points, lines
 
     def measure(self, ui, width: int) -> int:
-        return 240 + 2 * ui.theme.line_height("small")
+        return 210 + 2 * ui.theme.line_height("small")
 
     def _range(self) -> tuple[int, int, int]:
         """Low, high and tick step, on round numbers."""
@@ -105,7 +105,7 @@ class ScoreChart(Block):
 
 COLUMNS = ((S.COL_CHOICE, 0.27), (S.COL_BEHAVIOUR, 0.15), (S.COL_SHOWN, 0.16),
            (S.COL_SAW, 0.17), (S.COL_COST, 0.10), (S.COL_TOLD, 0.15))
-CELL_PAD = 10
+CELL_PAD = 7
 
 
 class ReportTable(Block):
