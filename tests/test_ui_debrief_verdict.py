@@ -40,8 +40,12 @@ def test_sources_are_folded_until_asked_for():
     pilot, screen = debrief()
     assert S.SEC_REAL not in [b.text for b, _ in screen.placed if isinstance(b, Heading)]
     assert not any(S.SEC_CORRECTIONS.upper() == t for t in texts(screen))
+    scenes = sum("·" in t for t in texts(screen))
     pilot.key(pygame.K_s)
-    assert any(t.startswith("“") or "·" in t for t in texts(screen))   # the scenes' lines
+    assert sum("·" in t for t in texts(screen)) > scenes   # each scene's line, with its basis
+    fold = next(r for b, r in screen.placed if isinstance(b, Fold) and b.key == pygame.K_s)
+    view_top = screen.scroll.offset   # what opened is in view, not below it
+    assert view_top <= fold.y < view_top + screen.scroll.rect.h
     pilot.key(pygame.K_s)
     assert sum(isinstance(b, Fold) for b, _ in screen.placed) == 2
 

@@ -47,8 +47,13 @@ class DebriefScreen(DocumentScreen):
         if fold is not None:
             self.opened ^= {fold.key}
             self.layout()
+            if fold.key in self.opened:   # show what opened: its line at the top of the view
+                self.scroll.scroll(self._fold_top(fold.key) - 8 - self.scroll.offset)
             return
         super().handle(inp)
+
+    def _fold_top(self, key: int) -> int:
+        return next(r.y for b, r in self.placed if isinstance(b, Fold) and b.key == key)
 
     def _fold_hit(self, inp) -> Fold | None:
         """The fold a key names or a click lands on, if any."""
