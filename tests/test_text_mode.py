@@ -288,3 +288,4 @@ def test_debrief_opens_with_the_verdict_and_folds_the_sources():
     assert debrief.strip().splitlines()[1].strip() == verdict(state)[0]
     assert "Sources:" not in outputs[""] and "Sources:" in outputs["s"]
     assert "Where the sources overstate" in outputs["s"]
+    assert "Score over time" not in outputs[""]   # nothing was scored on Day Zero

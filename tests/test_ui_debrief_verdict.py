@@ -60,3 +60,13 @@ def test_a_click_opens_a_fold():
     dy = screen.scroll.rect.y - round(screen.scroll.offset)
     pilot.click(rect.move(0, dy).center)
     assert len(screen.placed) > before
+
+
+def test_an_unscored_day_has_no_score_chart():
+    """Day Zero scores nothing: its debrief draws no chart of a score that never moved."""
+    from game.ui.screens.debrief_blocks import ScoreChart
+    _, zero = debrief("day_zero")
+    assert not any(isinstance(b, ScoreChart) for b, _ in zero.placed)
+    assert S.SEC_SCORE not in texts(zero)
+    _, scored = debrief("pilot_city")
+    assert any(isinstance(b, ScoreChart) for b, _ in scored.placed)

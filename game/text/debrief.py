@@ -47,9 +47,12 @@ def ending_lines(state: State) -> list[str]:
 
 
 def score_over_time_lines(state: State) -> list[str]:
+    """The score after each change; none on a day nothing was scored."""
+    if final_display(state) is None:
+        return []
     points = core_debrief.score_over_time(state)
     return [s.SCORE_OVER_TIME,
-            *(s.SCORE_POINT.format(step=step, score=score) for step, score in points)]
+            *(s.SCORE_POINT.format(step=step, score=score) for step, score in points), ""]
 
 
 def _report_cells(row: core_debrief.ReportRow) -> tuple[str, ...]:
@@ -195,5 +198,5 @@ def debrief_lines(state: State) -> list[str]:
     """Everything after the last choice: the ending, then the debrief up to the folded
     sources (the caller prints `folded_line`, and `sources_lines` if asked)."""
     return [*ending_lines(state), "", s.DEBRIEF, "", *verdict_lines(state), "",
-            *score_over_time_lines(state), "", *report_lines(state), *contrast_lines(state), "",
+            *score_over_time_lines(state), *report_lines(state), *contrast_lines(state), "",
             *chilling_lines(state), *prompt_lines(state), ""]

@@ -98,6 +98,9 @@ class DebriefScreen(DocumentScreen):
                 Text(messages.final_line(final_display(state)), "body_strong")]
 
     def _chart(self, state) -> list:
+        """The score over time; none on a day nothing was scored (the verdict says so)."""
+        if final_display(state) is None:
+            return []
         level = self.session.level
         points = core_debrief.score_over_time(state)
         blocks = [Heading(S.SEC_SCORE)]
