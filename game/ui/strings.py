@@ -201,6 +201,7 @@ BASIS_NO_SOURCES = "No sources cited."
 SEC_CORRECTIONS = "Where the sources overstate"
 SEC_DISCUSS = "Talk about it"
 VERDICT_LABEL = "Your game in three lines"
+DEBRIEF_ENDING = "Your ending: {title}. {final}"
 #: The folded parts of the debrief: one line each, opened on request (a key or a click).
 FOLD_SOURCES_OPEN = "+  What is real: the sources for the {n} scenes you saw  (press S to open)"
 FOLD_SOURCES_CLOSE = "−  What is real  (press S to fold it away)"

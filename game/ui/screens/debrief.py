@@ -94,8 +94,9 @@ class DebriefScreen(DocumentScreen):
         ending = self.session.ending
         if ending is None:
             return []
-        return [Label(S.ENDING_LABEL), Text(ending.title, "heading", space=4),
-                Text(messages.final_line(final_display(state)), "body_strong")]
+        return [Text(S.DEBRIEF_ENDING.format(title=ending.title,
+                                             final=messages.final_line(final_display(state))),
+                     muted=True), Spacer(4)]
 
     def _chart(self, state) -> list:
         """The score over time; none on a day nothing was scored (the verdict says so)."""

@@ -21,7 +21,7 @@ class ScoreChart(Block):
         self.points, self.lines = points, lines
 
     def measure(self, ui, width: int) -> int:
-        return 210 + 2 * ui.theme.line_height("small")
+        return 190 + 2 * ui.theme.line_height("small")
 
     def _range(self) -> tuple[int, int, int]:
         """Low, high and tick step, on round numbers."""
