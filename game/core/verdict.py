@@ -22,7 +22,8 @@ from .contrast import Game, replay
 from .debrief import chilling_effect
 from .engine import ChoiceError, services
 from .events import Blacklisted, ServiceLocked
-from .state import State
+from .model import Level
+from .state import Record, State
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def _story(state: State) -> tuple[str | None, str | None, tuple[Door, ...]]:
     return listed, after, tuple(doors)
 
 
-def _choice_text(level, record) -> str:
+def _choice_text(level: Level, record: Record) -> str:
     scene = level.scenes.get(record.scene)
     choice = next((c for c in scene.choices if c.id == record.choice), None) if scene else None
     return choice.text if choice else record.choice
@@ -158,7 +159,7 @@ def _recorded(f: VerdictFacts) -> str:
         return s.VERDICT_NOT_RECORDED_UNSCORED if f.unscored_chapter else s.VERDICT_NOT_RECORDED
     choices = _n(f.choices, "choice", "choices")
     if len(f.recorders) == 1:
-        head = s.VERDICT_ONE_RECORDER.format(name=_lower_first(f.recorders[0]),
+        head = s.VERDICT_ONE_RECORDER.format(name=f.recorders[0],
                                              k=f.recorded_at, n=f.choices, choices=choices)
         return head + (s.VERDICT_ONE_HIDDEN if f.hidden else s.VERDICT_ONE_SHOWN)
     head = s.VERDICT_RECORDERS.format(count=len(f.recorders), k=f.recorded_at, n=f.choices,
@@ -167,11 +168,6 @@ def _recorded(f: VerdictFacts) -> str:
         return head + s.VERDICT_NONE_HIDDEN
     return head + s.VERDICT_HIDDEN.format(h=len(f.hidden), were=_n(len(f.hidden), "was", "were"),
                                            names=", ".join(f.hidden))
-
-
-def _lower_first(name: str) -> str:
-    """"Street camera" reads "the street camera"; a name with capitals inside stays."""
-    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 def _cost(f: VerdictFacts) -> str:
