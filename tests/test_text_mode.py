@@ -122,9 +122,8 @@ def test_debrief():
     # the petition is lawful expression: Penney beside it, and not Bateson's honesty box
     assert "Lawful expression (complaint, petition, post): candid in 1 of 1" in out
     assert "Penney (2016), beside lawful expression" in out and "2.76 times" not in out
-    assert "What is real" in out and "The crossing: reported" in out
-    assert "Made in China: The Chinese social credit system" in out
-    assert "Where the sources overstate" in out
+    assert "What is real: the sources for the" in out     # folded behind one line
+    assert "Made in China: The Chinese social credit system" not in out
     for heading in ("How do you feel?", "What happened?", "What did you learn?",
                     "How does it relate to the real world?", "What if...?", "What next?"):
         assert heading in out
@@ -262,3 +261,31 @@ def test_the_debrief_shows_the_same_choices_under_the_other_rules():
     flat = " ".join(rest.split())
     for paragraph in contrast_words(only).paragraphs:
         assert paragraph in flat
+
+
+def test_debrief_opens_with_the_verdict_and_folds_the_sources():
+    """The text debrief: the three verdict lines first; the sources behind one line, printed
+    only when the player types s."""
+    import io
+
+    from game.content.catalog import find_level
+    from game.core import new_game
+    from game.core.verdict import verdict
+    from game.text.session import play_text
+
+    from game.core import choices, choose
+    level = find_level("day_zero").level
+    state, made = new_game(level), 0
+    while not state.finished:   # how many answers of "1" the game takes
+        state, made = choose(state, choices(state)[0].id).state, made + 1
+    outputs = {}
+    for answer in ("", "s"):
+        out = io.StringIO()
+        lines = iter(["1"] * made + [answer])
+        play_text(new_game(level), out=out, lines=lines)
+        outputs[answer] = out.getvalue()
+    debrief = outputs[""].split("== Debrief ==")[1]
+    assert debrief.strip().splitlines()[1].strip() == verdict(state)[0]
+    assert "Sources:" not in outputs[""] and "Sources:" in outputs["s"]
+    assert "Where the sources overstate" in outputs["s"]
+    assert "Score over time" not in outputs[""]   # nothing was scored on Day Zero

@@ -136,3 +136,18 @@ def test_the_what_if_step_shows_the_same_choices_under_the_other_rules():
     old = DebriefStepsScreen(pilot.app, without, None, True)
     old.step = screen.step
     assert words["intro"] not in [getattr(b, "text", None) for b in old.blocks()]
+
+
+def test_the_first_step_opens_with_the_verdict_the_window_shows():
+    """The kiosk's first step draws the same three lines as the window and the text mode,
+    kept in the session record; a record from before they were kept shows none."""
+    pilot, screen, _ = debrief()
+    data, _ = _session()
+    lines = data["chapters"][-1]["verdict"]
+    assert len(lines) == 3 and all(lines)
+    texts = [getattr(block, "text", None) for block in screen.blocks()]
+    assert texts[1:4] == lines
+    without = {**data, "chapters": [{k: v for k, v in c.items() if k != "verdict"}
+                                    for c in data["chapters"]]}
+    old = DebriefStepsScreen(pilot.app, without, None, True)
+    assert not set(lines) & {getattr(b, "text", None) for b in old.blocks()}

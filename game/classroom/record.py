@@ -12,6 +12,7 @@ from ..core import choice_scores
 from ..core import events as ev
 from ..core import services as core_services
 from ..core.effects import goto_targets
+from ..core.verdict import verdict as core_verdict
 from .chilling import session_chilling
 from .chapters import is_scored_level
 from .contrast_record import contrast_record
@@ -71,7 +72,8 @@ class ChapterRecorder:
             "map": story_map(level),
         }
         contrast = contrast_record(s) if s.finished else []
-        return chapter | ({"contrast": contrast} if contrast else {})
+        verdict = {"verdict": list(core_verdict(s))} if s.finished else {}
+        return chapter | ({"contrast": contrast} if contrast else {}) | verdict
 
     def _choices(self) -> list[dict]:
         level = self.state.level

@@ -148,3 +148,10 @@ def your_figure(chilling: dict | None) -> str:
     if chilling["shift_percent"] is None:
         return f"{chilling['candid_unscored']} → {chilling['candid_scored']}"
     return signed_percent(chilling["shift_percent"])
+
+
+def verdict_of(data: dict) -> list[str]:
+    """The three lines that open the debrief, for the chapter the score matters in (none in
+    a record from before they were kept, or of an unfinished chapter)."""
+    ch = main_chapter(data)
+    return list(ch.get("verdict") or []) if ch else []

@@ -18,7 +18,7 @@ from ..text import strings as ts
 from ..text.debrief import debrief_lines, ending_lines
 from ..text.events import event_lines
 from ..text.screen import scene_lines
-from ..text.session import Terminal, ask
+from ..text.session import Terminal, ask, sources_on_request
 from .chapters import classroom_dict, is_scored_level, with_legibility
 from .export import ExportError, write_session
 from .fairness import kiosk_index
@@ -61,6 +61,8 @@ def play_chapter(term: Terminal, state, dev: bool = False, clock=time.monotonic,
                                        step.score), "")
         state = step.state
     term.say(*(debrief_lines(state) if debrief else ending_lines(state)))
+    if debrief:
+        sources_on_request(term, state)
     return OK, rec
 
 

@@ -99,3 +99,35 @@ CONTRAST_PARTED = {
     "ending": ('The same choices end differently: "{own_end}" under "{own}", '
                '"{other_end}" under "{other}".'),
 }
+#: The debrief's opening verdict (core.verdict): three lines from the player's own game.
+VERDICT_UNSCORED_ANSWERS = ("Nobody was counting here: you spoke up in {candid} of the "
+                            "{n} {dilemmas} you met.")
+VERDICT_UNSCORED_NONE = "Nobody was counting here: nothing you chose was scored."
+VERDICT_CHANGED = ("You changed {changed} of your {n} {answers} under the score (candid "
+                   "answers: {before} unscored, {after} scored).")
+VERDICT_KEPT = ("Under the score you gave the same {answers} as when nobody was counting "
+                "(candid answers: {before} of {n}).")
+VERDICT_CHANGED_ONE = ("You changed your answer under the score: you {before} when nobody was "
+                       "counting, and {after} under the score.")
+VERDICT_CANDID, VERDICT_NOT_CANDID = "spoke up", "held back"
+VERDICT_SCORE_STILL = "Nothing you did moved your score: it stayed at {end}."
+VERDICT_SCORE_PATH = "Your score went from {start} to {end}; {moved} of your {n} {choices} moved it."
+VERDICT_NO_CHOICES = "You made no choices here."
+VERDICT_NOT_RECORDED_UNSCORED = "No sensor recorded anything you did: nothing here was scored."
+VERDICT_NOT_RECORDED = "No sensor caught anything you did."
+VERDICT_ONE_RECORDER = "{name} recorded you at {k} of your {n} {choices}"
+VERDICT_RECORDERS = "{count} sensors recorded you at {k} of your {n} {choices}"
+VERDICT_ONE_HIDDEN = ", and you were never shown it."
+VERDICT_ONE_SHOWN = ", and you were shown it."
+VERDICT_HIDDEN = "; {h} of them {were} never shown to you: {names}."
+VERDICT_NONE_HIDDEN = "; every one of them was shown to you."
+VERDICT_LISTED = "You were put on the {name} after “{choice}”{still}."
+VERDICT_LISTED_START = "You were on the {name} from the start{still}."
+VERDICT_LISTED_STILL = ", and were still on it at the end"
+VERDICT_LISTED_OFF = ", and were off it by the end"
+VERDICT_DOOR_CLOSED = "{door} closed to you in “{scene}” and stayed closed{more}."
+VERDICT_DOOR_FROM_START = "{door} was closed to you from the start and never opened{more}."
+VERDICT_DOOR_AT_END = "{door} was closed to you at the end{more}."
+VERDICT_DOORS_MORE = " ({n} more {doors} too)"
+VERDICT_NOTHING_CLOSED = "No door closed to you, and no list held your name."
+VERDICT_NOTHING_UNSCORED = "Nobody was counting, so no door closed and no list held your name."

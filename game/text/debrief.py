@@ -1,5 +1,7 @@
-"""The ending and the debrief as plain lines: final score, score over time, the Transparency
-Report, the chilling effect beside published figures, what is real, and discussion prompts."""
+"""The ending and the debrief as plain lines, in the window's order: the three-line verdict,
+score over time, the Transparency Report, the same choices under other rules, the chilling
+effect beside published figures and the discussion prompts; what is real (the sources and
+where they overstate) is folded behind one line, printed on request (`sources_lines`)."""
 from __future__ import annotations
 
 import textwrap
@@ -10,6 +12,7 @@ from ..core import debrief as core_debrief
 from ..core.contrast import contrasts
 from ..core.contrast_words import contrast_words
 from ..core.changes import final_display, final_words
+from ..core.verdict import verdict
 from ..core.strings import PAIR_KIND_NAMES, cost_parts
 from . import strings as s
 from .screen import wrap
@@ -47,9 +50,12 @@ def ending_lines(state: State) -> list[str]:
 
 
 def score_over_time_lines(state: State) -> list[str]:
+    """The score after each change; none on a day nothing was scored."""
+    if final_display(state) is None:
+        return []
     points = core_debrief.score_over_time(state)
     return [s.SCORE_OVER_TIME,
-            *(s.SCORE_POINT.format(step=step, score=score) for step, score in points)]
+            *(s.SCORE_POINT.format(step=step, score=score) for step, score in points), ""]
 
 
 def _report_cells(row: core_debrief.ReportRow) -> tuple[str, ...]:
@@ -182,7 +188,7 @@ def _bullets(heading: str, items: list[str]) -> list[str]:
 
 def prompt_lines(state: State) -> list[str]:
     prompts = state.level.debrief
-    lines = _bullets(s.CORRECTIONS, prompts.corrections)
+    lines: list[str] = []
     asked = []
     for field, heading in s.PROMPT_HEADINGS:
         asked.extend(_bullets(heading, getattr(prompts, field)))
@@ -191,8 +197,24 @@ def prompt_lines(state: State) -> list[str]:
     return lines
 
 
+def verdict_lines(state: State) -> list[str]:
+    return [s.VERDICT, *(line for v in verdict(state) for line in wrap(v, "  "))]
+
+
+def sources_lines(state: State) -> list[str]:
+    """What is real, opened: each scene's basis and sources, and where they overstate."""
+    return [*real_lines(state), *_bullets(s.CORRECTIONS, state.level.debrief.corrections)]
+
+
+def folded_line(state: State, scripted: bool) -> str:
+    """The one line the sources are folded behind."""
+    words = s.REAL_FOLDED_SCRIPTED if scripted else s.REAL_FOLDED
+    return words.format(n=len(core_debrief.scenes_seen(state)))
+
+
 def debrief_lines(state: State) -> list[str]:
-    """Everything after the last choice: the ending, then the debrief."""
-    return [*ending_lines(state), "", s.DEBRIEF, "", *score_over_time_lines(state), "",
-            *report_lines(state), *contrast_lines(state), "", *chilling_lines(state), "", *real_lines(state),
-            *prompt_lines(state)]
+    """Everything after the last choice: the ending, then the debrief up to the folded
+    sources (the caller prints `folded_line`, and `sources_lines` if asked)."""
+    return [*ending_lines(state), "", s.DEBRIEF, "", *verdict_lines(state), "",
+            *score_over_time_lines(state), *report_lines(state), *contrast_lines(state), "",
+            *chilling_lines(state), *prompt_lines(state), ""]

@@ -16,7 +16,7 @@ from ..errors import CONTENT_PROBLEM, OK, UsageError
 from ..core import ChoiceView, State, choices, choose
 from ..core.display import legibility
 from . import strings as s
-from .debrief import debrief_lines
+from .debrief import debrief_lines, folded_line, sources_lines
 from .events import event_lines
 from .screen import scene_lines
 
@@ -129,7 +129,20 @@ def play(term: Terminal, state: State, dev: bool = False) -> int:
                                        step.score), "")
         state = step.state
     term.say(*debrief_lines(state))
+    sources_on_request(term, state)
     return OK
+
+
+def sources_on_request(term: Terminal, state: State) -> None:
+    """The sources, folded behind one line: printed when the player asks (a transcript or
+    --choices shows the line alone)."""
+    if term.echo:
+        term.say(folded_line(state, scripted=True))
+        return
+    term.say(folded_line(state, scripted=False))
+    answer = next(term.answers, None)
+    if answer is not None and answer.strip().lower() == "s":
+        term.say("", *sources_lines(state))
 
 
 def _stdin_lines() -> Iterator[str]:

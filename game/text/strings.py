@@ -120,6 +120,10 @@ BATESON = ("  Bateson et al. (2006), beside rule-following: 2.76 times more paid
            "honesty box under a picture of eyes (48 people, one coffee room, 10 weeks). Later "
            "reviews differ: no effect of eye pictures on generosity (Northover et al. 2017), "
            "35% less antisocial behaviour (Dear, Dutton & Fox 2019).")
+VERDICT = "Your game in three lines:"
+REAL_FOLDED = ("What is real: the sources for the {n} scenes you saw are folded away. Type s "
+               "and Enter to read them, or just Enter to finish.")
+REAL_FOLDED_SCRIPTED = "What is real: the sources for the {n} scenes you saw are folded away."
 REAL = "What is real"
 REAL_SCENE = "  {title}: {basis}."
 REAL_SOURCES = "    Sources: {titles}"

@@ -140,7 +140,6 @@ FINAL_NO_LONGER_SHOWN = "You no longer see your score. The system still keeps it
 FINAL_UNSCORED = "Nothing was scored in this chapter."
 TO_DEBRIEF = "See what the system saw"
 DEBRIEF_TITLE = "Debrief"
-DEBRIEF_NOTE = "What it saw, what it counted, and what is real."
 PLAY_AGAIN = "Play again"
 PLAY_AGAIN_AS = "Play again as: {persona}"
 NEXT_CHAPTER = "Next chapter: {title}"
@@ -209,6 +208,13 @@ BASIS_WORDS = {"reported": "Reported: documented, source cited",
 BASIS_NO_SOURCES = "No sources cited."
 SEC_CORRECTIONS = "Where the sources overstate"
 SEC_DISCUSS = "Talk about it"
+VERDICT_LABEL = "Your game in three lines"
+DEBRIEF_ENDING = "Your ending: {title}. {final}"
+#: The folded parts of the debrief: one line each, opened on request (a key or a click).
+FOLD_SOURCES_OPEN = "+  What is real: the sources for the {n} scenes you saw  (press S to open)"
+FOLD_SOURCES_CLOSE = "−  What is real  (press S to fold it away)"
+FOLD_TALK_OPEN = "+  Talk about it: {n} questions  (press T to open)"
+FOLD_TALK_CLOSE = "−  Talk about it  (press T to fold it away)"
 DISCUSS_HEADINGS = {
     "feel": "How do you feel?",
     "happened": "What happened?",

@@ -1,29 +1,37 @@
-"""The debrief: the ending, the score over time, the Transparency Report, the chilling
-effect beside the published figures, what is real, and the discussion prompts.
+"""The debrief: the three-line verdict on the player's own game, the ending, the score over
+time, the Transparency Report, the same choices under the other rules, the chilling effect
+beside the published figures; then, folded away behind one line each (T and S, or a click,
+open them), the discussion prompts and what is real (the sources).
 
-Everything here is read from `game.core.debrief`; the page only lays it out.
+Everything here is read from `game.core` (debrief, verdict, contrast); the page only lays
+it out.
 """
 from __future__ import annotations
+
+import pygame
 
 from ...core import debrief as core_debrief
 from ...core.changes import final_display
 from ...core.contrast import Contrast, contrasts
 from ...core.contrast_words import contrast_words, outcome_sentence
+from ...core.verdict import verdict
 from ...core.strings import CONTRAST_WHAT, PAIR_KIND_NAMES, PAIR_KIND_SHORT, cost_parts
 from .. import intents, messages
 from .. import strings as S
-from .debrief_blocks import FigureCards, ReportTable, ScoreChart
+from .debrief_blocks import FigureCards, Fold, ReportTable, ScoreChart
 from .document import DocumentScreen, Heading, Label, Spacer, Text
 
 
 class DebriefScreen(DocumentScreen):
     name = "debrief"
     hint = S.HINT_SCROLL
+    page_w = 1160   # the report's six columns wrap less
 
     def __init__(self, app, session, chapter=None, after=()):
         """`after`: (label, intent) for each way on, from `game.ui.flow.after_chapter`."""
-        super().__init__(app, S.DEBRIEF_TITLE, S.DEBRIEF_NOTE)
+        super().__init__(app, S.DEBRIEF_TITLE)
         self.session, self.chapter, self.after = session, chapter, list(after)
+        self.opened: set[int] = set()   # the keys of the folds opened (S, T)
 
     def actions(self):
         return [(label, self._asker(intent)) for label, intent in self.after]
@@ -34,20 +42,66 @@ class DebriefScreen(DocumentScreen):
     def back(self) -> None:
         self.app.ask(intents.ToTitle())
 
+    def handle(self, inp) -> None:
+        fold = self._fold_hit(inp)
+        if fold is not None:
+            self.opened ^= {fold.key}
+            self.layout()
+            if fold.key in self.opened:   # show what opened: its line at the top of the view
+                self.scroll.scroll(self._fold_top(fold.key) - 8 - self.scroll.offset)
+            return
+        super().handle(inp)
+
+    def _fold_top(self, key: int) -> int:
+        return next(r.y for b, r in self.placed if isinstance(b, Fold) and b.key == key)
+
+    def _fold_hit(self, inp) -> Fold | None:
+        """The fold a key names or a click lands on, if any."""
+        folds = [b for b, _ in self.placed if isinstance(b, Fold)]
+        if inp.kind == "key" and not inp.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
+            return next((f for f in folds if f.key == inp.key), None)
+        if inp.kind == "press" and self.scroll.rect.collidepoint(inp.pos):
+            dy = self.scroll.rect.y - round(self.scroll.offset)
+            return next((b for b, r in self.placed
+                         if isinstance(b, Fold) and r.move(0, dy).collidepoint(inp.pos)), None)
+        return None
+
     def build(self):
         state = self.session.state
-        return (self._ending(state) + self._chart(state) + self._report(state) +
-                self._contrasts(state) + self._chilling(state) + self._real(state) +
-                self._discuss() + [Spacer(24)])
+        return (self._verdict(state) + self._ending(state) + self._chart(state) +
+                self._report(state) + self._contrasts(state) + self._chilling(state) +
+                self._folded(pygame.K_t, self._discuss(), S.FOLD_TALK_OPEN, S.FOLD_TALK_CLOSE,
+                             self._questions()) +
+                self._folded(pygame.K_s, self._real(state), S.FOLD_SOURCES_OPEN,
+                             S.FOLD_SOURCES_CLOSE, len(core_debrief.scenes_seen(state))) +
+                [Spacer(24)])
+
+    def _verdict(self, state) -> list:
+        return [Label(S.VERDICT_LABEL),
+                *[Text(line, "body_strong", space=6) for line in verdict(state)], Spacer(8)]
+
+    def _folded(self, key: int, blocks: list, closed: str, opened: str, n: int) -> list:
+        """A part of the page behind one line; opened, the line folds it away again."""
+        if key in self.opened:
+            return [Fold(opened, key), *blocks[1:]]   # the line stands for the heading
+        return [Fold(closed.format(n=n), key)]
+
+    def _questions(self) -> int:
+        prompts = self.session.level.debrief
+        return sum(len(getattr(prompts, key, []) or []) for key in S.DISCUSS_HEADINGS)
 
     def _ending(self, state) -> list:
         ending = self.session.ending
         if ending is None:
             return []
-        return [Label(S.ENDING_LABEL), Text(ending.title, "heading", space=4),
-                Text(messages.final_line(final_display(state)), "body_strong")]
+        return [Text(S.DEBRIEF_ENDING.format(title=ending.title,
+                                             final=messages.final_line(final_display(state))),
+                     muted=True), Spacer(4)]
 
     def _chart(self, state) -> list:
+        """The score over time; none on a day nothing was scored (the verdict says so)."""
+        if final_display(state) is None:
+            return []
         level = self.session.level
         points = core_debrief.score_over_time(state)
         blocks = [Heading(S.SEC_SCORE)]

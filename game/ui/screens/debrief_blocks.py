@@ -21,7 +21,7 @@ class ScoreChart(Block):
         self.points, self.lines = points, lines
 
     def measure(self, ui, width: int) -> int:
-        return 300 + 2 * ui.theme.line_height("small")
+        return 190 + 2 * ui.theme.line_height("small")
 
     def _range(self) -> tuple[int, int, int]:
         """Low, high and tick step, on round numbers."""
@@ -105,7 +105,7 @@ class ScoreChart(Block):
 
 COLUMNS = ((S.COL_CHOICE, 0.27), (S.COL_BEHAVIOUR, 0.15), (S.COL_SHOWN, 0.16),
            (S.COL_SAW, 0.17), (S.COL_COST, 0.10), (S.COL_TOLD, 0.15))
-CELL_PAD = 10
+CELL_PAD = 7
 
 
 class ReportTable(Block):
@@ -231,3 +231,31 @@ class FigureCards(Block):
                             x, y, box=card) + 6
             lay = cache.layout(th.font("small"), caption, card.w - 32, th.line_height("small"))
             paint.lines(surf, cache, th.font("small"), lay, pal.ink, x, y, box=card)
+
+
+# ---------------------------------------------------------------- folded parts
+
+
+class Fold(Block):
+    """One line standing for a folded part of the page (the sources, the questions): a key
+    or a click opens it, and folds it away again. `key` is the pygame key that toggles it."""
+
+    PAD = 10
+
+    def __init__(self, text: str, key: int):
+        self.text, self.key = text, key
+
+    def measure(self, ui, width: int) -> int:
+        th = ui.theme
+        lay = ui.cache.layout(th.font("body_strong"), self.text, width - 2 * self.PAD,
+                              th.line_height("body_strong"))
+        return lay.height + 2 * self.PAD + 12
+
+    def draw(self, surf, ui, rect) -> None:
+        th, pal = ui.theme, ui.theme.palette
+        band = pygame.Rect(rect.x, rect.y + 6, rect.w, rect.h - 12)
+        paint.rounded(surf, band, pal.panel_alt, 6)
+        lay = ui.cache.layout(th.font("body_strong"), self.text, band.w - 2 * self.PAD,
+                              th.line_height("body_strong"))
+        paint.lines(surf, ui.cache, th.font("body_strong"), lay, pal.accent,
+                    band.x + self.PAD, band.y + self.PAD, box=band)

@@ -93,6 +93,7 @@ def draw_scrolled(surf, app, scroll: ScrollView, placed, pal) -> None:
 class DocumentScreen(Screen):
     """A titled page of blocks with buttons in the top bar."""
     name = "document"
+    page_w = PAGE_W   # the text column's width (a page of tables may take more)
 
     def __init__(self, app, title: str, note: str = ""):
         super().__init__(app)
@@ -115,14 +116,14 @@ class DocumentScreen(Screen):
         if self.note:
             self.blocks.append(Text(self.note, "body", muted=True, space=12))
         self.blocks += self.build()
-        x = (LOGICAL_SIZE[0] - PAGE_W) // 2
+        x = (LOGICAL_SIZE[0] - self.page_w) // 2
         y, self.placed = 8, []
-        width = PAGE_W - 16   # room for the scroll bar
+        width = self.page_w - 16   # room for the scroll bar
         for block in self.blocks:
             h = block.measure(self.app, width)
             self.placed.append((block, pygame.Rect(x, y, width, h)))
             y += h
-        view = pygame.Rect(x - 24, TOP, PAGE_W + 48, LOGICAL_SIZE[1] - TOP - MARGIN)
+        view = pygame.Rect(x - 24, TOP, self.page_w + 48, LOGICAL_SIZE[1] - TOP - MARGIN)
         offset = self.scroll.offset
         self.scroll = ScrollView(view, y + 40)
         self.scroll.scroll(offset)

@@ -20,7 +20,7 @@ from ...classroom import strings as K
 from ...classroom.chilling import (BESIDE, LATER_REVIEWS, PUBLISHED, kind_caption,
                                    kinds_played)
 from ...classroom.summary import (contrasts_of, happened_lines, learned_line, main_chapter,
-                                  your_figure)
+                                  verdict_of, your_figure)
 from ...core.strings import PAIR_KIND_NAMES, PAIR_KIND_SHORT
 from .. import paint
 from .. import strings as S
@@ -197,7 +197,10 @@ class DebriefStepsScreen(Screen):
 
     def _blocks_feel(self) -> list:
         ch = main_chapter(self.data)
-        out = [Text(K.STEP_PROMPTS["feel"], "body_strong")]
+        lines = verdict_of(self.data)
+        out = [Label(S.VERDICT_LABEL), *[Text(line, "body_strong", space=6) for line in lines],
+               Spacer(8)] if lines else []
+        out.append(Text(K.STEP_PROMPTS["feel"], "body_strong"))
         if ch and ch.get("ending"):
             out += [Label(S.ENDING_LABEL), Text(ch["ending"]["title"], "heading", space=4)]
             if ch.get("final_score") is not None and ch.get("legibility") in NUMBER_SHOWN \
