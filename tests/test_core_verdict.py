@@ -102,7 +102,7 @@ def _check_recorded(level, state, line):
         assert line.startswith(names[0]), line
     shown = {level.watchers[w].sensor for r in state.records for w in r.watchers_shown}
     hidden = [level.sensors[x].name for r in caught for x in r.observed_by if x not in shown]
-    if "never shown" in line:
+    if "never had a watcher" in line or "no watcher on screen" in line:
         assert hidden, line
         for name in set(hidden):
             assert name in line, line
