@@ -86,3 +86,21 @@ CONTRAST_PARTED = {
     "ending": ('The same choices end differently: "{own_end}" under "{own}", '
                '"{other_end}" under "{other}".'),
 }
+#: The campaign's finale (core.finale): the whole record, after the last chapter.
+FINALE_TITLE = "The Whole Record"
+FINALE_INTRO = ("You played {count} chapters. Each system kept its own piece of you, and none "
+                "of them saw the others' pieces. Here they are side by side, for the first time.")
+FINALE_KNEW = "{chapter}: {systems}."
+FINALE_SYSTEM = "{system} recorded you {times}{unshown}"
+FINALE_UNSHOWN = " ({n} of them with nothing on your screen)"
+FINALE_NEVER_SHOWN = " (never shown on your screen)"
+FINALE_NOBODY = "nothing recorded you"
+FINALE_SHOWN_OFF = "And {n} a watcher was on your screen while nothing recorded you at all."
+FINALE_DEEDS = "Three things you did:"
+FINALE_DEED = "{chapter}, {scene}. You chose: {choice}. Seen by {seen}. Your score: {delta}."
+FINALE_NO_ONE = "no one"
+FINALE_ONCE = "once"
+FINALE_TIMES = "{n} times"
+FINALE_NO_CHANGE = "no change"
+FINALE_QUESTION = ("Mei has a phone of her own now. Which of these three would you still have "
+                   "done if nobody had been counting, and what will you tell her about the rest?")
