@@ -63,7 +63,18 @@ def test_the_campaign_grade_is_reported(capsys, record_property):
     assert not empty, f"chapters with no prose: {empty}"
     grades = {level_id: textstat.flesch_kincaid_grade(text) for level_id, text in texts.items()}
     campaign = textstat.flesch_kincaid_grade("\n".join(texts.values()))
+    prose = textstat.flesch_kincaid_grade("\n".join(prose_text(lv.level) for lv in LEVELS))
     record_property("campaign_grade", campaign)
+    record_property("campaign_prose_grade", prose)
     with capsys.disabled():
-        print(f"\nFlesch-Kincaid grade, whole campaign: {campaign} (aim: 6 to 8); "
+        print(f"\nFlesch-Kincaid grade, whole campaign: {campaign} (aim: 6 to 8); prose alone "
+              f"(scenes, replies, endings; no titles or buttons): {prose}; "
               + ", ".join(f"{level_id} {grade}" for level_id, grade in sorted(grades.items())))
+
+
+def prose_text(level) -> str:
+    """The running prose only: scene texts, replies and endings (no titles, no buttons)."""
+    parts = []
+    for scene in level.scenes.values():
+        parts += [scene.text] + [c.reply for c in scene.choices if c.reply]
+    return "\n".join(parts + [ending.text for ending in level.endings.values()])
