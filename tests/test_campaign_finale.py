@@ -143,3 +143,11 @@ def test_the_kiosk_shows_the_finale_between_the_last_chapter_and_the_debrief(tmp
     assert pilot.screen_is("debrief steps")
     names = [n for i, n in enumerate(seen) if i == 0 or seen[i - 1] != n]
     assert names[-3:] == ["kiosk ending", "finale", "debrief steps"]
+
+
+def test_a_deed_on_the_unscored_day_says_nothing_was_counting():
+    finale = campaign_finale(_campaign())
+    zero = [d for d in finale.deeds if d.chapter == "Day Zero"]
+    assert zero and not zero[0].scored
+    line = next(line for line in finale_lines(finale) if line.startswith("Day Zero, "))
+    assert line.endswith(CS.FINALE_UNSCORED) and "Your score" not in line

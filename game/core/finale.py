@@ -26,6 +26,7 @@ class Deed:
     seen_by: tuple[str, ...]
     delta: int
     order: tuple[int, int]   # (chapter in play order, step): where it sits in the record
+    scored: bool = True      # False in an unscored scene (Day Zero): nothing was counting
 
 
 @dataclass(frozen=True)
@@ -58,8 +59,8 @@ def campaign_finale(states: Sequence[State]) -> Finale | None:
         rows = transparency_report(state)
         knew.append(_systems(rows))
         off += sum(1 for r in rows if r.watchers_shown and not r.seen_by)
-        deeds += [Deed(title, r.scene_title, r.choice_text, r.seen_by, _own(r), (index, r.step))
-                  for r in rows]
+        deeds += [Deed(title, r.scene_title, r.choice_text, r.seen_by, _own(r), (index, r.step),
+                       r.scored) for r in rows]
     return Finale(tuple(st.played.title for st in states), tuple(knew), off, _three(deeds))
 
 
@@ -107,8 +108,10 @@ def finale_lines(finale: Finale) -> list[str]:
     lines += ["", s.FINALE_DEEDS]
     for d in finale.deeds:
         seen = ", ".join(d.seen_by) if d.seen_by else s.FINALE_NO_ONE
+        what = s.FINALE_SEEN.format(seen=seen, delta=_delta(d.delta)) if d.scored else (
+            s.FINALE_UNSCORED)
         lines.append(s.FINALE_DEED.format(chapter=d.chapter, scene=d.scene, choice=d.choice,
-                                          seen=seen, delta=_delta(d.delta)))
+                                          what=what))
     return lines + ["", s.FINALE_QUESTION]
 
 
@@ -121,7 +124,7 @@ def _unshown(k: Knew) -> str:
 
 
 def _times(n: int) -> str:
-    return s.FINALE_ONCE if n == 1 else s.FINALE_TIMES.format(n=n)
+    return {1: s.FINALE_ONCE, 2: s.FINALE_TWICE}.get(n) or s.FINALE_TIMES.format(n=n)
 
 
 def _delta(n: int) -> str:
