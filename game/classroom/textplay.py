@@ -99,6 +99,9 @@ def play_and_export(args, first_state, folder, classroom=None, err=sys.stderr) -
         if not rec.state.finished:
             break
     finished = all(r.state.finished for r in recorders) and len(recorders) == len(states)
+    if finished:   # the whole record, after the debrief of the last chapter
+        from ..text.session import finale_text
+        term.say(*finale_text([r.state for r in recorders]))
     room = classroom_dict(classroom.config, code) if classroom is not None else None
     data = build_export(recorders, code, "finished" if finished else "left", "text", room,
                         duration=time.monotonic() - began)

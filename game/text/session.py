@@ -159,11 +159,17 @@ def play_campaign(levels: list[Level], persona: str | None = None, seed: int = 0
         if code != OK or not state.finished:
             return code
         finished.append(state)
-    record = campaign_finale(finished)
-    if record is not None:
-        term.say("", s.FINALE_HEAD.format(title=core_strings.FINALE_TITLE), "",
-                 *[part for line in finale_lines(record) for part in (wrap(line) or [""])])
+    term.say(*finale_text(finished))
     return OK
+
+
+def finale_text(finished: list[State]) -> list[str]:
+    """The finale after these finished chapters, as terminal lines (none for one chapter)."""
+    record = campaign_finale(finished)
+    if record is None:
+        return []
+    return ["", s.FINALE_HEAD.format(title=core_strings.FINALE_TITLE), "",
+            *[part for line in finale_lines(record) for part in (wrap(line) or [""])]]
 
 
 def _stdin_lines() -> Iterator[str]:
