@@ -13,7 +13,8 @@ import sys
 #: parser), given to the window as the parsed options would be.
 PLAIN_PLAY = {"command": "play", "level": None, "persona": None, "ruleset": None, "seed": 0,
               "text": False, "export": None, "classroom": None, "seat": None, "dev": False,
-              "start_at": None, "choices": None, "transcript": False, "preset": None}
+              "start_at": None, "choices": None, "transcript": False, "preset": None,
+              "campaign": False}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -5,6 +5,10 @@ The tutorial is checked for errors only: some of its endings belong to one perso
 purpose (the migrant worker cannot reach the top tier; the fall is easier from below).
 In The Pilot City an objection to a score deduction ("Upheld") belongs to "What the
 articles describe" on purpose: under the documented rules an objection is for mistakes.
+So does "The Drawer" (Mei's place lost to a low score): under the documented rules only a
+listing closes the school, and a listing has its own ending. In "Could It Happen Here?",
+"Another Applicant" (the flat lost with no negative entry) is not checked under the visible
+rules: there the established professional's long file always keeps them over the line.
 """
 from __future__ import annotations
 
@@ -14,7 +18,9 @@ from game.authoring import analyze
 
 CHAPTERS = ["day_zero", "pilot_city", "sesame", "here"]
 #: (chapter, ending) -> the rulesets that reach it, where that is the design.
-ONE_RULESET = {("pilot_city", "appeal_won"): {"articles"}}
+ONE_RULESET = {("pilot_city", "appeal_won"): {"articles"},
+               ("pilot_city", "lost_place"): {"articles"},
+               ("here", "no_flat"): {"opaque"}}
 
 
 @pytest.fixture(scope="module")

@@ -269,10 +269,13 @@ def test_play_text_with_a_classroom_file_plays_its_chapters(tmp_path):
     assert data["chilling"]["pairs"] == 6
     # One debrief, after the last chapter: a debrief between them would say what is measured
     # before the second half is answered.
-    second_title = proc.stdout.rindex("\nThe Pilot City" if levels[1] == "pilot_city"
-                                      else "\nDay Zero")
-    assert proc.stdout.count("Talk about it") == 1
-    assert proc.stdout.index("Talk about it") > second_title
+    played, finale = proc.stdout.split("==== The Whole Record ====")
+    second_title = played.rindex("\nThe Pilot City" if levels[1] == "pilot_city"
+                                 else "\nDay Zero")
+    assert played.count("Talk about it") == 1
+    assert played.index("Talk about it") > second_title
+    # then the finale: the whole record of both chapters, and the last question
+    assert "You played 2 chapters." in finale and "Talk about it" not in finale
 
 
 def test_readers_take_a_choices_whole_cost_from_version_2_and_its_delta_from_version_1(session):

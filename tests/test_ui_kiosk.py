@@ -102,7 +102,7 @@ def play_to_debrief(pilot, clock=None, limit: int = 600) -> None:
             choose_once(pilot)
             if clock is not None:
                 clock.advance(4)
-        elif name == "kiosk ending":
+        elif name in ("kiosk ending", "finale"):   # the finale follows the last chapter
             pilot.key(pygame.K_RETURN)
         else:
             assert name == "debrief steps", name

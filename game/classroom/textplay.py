@@ -116,6 +116,9 @@ def play_and_export(args, first_state, folder, classroom=None, err=sys.stderr) -
                 term.say(*debrief_lines(rec.state))
             break
     finished = all(r.state.finished for r in recorders) and len(recorders) == len(states)
+    if finished:   # the whole record, after the debrief of the last chapter
+        from ..text.session import finale_text
+        term.say(*finale_text([r.state for r in recorders]))
     status = "finished" if finished else ("time_up" if room.time_up else "left")
     extra = room.after()
     data = build_export(recorders, code, status, "text", room.settings(code),

@@ -121,6 +121,8 @@ def _add_play(sub) -> None:
     p.add_argument("--transcript", action="store_true",
                    help="print a stable transcript (implies --text)")
     p.add_argument("--preset", metavar="NAME", help="start from one of the level's presets")
+    p.add_argument("--campaign", action="store_true",
+                   help="every chapter in order in the terminal, then the finale (implies --text)")
 
 
 def _add_tools(sub) -> None:

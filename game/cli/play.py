@@ -53,6 +53,8 @@ def cmd_play(args) -> int:
     """Play a level, in the terminal (`--text`) or in a window."""
     if args.classroom:
         return _play_classroom(args)
+    if getattr(args, "campaign", False):
+        return _play_campaign(args)
     text_mode = args.text or args.choices or args.transcript
     if not text_mode and _nothing_chosen(args):
         return _play_window(args, None)   # the window loads the levels after its first frame
@@ -79,6 +81,20 @@ def _play_text(args, loaded) -> int:
         return play_and_export(args, start_state(args, loaded.level), Path(args.export))
     return play_text(start_state(args, loaded.level), choices=args.choices,
                      transcript=args.transcript, dev=args.dev)
+
+
+def _play_campaign(args) -> int:
+    """`--campaign`: the bundled chapters in their order, in the terminal, then the finale."""
+    from ..content import bundled_levels, load_level
+    from ..text.session import play_campaign
+
+    loaded = [load_level(path) for path in bundled_levels()]
+    broken = [lv for lv in loaded if lv.level is None]
+    if broken:
+        raise ContentProblem("\n".join(lv.format() for lv in broken))
+    levels = sorted((lv.level for lv in loaded if lv.level is not None),
+                    key=lambda level: level.order)
+    return play_campaign(levels, args.persona, args.seed)
 
 
 def _play_classroom(args) -> int:

@@ -13,12 +13,14 @@ from dataclasses import dataclass
 from typing import Iterator, TextIO
 
 from ..errors import CONTENT_PROBLEM, OK, UsageError
-from ..core import ChoiceView, State, choices, choose
+from ..core import ChoiceView, Level, State, choices, choose, new_game
+from ..core import strings as core_strings
+from ..core.finale import campaign_finale, finale_lines
 from ..core.display import legibility
 from . import strings as s
 from .debrief import debrief_lines, folded_line, sources_lines
 from .events import event_lines
-from .screen import scene_lines
+from .screen import scene_lines, wrap
 
 
 @dataclass
@@ -113,24 +115,30 @@ def _dev_line(state: State) -> list[str]:
 
 def play(term: Terminal, state: State, dev: bool = False) -> int:
     """Play from `state` to an ending (or the end of input). Returns the exit code."""
+    return play_to_end(term, state, dev)[0]
+
+
+def play_to_end(term: Terminal, state: State, dev: bool = False) -> tuple[int, State]:
+    """Play from `state` to an ending (or the end of input): the exit code and the last state
+    (finished unless input ran out)."""
     term.say(*_header(state))
     while not state.finished:
         views = choices(state)
         term.say(*scene_lines(state, views), *(_dev_line(state) if dev else []))
         if not any(v.available for v in views):
             term.say(s.DEAD_END)
-            return CONTENT_PROBLEM
+            return CONTENT_PROBLEM, state
         view = ask(term, state, views)
         if view is None:
             term.say(s.STOPPED_CHOICES if term.strict else s.STOPPED)
-            return OK
+            return OK, state
         step = choose(state, view.id)
         term.say("", *event_lines(step.events, state.level, legibility(state), dev,
                                        step.score), "")
         state = step.state
     term.say(*debrief_lines(state))
     sources_on_request(term, state)
-    return OK
+    return OK, state
 
 
 def sources_on_request(term: Terminal, state: State) -> None:
@@ -143,6 +151,38 @@ def sources_on_request(term: Terminal, state: State) -> None:
     answer = next(term.answers, None)
     if answer is not None and answer.strip().lower() == "s":
         term.say("", *sources_lines(state))
+
+
+def play_campaign(levels: list[Level], persona: str | None = None, seed: int = 0,
+                  out: TextIO | None = None, lines: Iterator[str] | None = None) -> int:
+    """`play --text --campaign`: every chapter in turn, each carrying on from the one before
+    (the same person: the persona in the same place in each chapter's list), then the
+    finale with the whole record. Stops early, without the finale, if input runs out."""
+    out = out or sys.stdout
+    term = Terminal(out, lines if lines is not None else _stdin_lines(), echo=False,
+                    strict=False, typed_shows=lines is None and _stdin_is_tty())
+    finished: list[State] = []
+    place = 0
+    for level in levels:
+        ids = list(level.personas)
+        who = persona if persona in ids else ids[min(place, len(ids) - 1)]
+        place = ids.index(who)
+        state = new_game(level, who, None, seed, carry=finished[-1] if finished else None)
+        code, state = play_to_end(term, state)
+        if code != OK or not state.finished:
+            return code
+        finished.append(state)
+    term.say(*finale_text(finished))
+    return OK
+
+
+def finale_text(finished: list[State]) -> list[str]:
+    """The finale after these finished chapters, as terminal lines (none for one chapter)."""
+    record = campaign_finale(finished)
+    if record is None:
+        return []
+    return ["", s.FINALE_HEAD.format(title=core_strings.FINALE_TITLE), "",
+            *[part for line in finale_lines(record) for part in (wrap(line) or [""])]]
 
 
 def _stdin_lines() -> Iterator[str]:

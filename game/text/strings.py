@@ -9,6 +9,7 @@ WIDTH = 78
 # ---------------------------------------------------------------- the scene
 WHO = "You play: {persona}. Rules: {ruleset}."
 SCENE_TITLE = "== {title} =="
+FINALE_HEAD = "==== {title} ===="
 WATCHING = "Watching: {names}"
 WATCHING_NOBODY = "Watching: no one you can see"
 SCORE_NUMBER = "Score: {number}"

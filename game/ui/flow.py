@@ -35,6 +35,8 @@ def follow(app, intent) -> None:
             play_again(app, session, chapter)
         case I.PlayNext(session, chapter):
             play_next(app, session, chapter)
+        case I.ToFinale():
+            finale(app)
         case I.OpenSlots(mode, session, chapter):
             open_slots(app, mode, session, chapter)
         case I.LoadSave(save):
@@ -213,7 +215,9 @@ def _carry_for(app, level):
 
 
 def remember_finished(app, state) -> None:
-    """Keep a finished chapter's state for `_carry_for` (one per level, newest last)."""
+    """Keep a finished chapter's state for `_carry_for` (one per level, newest last) and for
+    the finale (`app.record`: every chapter finished in this window, the newest of each)."""
+    app.record = {**(getattr(app, "record", None) or {}), state.level_id: state}
     if state.baselines:
         finished = dict(getattr(app, "carry", None) or {})
         finished.pop(state.level_id, None)
@@ -231,7 +235,8 @@ def ending_screen(app, session, chapter):
     """The ending, with the debrief, the next chapter and the title (playing again is offered
     in the debrief, which says why: to compare with the other persona)."""
     from .screens.ending import EndingScreen
-    return EndingScreen(app, session, chapter, after_chapter(session, chapter, again=False))
+    return EndingScreen(app, session, chapter,
+                        after_chapter(session, chapter, again=False) + finale_action(app, chapter))
 
 
 def debrief(app, session, chapter) -> None:
@@ -242,7 +247,32 @@ def debrief(app, session, chapter) -> None:
 
 def debrief_screen(app, session, chapter):
     from .screens.debrief import DebriefScreen
-    return DebriefScreen(app, session, chapter, after_chapter(session, chapter))
+    return DebriefScreen(app, session, chapter,
+                         after_chapter(session, chapter) + finale_action(app, chapter))
+
+
+def campaign_states(app) -> list:
+    """The finished chapters of this window (`remember_finished`), in the campaign's order."""
+    record = getattr(app, "record", None) or {}
+    return sorted(record.values(), key=lambda state: state.played.order)
+
+
+def finale_action(app, chapter) -> list[tuple[str, object]]:
+    """The way to the finale, after the campaign's last chapter once two or more chapters
+    were finished in this window."""
+    from . import levels
+    ids = [c.id for c in levels.bundled() if c.ok]
+    if not ids or getattr(chapter, "id", None) != ids[-1]:
+        return []
+    return [(S.TO_FINALE, I.ToFinale())] if len(campaign_states(app)) >= 2 else []
+
+
+def finale(app) -> None:
+    from ..core.finale import campaign_finale, finale_lines
+    from .screens.finale import FinaleScreen
+    record = campaign_finale(campaign_states(app))
+    if record is not None:
+        app.push(FinaleScreen(app, finale_lines(record)))
 
 
 def history(app, session) -> None:

@@ -63,6 +63,11 @@ class PlayNext:
 
 
 @dataclass(frozen=True)
+class ToFinale:
+    """The campaign's finale: the whole record of the chapters finished in this window."""
+
+
+@dataclass(frozen=True)
 class OpenSlots:
     """The three save slots: `mode` is "save" (with the game being played) or "load"."""
     mode: str

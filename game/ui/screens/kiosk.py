@@ -200,9 +200,21 @@ class Kiosk:
             detail = K.NEXT_CHAPTER_DETAIL.format(title=turn_title(nxt, turn))
             on_next = lambda: self.play_chapter(s.index + 1)  # noqa: E731
         else:
-            label, detail, on_next = K.TO_DEBRIEF, "", lambda: self.to_debrief("finished")
+            label, detail, on_next = K.TO_DEBRIEF, "", self._finale_then_debrief
         self.app.replace(KioskEndingScreen(self.app, session, chapter, label, detail, on_next))
         return True
+
+    def _finale_then_debrief(self) -> None:
+        """After the last chapter: the whole record (of two chapters or more), then the
+        debrief."""
+        from ...core.finale import campaign_finale, finale_lines
+        from .finale import FinaleScreen
+        record = campaign_finale([r.state for r in self.student.recorders])
+        if record is None:
+            self.to_debrief("finished")
+            return
+        self.app.replace(FinaleScreen(self.app, finale_lines(record),
+                                      lambda: self.to_debrief("finished"), K.TO_DEBRIEF))
 
     def debrief(self, session, chapter) -> bool:
         return True      # kiosk endings lead on by themselves
