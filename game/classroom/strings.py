@@ -236,3 +236,8 @@ PRIVACY_INSIDE = ("Inside: the session code, the date, the persona and rules you
                   "typed answers only if you ticked the box. No name.")
 RANGE_CARD = "95% range {low} to {high}, {n} students"
 RANGE_CARD_FEW = "Only {n} students: too few to say"
+
+# ---- the debrief's own figures (kiosk and browser alike: game/classroom/debrief_steps.py)
+YOU = "You"
+YOU_KIND = "You: {name}"
+CANDID_NOT = "held back"

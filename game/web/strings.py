@@ -124,8 +124,6 @@ STOP_LINE = "Press Ctrl+C here to stop the server; start it again on the same da
 PORT_BUSY = ("the port {port} cannot be used on {host} ({why}); leave out --port to take a "
              "free one")
 HOST_BAD = "cannot listen on {host} ({why}); give an address of this computer with --host"
-YOU = "You"
 NOTE_RECORD = ("The game keeps a record of your choices for the class discussion, on your "
                "teacher's computer. It has no name in it: only a session code you will see "
                "next. Nothing is sent anywhere else.")
-CANDID_NOT = "held back"
