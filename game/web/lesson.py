@@ -23,7 +23,7 @@ from ..core import ChoiceError, Step, choose, new_game
 from .store import Store, StudentRow
 from .writer import Writer
 
-MODE = "kiosk"   # the export schema's word for a recorded classroom session
+MODE = "browser"   # the export schema's word for a session played through the server
 DEFAULT_ROOM = """format: 1
 name: ""
 chapters: [day_zero, pilot_city]
@@ -113,9 +113,14 @@ class Lesson:
         """A new student: their plan, kept; the token for their cookie."""
         with self._join:
             n = self.store.count()
-            plan = assign(n, self.rng, self.room, self.store.code_taken)
+            plan = assign(n, self.rng, self.room, self.code_taken)
             token = self.store.add_student(plan["code"], n, plan)
         return token
+
+    def code_taken(self, code: str) -> bool:
+        """A code another student of this lesson has, or whose session file is already in
+        the export folder (a lesson before this one): never given again."""
+        return self.store.code_taken(code) or export_paths(self.export_dir, code)[0].exists()
 
     def player(self, token: str) -> Player | None:
         """The student with this token (rebuilt from the store if the server restarted)."""
