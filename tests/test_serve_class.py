@@ -90,3 +90,96 @@ def test_a_browser_session_is_recorded_as_browser_and_the_report_counts_it(tmp_p
     old = dict(data, mode="kiosk")
     assert check_export(old) == []                          # older files stay valid
     assert check_export(dict(data, mode="phone")) != []
+
+
+ASKED = """format: 1
+chapters: [day_zero, pilot_city]
+personas: [migrant]
+seed: 4242
+questions: standard
+export_folder: exports
+"""
+
+
+def test_the_lessons_questions_come_before_play_and_after_the_debrief(tmp_path):
+    from game.classroom.questions import load_bank
+    bank = load_bank()[0]
+    with served(tmp_path / "data", _room(tmp_path, ASKED)) as (port, site):
+        s = Student(port)
+        page = s.join(site.join_code)
+        assert 'action="/question"' in page.body and bank[0].ask in page.body
+        assert 'action="/choose"' not in page.body               # no play before them
+        for i, q in enumerate(bank):                              # 1st option, or skip the 2nd
+            page = s.post("/question", page.hidden() | {"option": "0" if i == 1 else "1"})
+        assert 'action="/choose"' in page.body
+        page = s.play_lesson(random.Random(2), answer="typed", include=False)
+        row = site.lesson.store.students()[0]
+        assert row.phase == "done" and row.answers == {}
+        site.lesson.writer.flush()
+        data = read_session(site.lesson.export_dir / f"{row.code}.json")
+    asked = {q["id"]: q for q in data["questions"]}
+    assert [q["id"] for q in data["questions"]] == [q.id for q in bank]
+    assert asked[bank[0].id]["before"] == 1 and asked[bank[1].id]["before"] is None
+    assert all(q["after"] is None or 1 <= q["after"] <= 4 for q in data["questions"])
+    assert "answers" not in data or not data["answers"]     # dropped, as not ticked
+    assert check_export(data) == []
+
+
+def test_an_answer_outside_the_options_is_refused(tmp_path):
+    with served(tmp_path / "data", _room(tmp_path, ASKED)) as (port, site):
+        s = Student(port)
+        page = s.join(site.join_code)
+        for bad in ("9", "-1", "x", "123"):
+            r = s.post("/question", page.hidden() | {"option": bad})
+            assert r.status == 400
+        assert site.lesson.store.students()[0].questions == {"before": {}, "after": {}}
+
+
+def test_the_teachers_page_shows_each_figure_with_its_range_and_the_few_warning(tmp_path):
+    import html
+
+    from game.classroom.questions import load_bank
+    with served(tmp_path / "data", _room(tmp_path, ASKED)) as (port, site):
+        for i in range(3):
+            s = Student(port)
+            s.join(site.join_code)
+            s.play_lesson(random.Random(i))
+        t = Student(port)
+        t.cookie = f"sincerity_teacher={site.teacher_key}"
+        page = html.unescape(t.get("/teacher").body)
+        discuss = [html.unescape(t.get(f"/teacher/discuss/{n}").body) for n in range(1, 9)]
+    assert "All six dilemmas: " in page and "95% range" in page and "3 students)" in page
+    assert "Only 3 students answered the same dilemmas both ways" in page
+    assert "What students learned" in page
+    for q in load_bank()[0]:
+        assert q.ask in page
+    import re
+    assert re.search(r"Only [0-3] students answered a question both times", page)  # some skip
+    assert any("What students learned" in d and "answered a question both times" in d
+               for d in discuss)
+
+
+def test_a_lesson_folder_from_before_the_questions_still_opens(tmp_path):
+    import sqlite3
+
+    from game.web.store import DB_NAME, Store
+    old = sqlite3.connect(tmp_path / DB_NAME)
+    old.executescript("""
+    create table students (token text primary key, code text unique not null,
+      n integer not null, plan text not null, joined real not null,
+      turn integer not null default 0, phase text not null default 'play',
+      step integer not null default 0, status text, answers text,
+      include integer not null default 0, export text);
+    insert into students (token, code, n, plan, joined) values
+      ('t', 'amber-fox-11', 0, '{"turns": []}', 1.0);
+    """)
+    old.commit()
+    old.close()
+    store = Store(tmp_path)
+    try:
+        row = store.students()[0]
+        assert row.code == "amber-fox-11" and row.questions == {"before": {}, "after": {}}
+        store.update("t", questions={"before": {"q": 1}, "after": {}})
+        assert store.student("t").questions["before"] == {"q": 1}
+    finally:
+        store.close()

@@ -30,6 +30,9 @@ BAD_FORM = "That form was out of date or incomplete. Go back and try again."
 TOO_BIG = "That was too much text to send. Keep answers under {n} characters."
 NO_CHOICE = "That choice is not open to you. Pick another."
 SKIP = "Skip to the choices"
+QUESTIONS_HOW = ("Not a test: nothing is graded. Pick the answer you think is right, or skip "
+                 "the question.")
+QUESTION_KEYS = "Press an answer's number on the keyboard, or tap it."
 
 # ---- the teacher's pages
 TEACHER_TITLE = "Teacher"
@@ -102,6 +105,8 @@ FIG_CORRECTIONS = "What is real"
 FIG_CONTRAST = "The same choices under the other rules"
 FIG_ANSWERS = "What students wrote (only those who ticked the box)"
 FIG_NONE = "Nothing to show yet."
+QUESTION_ROW = ("{ask} (answer followed: {marked}): {before} before, {after} after, {n} "
+                "students; change {change}")
 CONTRAST_ROW = ("{own} against {other}: {n} players; median score {own_median} as played, "
                 "{other_median} under the other rules; {parted} stories parted before the end")
 PERSONA_ROW = "{persona}: {n} players, median {median:.0f} ({low}\u2013{high})"
