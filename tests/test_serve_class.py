@@ -183,3 +183,68 @@ def test_a_lesson_folder_from_before_the_questions_still_opens(tmp_path):
         assert store.student("t").questions["before"] == {"q": 1}
     finally:
         store.close()
+
+
+def _play_keeping_pages(s: Student, rng: random.Random) -> list:
+    """Play to the debrief; the page after each choice, with the choice's turn and step."""
+    import html as h
+    page, after = s.get("/play"), []
+    while True:
+        open_ = page.open_choices()
+        if open_:
+            step = int(page.hidden()["step"])
+            page = s.choose(page, rng.choice(open_))
+            after.append((step, h.unescape(page.body)))
+        elif 'action="/next"' in page.body:
+            page = s.post("/next", page.hidden())
+        else:
+            return after
+
+
+def test_moments_of_watching_are_captions_in_the_scene_and_real_ones_named_after(tmp_path):
+    import html as h
+
+    from game.core.moments import moments_of
+    from game.core.strings import moment_line
+    room = _room(tmp_path, "format: 1\nchapters: [pilot_city]\npersonas: [migrant]\n"
+                           "seed: 7\nexport_folder: exports\n")
+    with served(tmp_path / "data", room) as (port, site):
+        s = Student(port)
+        s.join(site.join_code)
+        pages = _play_keeping_pages(s, random.Random(1))
+        player = site.lesson.player(site.lesson.store.students()[0].token)
+        state = player.state
+        report = h.unescape(s.post("/debrief", s.get("/play").hidden() | {"go": "next"}).body)
+    level, shown_any, real_any = state.level, 0, 0
+    for record in state.records:
+        # a record's step counts the choices made, the page's the choices before it
+        page = next(body for step, body in pages if step + 1 == record.step)
+        moments = [m for m in moments_of(level, state.seed, record) if m.shown]
+        scene = page.split('<article class="scene', 1)[1]
+        for m in moments:       # a caption line in the scene, as the text mode words it
+            assert f'class="moment moment-{m.look}"' in scene
+            assert moment_line(m.name, m.look) in scene
+        assert scene.count('class="moment moment-') == len(moments)
+        assert "[" + (moment_line(moments[0].name, moments[0].look) if moments else "@") \
+            + "]" not in page        # not again among "What happened"
+        shown_any += len(moments)
+        real_any += sum(m.recorded for m in moments)
+    assert shown_any, "this seed and these choices should show a moment"
+    assert "Moments you saw:" in report                           # which ones were real
+    assert ("(real: it recorded you)" in report) == bool(real_any)
+    assert ("(nothing recorded)" in report) == (shown_any > real_any)
+
+
+def test_the_signs_hold_still_when_motion_is_reduced():
+    from pathlib import Path
+
+    import game.web.app
+    css = (Path(game.web.app.__file__).parent / "static" / "site.css").read_text(encoding="utf-8")
+    reduced = css.split("@media (prefers-reduced-motion: reduce)", 1)[1].split("\n", 1)[0]
+    assert "animation: none" in reduced
+    for look in ("camera", "light", "buzz", "glance"):   # every look has a sign that moves
+        rule = css.split(f".moment-{look} .sign", 1)[1].split("}", 1)[0]
+        assert "animation:" in rule
+    for frames in ("sign-turn", "sign-on", "sign-glance"):   # resting style = last pose
+        block = css.split(f"@keyframes {frames}", 1)[1].split("\n", 1)[0]
+        assert "from {" in block and " to {" not in block

@@ -135,7 +135,8 @@ class Site:
                                              K.WARNING_TEXT.format(n=left))
         context = {"chapter": self.lesson.title(player), "status": views.status_view(state),
                    "warning": warning,
-                   "happened": views.happened(player), "scene": None, "ending": None,
+                   "happened": views.happened(player), "moments": views.moments(player),
+                   "scene": None, "ending": None,
                    "skip": W.SKIP}
         if state.finished:
             context["ending"] = views.ending_view(state)

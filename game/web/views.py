@@ -11,6 +11,8 @@ from ..core import choices, score_display, services
 from ..core import debrief as core_debrief
 from ..core.changes import final_display, final_words
 from ..core.display import legibility
+from ..core.events import Watched
+from ..core.strings import moment_line
 from ..text import strings as ts
 from ..text.debrief import moment_notes
 from ..text.events import event_lines
@@ -43,13 +45,25 @@ def status_view(state) -> dict:
 
 
 def happened(player) -> list[str]:
-    """The lines a player reads after their last choice (what the window and terminal say)."""
+    """The lines a player reads after their last choice (what the window and terminal say);
+    the moments of watching are not among them: `moments` draws those in the scene."""
     step = player.last
     if step is None:
         return []
     state = step.state
-    return [line for line in event_lines(step.events, state.level, legibility(state), False,
+    events = [e for e in step.events if not isinstance(e, Watched)]
+    return [line for line in event_lines(events, state.level, legibility(state), False,
                                          step.score) if line.strip()]
+
+
+def moments(player) -> list[dict]:
+    """The moments of watching of the last choice (the core's `Watched` events), each as
+    its look and the caption the text mode prints: never whether anything recorded."""
+    step = player.last
+    if step is None:
+        return []
+    return [{"look": e.look, "caption": moment_line(e.name, e.look)}
+            for e in step.events if isinstance(e, Watched)]
 
 
 def scene_view(state) -> dict:
