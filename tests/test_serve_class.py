@@ -248,3 +248,29 @@ def test_the_signs_hold_still_when_motion_is_reduced():
     for frames in ("sign-turn", "sign-on", "sign-glance"):   # resting style = last pose
         block = css.split(f"@keyframes {frames}", 1)[1].split("\n", 1)[0]
         assert "from {" in block and " to {" not in block
+
+
+def test_the_teacher_sees_who_is_answering_the_questions(tmp_path):
+    import html
+    with served(tmp_path / "data", _room(tmp_path, ASKED)) as (port, site):
+        before = Student(port)
+        before.join(site.join_code)
+        after = Student(port)
+        after.join(site.join_code)
+        page = after.get("/play")
+        while 'action="/question"' in page.body:
+            page = after.post("/question", page.hidden() | {"option": "1"})
+        r = random.Random(1)
+        while 'action="/question"' not in page.body:
+            if page.open_choices():
+                page = after.choose(page, r.choice(page.open_choices()))
+            elif 'action="/next"' in page.body:
+                page = after.post("/next", page.hidden())
+            else:
+                page = after.post("/debrief", page.hidden() | {"go": "next"})
+        t = Student(port)
+        t.cookie = f"sincerity_teacher={site.teacher_key}"
+        body = html.unescape(t.get("/teacher").body)
+    assert "answering the questions before play" in body
+    assert "answering the questions again" in body
+    assert "2 joined · 1 playing · 1 in the debrief · 0 finished" in body

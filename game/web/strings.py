@@ -47,6 +47,8 @@ NOW_PLAYING = "playing {title}"
 NOW_BETWEEN = "ending of {title}"
 NOW_DEBRIEF = "debrief, step {n}"
 NOW_DONE = "finished"
+NOW_QUESTIONS = "answering the questions before play"
+NOW_QUESTIONS_AGAIN = "answering the questions again"
 END_LESSON = "End the lesson"
 END_CONFIRM = ("Ending the lesson saves every student who is still playing (status "
                "\u201cstopped\u201d) and sends them to the debrief. No one can join after.")

@@ -25,7 +25,7 @@ def student_rows(lesson) -> tuple[list[dict], str]:
     counts = lesson.store.choice_counts()
     rows, tally = [], {"play": 0, "debrief": 0, "done": 0}
     for row in lesson.store.students():
-        phase = "debrief" if row.phase == "confirm" else row.phase
+        phase = _TALLY.get(row.phase, row.phase)
         tally[phase] = tally.get(phase, 0) + 1
         rows.append({"code": row.code, "persona": _persona(lesson, row),
                      "now": _now(lesson, row), "choices": counts.get(row.token, 0),
@@ -33,6 +33,11 @@ def student_rows(lesson) -> tuple[list[dict], str]:
     line = W.JOINED.format(n=len(rows), playing=tally["play"], debrief=tally["debrief"],
                            done=tally["done"])
     return rows, line
+
+
+#: Where each phase is counted in the line above the table: the questions before play with
+#: playing, the confirmation and the questions after with the debrief.
+_TALLY = {"before": "play", "confirm": "debrief", "after": "debrief"}
 
 
 def _persona(lesson, row) -> str:
@@ -45,6 +50,10 @@ def _persona(lesson, row) -> str:
 def _now(lesson, row) -> str:
     if row.phase == "done":
         return W.NOW_DONE
+    if row.phase == "before":
+        return W.NOW_QUESTIONS
+    if row.phase == "after":
+        return W.NOW_QUESTIONS_AGAIN
     if row.phase in ("debrief", "confirm"):
         return W.NOW_DEBRIEF.format(n=row.step + 1)
     level_id, ruleset = row.plan["turns"][min(row.turn, len(row.plan["turns"]) - 1)]
