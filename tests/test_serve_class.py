@@ -274,3 +274,29 @@ def test_the_teacher_sees_who_is_answering_the_questions(tmp_path):
     assert "answering the questions before play" in body
     assert "answering the questions again" in body
     assert "2 joined · 1 playing · 1 in the debrief · 0 finished" in body
+
+
+def test_one_student_is_one_student_in_the_warnings(tmp_path):
+    import html
+    with served(tmp_path / "data", _room(tmp_path, ASKED)) as (port, site):
+        s = Student(port)
+        page = s.join(site.join_code)
+        while 'action="/question"' in page.body:
+            page = s.post("/question", page.hidden() | {"option": "1"})
+        r, page = random.Random(5), s.get("/play")
+        while 'action="/question"' not in page.body:
+            if page.open_choices():
+                page = s.choose(page, r.choice(page.open_choices()))
+            elif 'action="/next"' in page.body:
+                page = s.post("/next", page.hidden())
+            else:
+                page = s.post("/debrief", page.hidden() | {"go": "next"})
+        while 'action="/question"' in page.body:
+            page = s.post("/question", page.hidden() | {"option": "2"})
+        t = Student(port)
+        t.cookie = f"sincerity_teacher={site.teacher_key}"
+        body = html.unescape(t.get("/teacher").body)
+        report = html.unescape(t.get("/teacher/report.html").body)
+    for text in (body, report):
+        assert "Only 1 student answered the same dilemmas both ways" in text
+        assert "Only 1 student answered a question both times" in text

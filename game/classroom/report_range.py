@@ -14,6 +14,14 @@ from .questions import class_shifts
 KINDS = ("expression", "rules")
 
 
+def few_warning(n: int, questions: bool = False) -> str:
+    """The warning that `n` students are too few (dilemmas, or with `questions` the
+    lesson's questions), said right for one student too."""
+    if questions:
+        return S.QUESTIONS_FEW_ONE if n == 1 else S.QUESTIONS_FEW.format(n=n)
+    return S.RANGE_FEW_ONE if n == 1 else S.RANGE_FEW.format(n=n)
+
+
 def range_line(label: str, found: Interval) -> str:
     """"All six dilemmas: -20% (95% range -40% to 0%, 12 students)." (the teacher's page
     says it too)."""
@@ -57,7 +65,7 @@ def ranges_html(cls) -> str:
             lines.append(range_line(S.RANGE_KINDS[kind], part))
     out = [f"<h3>{esc(S.RANGE_TITLE)}</h3>"]
     if whole.students < FEW_STUDENTS:
-        out.append(f'<p class="warn"><strong>{esc(S.RANGE_FEW.format(n=whole.students))}'
+        out.append(f'<p class="warn"><strong>{esc(few_warning(whole.students))}'
                    "</strong></p>")
     out.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
     out.append(_orders(cls))
@@ -93,7 +101,7 @@ def questions_html(cls) -> str:
              f'<br><span class="muted small">{r["n"]} students</span>',
              esc(points_text(r["shift"]))] for r in rows]
     few = min(r["n"] for r in rows) < FEW_STUDENTS
-    warn = (f'<p class="warn">{esc(S.QUESTIONS_FEW.format(n=min(r["n"] for r in rows)))}</p>'
+    warn = (f'<p class="warn">{esc(few_warning(min(r["n"] for r in rows), True))}</p>'
             if few else "")
     return (f"<section><h2>{esc(S.REPORT_QUESTIONS)}</h2><p class=\"muted\">"
             f"{esc(S.REPORT_QUESTIONS_NOTE)}</p>{warn}"

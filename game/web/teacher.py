@@ -15,7 +15,7 @@ from ..classroom.fairness import FEW_STUDENTS
 from ..classroom.questions import class_shifts
 from ..classroom.kiosk import turn_title
 from ..classroom.report import report_html
-from ..classroom.report_range import KINDS, percent, points_text, range_line
+from ..classroom.report_range import KINDS, few_warning, percent, points_text, range_line
 from ..classroom.svg import strip_plot
 from . import strings as W
 
@@ -96,7 +96,7 @@ def figures(lesson) -> list[dict]:
                                        same=shift.same, more=shift.more),
                  *_ranges(cls), W.FIG_NOT_STUDY.format(n=shift.students)]
     whole = cls.chilling_interval()
-    warn = K.RANGE_FEW.format(n=whole.students) if 0 < whole.students < FEW_STUDENTS else None
+    warn = few_warning(whole.students) if 0 < whole.students < FEW_STUDENTS else None
     out.append(_fig("learned", W.FIG_CHILLING, lines) | {"headline": headline, "warn": warn})
     asked = _questions(cls)
     if asked is not None:
@@ -133,7 +133,7 @@ def _questions(cls) -> dict | None:
                                    after=percent(r["after"], r["n"]), n=r["n"],
                                    change=points_text(r["shift"])) for r in rows]
     fewest = min(r["n"] for r in rows)
-    warn = K.QUESTIONS_FEW.format(n=fewest) if fewest < FEW_STUDENTS else None
+    warn = few_warning(fewest, True) if fewest < FEW_STUDENTS else None
     return _fig("learned", K.REPORT_QUESTIONS, lines) | {"warn": warn}
 
 
