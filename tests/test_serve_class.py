@@ -300,3 +300,20 @@ def test_one_student_is_one_student_in_the_warnings(tmp_path):
     for text in (body, report):
         assert "Only 1 student answered the same dilemmas both ways" in text
         assert "Only 1 student answered a question both times" in text
+
+
+def test_the_time_limit_counts_from_play_not_from_the_questions(tmp_path):
+    import time
+    room = _room(tmp_path, ASKED + "time_limit_minutes: 10\nwarning_minutes: 2\n")
+    with served(tmp_path / "data", room) as (port, site):
+        s = Student(port)
+        page = s.join(site.join_code)
+        token = site.lesson.store.students()[0].token
+        site.lesson.store.update(token, joined=time.time() - 9.5 * 60)   # slow to answer
+        site.lesson.players.clear()
+        while 'action="/question"' in page.body:
+            page = s.post("/question", page.hidden() | {"option": "1"})
+        assert 'action="/choose"' in page.body
+        assert "minutes left" not in page.body and "minute left" not in page.body
+        page = s.get("/play")
+        assert 'action="/choose"' in page.body                # play is not cut short

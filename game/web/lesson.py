@@ -214,8 +214,8 @@ class Lesson:
             chosen[self.questions[index].id] = option
         if index + 1 < len(self.questions):
             self.update(player, questions=asked, step=index + 1)
-        elif when == "before":
-            self.update(player, questions=asked, phase="play", step=0)
+        elif when == "before":   # the clock starts with play, as the kiosk's timers do
+            self.update(player, questions=asked, phase="play", step=0, joined=time.time())
         else:
             self.update(player, questions=asked)
             self.finish(player, row.include)

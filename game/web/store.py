@@ -24,7 +24,7 @@ create table if not exists students (
   code text unique not null,         -- the session code, e.g. amber-fox-42
   n integer not null,                -- the order they joined in (0, 1, 2 ...)
   plan text not null,                -- JSON: persona, seed, the chapters' turns
-  joined real not null,
+  joined real not null,              -- when play began (after the questions before, if any)
   turn integer not null default 0,   -- the chapter (turn) they are playing
   phase text not null default 'play',   -- before | play | debrief | confirm | after | done
   step integer not null default 0,   -- the debrief step (0-5), or the question (0, 1 ...)
