@@ -69,8 +69,14 @@ def _outline(html: str) -> _Outline:
     return o
 
 
-def test_every_student_page_is_outlined_and_self_contained(tmp_path):
-    with served(tmp_path) as (port, site):
+@pytest.mark.parametrize("questions", [False, True])
+def test_every_student_page_is_outlined_and_self_contained(tmp_path, questions):
+    room = None
+    if questions:      # the lesson's questions before play and after the debrief too
+        room = tmp_path / "room.yaml"
+        room.write_text("format: 1\nchapters: [day_zero, pilot_city]\nquestions: standard\n"
+                        "export_folder: exports\n", encoding="utf-8")
+    with served(tmp_path / "data", str(room) if room else None) as (port, site):
         s = Student(port)
         pages = [s.get("/").body]
         page = s.join(site.join_code)
@@ -81,6 +87,8 @@ def test_every_student_page_is_outlined_and_self_contained(tmp_path):
                 page = s.choose(page, rng.choice(page.open_choices()))
             elif 'action="/next"' in page.body:
                 page = s.post("/next", page.hidden())
+            elif 'action="/question"' in page.body:
+                page = s.post("/question", page.hidden() | {"option": "1"})
             elif 'action="/debrief"' in page.body:
                 page = s.post("/debrief", page.hidden() | {"go": "next", "answer": "x"})
             elif 'action="/confirm"' in page.body:

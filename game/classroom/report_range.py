@@ -14,7 +14,17 @@ from .questions import class_shifts
 KINDS = ("expression", "rules")
 
 
-def _line(label: str, found: Interval) -> str:
+def few_warning(n: int, questions: bool = False) -> str:
+    """The warning that `n` students are too few (dilemmas, or with `questions` the
+    lesson's questions), said right for one student too."""
+    if questions:
+        return S.QUESTIONS_FEW_ONE if n == 1 else S.QUESTIONS_FEW.format(n=n)
+    return S.RANGE_FEW_ONE if n == 1 else S.RANGE_FEW.format(n=n)
+
+
+def range_line(label: str, found: Interval) -> str:
+    """"All six dilemmas: -20% (95% range -40% to 0%, 12 students)." (the teacher's page
+    says it too)."""
     if found.value is None or found.low is None:
         return S.RANGE_NONE.format(label=label, n=found.students)
     return S.RANGE_LINE.format(label=label, value=signed_percent(found.value),
@@ -48,14 +58,14 @@ def ranges_html(cls) -> str:
     whole = cls.chilling_interval()
     if not whole.students:
         return ""
-    lines = [_line(S.RANGE_ALL, whole)]
+    lines = [range_line(S.RANGE_ALL, whole)]
     for kind in KINDS:
         part = cls.chilling_interval(kind)
         if part.students:
-            lines.append(_line(S.RANGE_KINDS[kind], part))
+            lines.append(range_line(S.RANGE_KINDS[kind], part))
     out = [f"<h3>{esc(S.RANGE_TITLE)}</h3>"]
     if whole.students < FEW_STUDENTS:
-        out.append(f'<p class="warn"><strong>{esc(S.RANGE_FEW.format(n=whole.students))}'
+        out.append(f'<p class="warn"><strong>{esc(few_warning(whole.students))}'
                    "</strong></p>")
     out.append("<ul>" + "".join(f"<li>{esc(line)}</li>" for line in lines) + "</ul>")
     out.append(_orders(cls))
@@ -87,22 +97,23 @@ def questions_html(cls) -> str:
         return ""
     body = [[f'{esc(r["ask"])}<br><span class="muted small">'
              f'{esc(S.REPORT_QUESTIONS_FOLLOWED.format(answer=r["marked"]))}</span>',
-             f'{_percent(r["before"], r["n"])} → {_percent(r["after"], r["n"])}'
+             f'{percent(r["before"], r["n"])} → {percent(r["after"], r["n"])}'
              f'<br><span class="muted small">{r["n"]} students</span>',
-             esc(_points(r["shift"]))] for r in rows]
+             esc(points_text(r["shift"]))] for r in rows]
     few = min(r["n"] for r in rows) < FEW_STUDENTS
-    warn = (f'<p class="warn">{esc(S.QUESTIONS_FEW.format(n=min(r["n"] for r in rows)))}</p>'
+    warn = (f'<p class="warn">{esc(few_warning(min(r["n"] for r in rows), True))}</p>'
             if few else "")
     return (f"<section><h2>{esc(S.REPORT_QUESTIONS)}</h2><p class=\"muted\">"
             f"{esc(S.REPORT_QUESTIONS_NOTE)}</p>{warn}"
             f"{table(list(S.REPORT_QUESTIONS_HEAD), body, {1, 2})}</section>")
 
 
-def _percent(k: int, n: int) -> str:
+def percent(k: int, n: int) -> str:
     return f"{100 * k / n:.0f}%" if n else "—"
 
 
-def _points(found: Interval) -> str:
+def points_text(found: Interval) -> str:
+    """A question's change in points with its range, or a dash."""
     if found.value is None or found.low is None:
         return "—"
     return f"{found.value:+.0f} points ({found.low:+.0f} to {found.high:+.0f})"

@@ -189,6 +189,9 @@ RANGE_HOW = ("The range comes from drawing the class again and again from its ow
 RANGE_FEW = ("Only {n} students answered the same dilemmas both ways. That is too few for "
              "the figure to say anything about the class: use it to start the talk, not as "
              "a finding.")
+RANGE_FEW_ONE = ("Only 1 student answered the same dilemmas both ways. That is too few for "
+                 "the figure to say anything about the class: use it to start the talk, not as "
+                 "a finding.")
 RANGE_ORDERS = "Day Zero first: {first}. Scored chapter first: {second}."
 RANGE_ORDER_SAME = ("The two orders' figures are within chance of each other: this class "
                     "gives no evidence of an order effect.")
@@ -229,6 +232,8 @@ REPORT_QUESTIONS_HEAD = ("Question", "Before → after", "Change (95% range)")
 REPORT_QUESTIONS_FOLLOWED = "Answer followed: {answer}"
 QUESTIONS_FEW = ("Only {n} students answered a question both times. That is too few for the "
                  "change to say anything about the class.")
+QUESTIONS_FEW_ONE = ("Only 1 student answered a question both times. That is too few for the "
+                     "change to say anything about the class.")
 QUESTION_HINT = "Number keys or click to answer · Esc skips the question"
 PRIVACY_INSIDE = ("Inside: the session code, the date, the persona and rules you played, every "
                   "choice with the seconds it took, your score and doors, your answers to the "
@@ -236,3 +241,8 @@ PRIVACY_INSIDE = ("Inside: the session code, the date, the persona and rules you
                   "typed answers only if you ticked the box. No name.")
 RANGE_CARD = "95% range {low} to {high}, {n} students"
 RANGE_CARD_FEW = "Only {n} students: too few to say"
+
+# ---- the debrief's own figures (kiosk and browser alike: game/classroom/debrief_steps.py)
+YOU = "You"
+YOU_KIND = "You: {name}"
+CANDID_NOT = "held back"

@@ -127,13 +127,16 @@ class Site:
             return self.page("confirm.html", title=K.DROP_TITLE, **common)
         if row.phase == "debrief":
             return self.debrief_page(player, common)
+        if row.phase in ("before", "after"):
+            return self.question_page(player, common)
         state = player.state
         left = self.lesson.minutes_left(player)
         warning = None if left is None else (K.WARNING_TEXT_ONE if left == 1 else
                                              K.WARNING_TEXT.format(n=left))
         context = {"chapter": self.lesson.title(player), "status": views.status_view(state),
                    "warning": warning,
-                   "happened": views.happened(player), "scene": None, "ending": None,
+                   "happened": views.happened(player), "moments": views.moments(player),
+                   "scene": None, "ending": None,
                    "skip": W.SKIP}
         if state.finished:
             context["ending"] = views.ending_view(state)
@@ -160,6 +163,28 @@ class Site:
                          answers_allowed=self.lesson.config.answers,
                          answer=row.answers.get(d["key"], ""), include=row.include,
                          max_answer=MAX_ANSWER_CHARS, body_class="wide", **common)
+
+    def question_page(self, player, common: dict) -> HTMLResponse:
+        row, questions = player.row, self.lesson.questions
+        index = min(row.step, len(questions) - 1)
+        heading = K.QUESTIONS_BEFORE if row.phase == "before" else K.QUESTIONS_AFTER
+        return self.page("question.html", title=questions[index].ask, q=questions[index],
+                         index=index, heading=heading.format(n=len(questions)),
+                         of=K.QUESTION_OF.format(n=index + 1, of=len(questions)), **common)
+
+    async def question(self, request: Request) -> Response:
+        player, form = await self.posted(request)
+        step, option = form.get("step", ""), form.get("option", "")
+        if not step.isdigit() or not option.isdigit() or len(option) > 2:
+            raise Refused(400, "bad_form")
+        with player.lock:
+            row, questions = player.row, self.lesson.questions
+            if row.phase not in ("before", "after") or int(step) != row.step:
+                return RedirectResponse("/play", 303)   # an old page: show where they are
+            if int(option) > len(questions[row.step].options):
+                raise Refused(400, "bad_form")
+            self.lesson.ask(player, row.step, int(option) or None)
+        return RedirectResponse("/play", 303)
 
     async def posted(self, request: Request):
         """The student and the form of a POST, its CSRF token checked."""
@@ -210,7 +235,7 @@ class Site:
             elif not include and any(v.strip() for v in row.answers.values()):
                 self.lesson.update(player, phase="confirm")
             else:
-                self.lesson.finish(player, include)
+                self.lesson.after_debrief(player, include)
         return RedirectResponse("/play", 303)
 
     async def confirm(self, request: Request) -> Response:
@@ -221,7 +246,7 @@ class Site:
         with player.lock:
             if player.row.phase == "confirm":
                 if go == "drop":
-                    self.lesson.finish(player, False)
+                    self.lesson.after_debrief(player, False)
                 else:
                     self.lesson.update(player, phase="debrief", step=5)
         return RedirectResponse("/play", 303)
@@ -334,6 +359,7 @@ def make_app(lesson: Lesson, students_url: str = "/"):
         Route("/", site.home), Route("/join", site.join, methods=["POST"]),
         Route("/play", site.play), Route("/choose", site.choose, methods=["POST"]),
         Route("/next", site.next_chapter, methods=["POST"]),
+        Route("/question", site.question, methods=["POST"]),
         Route("/debrief", site.debrief, methods=["POST"]),
         Route("/confirm", site.confirm, methods=["POST"]),
         Route("/static/{name}", site.static),

@@ -18,12 +18,13 @@ from ..classroom.chapters import (classroom_dict, is_scored_level, shared_person
 from ..classroom.config import LoadedClassroom, load_classroom, load_classroom_text
 from ..classroom.export import export_paths
 from ..classroom.kiosk import chapter_turns, plan_student, turn_title
+from ..classroom.questions import answered, load_bank, pick
 from ..classroom.record import ChapterRecorder, build_export, clean_answers
 from ..core import ChoiceError, Step, choose, new_game
 from .store import Store, StudentRow
 from .writer import Writer
 
-MODE = "kiosk"   # the export schema's word for a recorded classroom session
+MODE = "browser"   # the export schema's word for a session played through the server
 DEFAULT_ROOM = """format: 1
 name: ""
 chapters: [day_zero, pilot_city]
@@ -96,6 +97,8 @@ class Lesson:
         self.levels = {lv.id: with_legibility(lv, room.config.legibility) for lv in room.levels}
         self.rng = rng or random.SystemRandom()
         self.players: dict[str, Player] = {}
+        wanted = room.config.questions
+        self.questions = pick(load_bank()[0], wanted)[0] if wanted else []
         self._join = threading.Lock()
         self.writer = Writer(export_dir, room.config.printable)
         self.rewrite_missing()
@@ -113,9 +116,16 @@ class Lesson:
         """A new student: their plan, kept; the token for their cookie."""
         with self._join:
             n = self.store.count()
-            plan = assign(n, self.rng, self.room, self.store.code_taken)
+            plan = assign(n, self.rng, self.room, self.code_taken)
             token = self.store.add_student(plan["code"], n, plan)
+            if self.questions:    # the lesson's questions come before play
+                self.store.update(token, phase="before")
         return token
+
+    def code_taken(self, code: str) -> bool:
+        """A code another student of this lesson has, or whose session file is already in
+        the export folder (a lesson before this one): never given again."""
+        return self.store.code_taken(code) or export_paths(self.export_dir, code)[0].exists()
 
     def player(self, token: str) -> Player | None:
         """The student with this token (rebuilt from the store if the server restarted)."""
@@ -191,6 +201,36 @@ class Lesson:
         self.save(player, status)
         self.update(player, phase="debrief", step=0)
 
+    # ---- the lesson's questions (before play and after the debrief)
+    def ask(self, player: Player, index: int, option: int | None) -> None:
+        """Keep the answer to question `index` (None: skipped) of the round being asked;
+        after the last one, play begins (before) or the session is finished (after)."""
+        row = player.row
+        when = "before" if row.phase == "before" else "after"
+        asked = {k: dict(v) for k, v in row.questions.items()}
+        chosen = asked.setdefault(when, {})
+        chosen.pop(self.questions[index].id, None)
+        if option:
+            chosen[self.questions[index].id] = option
+        if index + 1 < len(self.questions):
+            self.update(player, questions=asked, step=index + 1)
+        elif when == "before":   # the clock starts with play, as the kiosk's timers do
+            self.update(player, questions=asked, phase="play", step=0, joined=time.time())
+        else:
+            self.update(player, questions=asked)
+            self.finish(player, row.include)
+
+    def after_debrief(self, player: Player, include: bool) -> None:
+        """The debrief's Finish: the questions again (if the lesson has them), then saved.
+        Typed answers the student chose not to keep are dropped now, not after."""
+        if not self.questions:
+            self.finish(player, include)
+            return
+        if not include and player.row.answers:
+            self.update(player, answers={})
+            self.store.forget()
+        self.update(player, phase="after", step=0, include=int(include))
+
     # ---- the debrief
     def answer(self, player: Player, key: str, text: str) -> None:
         answers = dict(player.row.answers)
@@ -210,9 +250,13 @@ class Lesson:
 
     # ---- the record
     def record(self, player: Player, status: str, answers: dict | None = None) -> dict:
-        room = classroom_dict(self.config, player.row.code)
-        return build_export(player.recorders, player.row.code, status, MODE, room,
-                            duration=time.time() - player.row.joined, answers=answers)
+        row = player.row
+        room = classroom_dict(self.config, row.code)
+        asked = answered(self.questions, row.questions.get("before", {}),
+                         row.questions.get("after", {})) if self.questions else None
+        return build_export(player.recorders, row.code, status, MODE, room,
+                            duration=time.time() - row.joined, answers=answers,
+                            questions=asked)
 
     def save(self, player: Player, status: str, answers: dict | None = None) -> None:
         """The session record: committed to the store, then its file handed to the writer."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 LOOPBACK = "127.0.0.1"
 _HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
+_OPTION = re.compile(r'<button type="submit" name="option" value="(\d+)"')
 _CHOICE = re.compile(r'<button type="submit" name="choice" value="([^"]+)" data-key="(\d+)"'
                      r'\s*(disabled)?')
 
@@ -129,6 +130,9 @@ class Student:
                 time.sleep(rng.uniform(*think))
             if open_:
                 page = self.choose(page, rng.choice(open_))
+            elif 'action="/question"' in page.body:
+                options = _OPTION.findall(page.body)     # "0" is "Skip this question"
+                page = self.post("/question", page.hidden() | {"option": rng.choice(options)})
             elif 'action="/next"' in page.body:
                 page = self.post("/next", page.hidden())
             elif 'action="/debrief"' in page.body:

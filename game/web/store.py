@@ -24,14 +24,15 @@ create table if not exists students (
   code text unique not null,         -- the session code, e.g. amber-fox-42
   n integer not null,                -- the order they joined in (0, 1, 2 ...)
   plan text not null,                -- JSON: persona, seed, the chapters' turns
-  joined real not null,
+  joined real not null,              -- when play began (after the questions before, if any)
   turn integer not null default 0,   -- the chapter (turn) they are playing
-  phase text not null default 'play',   -- play | debrief | confirm | done
-  step integer not null default 0,   -- the debrief step (0-5)
+  phase text not null default 'play',   -- before | play | debrief | confirm | after | done
+  step integer not null default 0,   -- the debrief step (0-5), or the question (0, 1 ...)
   status text,                       -- the export's status once there is one
   answers text,                      -- JSON of typed answers, until Finish
   include integer not null default 0,
-  export text                        -- the session record (JSON) last written
+  export text,                       -- the session record (JSON) last written
+  questions text                     -- JSON: the lesson's questions answered, before/after
 );
 create table if not exists choices (
   token text not null, turn integer not null, step integer not null,
@@ -55,6 +56,7 @@ class StudentRow:
     answers: dict
     include: bool
     export: dict | None
+    questions: dict          # {"before": {id: option}, "after": {id: option}}
 
 
 class Store:
@@ -70,6 +72,13 @@ class Store:
         self._db.execute("pragma synchronous=normal")   # WAL: a killed process loses nothing
         self._db.execute("pragma secure_delete=on")     # what is deleted is overwritten
         self._db.executescript(SCHEMA)
+        self._add_missing_columns()
+
+    def _add_missing_columns(self) -> None:
+        """A lesson folder from before `questions` was kept gains the column (empty)."""
+        have = {r[1] for r in self._db.execute("pragma table_info(students)")}
+        if "questions" not in have:
+            self._db.execute("alter table students add column questions text")
 
     def close(self) -> None:
         with self._lock:
@@ -119,8 +128,9 @@ class Store:
         return [_row(r) for r in self._read(f"select {_COLUMNS} from students order by n")]
 
     def update(self, token: str, **values) -> None:
-        """Change a student's columns (`answers` and `export` given as plain data)."""
-        for key in ("answers", "export"):
+        """Change a student's columns (`answers`, `export` and `questions` given as plain
+        data)."""
+        for key in ("answers", "export", "questions"):
             if key in values and values[key] is not None:
                 values[key] = json.dumps(values[key], ensure_ascii=False)
         names = ", ".join(f"{k} = ?" for k in values)
@@ -146,10 +156,12 @@ class Store:
         return dict(self._read("select token, count(*) from choices group by token"))
 
 
-_COLUMNS = "token, code, n, plan, joined, turn, phase, step, status, answers, include, export"
+_COLUMNS = ("token, code, n, plan, joined, turn, phase, step, status, answers, include, export, "
+            "questions")
 
 
 def _row(r: tuple) -> StudentRow:
     return StudentRow(r[0], r[1], r[2], json.loads(r[3]), r[4], r[5], r[6], r[7], r[8],
                       json.loads(r[9]) if r[9] else {}, bool(r[10]),
-                      json.loads(r[11]) if r[11] else None)
+                      json.loads(r[11]) if r[11] else None,
+                      json.loads(r[12]) if r[12] else {"before": {}, "after": {}})

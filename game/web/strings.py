@@ -30,6 +30,9 @@ BAD_FORM = "That form was out of date or incomplete. Go back and try again."
 TOO_BIG = "That was too much text to send. Keep answers under {n} characters."
 NO_CHOICE = "That choice is not open to you. Pick another."
 SKIP = "Skip to the choices"
+QUESTIONS_HOW = ("Not a test: nothing is graded. Pick the answer you think is right, or skip "
+                 "the question.")
+QUESTION_KEYS = "Press an answer's number on the keyboard, or tap it."
 
 # ---- the teacher's pages
 TEACHER_TITLE = "Teacher"
@@ -44,6 +47,8 @@ NOW_PLAYING = "playing {title}"
 NOW_BETWEEN = "ending of {title}"
 NOW_DEBRIEF = "debrief, step {n}"
 NOW_DONE = "finished"
+NOW_QUESTIONS = "answering the questions before play"
+NOW_QUESTIONS_AGAIN = "answering the questions again"
 END_LESSON = "End the lesson"
 END_CONFIRM = ("Ending the lesson saves every student who is still playing (status "
                "\u201cstopped\u201d) and sends them to the debrief. No one can join after.")
@@ -102,6 +107,8 @@ FIG_CORRECTIONS = "What is real"
 FIG_CONTRAST = "The same choices under the other rules"
 FIG_ANSWERS = "What students wrote (only those who ticked the box)"
 FIG_NONE = "Nothing to show yet."
+QUESTION_ROW = ("{ask} (answer followed: {marked}): {before} before, {after} after, {n} "
+                "students; change {change}")
 CONTRAST_ROW = ("{own} against {other}: {n} players; median score {own_median} as played, "
                 "{other_median} under the other rules; {parted} stories parted before the end")
 PERSONA_ROW = "{persona}: {n} players, median {median:.0f} ({low}\u2013{high})"
@@ -124,8 +131,7 @@ STOP_LINE = "Press Ctrl+C here to stop the server; start it again on the same da
 PORT_BUSY = ("the port {port} cannot be used on {host} ({why}); leave out --port to take a "
              "free one")
 HOST_BAD = "cannot listen on {host} ({why}); give an address of this computer with --host"
-YOU = "You"
 NOTE_RECORD = ("The game keeps a record of your choices for the class discussion, on your "
                "teacher's computer. It has no name in it: only a session code you will see "
                "next. Nothing is sent anywhere else.")
-CANDID_NOT = "held back"
+VERDICT_LABEL = "Your game in three lines"

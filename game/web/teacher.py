@@ -11,8 +11,11 @@ from ..classroom import strings as K
 from ..classroom.chilling import signed_percent
 from ..classroom.class_data import ClassData
 from ..classroom.export import file_stem
+from ..classroom.fairness import FEW_STUDENTS
+from ..classroom.questions import class_shifts
 from ..classroom.kiosk import turn_title
 from ..classroom.report import report_html
+from ..classroom.report_range import KINDS, few_warning, percent, points_text, range_line
 from ..classroom.svg import strip_plot
 from . import strings as W
 
@@ -22,7 +25,7 @@ def student_rows(lesson) -> tuple[list[dict], str]:
     counts = lesson.store.choice_counts()
     rows, tally = [], {"play": 0, "debrief": 0, "done": 0}
     for row in lesson.store.students():
-        phase = "debrief" if row.phase == "confirm" else row.phase
+        phase = _TALLY.get(row.phase, row.phase)
         tally[phase] = tally.get(phase, 0) + 1
         rows.append({"code": row.code, "persona": _persona(lesson, row),
                      "now": _now(lesson, row), "choices": counts.get(row.token, 0),
@@ -30,6 +33,11 @@ def student_rows(lesson) -> tuple[list[dict], str]:
     line = W.JOINED.format(n=len(rows), playing=tally["play"], debrief=tally["debrief"],
                            done=tally["done"])
     return rows, line
+
+
+#: Where each phase is counted in the line above the table: the questions before play with
+#: playing, the confirmation and the questions after with the debrief.
+_TALLY = {"before": "play", "confirm": "debrief", "after": "debrief"}
 
 
 def _persona(lesson, row) -> str:
@@ -42,6 +50,10 @@ def _persona(lesson, row) -> str:
 def _now(lesson, row) -> str:
     if row.phase == "done":
         return W.NOW_DONE
+    if row.phase == "before":
+        return W.NOW_QUESTIONS
+    if row.phase == "after":
+        return W.NOW_QUESTIONS_AGAIN
     if row.phase in ("debrief", "confirm"):
         return W.NOW_DEBRIEF.format(n=row.step + 1)
     level_id, ruleset = row.plan["turns"][min(row.turn, len(row.plan["turns"]) - 1)]
@@ -82,8 +94,13 @@ def figures(lesson) -> list[dict]:
                                        unscored=shift.candid_unscored, pairs=shift.pairs,
                                        students=shift.students, fewer=shift.fewer,
                                        same=shift.same, more=shift.more),
-                 W.FIG_NOT_STUDY.format(n=shift.students)]
-    out.append(_fig("learned", W.FIG_CHILLING, lines) | {"headline": headline})
+                 *_ranges(cls), W.FIG_NOT_STUDY.format(n=shift.students)]
+    whole = cls.chilling_interval()
+    warn = few_warning(whole.students) if 0 < whole.students < FEW_STUDENTS else None
+    out.append(_fig("learned", W.FIG_CHILLING, lines) | {"headline": headline, "warn": warn})
+    asked = _questions(cls)
+    if asked is not None:
+        out.append(asked)
     out.append(_fig("relates", W.FIG_CORRECTIONS, _corrections(lesson)))
     out.append(_fig("what_if", W.FIG_CONTRAST, [
         W.CONTRAST_ROW.format(own=r["own"], other=r["other"], n=r["n"],
@@ -95,12 +112,38 @@ def figures(lesson) -> list[dict]:
     return out
 
 
+def _ranges(cls) -> list[str]:
+    """The class's chilling figure, then each kind of dilemma, with its 95% range."""
+    lines = [range_line(K.RANGE_ALL, cls.chilling_interval())]
+    for kind in KINDS:
+        part = cls.chilling_interval(kind)
+        if part.students:
+            lines.append(range_line(K.RANGE_KINDS[kind], part))
+    return lines
+
+
+def _questions(cls) -> dict | None:
+    """The lesson's questions: each one's shift before and after, with its 95% range (None
+    when the class was asked none)."""
+    rows = class_shifts(cls.sessions)
+    if not rows:
+        return None
+    lines = [W.QUESTION_ROW.format(ask=r["ask"], marked=r["marked"],
+                                   before=percent(r["before"], r["n"]),
+                                   after=percent(r["after"], r["n"]), n=r["n"],
+                                   change=points_text(r["shift"])) for r in rows]
+    fewest = min(r["n"] for r in rows)
+    warn = few_warning(fewest, True) if fewest < FEW_STUDENTS else None
+    return _fig("learned", K.REPORT_QUESTIONS, lines) | {"warn": warn}
+
+
 def _number(value) -> str:
     return "—" if value is None else f"{value:.0f}"
 
 
 def _fig(step: str, title: str, lines: list[str], svg: str | None = None) -> dict:
-    return {"step": step, "title": title, "lines": lines, "svg": svg, "headline": None}
+    return {"step": step, "title": title, "lines": lines, "svg": svg, "headline": None,
+            "warn": None}
 
 
 def _corrections(lesson) -> list[str]:

@@ -17,11 +17,7 @@ from __future__ import annotations
 import pygame
 
 from ...classroom import strings as K
-from ...classroom.chilling import (BESIDE, LATER_REVIEWS, PUBLISHED, kind_caption,
-                                   kinds_played)
-from ...classroom.summary import (contrasts_of, happened_lines, learned_line, main_chapter,
-                                  verdict_of, your_figure)
-from ...core.strings import PAIR_KIND_NAMES, PAIR_KIND_SHORT
+from ...classroom.debrief_steps import prompts, step_data
 from .. import paint
 from .. import strings as S
 from ..theme import LOGICAL_SIZE, MARGIN
@@ -34,7 +30,6 @@ from .kiosk_widgets import ConfirmScreen, TextBox, TickBox
 BAR_Y = LOGICAL_SIZE[1] - 84
 HEAD_Y = 64
 MIN_BOX = 110     # the answer box is never lower than this
-NUMBER_SHOWN = ("exact", "delayed")   # rulesets whose ending may name the number
 
 
 class DebriefStepsScreen(Screen):
@@ -195,90 +190,63 @@ class DebriefStepsScreen(Screen):
         make = getattr(self, f"_blocks_{self.key}")
         return make()
 
+    def _step(self) -> dict:
+        return step_data(self.key, self.data, self.level)
+
     def _blocks_feel(self) -> list:
-        ch = main_chapter(self.data)
-        lines = verdict_of(self.data)
+        d = self._step()
+        lines = d["verdict"]
         out = [Label(S.VERDICT_LABEL), *[Text(line, "body_strong", space=6) for line in lines],
                Spacer(8)] if lines else []
-        out.append(Text(K.STEP_PROMPTS["feel"], "body_strong"))
-        if ch and ch.get("ending"):
-            out += [Label(S.ENDING_LABEL), Text(ch["ending"]["title"], "heading", space=4)]
-            if ch.get("final_score") is not None and ch.get("legibility") in NUMBER_SHOWN \
-                    and ch["ending"].get("score_shown", True):
-                out.append(Text(S.FINAL_SCORE.format(score=ch["final_score"]), "body"))
+        out.append(Text(d["lead"], "body_strong"))
+        if d["ending"]:
+            out += [Label(S.ENDING_LABEL), Text(d["ending"], "heading", space=4)]
+            if d["final"] is not None:
+                out.append(Text(S.FINAL_SCORE.format(score=d["final"]), "body"))
         return out
 
     def _blocks_happened(self) -> list:
-        ch = main_chapter(self.data)
-        if ch is None:
+        d = self._step()
+        if not d["points"]:
             return [Text(S.REPORT_EMPTY, muted=True)]
-        points = [(p["step"], p["score"]) for p in ch["score_path"]]
-        lines = [(t["value"], t["name"]) for t in ch.get("thresholds", [])]
-        lo, hi = min(s for _, s in points), max(s for _, s in points)
-        span = max(100, hi - lo)
-        near = [(v, n) for v, n in lines if lo - span <= v <= hi + span]
-        out = [Label(S.SEC_SCORE), ScoreChart(points, near), Spacer(8)]
-        lines = happened_lines(self.data)
-        return out + [Text(S.BULLET.format(text=line), space=6) for line in lines]
+        out = [Label(S.SEC_SCORE), ScoreChart(d["points"], d["thresholds"]), Spacer(8)]
+        return out + [Text(S.BULLET.format(text=line), space=6) for line in d["lines"]]
 
     def _blocks_learned(self) -> list:
-        c = self.data.get("chilling") or {}
-        out = [Label(S.SEC_CHILLING), Text(learned_line(c), "body_strong")]
-        kinds = kinds_played(c)
-        for kind, part in kinds.items():   # each kind beside the one study it compares with
-            p = BESIDE[kind]
-            you = (S.YOU_KIND.format(name=PAIR_KIND_SHORT[kind]), your_figure(part),
-                   kind_caption(kind, part, named=False))
-            out += [Text(PAIR_KIND_NAMES[kind], "body_strong", space=4),
-                    FigureCards([you, (p.short, p.figure, f"{p.claim} {p.caveat}")])]
-        if not kinds:
-            published = [] if c.get("pairs") else [(p.short, p.figure, f"{p.claim} {p.caveat}")
-                                                   for p in PUBLISHED]
-            out.append(FigureCards([(S.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION), *published]))
-        for a in c.get("answers", []):
-            if a["unscored"] is None or a["scored"] is None:
-                continue
-            before = a["candid_means"] if a["unscored"] else S.CANDID_NOT
-            after = a["candid_means"] if a["scored"] else S.CANDID_NOT
-            out.append(Text(S.CHILLING_PAIR.format(question=a["question"], before=before,
-                                                   after=after), "small", indent=16, space=4))
+        d = self._step()
+        out = [Label(S.SEC_CHILLING), Text(d["lead"], "body_strong")]
+        for kind in d["kinds"]:   # each kind beside the one study it compares with
+            out += [Text(kind["name"], "body_strong", space=4), FigureCards(kind["cards"])]
+        if d["cards"]:
+            out.append(FigureCards(d["cards"]))
+        out += [Text(S.CHILLING_PAIR.format(**p), "small", indent=16, space=4)
+                for p in d["pairs"]]
         return out
 
     def _blocks_relates(self) -> list:
-        out = [Label(K.RELATES_FACTS)]
-        corrections = self.level.debrief.corrections if self.level is not None else []
-        out += [Text(S.BULLET.format(text=c), "small", space=6) for c in corrections]
-        out += [Spacer(6)] + [Text(ref, "small", muted=True, space=4) for ref in (
-            *(f"{p.reference} {p.url}" for p in PUBLISHED), *LATER_REVIEWS)]
-        return out
+        d = self._step()
+        out = [Label(d["lead"])]
+        out += [Text(S.BULLET.format(text=c), "small", space=6) for c in d["lines"]]
+        return out + [Spacer(6)] + [Text(ref, "small", muted=True, space=4) for ref in d["refs"]]
 
     def _blocks_what_if(self) -> list:
-        level, out = self.level, []
-        persona = (self.data.get("persona") or {}).get("id")
-        ruleset = (self.data.get("ruleset") or {}).get("id")
-        if level is not None:
-            others = [p.name for pid, p in level.personas.items() if pid != persona]
-            rules = [r.name for rid, r in level.rulesets.items() if rid != ruleset]
-            if others or rules:
-                out.append(Text(K.WHAT_IF_OTHER.format(persona=" or ".join(others) or "—",
-                                                       ruleset=" or ".join(rules) or "—"),
-                                "body_strong"))
-        out.append(Text(K.STEP_PROMPTS["what_if"], muted=True))
-        for each in contrasts_of(self.data):   # the same choices under the other rules
-            words = each["words"]
-            out += [Spacer(8), Label(words["title"]), Text(words["intro"], "small", space=8)]
-            out += [Text(line, "small", space=8) for line in words["rows"] + words["summary"]]
+        d = self._step()
+        out = [Text(d["lead"], "body_strong")] if d["lead"] else []
+        out.append(Text(d["note"], muted=True))
+        for each in d["contrasts"]:   # the same choices under the other rules
+            out += [Spacer(8), Label(each["title"]), Text(each["intro"], "small", space=8)]
+            out += [Text(line, "small", space=8) for line in each["lines"]]
         return out
 
     def _blocks_next(self) -> list:
-        out = [Text(K.STEP_PROMPTS["next"], "body_strong")]
+        d = self._step()
+        out = [Text(d["lead"], "body_strong")]
         if self.allow_answers:
-            out.append(Text(K.INCLUDE_NOTE, muted=True))
+            out.append(Text(d["note"], muted=True))
         return out
 
     def _prompts(self) -> list[str]:
-        found = getattr(self.level.debrief, self.key, []) if self.level is not None else []
-        return list(found[:3]) or [K.STEP_PROMPTS[self.key]]
+        return prompts(self.key, self.level)
 
     def _prompts_layouts(self) -> list:
         """The step's prompts that fit above an answer box of at least MIN_BOX (large text

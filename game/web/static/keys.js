@@ -1,6 +1,7 @@
 // Sincerity's one script, and the pages work without it. It adds:
 // - number keys: 1-9 press the choice with that number (not while typing in a box);
-// - the live region: what a choice changed is read out by screen readers;
+// - the live region: what a choice changed, and any moment of watching, is read out by
+//   screen readers;
 // - the teacher's page: the list of students and the figures refresh every few seconds.
 (function () {
   "use strict";
@@ -20,9 +21,11 @@
   });
   function announce() {
     var live = document.getElementById("live");
-    var lines = document.getElementById("happened");
-    if (!live || !lines || live.getAttribute("role") !== "status") return;
-    setTimeout(function () { live.textContent = lines.textContent.replace(/\s+/g, " ").trim(); }, 250);
+    var parts = ["happened", "moments"].map(function (id) { return document.getElementById(id); })
+      .filter(function (el) { return el; });
+    if (!live || !parts.length || live.getAttribute("role") !== "status") return;
+    var text = parts.map(function (el) { return el.textContent; }).join(" ");
+    setTimeout(function () { live.textContent = text.replace(/\s+/g, " ").trim(); }, 250);
   }
   function refresh() {
     var region = document.querySelector("[data-live]");

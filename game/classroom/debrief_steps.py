@@ -1,0 +1,114 @@
+"""The debrief's six steps (Thiagi: feel, happened, learned, relates, what if, next) as plain
+data: what each step shows of the student's own session record, the same in the kiosk
+(game/ui/screens/kiosk_debrief.py lays it out with pygame) and in the browser
+(game/web/views.py hands it to a template). No pygame and no files here: a record in, a
+dict out, so the two front ends cannot drift apart.
+"""
+from __future__ import annotations
+
+from ..core.strings import PAIR_KIND_NAMES, PAIR_KIND_SHORT
+from . import strings as K
+from .chilling import BESIDE, LATER_REVIEWS, PUBLISHED, kind_caption, kinds_played
+from .summary import (contrasts_of, happened_lines, learned_line, main_chapter, verdict_of,
+                      your_figure)
+
+NUMBER_SHOWN = ("exact", "delayed")   # rulesets whose ending may name the number
+
+
+def step_data(key: str, data: dict, level=None) -> dict:
+    """What step `key` shows of the session record `data` (the export's plain data);
+    `level` gives the prompts, the corrections and the other personas and rulesets."""
+    return _STEPS[key](data, level)
+
+
+def prompts(key: str, level=None) -> list[str]:
+    """The level's prompts for a step (at most three), or the classroom's own."""
+    found = getattr(level.debrief, key, []) if level is not None else []
+    return list(found[:3]) or [K.STEP_PROMPTS[key]]
+
+
+def _feel(data: dict, level) -> dict:
+    """The three-line verdict, the ending reached and, when the rules let the number be seen,
+    the final score."""
+    ch = main_chapter(data)
+    out: dict = {"verdict": verdict_of(data), "lead": K.STEP_PROMPTS["feel"], "ending": None,
+                 "final": None}
+    if ch and ch.get("ending"):
+        out["ending"] = ch["ending"]["title"]
+        if ch.get("final_score") is not None and ch.get("legibility") in NUMBER_SHOWN \
+                and ch["ending"].get("score_shown", True):
+            out["final"] = ch["final_score"]
+    return out
+
+
+def _happened(data: dict, level) -> dict:
+    """The score path of the main chapter with the blacklist lines near it, and what
+    happened in sentences. `points` is empty when no choice was made."""
+    ch = main_chapter(data)
+    if ch is None or not ch.get("score_path"):
+        return {"points": [], "thresholds": [], "lines": [], "title": None, "scored": False}
+    points = [(p["step"], p["score"]) for p in ch["score_path"]]
+    lines = [(t["value"], t["name"]) for t in ch.get("thresholds", [])]
+    lo, hi = min(s for _, s in points), max(s for _, s in points)
+    span = max(100, hi - lo)
+    near = [(v, n) for v, n in lines if lo - span <= v <= hi + span]
+    return {"points": points, "thresholds": near, "lines": happened_lines(data),
+            "title": ch["title"], "scored": bool(ch.get("scored"))}
+
+
+def _learned(data: dict, level) -> dict:
+    """The chilling effect: the student's own line, then each kind of dilemma they answered
+    both ways beside the one study it compares with (`kinds`: name, your card, the
+    study's card); when no kind was compared, `cards` (you, and the studies when nothing
+    was compared at all). `pairs`: each dilemma answered both ways."""
+    c = data.get("chilling") or {}
+    kinds = []
+    for kind, part in kinds_played(c).items():
+        p = BESIDE[kind]
+        kinds.append({"name": PAIR_KIND_NAMES[kind], "cards": [
+            (K.YOU_KIND.format(name=PAIR_KIND_SHORT[kind]), your_figure(part),
+             kind_caption(kind, part, named=False)),
+            (p.short, p.figure, f"{p.claim} {p.caveat}")]})
+    cards = []
+    if not kinds:
+        published = [] if c.get("pairs") else [(p.short, p.figure, f"{p.claim} {p.caveat}")
+                                               for p in PUBLISHED]
+        cards = [(K.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION), *published]
+    pairs = [{"question": a["question"],
+              "before": a["candid_means"] if a["unscored"] else K.CANDID_NOT,
+              "after": a["candid_means"] if a["scored"] else K.CANDID_NOT}
+             for a in c.get("answers", [])
+             if a["unscored"] is not None and a["scored"] is not None]
+    return {"lead": learned_line(c), "kinds": kinds, "cards": cards, "pairs": pairs}
+
+
+def _relates(data: dict, level) -> dict:
+    """The level's corrections (what is real) and the sources of the published figures."""
+    corrections = list(level.debrief.corrections) if level is not None else []
+    refs = [*(f"{p.reference} {p.url}" for p in PUBLISHED), *LATER_REVIEWS]
+    return {"lead": K.RELATES_FACTS, "lines": corrections, "refs": refs}
+
+
+def _what_if(data: dict, level) -> dict:
+    """The other personas and rulesets by name, and the same choices under the other rules."""
+    lead = None
+    persona = (data.get("persona") or {}).get("id")
+    ruleset = (data.get("ruleset") or {}).get("id")
+    if level is not None:
+        others = [p.name for pid, p in level.personas.items() if pid != persona]
+        rules = [r.name for rid, r in level.rulesets.items() if rid != ruleset]
+        if others or rules:
+            lead = K.WHAT_IF_OTHER.format(persona=" or ".join(others) or "—",
+                                          ruleset=" or ".join(rules) or "—")
+    contrasts = [{"title": c["words"]["title"], "intro": c["words"]["intro"],
+                  "lines": c["words"]["rows"] + c["words"]["summary"]}
+                 for c in contrasts_of(data)]
+    return {"lead": lead, "note": K.STEP_PROMPTS["what_if"], "contrasts": contrasts}
+
+
+def _next(data: dict, level) -> dict:
+    return {"lead": K.STEP_PROMPTS["next"], "note": K.INCLUDE_NOTE}
+
+
+_STEPS = {"feel": _feel, "happened": _happened, "learned": _learned,
+          "relates": _relates, "what_if": _what_if, "next": _next}
