@@ -104,3 +104,19 @@ def test_every_student_page_is_outlined_and_self_contained(tmp_path, questions):
             assert all(link.startswith(("/", "#")) for link in o.links), o.links
             assert all(f in o.ids for f in o.labels)
             assert "<script>" not in html and "style=" not in html
+
+
+def test_scenes_show_their_picture_served_by_the_game_and_nothing_else(tmp_path):
+    """Each scene page shows its bundled SVG picture from /art/ (decorative: alt=""); only the
+    bundled pictures are served; an unscored day says nobody is counting, not "hidden"."""
+    with served(tmp_path / "data", None) as (port, site):
+        s = Student(port)
+        page = s.join(site.join_code)
+        srcs = re.findall(r'<img class="art" src="(/art/[a-z_]+\.svg)" alt=""', page.body)
+        assert len(srcs) == 1, page.body
+        picture = s.get(srcs[0])
+        assert picture.status == 200 and picture.body.lstrip().startswith(("<svg", "<?xml"))
+        if "Day Zero" in page.body:
+            assert "nobody is counting" in page.body and ">hidden<" not in page.body
+        for bad in ("/art/..%2F..%2Fpyproject.svg", "/art/nothing_here.svg", "/art/x.svg.bak"):
+            assert s.get(bad).status == 404

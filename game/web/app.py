@@ -17,6 +17,7 @@ from starlette.routing import Route
 
 from ..classroom import strings as K
 from ..classroom.record import MAX_ANSWER_CHARS
+from ..content.pictures import art_dir, bundled_names
 from ..core import ChoiceError
 from ..text import strings as TS
 from . import strings as W
@@ -49,6 +50,7 @@ class Site:
                                       auto_reload=False)
         self.env.globals.update(K=K, W=W, TS=TS)
         self.files = {name: (HERE / "static" / name).read_bytes() for name in STATIC}
+        self.pictures: dict[str, bytes] = {}   # scene pictures, read when first asked for
 
     # ---- helpers
     def page(self, name: str, http_status: int = 200, **context) -> HTMLResponse:
@@ -258,6 +260,16 @@ class Site:
         return Response(self.files[name], media_type=STATIC[name],
                         headers={"cache-control": "max-age=3600"})
 
+    async def art(self, request: Request) -> Response:
+        """A bundled scene picture (assets/art), read once: nothing outside that folder."""
+        name = request.path_params["name"]
+        if name not in bundled_names():
+            raise Refused(404, "not_found")
+        if name not in self.pictures:
+            self.pictures[name] = (art_dir() / f"{name}.svg").read_bytes()
+        return Response(self.pictures[name], media_type="image/svg+xml",
+                        headers={"cache-control": "max-age=3600"})
+
     # ---- the teacher's pages
     def teacher_only(self, request: Request) -> None:
         if not self.is_teacher(request):
@@ -362,7 +374,7 @@ def make_app(lesson: Lesson, students_url: str = "/"):
         Route("/question", site.question, methods=["POST"]),
         Route("/debrief", site.debrief, methods=["POST"]),
         Route("/confirm", site.confirm, methods=["POST"]),
-        Route("/static/{name}", site.static),
+        Route("/static/{name}", site.static), Route("/art/{name}.svg", site.art),
         Route("/teacher", site.teacher), Route("/teacher/live", site.live),
         Route("/teacher/projector", site.projector),
         Route("/teacher/discuss/{n:int}", site.discuss),

@@ -135,3 +135,4 @@ NOTE_RECORD = ("The game keeps a record of your choices for the class discussion
                "teacher's computer. It has no name in it: only a session code you will see "
                "next. Nothing is sent anywhere else.")
 VERDICT_LABEL = "Your game in three lines"
+NOT_COUNTING = "none today: nobody is counting"

@@ -12,6 +12,7 @@ from ..core import debrief as core_debrief
 from ..core.changes import final_display, final_words
 from ..core.display import legibility
 from ..core.events import Watched
+from ..content.pictures import OLD_NAMES, bundled_names, is_own
 from ..core.strings import moment_line
 from ..text import strings as ts
 from ..text.debrief import moment_notes
@@ -21,6 +22,8 @@ from . import strings as W
 
 
 def score_view(state) -> dict:
+    if not state.level.scored:   # a day nobody counts: no score to hide
+        return {"words": W.NOT_COUNTING, "tier": None}
     shown = score_display(state)
     if shown.number is not None:
         words = str(shown.number)
@@ -66,10 +69,20 @@ def moments(player) -> list[dict]:
             for e in step.events if isinstance(e, Watched)]
 
 
+def picture_name(art: str) -> str | None:
+    """The bundled picture a scene's `art` names (old names mapped), or None for a level's
+    own file, which the browser does not serve."""
+    if is_own(art):
+        return None
+    name = OLD_NAMES.get(art, art)
+    return name if name in bundled_names() else None
+
+
 def scene_view(state) -> dict:
     scene = state.level.scenes[state.scene]
     views = choices(state)
     return {"title": scene.title, "paragraphs": _paragraphs(scene.text), "step": state.step,
+            "art": picture_name(scene.art),
             "choices": [{"id": v.id, "number": v.number, "text": v.text, "open": v.available,
                          "why": v.locked_reason} for v in views]}
 
