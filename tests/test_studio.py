@@ -147,15 +147,15 @@ def test_saving_is_atomic_and_keeps_a_backup(studio, level):
 def test_a_failed_save_leaves_the_file_and_says_so(studio, level, monkeypatch):
     port, s = studio
     old = level.read_text(encoding="utf-8")
-    import game.studio.save as save
+    import game.storage as storage
 
     def full(*args, **kwargs):
         raise OSError(28, "No space left on device")
-    monkeypatch.setattr(save.os, "replace", full)
+    monkeypatch.setattr(storage.os, "replace", full)
     status, res = post(port, s.secret, "/save", {"text": "format: 1\n"})
     assert status == 500 and not res["saved"] and "No space left" in res["message"]
     assert level.read_text(encoding="utf-8") == old
-    assert not [p for p in level.parent.iterdir() if p.suffix == ".tmp"]
+    assert sorted(p.name for p in level.parent.iterdir()) == ["market.yaml"]   # no half file
 
 
 def test_word_and_fix():

@@ -71,7 +71,7 @@
     view = new CM.EditorView({
       parent: $("editor"),
       state: CM.EditorState.create({doc: initial, extensions: [
-        CM.basicSetup, CM.yaml(), CM.lintGutter(), CM.keymap.of([CM.indentWithTab]),
+        CM.basicSetup, CM.yaml(), CM.lintGutter(), CM.EditorView.lineWrapping, CM.keymap.of([CM.indentWithTab]),
         CM.EditorView.updateListener.of((u) => { if (u.docChanged) changed(); }),
       ]}),
     });
@@ -127,7 +127,8 @@
       list.append(li);
     }
     const errors = marks.filter((m) => m.severity === "error").length;
-    $("count").textContent = `(${errors} errors, ${marks.length - errors} warnings)`;
+    const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    $("count").textContent = `(${plural(errors, "error")}, ${plural(marks.length - errors, "warning")})`;
   }
 
   async function check() {
@@ -187,12 +188,17 @@
     const button = e.target.closest("button[data-choice]");
     if (!button || button.disabled) return;
     made = lastMade.concat([button.dataset.choice]);
-    replay();
+    replayFromTop();
   });
-  $("back").addEventListener("click", () => { made = lastMade.slice(0, -1); replay(); });
-  $("restart").addEventListener("click", () => { made = []; replay(); });
+  $("back").addEventListener("click", () => { made = lastMade.slice(0, -1); replayFromTop(); });
+  $("restart").addEventListener("click", () => { made = []; replayFromTop(); });
   for (const id of ["start", "persona", "ruleset", "preset"]) {
-    $(id).addEventListener("change", () => { made = []; replay(); });
+    $(id).addEventListener("change", () => { made = []; replayFromTop(); });
+  }
+
+  async function replayFromTop() {   // a new scene is read from its top; an edit keeps the place
+    await replay();
+    document.querySelector(".preview").scrollTop = 0;
   }
 
   // ---- the story map
