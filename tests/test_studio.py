@@ -107,6 +107,16 @@ def test_a_mistake_is_marked_at_its_line_with_a_certain_fix(studio, level):
     assert res["lines"]["bank"] == _line_of(text, "  bank:")
 
 
+def test_the_map_says_each_choices_behaviour_and_score_change(studio, level):
+    port, s = studio
+    status, res = post(port, s.secret, "/check", {"text": level.read_text(encoding="utf-8")})
+    assert ">keep_coin: -40 pilot<" in res["map"] and ">give_back: +10 pilot<" in res["map"]
+    from game.authoring.picture import drawing
+    from game.authoring.drawsvg import to_svg
+    from game.content import load_level
+    assert "keep_coin: -40" not in to_svg(drawing(load_level(level)))   # `graph` unchanged
+
+
 def test_the_preview_replays_and_keeps_the_last_good_version(studio, level):
     port, s = studio
     text = level.read_text(encoding="utf-8")

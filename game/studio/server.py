@@ -81,7 +81,7 @@ class Studio:
         level = loaded.level or draft(loaded)
         lines = loaded.lines
         return {"ok": loaded.ok, "marks": [mark(d, lines) for d in loaded.diagnostics],
-                "map": to_svg(drawing(loaded)), "lines": _scene_lines(loaded),
+                "map": to_svg(drawing(loaded, scoring=True)), "lines": _scene_lines(loaded),
                 "names": _names(self.good or level)}
 
     def analyze(self, text: str) -> dict:
