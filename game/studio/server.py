@@ -23,6 +23,7 @@ from pathlib import Path
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
@@ -202,7 +203,8 @@ def make_app(studio: Studio):
         return JSONResponse(studio.check(_text(await studio.body(request))))
 
     async def analyze(request: Request) -> Response:
-        return JSONResponse(studio.analyze(_text(await studio.body(request))))
+        text = _text(await studio.body(request))   # a search can take a second: off the loop,
+        return JSONResponse(await run_in_threadpool(studio.analyze, text))   # checks go on
 
     async def play(request: Request) -> Response:
         data = await studio.body(request)
