@@ -191,3 +191,13 @@ def test_the_command_listens_on_loopback_only_and_refuses_another_host(level):
     finally:
         err = proc.stop()
     assert "Traceback" not in err
+
+
+def test_a_new_file_starts_from_a_level_that_plays(tmp_path):
+    from game.content.loader import load_text
+    from game.studio.command import read_or_start
+
+    text = read_or_start(tmp_path / "levels" / "harbour.yaml")
+    loaded = load_text(text, "harbour.yaml")
+    assert loaded.ok and loaded.level.id == "harbour" and loaded.diagnostics == []
+    assert not (tmp_path / "levels").exists()        # made only when the author saves
