@@ -5,7 +5,6 @@ quick fix, watches the preview replay to the same scene, clicks a scene on the m
 on its text, and saves (the backup is there)."""
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -69,10 +68,10 @@ def test_write_check_fix_replay_map_and_save(page):
     for _ in range(4):
         page.keyboard.press("Backspace")
     page.keyboard.type("bakn")
-    typed = time.monotonic()
-    _line(page, "Keep the coin -> bakn").locator(".cm-lintRange-error") \
-        .wait_for(timeout=1000)
-    assert time.monotonic() - typed < 1.0
+    # issue 18's "Done means": marked within a second of the last key (a generous bound:
+    # the check waits 0.25 s for typing to stop, then takes about 0.1 s)
+    page.locator(".cm-line", has_text="Keep the coin -> bakn") \
+        .locator(".cm-lintRange-error").wait_for(timeout=1000)
     number = original.splitlines().index(
         next(x for x in original.splitlines() if "Keep the coin -> bank" in x)) + 1
     assert page.locator(f"#problems li.error[data-line='{number}']").count() == 1
