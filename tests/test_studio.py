@@ -201,3 +201,27 @@ def test_a_new_file_starts_from_a_level_that_plays(tmp_path):
     loaded = load_text(text, "harbour.yaml")
     assert loaded.ok and loaded.level.id == "harbour" and loaded.diagnostics == []
     assert not (tmp_path / "levels").exists()        # made only when the author saves
+
+
+def test_analyses_run_one_at_a_time_and_a_overtaken_one_is_skipped(level):
+    import threading
+    import time
+
+    from game.studio.server import Studio
+
+    studio = Studio(level, level.read_text(encoding="utf-8"), 1)
+    text = level.read_text(encoding="utf-8")
+    results = {}
+    with studio._analyzing:         # a search is running
+        threads = [threading.Thread(target=lambda n=n: results.__setitem__(
+            n, studio.analyze(text))) for n in (1, 2)]
+        threads[0].start()
+        while studio._wanted < 1:
+            time.sleep(0.01)
+        threads[1].start()
+        while studio._wanted < 2:
+            time.sleep(0.01)
+    for t in threads:
+        t.join(30)
+    assert results[1] == {"ok": False, "marks": [], "stale": True}
+    assert results[2]["ok"] and results[2]["info"]

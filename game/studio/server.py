@@ -5,7 +5,7 @@
   map (the game's own SVG, problems marked) and the names the preview can start from. A
   text without errors becomes the version the preview plays.
 - `POST /analyze` the text: the analyzer's findings as marks (only for a text with no
-  errors; the search is bounded so that the page stays quick).
+  errors; one search at a time, the newest text only).
 - `POST /play` where to start and the choices made: the preview, replayed on the last
   version without errors.
 - `POST /save` the text: written atomically, the old file kept as LEVEL.yaml.bak.
@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import threading
 from pathlib import Path
 
 import jinja2
@@ -44,7 +45,6 @@ FILES = {"editor.js": (HERE / "static", "text/javascript; charset=utf-8"),
          "site.css": (WEB, "text/css; charset=utf-8")}
 MAX_BODY = 4 * 1024 * 1024     # a level's text, as JSON
 MAX_NAME = 80
-ANALYZE_LIMIT = 20_000         # situations per persona x ruleset: quick, not exhaustive
 TOKEN_HEADER = "x-studio-token"
 HEADERS = [
     # CodeMirror sets styles from its script; scripts stay the page's own files only
@@ -66,6 +66,9 @@ class Studio:
         self.secret = secrets.token_urlsafe(32)
         self.good = None            # the last version without errors: what the preview plays
         self.first_text = text
+        self._analyzing = threading.Lock()   # one search at a time, and only the newest
+        self._tickets = threading.Lock()
+        self._wanted = 0
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"),
                                       autoescape=True, trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(S=S, W=W)
@@ -86,12 +89,23 @@ class Studio:
                 "names": _names(self.good or level)}
 
     def analyze(self, text: str) -> dict:
+        """The analyzer's findings, as `analyze` gives them. Searches run one at a time; one
+        that a newer text overtook while it waited is skipped (`stale`)."""
+        with self._tickets:
+            self._wanted += 1
+            mine = self._wanted
+        with self._analyzing:
+            if mine != self._wanted:
+                return {"ok": False, "marks": [], "stale": True}
+            return self._analyze(text)
+
+    def _analyze(self, text: str) -> dict:
         from ..authoring.analyze import analyze_loaded
 
         loaded = load_text(text, self.path.name)
         if not loaded.ok:
             return {"ok": False, "marks": []}
-        report = analyze_loaded([loaded], ANALYZE_LIMIT)[0]
+        report = analyze_loaded([loaded])[0]
         return {"ok": True, "marks": [mark(d, loaded.lines) for d in report.problems],
                 "info": [d.message for d in report.info]}
 

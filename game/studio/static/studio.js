@@ -8,7 +8,8 @@
   const token = document.querySelector("meta[name=studio-token]").content;
   const words = $("words").dataset;
   const source = $("source");
-  const DEBOUNCE = 250;
+  const DEBOUNCE = 250;         // ms without typing before the text is checked
+  const ANALYZE_AFTER = 600;    // and then before the (slower) analyzer runs
   let view = null;
   let version = 0;          // bumped on every change of the text
   let lastCheck = null;     // the newest /check answer
@@ -145,8 +146,10 @@
     replay();
     $("info").textContent = res.ok ? "" : words.later;
     if (res.ok) {
+      await new Promise((done) => setTimeout(done, ANALYZE_AFTER));
+      if (mine !== version) return;           // still typing: analyze the newer text
       try { res = await post("/analyze", {text: t}); } catch (e) { return; }
-      if (mine !== version) return;
+      if (mine !== version || res.stale) return;
       analyzeMarks = res.marks;
       $("info").textContent = (res.info || []).slice(0, 2).join("\n");
       showMarks();
