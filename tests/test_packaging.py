@@ -70,7 +70,8 @@ def test_wheel_installs_and_finds_its_data(tmp_path: Path) -> None:
     assert "game/resources.py" in names
     assert "game/_data/levels/README.md" in names
     assert "game/_data/assets/README.md" in names
-    for page in (REPO_ROOT / "game" / "web").rglob("*"):   # serve's templates and files
+    pages = [*(REPO_ROOT / "game" / "web").rglob("*"), *(REPO_ROOT / "game" / "studio").rglob("*")]
+    for page in pages:   # serve's and the studio's templates and files (the editor bundle)
         if page.suffix in (".html", ".css", ".js"):
             rel = page.relative_to(REPO_ROOT).as_posix()
             assert rel in names, f"{rel} missing from the wheel"

@@ -34,15 +34,16 @@ def draft(loaded: Loaded) -> Level | None:
     return validate(data, marks, str(loaded.path), loaded.lines).level
 
 
-def drawing(loaded: Loaded) -> Drawing:
-    """The laid-out picture of a loaded level file, its errors marked."""
+def drawing(loaded: Loaded, scoring: bool = False) -> Drawing:
+    """The laid-out picture of a loaded level file, its errors marked (with `scoring`, the
+    choices' behaviours and score changes on their arrows: the studio's map)."""
     level = draft(loaded)
     errors = [d for d in loaded.diagnostics if d.severity == "error"]
     if level is None:
         title = Path(loaded.path).name
         result = Drawing(title, 520, 60, {}, [], [], 60)
     else:
-        nodes, edges = level_graph(level)
+        nodes, edges = level_graph(level, scoring)
         result = lay_out(level.title, level.start, nodes, edges)
     owner = _owners(loaded.marks) if errors else (lambda line: None)
     for number, d in enumerate(errors, 1):

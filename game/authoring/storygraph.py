@@ -40,8 +40,19 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def level_graph(level: Level) -> tuple[list[Node], list[Edge]]:
-    """The level as nodes (scenes, endings, the finish diamond) and edges (choices)."""
+def scoring_words(level: Level, behaviour: str | None) -> str:
+    """A choice's behaviour and what each ruleset's rule changes for it, in one line
+    (`keep_coin: -40 pilot, +0 open`), or "" for a choice with no behaviour."""
+    if behaviour is None:
+        return ""
+    changes = [f"{rules.rules[behaviour].change:+d} {rid}" for rid, rules in level.rulesets.items()
+               if behaviour in rules.rules]
+    return f"{behaviour}: {', '.join(changes)}" if changes else f"{behaviour}: not scored"
+
+
+def level_graph(level: Level, scoring: bool = False) -> tuple[list[Node], list[Edge]]:
+    """The level as nodes (scenes, endings, the finish diamond) and edges (choices); with
+    `scoring`, each choice's label also says its behaviour and score change per ruleset."""
     nodes = [Node(sid, f"{short(s.title, 40)}\n({sid})", "scene", s.basis)
              for sid, s in level.scenes.items()]
     nodes += [Node(eid, f"{short(e.title, 40)}\n({eid})", "ending", e.basis)
@@ -55,6 +66,8 @@ def level_graph(level: Level) -> tuple[list[Node], list[Edge]]:
                 label += f"\nonly if {condition_words(choice.shown_if, level)}"
             if choice.needs is not None:
                 label += f"\nneeds {condition_words(choice.needs, level)}"
+            if scoring and choice.behaviour is not None:
+                label += "\n" + short(scoring_words(level, choice.behaviour), 40)
             style = "locked" if choice.needs is not None else "open"
             target = FINISH if choice.finish else choice.goto
             finishes |= choice.finish

@@ -95,6 +95,7 @@ COMMANDS = {
     "compat": _later("authoring.compat", "cmd_compat"),
     "report": _later("classroom.report", "cmd_report"),
     "serve": _later("web.serve", "cmd_serve"),
+    "studio": _later("studio.command", "cmd_studio"),
 }
 
 
@@ -178,6 +179,18 @@ def _add_serve(sub) -> None:
                    "per day in your user data folder)")
 
 
+def _add_studio(sub) -> None:
+    p = sub.add_parser("studio", help="write a level in your browser: its text, problems, "
+                       "a live preview and its story map (this computer only)")
+    p.add_argument("level", nargs="?", metavar="LEVEL.yaml",
+                   help="the level file (default: levels/my_level.yaml, made when you save)")
+    p.add_argument("--port", type=int, metavar="P", help="the port (default: a free one)")
+    p.add_argument("--host", metavar="H", help="only 127.0.0.1: the studio is for this "
+                   "computer")
+    p.add_argument("--no-open", action="store_true",
+                   help="print the page's address; do not open the browser")
+
+
 def build_parser(prog: str) -> argparse.ArgumentParser:
     PlainParser = plain_parser_class()
     parser = PlainParser(prog=prog, description="Sincerity: a game about being scored. "
@@ -188,6 +201,7 @@ def build_parser(prog: str) -> argparse.ArgumentParser:
     _add_authoring(sub)
     _add_report(sub)
     _add_serve(sub)
+    _add_studio(sub)
     return parser
 
 

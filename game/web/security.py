@@ -99,15 +99,17 @@ class Guard:
     """ASGI middleware around the whole app: the body limit, the headers, and no
     traceback ever (one line on the terminal and a crash log instead)."""
 
-    def __init__(self, app):
+    def __init__(self, app, limit: int = MAX_BODY, headers: list | None = None):
         self.app = app
+        self.limit = limit                     # the studio posts whole level files
+        self.headers = HEADERS if headers is None else headers
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         length = dict(scope.get("headers") or []).get(b"content-length", b"0")
-        if not length.isdigit() or int(length) > MAX_BODY:
-            return await _plain(send, 413 if length.isdigit() else 400)
+        if not length.isdigit() or int(length) > self.limit:
+            return await _plain(send, 413 if length.isdigit() else 400, self.headers)
         started = False
 
         async def send_with_headers(message):
@@ -115,7 +117,7 @@ class Guard:
             if message["type"] == "http.response.start":
                 started = True
                 message = dict(message)
-                message["headers"] = list(message.get("headers", [])) + HEADERS
+                message["headers"] = list(message.get("headers", [])) + self.headers
             await send(message)
 
         seen = 0
@@ -124,7 +126,7 @@ class Guard:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > MAX_BODY:
+            if seen > self.limit:
                 raise Refused(413, "too_big")
             return message
 
@@ -132,11 +134,11 @@ class Guard:
             await self.app(scope, bounded_receive, send_with_headers)
         except Refused as exc:
             if not started:
-                await _plain(send, exc.status)
+                await _plain(send, exc.status, self.headers)
         except Exception as exc:  # noqa: BLE001 - the server stays up, the page says so
             _log(exc, scope)
             if not started:
-                await _plain(send, 500)
+                await _plain(send, 500, self.headers)
 
 
 def _log(exc: BaseException, scope) -> None:
@@ -153,9 +155,9 @@ _PLAIN = {400: "Bad request", 403: "Not allowed", 404: "Not found", 405: "Not al
           413: "Too much sent", 415: "Not a form", 500: "Something went wrong"}
 
 
-async def _plain(send, status: int) -> None:
+async def _plain(send, status: int, headers: list = HEADERS) -> None:
     body = f"{status} {_PLAIN.get(status, 'Refused')}\n".encode()
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                            (b"content-length", str(len(body)).encode()), *HEADERS]})
+                            (b"content-length", str(len(body)).encode()), *headers]})
     await send({"type": "http.response.body", "body": body})
