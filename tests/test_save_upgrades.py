@@ -1,8 +1,8 @@
 """Saves that survive the next version: the chain of upgrades (`game.core.upgrade`), and a
 real version-1 save, kept as the game wrote it, that every later version must still load.
 
-The game's own upgrade tables are empty today (version 1 is current), so the chain is proved
-here with made-up versions passed to `upgrade`; nothing in the game is patched.
+The game's state is at version 2 (it added `memory`, what earlier chapters left); the chain
+itself is also proved with made-up versions passed to `upgrade`; nothing in the game is patched.
 """
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 
 from game import saves
 from game.content import load_text
-from game.core import choices, choose
+from game.core import State, choices, choose
+from game.core.state import STATE_VERSION
 from game.core.upgrade import VersionError, minimum_version, upgrade
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,6 +49,14 @@ def test_a_real_version_1_autosave_still_loads_and_plays_on():
     assert resumed.state.step == save.step == 4
     view = next(v for v in choices(resumed.state) if v.available)
     assert choose(resumed.state, view.id).state.step == 5
+
+
+def test_a_real_version_1_state_is_read_as_the_current_version_remembering_nothing():
+    save = _v1_save()
+    loaded = load_text(TUTORIAL.read_text(encoding="utf-8"), str(TUTORIAL))
+    state = State.from_json(save.state, loaded.level)
+    assert STATE_VERSION == state.version == 2 and state.memory == ()
+    assert json.loads(state.to_json())["memory"] == []
 
 
 def test_a_real_version_1_state_upgrades_to_a_version_with_a_new_field():

@@ -17,11 +17,11 @@ def story_text(level) -> str:
     """Everything a player reads while playing: scenes, choices, replies, endings, personas."""
     parts = [level.title, level.description]
     for scene in level.scenes.values():
-        parts += [scene.title, scene.text]
+        parts += [scene.title, scene.text, *(m.text for m in scene.remembers)]
         for choice in scene.choices:
             parts += [choice.text, choice.reply or "", choice.locked_text or ""]
     for ending in level.endings.values():
-        parts += [ending.title, ending.text]
+        parts += [ending.title, ending.text, *(m.text for m in ending.remembers)]
     for persona in level.personas.values():
         parts += [persona.name, persona.description]
     return "\n".join(_sentence(p) for p in parts if p)
@@ -76,5 +76,8 @@ def prose_text(level) -> str:
     """The running prose only: scene texts, replies and endings (no titles, no buttons)."""
     parts = []
     for scene in level.scenes.values():
-        parts += [scene.text] + [c.reply for c in scene.choices if c.reply]
-    return "\n".join(parts + [ending.text for ending in level.endings.values()])
+        parts += [scene.text, *(m.text for m in scene.remembers)]
+        parts += [c.reply for c in scene.choices if c.reply]
+    for ending in level.endings.values():
+        parts += [ending.text, *(m.text for m in ending.remembers)]
+    return "\n".join(parts)

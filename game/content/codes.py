@@ -498,4 +498,16 @@ CODES: dict[str, Code] = {
         "rules:\n  hard_brake: {change: -30, seen_by: [motion]}\n# ...\nscenes:\n  ride:\n"
         "    watchers: [app]\n    sensors: [gps, motion]\n    choices:\n"
         "      - {id: brake, text: Brake hard, behaviour: hard_brake, goto: home}\n"),
+    "W314": Code(
+        "A remembered line that can never show",
+        "A `remembers:` line adds a sentence to a scene or an ending when an earlier chapter of "
+        "the campaign went a certain way: `if: chapter.what` shows it when that chapter ended "
+        "with `what` (a flag it set, the ending it reached, or `listed`), `unless:` when it "
+        "did not. This line names a chapter that is not among the levels checked, one that "
+        "comes later (a higher `order:`), or something that chapter never ends with. A "
+        "chapter played alone remembers nothing, so no such line shows then either.",
+        "remembers:\n  - if: pilot_city.lost_school_place   # The Pilot City has no such flag\n"
+        "    text: Mei still asks about her old school.\n",
+        "remembers:\n  - if: pilot_city.school_closed\n"
+        "    text: Mei still asks about her old school.\n"),
 }

@@ -64,7 +64,8 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
     """The first state of a level. Persona and ruleset default to the level's first ones.
 
     `carry` is the final state of an earlier chapter: its baseline answers come along, so the
-    unscored Day Zero can be compared with a scored chapter played after it (or before it).
+    unscored Day Zero can be compared with a scored chapter played after it (or before it),
+    and so does how it and the chapters before it ended (`memory`, read by `remembers:`).
     """
     p = level.presets[preset] if preset else None
     persona = persona or (p.persona if p else None) or next(iter(level.personas))
@@ -84,13 +85,26 @@ def new_game(level: Level, persona: str | None = None, ruleset: str | None = Non
                   counters=tuple(sorted(who.counters.items())), contacts=contacts,
                   history=(ScorePoint(0, score, 0, "start", None),), level=level)
     if carry is not None:
-        state = state.replace(baselines=carry.baselines)
+        state = state.replace(baselines=carry.baselines, memory=remembered(carry, level.id))
     if p:
         state = _apply_preset(state, p)
     state = refresh(state, silent=True).state   # a fresh copy: `_enter` may change it
     assert state.scene is not None, "a new game starts in a scene"
     _enter(state, state.scene)
     return state
+
+
+def remembered(carry: State, level_id: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """What the chapters played up to `carry`'s ended with, for a new game of `level_id`:
+    carry's own memory, then carry's chapter itself (its flags, its ending, `listed` if it
+    ended on a list); a chapter played again counts as it went last, and the chapter about
+    to be played forgets its own earlier run."""
+    ended = set(carry.flags) | ({carry.ending} if carry.ending else set())
+    ended |= {"listed"} if carry.blacklisted else set()
+    entries = [*carry.memory, (carry.level_id, tuple(sorted(ended)))]
+    latest = {chapter: i for i, (chapter, _) in enumerate(entries)}
+    return tuple(entry for i, entry in enumerate(entries)
+                 if latest[entry[0]] == i and entry[0] != level_id)
 
 
 def _clamp(level: Level, score: int) -> int:

@@ -338,6 +338,36 @@ class Choice(_Model):
         return self
 
 
+class Memory(_Model):
+    """A line that shows only when an earlier chapter of the campaign went a certain way."""
+    if_: str | None = Field(None, alias="if", description=(
+        "`chapter.what`: shown when that chapter was played earlier in the campaign and ended "
+        "with this flag set, at this ending, or (`chapter.listed`) on a list."))
+    unless: str | None = Field(None, description=(
+        "`chapter.what`: shown when that chapter was played earlier and did not end so."))
+    text: str = Field(description="The line, added after the text (a sentence or two).")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _one_test(self):
+        given = [k for k in ("if", "unless") if getattr(self, "if_" if k == "if" else k)]
+        if len(given) != 1:
+            raise ValueError("write exactly one of `if` and `unless` here, e.g. "
+                             "`if: pilot_city.listed`")
+        chapter, _, what = (self.if_ or self.unless or "").partition(".")
+        if not chapter or not what:
+            raise ValueError("name an earlier chapter and what happened there, with a dot "
+                             "between them, e.g. `if: pilot_city.listed`")
+        return self
+
+    @property
+    def about(self) -> tuple[str, str]:
+        """(chapter, what) this line asks about."""
+        chapter, _, what = (self.if_ or self.unless or "").partition(".")
+        return chapter, what
+
+
 class Scene(_Model):
     title: str = Field(description="The scene's title.")
     text: str = Field(description="What the player reads (about 90 words at most).")
@@ -353,6 +383,8 @@ class Scene(_Model):
     sensors: list[str] | None = Field(None, description="Sensors really active here "
                                       "(default: those of the watchers shown).")
     choices: list[Choice] = Field(min_length=1, description="At least one choice.")
+    remembers: list[Memory] = Field(default_factory=list, description=(
+        "Lines added to the text when an earlier chapter went a certain way."))
 
 
 class Ending(_Model):
@@ -363,6 +395,8 @@ class Ending(_Model):
                      "an .svg file inside the level's folder.")
     basis: Basis = Field("fiction", description="reported, extrapolated or fiction.")
     sources: list[str] = Field(default_factory=list, description="Keys into `sources`.")
+    remembers: list[Memory] = Field(default_factory=list, description=(
+        "Lines added to the text when an earlier chapter went a certain way."))
     score_shown: bool = Field(True, description=(
         "false when the ending's text says the player no longer sees their score (they "
         "deleted the app): the ending then says so instead of showing a final score."))

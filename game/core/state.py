@@ -23,9 +23,11 @@ from .upgrade import VersionError, minimum_version, upgrade
 if TYPE_CHECKING:
     from .model import Level
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 #: version v -> a function turning a state's JSON data of version v into version v + 1
-STATE_UPGRADES: dict = {}
+STATE_UPGRADES: dict = {
+    1: lambda data: data | {"memory": []},   # 2: what earlier chapters of the campaign left
+}
 STATE_MIN_VERSION = minimum_version(STATE_UPGRADES, STATE_VERSION)
 
 
@@ -109,6 +111,9 @@ class State:
     records: tuple[Record, ...] = ()
     history: tuple[ScorePoint, ...] = ()
     baselines: tuple[BaselineAnswer, ...] = ()
+    #: what each chapter played before this one in the campaign ended with (`Memory`), in
+    #: play order: (chapter id, its final flags, its ending's id and `listed` if listed)
+    memory: tuple[tuple[str, tuple[str, ...]], ...] = ()
     version: int = field(default=STATE_VERSION)
     level: Level | None = field(default=None, compare=False, hash=False, repr=False)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import textwrap
 from itertools import zip_longest
 
-from ..core import State
+from ..core import State, ending_text
 from ..core import debrief as core_debrief
 from ..core.contrast import contrasts
 from ..core.contrast_words import contrast_words
@@ -45,7 +45,7 @@ def ending_lines(state: State) -> list[str]:
     if state.ending is None:
         return []
     ending = state.level.endings[state.ending]
-    return [s.ENDING.format(title=ending.title), "", *wrap(ending.text), "",
+    return [s.ENDING.format(title=ending.title), "", *wrap(ending_text(state)), "",
             final_words(final_display(state), s)]
 
 

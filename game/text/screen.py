@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..core import ChoiceView, State, score_display, services
+from ..core import ChoiceView, State, scene_text, score_display, services
 from . import strings as s
 
 
@@ -98,7 +98,7 @@ def scene_lines(state: State, views: list[ChoiceView]) -> list[str]:
     """Everything a player sees of the current scene, before choosing."""
     scene = state.level.scenes[state.scene]
     return [
-        s.SCENE_TITLE.format(title=scene.title), "", *wrap(scene.text), "",
+        s.SCENE_TITLE.format(title=scene.title), "", *wrap(scene_text(state)), "",
         watcher_line(state), *status_lines(state), *service_lines(state), "",
         *choice_lines(views),
     ]

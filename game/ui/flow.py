@@ -218,10 +218,9 @@ def remember_finished(app, state) -> None:
     """Keep a finished chapter's state for `_carry_for` (one per level, newest last) and for
     the finale (`app.record`: every chapter finished in this window, the newest of each)."""
     app.record = {**(getattr(app, "record", None) or {}), state.level_id: state}
-    if state.baselines:
-        finished = dict(getattr(app, "carry", None) or {})
-        finished.pop(state.level_id, None)
-        app.carry = {**finished, state.level_id: state}
+    finished = dict(getattr(app, "carry", None) or {})
+    finished.pop(state.level_id, None)
+    app.carry = {**finished, state.level_id: state}
 
 
 def ending(app, session, chapter) -> None:

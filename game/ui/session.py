@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..core import choices as core_choices
 from ..core import choose as core_choose
 from ..core import events as ev
-from ..core import new_game, score_display
+from ..core import ending_text, new_game, scene_text, score_display
 from ..core import services as core_services
 from ..core import start_at as core_start_at
 from ..core.strings import moment_line
@@ -161,7 +161,7 @@ class Session:
     def _log_scene(self, scene_id: str | None) -> None:
         scene = self.level.scenes.get(scene_id) if scene_id else None
         if scene is not None:
-            self.log.append(LogEntry("scene", scene.title, scene.text))
+            self.log.append(LogEntry("scene", scene.title, scene_text(self.state, scene_id)))
 
     def _log_events(self, events, reply: str | None) -> None:
         numbers = self.numbers_shown
@@ -180,7 +180,8 @@ class Session:
                 self._log_scene(e.scene)
             elif isinstance(e, ev.EndingReached):
                 ending = self.level.endings[e.ending]
-                self.log.append(LogEntry("ending", ending.title, ending.text))
+                self.log.append(LogEntry("ending", ending.title,
+                                         ending_text(self.state, e.ending)))
             else:
                 note = messages.notice(e, numbers)
                 if note:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...core import ending_text
 from ...core.changes import final_display
 from .. import intents, messages, paint
 from .. import strings as S
@@ -25,6 +26,7 @@ class EndingScreen(Screen):
         super().__init__(app)
         self.session, self.chapter, self.after = session, chapter, list(after)
         self.ending = session.ending
+        self.text = ending_text(session.state)
         self.art = Illustration()
         self.buttons: list[Button] = []
         self.scroll = ScrollView((0, 0, 0, 0))
@@ -49,7 +51,7 @@ class EndingScreen(Screen):
     def _text_height(self) -> int:
         th, cache = self.theme, self.cache
         title = cache.layout(th.font("title"), self.ending.title, TEXT_W, th.line_height("title"))
-        text = cache.layout(th.font("body"), self.ending.text, TEXT_W, th.line_height("body"))
+        text = cache.layout(th.font("body"), self.text, TEXT_W, th.line_height("body"))
         return (th.line_height("label") + 8 + title.height + 16 + text.height + 20 +
                 th.line_height("heading"))
 
@@ -84,7 +86,7 @@ class EndingScreen(Screen):
         y += th.line_height("label") + 8
         title = cache.layout(th.font("title"), self.ending.title, TEXT_W, th.line_height("title"))
         y = paint.lines(surf, cache, th.font("title"), title, pal.ink, TEXT_X, y, box=box) + 16
-        text = cache.layout(th.font("body"), self.ending.text, TEXT_W, th.line_height("body"))
+        text = cache.layout(th.font("body"), self.text, TEXT_W, th.line_height("body"))
         y = paint.lines(surf, cache, th.font("body"), text, pal.ink, TEXT_X, y, box=box) + 20
         final = messages.final_line(final_display(self.session.state))
         paint.text(surf, cache, th.font("heading"), final, pal.accent, (TEXT_X, y), box=box)

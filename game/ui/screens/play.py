@@ -13,6 +13,7 @@ import os
 import pygame
 
 from ...core import events as ev
+from ...core import scene_text
 from ...core.changes import scene_is_quiet
 from .. import intents, levels, messages, paint, saving
 from .. import strings as S
@@ -131,7 +132,7 @@ class PlayScreen(PlayInput, Screen):
         self.moments.clear()
         self.app.sound.ambience(s.level.place_of(s.state.scene))
         self.focus.clear()
-        self.scene_view.set_scene(scene.title, scene.text, s.choices(),
+        self.scene_view.set_scene(scene.title, scene_text(s.state), s.choices(),
                                   self.app.settings.typewriter)
         self.watchers.set(s.watchers())
         self.services.set(s.services())
