@@ -30,6 +30,7 @@ class Game:
     seed: int
     choices: tuple[tuple[str, str], ...]       # (scene, choice id), in the order made
     carried: tuple[BaselineAnswer, ...] = ()   # baseline answers from an earlier chapter
+    memory: tuple = ()                         # how earlier chapters ended (`State.memory`)
 
     @classmethod
     def of(cls, state: State) -> Game:
@@ -39,7 +40,7 @@ class Game:
                   if getattr(_choice(level, r.scene, r.choice), "baseline", None) is not None)
         carried = state.baselines[:len(state.baselines) - own]
         return cls(state.persona, state.ruleset, state.seed,
-                   tuple((r.scene, r.choice) for r in state.records), carried)
+                   tuple((r.scene, r.choice) for r in state.records), carried, state.memory)
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ class Replay:
 def replay(level: Level, game: Game, ruleset: str) -> Replay:
     """Play `game`'s choices again under `ruleset`, until they run out or the story parts."""
     state = new_game(level, game.persona, ruleset, game.seed)
-    start = state = state.replace(baselines=game.carried) if game.carried else state
+    start = state = state.replace(baselines=game.carried, memory=game.memory)
     steps: list[Step] = []
     for number, (scene, choice_id) in enumerate(game.choices, 1):
         parted = _parting(level, state, scene, choice_id, number)
