@@ -141,4 +141,5 @@ def test_a_line_needs_exactly_one_of_if_and_unless_with_a_dot():
     assert both.level is None and "exactly one of `if` and `unless`" in both.format()
     no_dot = _loaded(SECOND.replace("if: first.helped", "if: helped"), "second.yaml")
     assert no_dot.level is None and "with a dot" in no_dot.format()
+    assert "Remembering earlier chapters" in no_dot.format()
     assert "second.yaml:" in no_dot.format()

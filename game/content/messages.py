@@ -48,6 +48,7 @@ NOUNS = {
     "Rule": "rule", "Ruleset": "ruleset", "Contact": "contact", "Network": "network setting",
     "Blacklist": "blacklist", "Persona": "persona", "Preset": "preset", "Source": "source",
     "BaselinePair": "baseline pair", "BaselineMark": "baseline mark", "Debrief": "debrief",
+    "Memory": "remembered line",
 }
 
 
@@ -263,8 +264,10 @@ def _rule_broken(loc: tuple, steps: list, err: Mapping) -> Found:
                      "end its text with ` -> <scene or ending id>` (or ` -> finish` to end the "
                      "level), or add `goto: <scene or ending id>` or `finish: true`")
     text = str(err.get("msg", "")).removeprefix("Value error, ")
+    where = ("the guide's section \"Remembering earlier chapters\"" if name == "Memory"
+             else "what this key takes")
     return Found(2, "E199", loc, text or f"{_label(loc, steps)} is not valid here",
-                 "check what this key takes in docs/AUTHORING.md")
+                 f"check {where} in docs/AUTHORING.md")
 
 
 def _one_key(loc: tuple, model: type[BaseModel], given: dict) -> Found:
