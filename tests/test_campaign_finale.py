@@ -151,3 +151,17 @@ def test_a_deed_on_the_unscored_day_says_nothing_was_counting():
     assert zero and not zero[0].scored
     line = next(line for line in finale_lines(finale) if line.startswith("Day Zero, "))
     assert line.endswith(CS.FINALE_UNSCORED) and "Your score" not in line
+
+
+def test_a_deed_reads_as_one_sentence_and_says_when_the_score_moved_unseen():
+    from game.core.finale import Deed, Finale, finale_lines
+    deeds = (Deed("The Pilot City", "Thursday, 4:10", "Drive him now. The bill will be late.",
+                  ("Bank records",), -20, (0, 1)),
+             Deed("Sesame", "Saturday", "Go and carry boxes", (), 20, (1, 2)),
+             Deed("Day Zero", "Saturday", "Say nothing?", (), 0, (2, 1), scored=False))
+    lines = finale_lines(Finale(("a", "b"), ((), ()), 0, deeds))
+    assert ("The Pilot City, Thursday, 4:10. You chose: Drive him now. The bill will be late. "
+            "Seen by Bank records. Your score: -20.") in lines
+    assert ("Sesame, Saturday. You chose: Go and carry boxes. No sensor recorded it, yet your "
+            "score moved: +20.") in lines
+    assert "Day Zero, Saturday. You chose: Say nothing? Nothing was counting." in lines

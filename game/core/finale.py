@@ -107,12 +107,25 @@ def finale_lines(finale: Finale) -> list[str]:
         lines.append(s.FINALE_SHOWN_OFF.format(n=_times(finale.shown_but_off)))
     lines += ["", s.FINALE_DEEDS]
     for d in finale.deeds:
-        seen = ", ".join(d.seen_by) if d.seen_by else s.FINALE_NO_ONE
-        what = s.FINALE_SEEN.format(seen=seen, delta=_delta(d.delta)) if d.scored else (
-            s.FINALE_UNSCORED)
-        lines.append(s.FINALE_DEED.format(chapter=d.chapter, scene=d.scene, choice=d.choice,
-                                          what=what))
+        lines.append(s.FINALE_DEED.format(chapter=d.chapter, scene=d.scene,
+                                          choice=_sentence(d.choice), what=_what(d)))
     return lines + ["", s.FINALE_QUESTION]
+
+
+def _what(d: Deed) -> str:
+    """Who saw a deed and what it cost, in one sentence."""
+    if not d.scored:
+        return s.FINALE_UNSCORED
+    if not d.seen_by and d.delta:   # a person's rating, or a rule that counts unseen
+        return s.FINALE_UNSEEN_MOVED.format(delta=_delta(d.delta))
+    seen = ", ".join(d.seen_by) if d.seen_by else s.FINALE_NO_ONE
+    return s.FINALE_SEEN.format(seen=seen, delta=_delta(d.delta))
+
+
+def _sentence(text: str) -> str:
+    """A button's text as a sentence: with one full stop at the end, or its own ! or ?."""
+    text = text.strip()
+    return text if text.endswith((".", "!", "?", "…", '"', "'")) else text + "."
 
 
 def _unshown(k: Knew) -> str:
