@@ -386,3 +386,15 @@ def test_the_printable_splits_the_shift_the_same_way(sessions):
                                              "You: rule-following", "Bateson et al. 2006")]
     assert order == sorted(order)
     assert "48 people, 10 weeks. Later reviews disagree." in html
+
+
+def test_the_printable_opens_with_the_verdict_the_screen_opens_with(sessions):
+    from game.classroom.summary import verdict_of
+    finished = next(s for s in sessions if verdict_of(s))
+    html = printable_html(finished)
+    lines = verdict_of(finished)
+    assert len(lines) == 3
+    from game.classroom import strings as S
+    from game.classroom.page import esc
+    where = [html.index(esc(line)) for line in lines]
+    assert where == sorted(where) and where[-1] < html.index(esc(S.PRINT_SCORE) + "</h2>")

@@ -9,7 +9,7 @@ from ..core.strings import PAIR_KIND_SHORT
 from .chilling import BESIDE, PUBLISHED, kind_caption, kinds_played
 from .page import esc, page, table
 from .summary import (choice_cost, contrasts_of, happened_lines, learned_line, main_chapter,
-                      reported, seen_counts, told_why, your_figure)
+                      reported, seen_counts, told_why, verdict_of, your_figure)
 from .svg import score_chart
 
 CSS = """
@@ -30,17 +30,18 @@ h2 { font-size: 10pt; margin: 2.4mm 0 1.2mm; padding-top: 1.4mm; }
 .card .fig { font-size: 13pt; }
 .card { padding: 1.2mm 2.4mm; font-size: 7.6pt; line-height: 1.25; }
 .head h1 { margin: 0; }
+.verdict { margin: 1.2mm 0 0; font-size: 8.3pt; } .verdict p { margin: 0 0 .6mm; }
 .cols li { margin: 0; }
 ul { margin: 0; } li { margin: 0 0 .4mm; }
 @page { size: A4; margin: 10mm; }
 @media print { body { padding: 0; zoom: .92; } }
 """
-MAX_ROWS = 14
+MAX_ROWS = 12
 MAX_ANSWER = 150   # characters of a typed answer printed (the file keeps all of it)
 
 
 def printable_html(data: dict) -> str:
-    body = [_header(data), _score_and_doors(data), _chilling(data), _report(data),
+    body = [_header(data), _verdict(data), _score_and_doors(data), _chilling(data), _report(data),
             _questions(data), f'<p class="foot">{esc(S.PRINT_FOOT)} {_sources()}</p>']
     return page(f"{S.PRINT_TITLE} · {data['session']}", "".join(body), CSS)
 
@@ -62,6 +63,15 @@ def _header(data: dict) -> str:
             f'<div class="small">Ending: <b>{esc(ending)}</b></div></div></div>')
 
 
+def _verdict(data: dict) -> str:
+    """The three lines that open the debrief on screen open the printed page too."""
+    lines = verdict_of(data)
+    if not lines:
+        return ""
+    return ('<section class="verdict">'
+            + "".join(f"<p><b>{esc(line)}</b></p>" for line in lines) + "</section>")
+
+
 def _score_and_doors(data: dict) -> str:
     ch = main_chapter(data)
     if ch is None:
@@ -71,7 +81,7 @@ def _score_and_doors(data: dict) -> str:
     lo, hi = min(s for _, s in points), max(s for _, s in points)
     span = max(100, hi - lo)
     near = [(v, n) for v, n in lines if lo - span <= v <= hi + span]
-    chart = score_chart(points, near, 380, 170, f"{S.PRINT_SCORE}: {ch['title']}")
+    chart = score_chart(points, near, 380, 140, f"{S.PRINT_SCORE}: {ch['title']}")
     facts = "".join(f"<li>{esc(line)}</li>"
                     for line in happened_lines(data) + _contrast_lines(data))
     return (f'<section class="cols"><div><h2>{esc(S.PRINT_SCORE)}</h2>{chart}</div>'
