@@ -40,7 +40,7 @@ def test_a_small_class_is_warned(sessions):
     n = cls.chilling_interval().students
     assert 0 < n < 10
     html = _page(cls)
-    assert S.RANGE_FEW.format(n=n) in html and S.RANGE_CARD_FEW.format(n=n) in html
+    assert S.RANGE_FEW.format(n=n) in html and S.RANGE_CARD_FEW.format(students=S.count(n)) in html
 
 
 def test_no_order_effect_is_claimed_when_the_ranges_overlap(sessions):
@@ -105,3 +105,14 @@ def test_the_command_counts_every_session_read(sessions, tmp_path):
     cmd_report(SimpleNamespace(inputs=[str(tmp_path / "in")], output=str(tmp_path / "c.html")),
                out=out)
     assert out.getvalue().startswith("Class report of 3 sessions")
+
+
+def test_one_student_is_one_student_everywhere_a_count_is_said():
+    from game.classroom.fairness import Interval
+    from game.classroom.report_range import card_range, range_line
+    one = Interval(students=1, value=-50.0, low=-50.0, high=-50.0)
+    assert range_line("All six dilemmas", one).endswith("1 student).")
+    assert "Only 1 student: too few" in card_range(one)
+    many = Interval(students=12, value=-20.0, low=-40.0, high=0.0)
+    assert range_line("All six dilemmas", many).endswith("12 students).")
+    assert range_line("All", Interval(1, None, None, None)) == "All: no percentage (1 student)."

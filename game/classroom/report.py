@@ -185,7 +185,7 @@ def _chilling(cls: ClassData) -> str:
     lines = [[_class_card("This class", shift, cls.chilling_interval(),
                           f"{shift.candid_scored} candid answers under the score against "
                           f"{shift.candid_unscored} unscored, over {shift.pairs} pairs from "
-                          f"{shift.students} students. {shift.fewer} became more guarded, "
+                          f"{S.count(shift.students)}. {shift.fewer} became more guarded, "
                           f"{shift.same} did not change, {shift.more} became more candid.")]]
     for kind, part in kinds.items():   # each kind beside the one study it compares with
         p = BESIDE[kind]

@@ -26,17 +26,17 @@ def range_line(label: str, found: Interval) -> str:
     """"All six dilemmas: -20% (95% range -40% to 0%, 12 students)." (the teacher's page
     says it too)."""
     if found.value is None or found.low is None:
-        return S.RANGE_NONE.format(label=label, n=found.students)
+        return S.RANGE_NONE.format(label=label, students=S.count(found.students))
     return S.RANGE_LINE.format(label=label, value=signed_percent(found.value),
                                low=signed_percent(found.low), high=signed_percent(found.high),
-                               n=found.students)
+                               students=S.count(found.students))
 
 
 def _short(found: Interval) -> str:
     if found.value is None or found.low is None:
         return "—"
     return (f"{signed_percent(found.value)} ({signed_percent(found.low)} to "
-            f"{signed_percent(found.high)}, {found.students} students)")
+            f"{signed_percent(found.high)}, {S.count(found.students)})")
 
 
 def card_range(found: Interval) -> str:
@@ -44,12 +44,13 @@ def card_range(found: Interval) -> str:
     if not found.students:
         return ""
     if found.few:
-        text = S.RANGE_CARD_FEW.format(n=found.students)
+        text = S.RANGE_CARD_FEW.format(students=S.count(found.students))
     elif found.low is None:
         return ""
     else:
         text = S.RANGE_CARD.format(low=signed_percent(found.low),
-                                   high=signed_percent(found.high), n=found.students)
+                                   high=signed_percent(found.high),
+                                   students=S.count(found.students))
     return f'<div class="range"><strong>{esc(text)}</strong></div>'
 
 

@@ -178,8 +178,8 @@ STATUS_WORDS = {"finished": "finished", "time_up": "time ran out", "idle": "left
 
 # ---- class report: how sure the figures are (game.classroom.report_range)
 RANGE_TITLE = "How sure is this?"
-RANGE_LINE = "{label}: {value} (95% range {low} to {high}, {n} students)."
-RANGE_NONE = "{label}: no percentage ({n} students)."
+RANGE_LINE = "{label}: {value} (95% range {low} to {high}, {students})."
+RANGE_NONE = "{label}: no percentage ({students})."
 RANGE_KINDS = {"expression": "Lawful expression (speaking, signing, posting)",
                "rules": "Following rules (red lights, bills, curfews)"}
 RANGE_ALL = "All six dilemmas"
@@ -239,10 +239,15 @@ PRIVACY_INSIDE = ("Inside: the session code, the date, the persona and rules you
                   "choice with the seconds it took, your score and doors, your answers to the "
                   "dilemmas (and to the short questions, if you were asked them), and your "
                   "typed answers only if you ticked the box. No name.")
-RANGE_CARD = "95% range {low} to {high}, {n} students"
-RANGE_CARD_FEW = "Only {n} students: too few to say"
+RANGE_CARD = "95% range {low} to {high}, {students}"
+RANGE_CARD_FEW = "Only {students}: too few to say"
 
 # ---- the debrief's own figures (kiosk and browser alike: game/classroom/debrief_steps.py)
 YOU = "You"
 YOU_KIND = "You: {name}"
 CANDID_NOT = "held back"
+
+
+def count(n: int, one: str = "student", many: str = "students") -> str:
+    """"1 student", "12 students": a number with its noun, said right for one."""
+    return f"{n} {one if n == 1 else many}"

@@ -101,21 +101,21 @@ FIG_ENDINGS = "Endings reached"
 FIG_SCORES = "Final scores by persona (median, lowest to highest)"
 FIG_DOORS = "Doors lost during play"
 FIG_CHILLING = "The chilling effect in this class"
-FIG_NOT_STUDY = ("Six dilemmas, {n} students, a game: not a study. A mirror for "
+FIG_NOT_STUDY = ("Six dilemmas, {students}, a game: not a study. A mirror for "
                  "discussion.")
 FIG_CORRECTIONS = "What is real"
 FIG_CONTRAST = "The same choices under the other rules"
 FIG_ANSWERS = "What students wrote (only those who ticked the box)"
 FIG_NONE = "Nothing to show yet."
-QUESTION_ROW = ("{ask} (answer followed: {marked}): {before} before, {after} after, {n} "
-                "students; change {change}")
-CONTRAST_ROW = ("{own} against {other}: {n} players; median score {own_median} as played, "
+QUESTION_ROW = ("{ask} (answer followed: {marked}): {before} before, {after} after, "
+                "{students}; change {change}")
+CONTRAST_ROW = ("{own} against {other}: {players}; median score {own_median} as played, "
                 "{other_median} under the other rules; {parted} stories parted before the end")
-PERSONA_ROW = "{persona}: {n} players, median {median:.0f} ({low}\u2013{high})"
+PERSONA_ROW = "{persona}: {players}, median {median:.0f} ({low}\u2013{high})"
 DOOR_ROW = "{name}: lost by {lost} of {n}"
 ENDING_ROW = "{title}: {count}"
 CHILLING_ROW = ("{scored} candid answers under the score against {unscored} unscored, over "
-                "{pairs} pairs from {students} students. {fewer} became more guarded, {same} "
+                "{pairs} pairs from {students}. {fewer} became more guarded, {same} "
                 "did not change, {more} became more candid.")
 
 # ---- the command

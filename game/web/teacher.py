@@ -80,7 +80,8 @@ def figures(lesson) -> list[dict]:
                                         for title, n in c.most_common()])]
     groups = cls.scores_by_persona()
     out.append(_fig("happened", W.FIG_SCORES,
-                    [W.PERSONA_ROW.format(**r) for r in cls.persona_rows()],
+                    [W.PERSONA_ROW.format(**r, players=K.count(r["n"], "player", "players"))
+                     for r in cls.persona_rows()],
                     strip_plot(groups, cls.thresholds(), 620) if groups else None))
     out.append(_fig("happened", W.FIG_DOORS,
                     [W.DOOR_ROW.format(name=r["name"], lost=r["lost"], n=r["players"])
@@ -92,9 +93,9 @@ def figures(lesson) -> list[dict]:
             else f"{shift.candid_unscored} → {shift.candid_scored}"
         lines = [W.CHILLING_ROW.format(scored=shift.candid_scored,
                                        unscored=shift.candid_unscored, pairs=shift.pairs,
-                                       students=shift.students, fewer=shift.fewer,
+                                       students=K.count(shift.students), fewer=shift.fewer,
                                        same=shift.same, more=shift.more),
-                 *_ranges(cls), W.FIG_NOT_STUDY.format(n=shift.students)]
+                 *_ranges(cls), W.FIG_NOT_STUDY.format(students=K.count(shift.students))]
     whole = cls.chilling_interval()
     warn = few_warning(whole.students) if 0 < whole.students < FEW_STUDENTS else None
     out.append(_fig("learned", W.FIG_CHILLING, lines) | {"headline": headline, "warn": warn})
@@ -103,7 +104,8 @@ def figures(lesson) -> list[dict]:
         out.append(asked)
     out.append(_fig("relates", W.FIG_CORRECTIONS, _corrections(lesson)))
     out.append(_fig("what_if", W.FIG_CONTRAST, [
-        W.CONTRAST_ROW.format(own=r["own"], other=r["other"], n=r["n"],
+        W.CONTRAST_ROW.format(own=r["own"], other=r["other"],
+                            players=K.count(r["n"], "player", "players"),
                             own_median=_number(r["own_median"]),
                             other_median=_number(r["other_median"]), parted=r["parted"])
         for r in cls.contrasts()]))
@@ -130,7 +132,7 @@ def _questions(cls) -> dict | None:
         return None
     lines = [W.QUESTION_ROW.format(ask=r["ask"], marked=r["marked"],
                                    before=percent(r["before"], r["n"]),
-                                   after=percent(r["after"], r["n"]), n=r["n"],
+                                   after=percent(r["after"], r["n"]), students=K.count(r["n"]),
                                    change=points_text(r["shift"])) for r in rows]
     fewest = min(r["n"] for r in rows)
     warn = few_warning(fewest, True) if fewest < FEW_STUDENTS else None
