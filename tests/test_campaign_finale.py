@@ -151,3 +151,16 @@ def test_a_deed_on_the_unscored_day_says_nothing_was_counting():
     assert zero and not zero[0].scored
     line = next(line for line in finale_lines(finale) if line.startswith("Day Zero, "))
     assert line.endswith(CS.FINALE_UNSCORED) and "Your score" not in line
+
+
+def test_a_choice_that_ends_its_own_sentence_gets_no_second_full_stop():
+    """Seen in play: "You chose: Drive him now. The bill will be late.. Seen by ..." """
+    from game.core.finale import Deed, Finale
+    deeds = tuple(Deed("The Pilot City", "Thursday, 4:10", text, ("Bank records",), -40, (0, i))
+                  for i, text in enumerate(("Drive him now. The bill will be late.",
+                                            'Write: "Who do we call?"', "Sign it")))
+    text = "\n".join(finale_lines(Finale(("The Pilot City", "Day Zero"), ((), ()), 0, deeds)))
+    assert ".." not in text and '?".' not in text
+    assert "You chose: Drive him now. The bill will be late. Seen by" in text
+    assert 'You chose: Write: "Who do we call?" Seen by' in text
+    assert "You chose: Sign it. Seen by" in text

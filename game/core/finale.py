@@ -110,9 +110,15 @@ def finale_lines(finale: Finale) -> list[str]:
         seen = ", ".join(d.seen_by) if d.seen_by else s.FINALE_NO_ONE
         what = s.FINALE_SEEN.format(seen=seen, delta=_delta(d.delta)) if d.scored else (
             s.FINALE_UNSCORED)
-        lines.append(s.FINALE_DEED.format(chapter=d.chapter, scene=d.scene, choice=d.choice,
-                                          what=what))
+        lines.append(s.FINALE_DEED.format(chapter=d.chapter, scene=d.scene,
+                                          choice=_sentence(d.choice), what=what))
     return lines + ["", s.FINALE_QUESTION]
+
+
+def _sentence(text: str) -> str:
+    """A choice's words as a sentence: a full stop added unless they end one already
+    (`Drive him now. The bill will be late.`, `Write: "Who do we call?"`)."""
+    return text if text.rstrip('"\u201d\'').endswith((".", "?", "!")) else text + "."
 
 
 def _unshown(k: Knew) -> str:
