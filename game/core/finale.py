@@ -102,7 +102,8 @@ def finale_lines(finale: Finale) -> list[str]:
     for chapter, knew in zip(finale.chapters, finale.knew):
         systems = "; ".join(s.FINALE_SYSTEM.format(system=k.system, times=_times(k.times),
                                                    unshown=_unshown(k)) for k in knew)
-        lines.append(s.FINALE_KNEW.format(chapter=chapter, systems=systems or s.FINALE_NOBODY))
+        lines.append(s.FINALE_KNEW.format(chapter=_titled(chapter, ":"),
+                                          systems=systems or s.FINALE_NOBODY))
     if finale.shown_but_off:
         lines.append(s.FINALE_SHOWN_OFF.format(n=_times(finale.shown_but_off)))
     lines += ["", s.FINALE_DEEDS]
@@ -110,9 +111,15 @@ def finale_lines(finale: Finale) -> list[str]:
         seen = ", ".join(d.seen_by) if d.seen_by else s.FINALE_NO_ONE
         what = s.FINALE_SEEN.format(seen=seen, delta=_delta(d.delta)) if d.scored else (
             s.FINALE_UNSCORED)
-        lines.append(s.FINALE_DEED.format(chapter=d.chapter, scene=d.scene,
+        lines.append(s.FINALE_DEED.format(chapter=_titled(d.chapter, ","), scene=d.scene,
                                           choice=_sentence(d.choice), what=what))
     return lines + ["", s.FINALE_QUESTION]
+
+
+def _titled(title: str, mark: str) -> str:
+    """A chapter's title with the colon or comma that follows it, unless it ends in its own
+    mark (`Could It Happen Here?`)."""
+    return title if title.endswith(("?", "!")) else title + mark
 
 
 def _sentence(text: str) -> str:
