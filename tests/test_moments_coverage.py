@@ -61,7 +61,14 @@ def test_every_watched_scored_scene_can_show_a_moment(lid):
     assert silent_scenes(LEVELS[lid]) == []
 
 
-def test_the_check_finds_a_scene_with_a_hidden_sensor_only():
-    """The check itself: a scene whose only sensor has no watcher shown is found."""
+def test_the_check_finds_a_scene_whose_sensor_has_no_watcher_shown():
+    """The check itself: the tutorial's red light with its camera still on but no longer
+    shown is found (for each persona and ruleset that reaches it)."""
     level = LEVELS["tutorial"]
-    assert [s for s in silent_scenes(level) if s.startswith("petition ")]
+    crossing = level.scenes["crossing"]
+    assert can_show_moment(level, "crossing")
+    hidden = crossing.model_copy(update={"watchers": [],
+                                         "sensors": level.active_sensors("crossing")})
+    changed = level.model_copy(update={"scenes": {**level.scenes, "crossing": hidden}})
+    found = [s for s in silent_scenes(changed) if s.startswith("crossing ")]
+    assert len(found) == len(level.personas) * len(level.rulesets)
