@@ -153,7 +153,11 @@ def shoot(outdir: Path, only: list[str] | None = None,
               persist=False)
     shots: list[Shot] = []
     for chapter in levels.bundled():
-        if not chapter.ok or (only and chapter.id not in only):
+        if only and chapter.id not in only:
+            continue
+        if not chapter.ok:
+            print(f"{chapter.path.name}: does not load, not drawn:", *chapter.problems[:3],
+                  sep="\n  ", file=sys.stderr)
             continue
         shots += shoot_chapter(app, chapter, outdir)
         print(f"{chapter.id}: {sum(1 for s in shots if s.chapter == chapter.id)} pictures",
