@@ -165,3 +165,29 @@ def test_a_deed_reads_as_one_sentence_and_says_when_the_score_moved_unseen():
     assert ("Sesame, Saturday. You chose: Go and carry boxes. No sensor recorded it, yet your "
             "score moved: +20.") in lines
     assert "Day Zero, Saturday. You chose: Say nothing? Nothing was counting." in lines
+
+
+def test_a_choice_that_ends_its_own_sentence_gets_no_second_full_stop():
+    """Seen in play: "You chose: Drive him now. The bill will be late.. Seen by ..." """
+    from game.core.finale import Deed, Finale
+    deeds = tuple(Deed("The Pilot City", "Thursday, 4:10", text, ("Bank records",), -40, (0, i))
+                  for i, text in enumerate(("Drive him now. The bill will be late.",
+                                            'Write: "Who do we call?"', "Sign it")))
+    text = "\n".join(finale_lines(Finale(("The Pilot City", "Day Zero"), ((), ()), 0, deeds)))
+    assert ".." not in text and '?".' not in text
+    assert "You chose: Drive him now. The bill will be late. Seen by" in text
+    assert 'You chose: Write: "Who do we call?" Seen by' in text
+    assert "You chose: Sign it. Seen by" in text
+
+
+def test_a_chapter_title_that_ends_in_a_question_mark_gets_no_colon_or_comma_after_it():
+    """Seen in play: "Could It Happen Here?: Hafenhaus chip and card readers recorded you" """
+    from game.core.finale import Deed, Finale, Knew
+    title = "Could It Happen Here?"
+    deeds = (Deed(title, "Final Reminder", "Pay the €89", ("Funkwelle billing",), -5, (1, 1)),)
+    finale = Finale(("Day Zero", title), ((), (Knew("Funkwelle billing", 1, 0),)), 0, deeds)
+    text = "\n".join(finale_lines(finale))
+    assert "?:" not in text and "?," not in text
+    assert "Could It Happen Here? Funkwelle billing recorded you once." in text
+    assert "Could It Happen Here? Final Reminder. You chose: Pay the €89." in text
+    assert "Day Zero: nothing recorded you." in text

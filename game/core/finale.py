@@ -102,12 +102,13 @@ def finale_lines(finale: Finale) -> list[str]:
     for chapter, knew in zip(finale.chapters, finale.knew):
         systems = "; ".join(s.FINALE_SYSTEM.format(system=k.system, times=_times(k.times),
                                                    unshown=_unshown(k)) for k in knew)
-        lines.append(s.FINALE_KNEW.format(chapter=chapter, systems=systems or s.FINALE_NOBODY))
+        lines.append(s.FINALE_KNEW.format(chapter=_titled(chapter, ":"),
+                                          systems=systems or s.FINALE_NOBODY))
     if finale.shown_but_off:
         lines.append(s.FINALE_SHOWN_OFF.format(n=_times(finale.shown_but_off)))
     lines += ["", s.FINALE_DEEDS]
     for d in finale.deeds:
-        lines.append(s.FINALE_DEED.format(chapter=d.chapter, scene=d.scene,
+        lines.append(s.FINALE_DEED.format(chapter=_titled(d.chapter, ","), scene=d.scene,
                                           choice=_sentence(d.choice), what=_what(d)))
     return lines + ["", s.FINALE_QUESTION]
 
@@ -122,10 +123,16 @@ def _what(d: Deed) -> str:
     return s.FINALE_SEEN.format(seen=seen, delta=_delta(d.delta))
 
 
+def _titled(title: str, mark: str) -> str:
+    """A chapter's title with the colon or comma that follows it, unless it ends in its own
+    mark (`Could It Happen Here?`)."""
+    return title if title.endswith(("?", "!")) else title + mark
+
+
 def _sentence(text: str) -> str:
-    """A button's text as a sentence: with one full stop at the end, or its own ! or ?."""
-    text = text.strip()
-    return text if text.endswith((".", "!", "?", "…", '"', "'")) else text + "."
+    """A choice's words as a sentence: a full stop added unless they end one already
+    (`Drive him now. The bill will be late.`, `Write: "Who do we call?"`)."""
+    return text if text.rstrip('"\u201d\'').endswith((".", "?", "!", "\u2026")) else text + "."
 
 
 def _unshown(k: Knew) -> str:

@@ -136,14 +136,15 @@ VERDICT_NOTHING_UNSCORED = "Nobody was counting, so no door closed and no list h
 FINALE_TITLE = "The Whole Record"
 FINALE_INTRO = ("You played {count} chapters. Each system kept its own piece of you, and none "
                 "of them saw the others' pieces. Here they are side by side, for the first time.")
-FINALE_KNEW = "{chapter}: {systems}."
+FINALE_KNEW = "{chapter} {systems}."   # chapter: its title and a colon (finale._titled)
 FINALE_SYSTEM = "{system} recorded you {times}{unshown}"
 FINALE_UNSHOWN = " ({n} of them with nothing on your screen)"
 FINALE_NEVER_SHOWN = " (never shown on your screen)"
 FINALE_NOBODY = "nothing recorded you"
 FINALE_SHOWN_OFF = "And {n}, a watcher was on your screen while nothing recorded you at all."
 FINALE_DEEDS = "Three things you did:"
-FINALE_DEED = "{chapter}, {scene}. You chose: {choice} {what}"
+#: chapter: its title and a comma (finale._titled); choice: a whole sentence
+FINALE_DEED = "{chapter} {scene}. You chose: {choice} {what}"
 FINALE_SEEN = "Seen by {seen}. Your score: {delta}."
 FINALE_UNSEEN_MOVED = "No sensor recorded it, yet your score moved: {delta}."
 FINALE_UNSCORED = "Nothing was counting."

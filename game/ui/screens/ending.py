@@ -53,7 +53,13 @@ class EndingScreen(Screen):
         title = cache.layout(th.font("title"), self.ending.title, TEXT_W, th.line_height("title"))
         text = cache.layout(th.font("body"), self.text, TEXT_W, th.line_height("body"))
         return (th.line_height("label") + 8 + title.height + 16 + text.height + 20 +
-                th.line_height("heading"))
+                self._final_layout().height)
+
+    def _final_layout(self):
+        """The final-score line, wrapped to the text column (some are a whole sentence)."""
+        th = self.theme
+        final = messages.final_line(final_display(self.session.state))
+        return self.cache.layout(th.font("heading"), final, TEXT_W, th.line_height("heading"))
 
     def _asker(self, intent):
         return lambda: self.app.ask(intent)
@@ -88,8 +94,8 @@ class EndingScreen(Screen):
         y = paint.lines(surf, cache, th.font("title"), title, pal.ink, TEXT_X, y, box=box) + 16
         text = cache.layout(th.font("body"), self.text, TEXT_W, th.line_height("body"))
         y = paint.lines(surf, cache, th.font("body"), text, pal.ink, TEXT_X, y, box=box) + 20
-        final = messages.final_line(final_display(self.session.state))
-        paint.text(surf, cache, th.font("heading"), final, pal.accent, (TEXT_X, y), box=box)
+        paint.lines(surf, cache, th.font("heading"), self._final_layout(), pal.accent, TEXT_X, y,
+                    box=box)
         surf.set_clip(clip)
         self.scroll.draw_bar(surf, pal)
         for b in self.buttons:
