@@ -191,3 +191,12 @@ def test_a_chapter_title_that_ends_in_a_question_mark_gets_no_colon_or_comma_aft
     assert "Could It Happen Here? Funkwelle billing recorded you once." in text
     assert "Could It Happen Here? Final Reminder. You chose: Pay the €89." in text
     assert "Day Zero: nothing recorded you." in text
+
+
+def test_ratings_by_people_are_named_with_what_each_chapter_kept():
+    """Seen in play: "Sesame: nothing recorded you." after four people had rated the player."""
+    from game.core.finale import Finale
+    finale = Finale(("Day Zero", "Sesame"), ((), ()), 0, (), rated=(0, 4))
+    text = "\n".join(finale_lines(finale))
+    assert "Sesame: people you met rated you 4 times, and the ratings were kept." in text
+    assert "Day Zero: nothing recorded you." in text

@@ -44,6 +44,7 @@ class Finale:
     knew: tuple[tuple[Knew, ...], ...]   # per chapter, in play order
     shown_but_off: int   # choices made under a shown watcher that no sensor recorded
     deeds: tuple[Deed, ...]
+    rated: tuple[int, ...] = ()   # per chapter: how many of your choices people rated
 
 
 def campaign_finale(states: Sequence[State]) -> Finale | None:
@@ -53,15 +54,18 @@ def campaign_finale(states: Sequence[State]) -> Finale | None:
         return None
     knew: list[tuple[Knew, ...]] = []
     deeds: list[Deed] = []
+    rated: list[int] = []
     off = 0
     for index, state in enumerate(states):
         title = state.played.title
         rows = transparency_report(state)
         knew.append(_systems(rows))
+        rated.append(sum(1 for r in rows if any(c.cause == "rating" for c in r.changes)))
         off += sum(1 for r in rows if r.watchers_shown and not r.seen_by)
         deeds += [Deed(title, r.scene_title, r.choice_text, r.seen_by, _own(r), (index, r.step),
                        r.scored) for r in rows]
-    return Finale(tuple(st.played.title for st in states), tuple(knew), off, _three(deeds))
+    return Finale(tuple(st.played.title for st in states), tuple(knew), off, _three(deeds),
+                  tuple(rated))
 
 
 def _own(row: ReportRow) -> int:
@@ -99,11 +103,14 @@ def finale_lines(finale: Finale) -> list[str]:
     """The finale as paragraphs of plain text, for every front end to show as it shows text:
     what each system knew, three things the player did, and the last question."""
     lines = [s.FINALE_INTRO.format(count=len(finale.chapters)), ""]
-    for chapter, knew in zip(finale.chapters, finale.knew):
-        systems = "; ".join(s.FINALE_SYSTEM.format(system=k.system, times=_times(k.times),
-                                                   unshown=_unshown(k)) for k in knew)
+    rated = finale.rated or (0,) * len(finale.chapters)
+    for chapter, knew, people in zip(finale.chapters, finale.knew, rated):
+        systems = [s.FINALE_SYSTEM.format(system=k.system, times=_times(k.times),
+                                          unshown=_unshown(k)) for k in knew]
+        if people:   # a person's stars are not a sensor, but they were kept all the same
+            systems.append(s.FINALE_RATED.format(times=_times(people)))
         lines.append(s.FINALE_KNEW.format(chapter=_titled(chapter, ":"),
-                                          systems=systems or s.FINALE_NOBODY))
+                                          systems="; ".join(systems) or s.FINALE_NOBODY))
     if finale.shown_but_off:
         lines.append(s.FINALE_SHOWN_OFF.format(n=_times(finale.shown_but_off)))
     lines += ["", s.FINALE_DEEDS]

@@ -141,6 +141,7 @@ FINALE_SYSTEM = "{system} recorded you {times}{unshown}"
 FINALE_UNSHOWN = " ({n} of them with nothing on your screen)"
 FINALE_NEVER_SHOWN = " (never shown on your screen)"
 FINALE_NOBODY = "nothing recorded you"
+FINALE_RATED = "people you met rated you {times}, and the ratings were kept"
 FINALE_SHOWN_OFF = "And {n}, a watcher was on your screen while nothing recorded you at all."
 FINALE_DEEDS = "Three things you did:"
 #: chapter: its title and a comma (finale._titled); choice: a whole sentence
