@@ -275,3 +275,36 @@ def test_a_trap_beside_a_loop_that_can_end_is_still_named_in_the_length():
     report = analyze_text(looping, "<t>")
     (length,) = [d for d in report.info if d.code == "A412"]
     assert "go round for ever" in length.message and "never end: see A413" in length.message
+
+
+# ---------------------------------------------------------------- a colon inside a text (TRIAL.md)
+
+def _choice_line(text: str) -> str:
+    return LEVEL.replace("      - {id: x, text: Go, finish: true}\n",
+                         f"      - {text}\n      - {{id: y, text: Go, finish: true}}\n")
+
+
+def test_a_colon_in_the_middle_of_a_scene_text_is_named_and_says_use_the_fold():
+    d = problem(LEVEL.replace("TEXT", 'Mrs Hale stops. She says: "Did anyone see?"'))
+    assert (d.code, d.line, d.column) == ("E001", 16, 35)   # the column of that `: `
+    assert "mapping values" not in d.message and "colon followed by a space" in d.message
+    assert "`She says`" in d.message and "`text: >-`" in d.hint
+    fixed = LEVEL.replace("    text: TEXT", '    text: >-\n      Mrs Hale stops. She says: "Did?"')
+    assert load_text(fixed, "<t>").ok
+
+
+def test_a_colon_in_a_one_line_choice_says_to_quote_the_whole_choice_and_that_works():
+    d = problem(_choice_line("text: Tell her: it was Jay -> finish"))
+    assert (d.code, d.line, d.column) == ("E001", 19, 23)
+    assert "colon followed by a space" in d.message
+    fix = '`- text: "Tell her: it was Jay -> finish"`'
+    assert fix in d.hint
+    loaded = load_text(_choice_line(fix.strip("`")[2:]), "<t>")
+    assert loaded.ok, loaded.format()
+    choice = loaded.level.scenes["a"].choices[0]
+    assert choice.text == "Tell her: it was Jay" and choice.finish   # `->` still read
+
+
+def test_a_line_indented_too_far_is_not_called_a_colon_in_a_text():
+    d = problem(LEVEL.replace("    basis: fiction", "      basis: fiction"))
+    assert "colon followed by a space" not in d.message

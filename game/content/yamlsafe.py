@@ -57,7 +57,7 @@ from yaml.resolver import Resolver
 
 from ..safetext import HIDDEN, describe
 from .diagnostics import Diagnostic, error
-from .yamlhints import named
+from .yamlhints import colon_inside, named
 
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -739,7 +739,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic
                 break
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     mistake = _named_mistake(text, line)
-    if mistake is not None:
+    colon = colon_inside(_line_text(text, line), column) \
+        if problem.startswith("mapping values are not allowed") else None
+    if colon is not None and (mistake is None or mistake[0] > (line, column)):
+        message, hint = colon   # a quote after the colon is the colon's doing
+    elif mistake is not None:
         (line, column), message, hint = mistake
     elif _has_tab(text, line) or (exc.context_mark and _has_tab(text, exc.context_mark.line + 1)):
         hint = _TAB_HINT
