@@ -308,3 +308,20 @@ def test_a_colon_in_a_one_line_choice_says_to_quote_the_whole_choice_and_that_wo
 def test_a_line_indented_too_far_is_not_called_a_colon_in_a_text():
     d = problem(LEVEL.replace("    basis: fiction", "      basis: fiction"))
     assert "colon followed by a space" not in d.message
+
+
+def test_a_comma_inside_the_short_form_says_it_ends_the_value_and_to_quote_it():
+    short = LEVEL.replace("  p: {name: Student driver}",
+                          "  p: {name: Sam, a student driver, money: 3}")
+    d = problem(short)
+    assert (d.code, d.line, d.column) == ("E101", 10, 18)
+    assert "inside `{...}` a comma ends a value" in d.message
+    assert "`Sam, a student driver`" in d.message
+    assert d.hint == 'put quotes around a value with a comma: `name: "Sam, a student driver"`'
+    fixed = load_text(short.replace("name: Sam, a student driver", d.hint.split("`")[1]), "<t>")
+    assert fixed.ok and fixed.level.personas["p"].name == "Sam, a student driver"
+
+
+def test_an_unknown_key_in_the_short_form_without_a_comma_mistake_keeps_its_hint():
+    d = problem(LEVEL.replace("  p: {name: Student driver}", "  p: {name: Sam, cash: 3}"))
+    assert d.code == "E101" and "comma" not in d.message

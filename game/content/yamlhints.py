@@ -15,6 +15,9 @@ indentation. For the quoting traps of prose, the line itself says what went wron
 of a text (`text: She says: "Did..."`), which YAML reads as the start of a new key ("mapping
 values are not allowed"). For a one-line choice the fix is quotes around the whole choice
 (the game still reads the `->` inside them); for any other text, `>-`.
+
+`comma_inside(line, column, key)` names a comma inside a value of the `{name: ..., icon: ...}`
+short form: it ends the value, so the words after it became an unknown key.
 """
 from __future__ import annotations
 
@@ -80,6 +83,24 @@ def colon_inside(line: str, column: int) -> tuple[str, str] | None:
     return message, (f"write `{name}: >-` with nothing after it, and the text on the next "
                      f"line, indented two more spaces than `{name}`; under `>-` a `: ` "
                      "needs nothing special")
+
+
+_VALUE_BEFORE = re.compile(r"([A-Za-z_][\w-]*):\s+([^,{}\[\]:]+?)\s*$")
+
+
+def comma_inside(line: str, column: int, key: str) -> tuple[str, str] | None:
+    """(message, hint) when the unknown `key` at 1-based `column` of `line` came after a
+    comma inside `{...}`, as the rest of the value before it, or None."""
+    before = line[:max(0, column - 1)].rstrip()
+    if not before.endswith(",") or not _in_flow(before):
+        return None
+    value = _VALUE_BEFORE.search(before[:-1])
+    if value is None:
+        return None
+    name, words = value.group(1), f"{value.group(2)}, {key}"
+    return (f"unknown key `{key}`: inside `{{...}}` a comma ends a value, so `{words}` was "
+            f"read as `{name}: {value.group(2)}` and then a key `{key}`",
+            f"put quotes around a value with a comma: `{name}: {_quote(words)}`")
 
 
 def _quote(text: str) -> str:
