@@ -325,3 +325,20 @@ def test_a_comma_inside_the_short_form_says_it_ends_the_value_and_to_quote_it():
 def test_an_unknown_key_in_the_short_form_without_a_comma_mistake_keeps_its_hint():
     d = problem(LEVEL.replace("  p: {name: Student driver}", "  p: {name: Sam, cash: 3}"))
     assert d.code == "E101" and "comma" not in d.message
+
+
+# ---------------------------------------------------------------- A414 (TRIAL.md)
+
+def test_minutes_far_from_the_estimate_is_a_warning_at_the_minutes_line():
+    from pathlib import Path
+
+    example = (Path(__file__).parents[1] / "docs/examples/first_level.yaml").read_text()
+    assert "\nminutes: 1\n" in example
+    assert not [d for d in analyze_text(example).problems if d.code == "A414"]
+    six = analyze_text(example.replace("\nminutes: 1\n", "\nminutes: 6\n"))
+    [d] = [d for d in six.problems if d.code == "A414"]
+    assert (d.severity, d.line) == ("warning", example.splitlines().index("minutes: 1") + 1)
+    assert "`minutes: 6`" in d.message and "estimate is 0.7 minutes" in d.message
+    assert "write `minutes: 1`" in d.hint
+    unsaid = example.replace("\nminutes: 1\n", "\n")   # the default is not the author's word
+    assert not [d for d in analyze_text(unsaid).problems if d.code == "A414"]
