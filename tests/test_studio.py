@@ -225,3 +225,42 @@ def test_analyses_run_one_at_a_time_and_a_overtaken_one_is_skipped(level):
         t.join(30)
     assert results[1] == {"ok": False, "marks": [], "stale": True}
     assert results[2]["ok"] and results[2]["info"]
+
+
+@pytest.mark.parametrize("signal_name, why", [("SIGTERM", "(SIGTERM)"),
+                                              ("SIGHUP", "the terminal it ran in was closed")])
+def test_the_studio_never_stops_without_a_word(level, signal_name, why):
+    """TRIAL.md: the studio once vanished silently. Told to stop (a `kill`, its terminal
+    closed), it says so in one line; the page asks `/alive` to notice it is gone."""
+    import signal
+
+    proc = StudioProcess(level)
+    try:
+        status, _ = request(proc.port, "GET", "/alive",
+                            headers={"host": f"127.0.0.1:{proc.port}"})
+        assert status == 204
+        assert request(proc.port, "GET", "/alive", headers={"host": "elsewhere"})[0] == 403
+        proc.proc.send_signal(getattr(signal, signal_name))
+        _, err = proc.proc.communicate(timeout=20)
+    finally:
+        if proc.proc.poll() is None:
+            proc.stop()
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("The studio stopped: it was told to")
+    assert why in lines[0] and "Traceback" not in err
+
+
+def test_an_unexpected_error_is_one_line_and_a_crash_log(level, tmp_path, monkeypatch, capsys):
+    import game.web.serve
+    from game.cli import main
+
+    def broken(app, socks):
+        raise RuntimeError("the server broke")
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(game.web.serve, "run", broken)
+    assert main(["studio", str(level), "--no-open"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "unexpected problem (the server broke)" in err[0]
+    log = err[0].rsplit(": ", 1)[1]
+    assert "RuntimeError: the server broke" in open(log, encoding="utf-8").read()

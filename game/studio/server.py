@@ -9,6 +9,8 @@
 - `POST /play` where to start and the choices made: the preview, replayed on the last
   version without errors.
 - `POST /save` the text: written atomically, the old file kept as LEVEL.yaml.bak.
+- `GET /alive` nothing (204): the page asks every few seconds, and says so when the studio
+  has stopped.
 
 Only requests addressed to 127.0.0.1 or localhost on the studio's port are answered (a web
 page elsewhere cannot reach it by a DNS trick), and every POST carries the run's secret in
@@ -243,7 +245,11 @@ def make_app(studio: Studio):
         return Response(f"{exc.status_code} refused\n", exc.status_code,
                         media_type="text/plain")
 
+    async def alive(request: Request) -> Response:
+        return Response(status_code=204)
+
     routes = [Route("/", gate(page)), Route("/static/{name}", gate(static)),
+              Route("/alive", gate(alive)),
               Route("/check", gate(check), methods=["POST"]),
               Route("/analyze", gate(analyze), methods=["POST"]),
               Route("/play", gate(play), methods=["POST"]),

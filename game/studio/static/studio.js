@@ -19,11 +19,28 @@
   let timer = null;
 
   async function post(path, body) {
-    const r = await fetch(path, {method: "POST", body: JSON.stringify(body), headers: {
-      "content-type": "application/json", "x-studio-token": token}});
+    let r;
+    try {
+      r = await fetch(path, {method: "POST", body: JSON.stringify(body), headers: {
+        "content-type": "application/json", "x-studio-token": token}});
+    } catch (e) { down(words.stopped); throw e; }
+    if (r.status === 403) down(words.restarted);
+    else if (r.status >= 500) down(words.failed);
+    else if (r.ok) up();
     if (!r.ok) throw new Error(`${path}: ${r.status}`);
     return r.json();
   }
+
+  // ---- the studio stopped (or failed): the page says so, and keeps the text
+  function down(message) { $("down").textContent = message; $("down").hidden = false; }
+  function up() { $("down").hidden = true; }
+  const ALIVE_EVERY = 3000;   // ms between asking whether the studio is still there
+  setInterval(async () => {
+    try {
+      const r = await fetch("/alive", {cache: "no-store"});
+      if (!r.ok) down(words.stopped);
+    } catch (e) { down(words.stopped); }
+  }, ALIVE_EVERY);
   const text = () => view ? view.state.doc.toString() : source.value;
 
   // ---- the editor (or a plain text box if the bundle did not load)
