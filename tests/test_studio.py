@@ -264,3 +264,41 @@ def test_an_unexpected_error_is_one_line_and_a_crash_log(level, tmp_path, monkey
     assert len(err) == 1 and "unexpected problem (the server broke)" in err[0]
     log = err[0].rsplit(": ", 1)[1]
     assert "RuntimeError: the server broke" in open(log, encoding="utf-8").read()
+
+
+def test_a_new_file_with_errors_never_plays_the_starter_as_if_it_were_the_authors(tmp_path):
+    """TRIAL.md: while a new level still had errors, the preview played the studio's starter
+    level ("The First Scene") as if it were the author's."""
+    from game.studio.command import read_or_start
+    from game.studio.preview import Setup
+    from game.studio.server import Studio
+
+    path = tmp_path / "lunch.yaml"
+    starter = read_or_start(path)
+    studio = Studio(path, starter, 1, new=True)
+    assert studio.check(starter)["ok"]
+    assert "The First Scene" in studio.play(Setup(), True)["html"]   # the text in the editor
+
+    mine = EXAMPLE.read_text(encoding="utf-8").replace("-> bank", "-> bnak", 1)
+    assert not studio.check(mine)["ok"]
+    html = studio.play(Setup(), False)["html"]
+    assert "The First Scene" not in html and "Nothing to play yet" in html
+    line = _line_of(mine, "-> bnak")
+    assert f"Fix this first (line {line}, column" in html and "E202" in html
+
+    assert studio.check(EXAMPLE.read_text(encoding="utf-8"))["ok"]   # theirs, without errors
+    assert studio.check(mine)["ok"] is False
+    html = studio.play(Setup(), False)["html"]
+    assert "The Fruit Stall" in html and "stale" in html
+
+
+def test_an_existing_file_with_errors_says_what_to_fix_first(tmp_path):
+    from game.studio.preview import Setup
+    from game.studio.server import Studio
+
+    path = tmp_path / "broken.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace("title: Market Day", "title: Market: Day")
+    path.write_text(text, encoding="utf-8")
+    studio = Studio(path, text, 1)
+    html = studio.play(Setup(), False)["html"]
+    assert "Nothing to play yet" in html and "Fix this first (line 4, column 14)" in html

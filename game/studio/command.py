@@ -70,7 +70,7 @@ def cmd_studio(args, out=sys.stdout) -> int:
         raise UsageError(f"--port {args.port}: it cannot be used ({exc.strerror or exc})") \
             from None
     analyze_here()
-    studio = Studio(path.resolve(), text, port)
+    studio = Studio(path.resolve(), text, port, new=not path.exists())
     url = f"http://127.0.0.1:{port}/"
     out.write(S.OPENED.format(url=url) + "\n")
     if args.no_open or not _open(url):

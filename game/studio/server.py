@@ -63,10 +63,13 @@ HEADERS = [
 class Studio:
     """One level file being written: its text as last checked and the last good level."""
 
-    def __init__(self, path: Path, text: str, port: int):
+    def __init__(self, path: Path, text: str, port: int, new: bool = False):
         self.path, self.port = path, port
         self.secret = secrets.token_urlsafe(32)
         self.good = None            # the last version without errors: what the preview plays
+        self.starter = text if new else None   # a new file starts from the studio's level,
+        self.good_is_starter = False           # which is never played as the author's own
+        self.first_problem = None   # the first error of the text last checked
         self.first_text = text
         self._analyzing = threading.Lock()   # one search at a time, and only the newest
         self._tickets = threading.Lock()
@@ -80,7 +83,8 @@ class Studio:
     def check(self, text: str) -> dict:
         loaded = load_text(text, self.path.name)
         if loaded.level is not None:
-            self.good = loaded.level
+            self.good, self.good_is_starter = loaded.level, text == self.starter
+        self.first_problem = next(iter(loaded.errors), None)
         from ..authoring.drawsvg import to_svg
         from ..authoring.picture import draft, drawing
 
@@ -112,8 +116,10 @@ class Studio:
                 "info": [d.message for d in report.info]}
 
     def play(self, setup: Setup, text_ok: bool) -> dict:
-        if self.good is None:
-            return {"html": self.render("never.html"), "at": None, "made": []}
+        if self.good is None or (self.good_is_starter and not text_ok):
+            # nothing of the author's has ever played: say so, and what to fix first
+            return {"html": self.render("never.html", first=self.first_problem), "at": None,
+                    "made": []}
         p = replay(self.good, setup)
         stale = None if text_ok else S.STALE
         return {"html": self.render("preview.html", p=p, stale=stale), "at": p["at"],

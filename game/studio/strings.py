@@ -40,7 +40,9 @@ RESTART = "Restart"
 BACK = "Undo a choice"
 STALE = ("The file has errors, so the preview plays the last version without errors. "
          "Fix them and it catches up.")
-NEVER_GOOD = "The preview starts when the file has no errors."
+NEVER_GOOD = ("Nothing to play yet: your level has not been without errors so far. The "
+              "preview plays your own level as soon as it has none.")
+FIX_FIRST = "Fix this first (line {line}, column {column}):"
 REPLAYED = "Replayed {n} of your choices."
 REPLAY_STOPPED = ("Replayed {n} of your {total} choices: choice `{choice}` is not there any "
                   "more in `{scene}`.")

@@ -205,6 +205,8 @@
   let lastMade = [];
 
   $("play").addEventListener("click", (e) => {
+    const problem = e.target.closest("a.goto[data-line]");
+    if (problem) { e.preventDefault(); goTo(Number(problem.dataset.line)); return; }
     const button = e.target.closest("button[data-choice]");
     if (!button || button.disabled) return;
     made = lastMade.concat([button.dataset.choice]);
