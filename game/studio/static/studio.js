@@ -57,8 +57,8 @@
     return Math.min(l.from + Math.max(0, column - 1), l.to);
   }
 
-  function goTo(line) {
-    const at = offset(line, 1);
+  function goTo(line, column = 1) {
+    const at = offset(line, column);
     if (view) {
       view.dispatch({selection: {anchor: at},
                      effects: CM.EditorView.scrollIntoView(at, {y: "start", yMargin: 40})});
@@ -122,7 +122,7 @@
       li.dataset.line = m.line;
       const a = document.createElement("a");
       a.tabIndex = 0;
-      a.append(`line ${m.line}: `);
+      a.append(`line ${m.line}:${m.column} `);   // as the command line gives it
       const code = document.createElement("span");
       code.className = "code";
       code.textContent = m.code;
@@ -133,8 +133,8 @@
         hint.textContent = `hint: ${m.hint}`;
         a.append(hint);
       }
-      a.addEventListener("click", () => goTo(m.line));
-      a.addEventListener("keydown", (e) => { if (e.key === "Enter") goTo(m.line); });
+      a.addEventListener("click", () => goTo(m.line, m.column));
+      a.addEventListener("keydown", (e) => { if (e.key === "Enter") goTo(m.line, m.column); });
       li.append(a);
       list.append(li);
     }
@@ -220,7 +220,14 @@
 
   async function replayFromTop() {   // a new scene is read from its top; an edit keeps the place
     await replay();
-    document.querySelector(".preview").scrollTop = 0;
+    const pane = document.querySelector(".preview");
+    pane.scrollTop = 0;
+    // the choices (or the ending) must show without scrolling: scroll just enough for them,
+    // so that what happened and the scene's text stay in view as far as they fit
+    const last = $("play").querySelector(".choices, article.ending");
+    if (!last) return;
+    const below = last.getBoundingClientRect().bottom - pane.getBoundingClientRect().bottom;
+    if (below > 0) pane.scrollTop = below + 12;
   }
 
   // ---- the story map
