@@ -280,7 +280,9 @@ def test_a_new_file_with_errors_never_plays_the_starter_as_if_it_were_the_author
     assert "The First Scene" in studio.play(Setup(), True)["html"]   # the text in the editor
 
     mine = EXAMPLE.read_text(encoding="utf-8").replace("-> bank", "-> bnak", 1)
-    assert not studio.check(mine)["ok"]
+    checked = studio.check(mine)
+    assert not checked["ok"] and checked["names"]["clear"]
+    assert ["me", "You"] not in checked["names"]["personas"]     # not the starter's either
     html = studio.play(Setup(), False)["html"]
     assert "The First Scene" not in html and "Nothing to play yet" in html
     line = _line_of(mine, "-> bnak")

@@ -92,7 +92,14 @@ class Studio:
         lines = loaded.lines
         return {"ok": loaded.ok, "marks": [mark(d, lines) for d in loaded.diagnostics],
                 "map": to_svg(drawing(loaded, scoring=True)), "lines": _scene_lines(loaded),
-                "names": _names(self.good or level)}
+                "names": self._names(loaded.ok, level)}
+
+    def _names(self, ok: bool, level) -> dict:
+        """What the preview can start from: the last good version's names, or (while a new
+        file's own text has never been without errors) none of the starter's."""
+        if not ok and self.good_is_starter:
+            return _names(level) | {"clear": True}
+        return _names(self.good or level)
 
     def analyze(self, text: str) -> dict:
         """The analyzer's findings, as `analyze` gives them. Searches run one at a time; one

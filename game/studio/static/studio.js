@@ -183,7 +183,7 @@
   }
 
   function fillChoices(names) {
-    if (!names.scenes.length) return;
+    if (!names.scenes.length && !names.clear) return;   // keep them while the text is broken
     const start = names.scenes.find(([id]) => id === names.start);
     fill($("start"), names.scenes, start ? `${start[1]} (${start[0]})` : "");
     fill($("persona"), names.personas, null);
