@@ -463,6 +463,10 @@ def same_result(text: str) -> None:
         assert fast[1] == careful[1]
 
 
+def test_fast_reader_agrees_when_a_duplicate_key_comes_before_a_fatal_error():
+    same_result("{0,0")     # found by the property below: E003 was lost without marks
+
+
 @settings(max_examples=500, deadline=None)
 @given(YAMLISH)
 def test_fast_reader_agrees_on_yaml_like_text(text):

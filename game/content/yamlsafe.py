@@ -152,6 +152,8 @@ def read_yaml(text: str, path: str, marks: bool = True) -> tuple[object, Marks, 
     with gc_paused(), _READ_LOCK:
         data = reader.read(text)
     if data is _FAILED:  # a fatal problem: its diagnostic carries its own line already
+        if not marks and reader.unmarked_problem:   # and one before it that needs its line
+            return read_yaml(text, path, marks=True)
         return None, {}, reader.diagnostics
     hidden = _hidden_characters(data, reader.marks, path) if _MAYBE_HIDDEN.search(text) else []
     if not marks and (reader.diagnostics or reader.unmarked_problem or hidden):
