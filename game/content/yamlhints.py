@@ -67,8 +67,8 @@ def colon_inside(line: str, column: int) -> tuple[str, str] | None:
     if key is not None and line.index(":", key.start(3)) == at:
         return None     # the line's own key: a line indented too far, not a text
     words = line[key.end() if key else 0:at].split()
-    before = " ".join(words[-2:]) if words else ""
-    message = (f"a colon followed by a space (after `{before}`) in the middle of a text: "
+    after = f" (after `{' '.join(words[-2:])}`)" if words else ""
+    message = (f"a colon followed by a space{after} in the middle of a text: "
                "YAML reads `: ` as the start of a new key")
     if key is None:   # the text began on a line above
         return message, ("write the key and `>-` alone on its line (like `text: >-`), and "
