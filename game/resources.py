@@ -23,8 +23,16 @@ def _data_dir(name: str) -> Path:
     return _INSTALLED_DATA_DIR / name
 
 
+# The levels that come with the game: a fixed set, so a level an author saves in the
+# checkout's levels/ (where the guide and the studio put it) is theirs, not bundled: it is
+# listed with the author's levels and has no golden transcript to play. pyproject.toml ships
+# exactly these files (a test checks the two lists agree).
+BUNDLED_LEVELS = ("day_zero.yaml", "here.yaml", "pilot_city.yaml", "sesame.yaml",
+                  "tutorial.yaml")
+
+
 def levels_dir() -> Path:
-    """The folder holding the level files (``*.yaml``)."""
+    """The folder holding the bundled level files (`BUNDLED_LEVELS`)."""
     return _data_dir("levels")
 
 

@@ -72,6 +72,8 @@ class StudioProcess:
                                       "--no-open", *extra], cwd=ROOT, env=env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         first = self.proc.stdout.readline()
+        if "does not exist yet" in first:      # a new file: its address comes next
+            first = self.proc.stdout.readline()
         found = re.search(r"http://(127\.0\.0\.1):(\d+)/", first)
         assert found, f"studio did not start: {first!r}"
         self.url, self.port = found.group(0), int(found.group(2))

@@ -111,3 +111,53 @@ def test_folders_with_odd_entries_never_hang_or_stop_the_list(author, monkeypatc
     assert problems["empty.yaml"] == "line 1: this file is empty"
     assert "UTF-8" in problems["latin1.yaml"]
     assert author["mine"] in {item["id"] for item in found["levels"]}
+
+
+@pytest.fixture
+def checkout(tmp_path: Path, monkeypatch) -> Path:
+    """A checkout whose levels/ holds the bundled levels and an author's level saved beside
+    them (where the guide and the studio put it), started from that checkout."""
+    import shutil
+
+    import game.resources as resources
+
+    root = tmp_path / "checkout"
+    shutil.copytree(REPO / "levels", root / "levels")
+    (root / "pyproject.toml").write_text("", encoding="utf-8")
+    (root / "levels" / "lunch.yaml").write_text(
+        MINI.read_text(encoding="utf-8").replace(f"id: {_level_id(MINI.read_text())}",
+                                                 "id: lunch", 1), encoding="utf-8")
+    monkeypatch.setattr(resources, "_CHECKOUT_DIR", root)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("SINCERITY_DATA_DIR", str(tmp_path / "data"))
+    return root
+
+
+def test_an_authors_level_saved_in_the_checkouts_levels_is_theirs_not_bundled(checkout):
+    from game.content import bundled_levels
+    from game.content.folders import shelf
+    from game.resources import BUNDLED_LEVELS
+    from game.ui import levels
+
+    assert [p.name for p in bundled_levels()] == sorted(BUNDLED_LEVELS)
+    assert all(p.parent == checkout / "levels" for p in bundled_levels())
+    found = {f.path.name: f for f in shelf().found}
+    assert found["lunch.yaml"].folder.kind == "here" and found["lunch.yaml"].ok
+    assert {found[n].folder.kind for n in BUNDLED_LEVELS} == {"bundled"}
+    assert len(shelf().found) == len(BUNDLED_LEVELS) + 1      # each file listed once
+    chapters = {c.id: c.folder for c in levels.available()}
+    assert chapters["lunch"] == "here" and chapters["tutorial"] == "bundled"
+    assert "lunch" not in [c.id for c in levels.bundled()]
+    assert levels.find("lunch").path.name == "lunch.yaml"
+
+
+def test_the_wheel_ships_exactly_the_bundled_levels():
+    import tomllib
+
+    from game.resources import BUNDLED_LEVELS
+
+    shipped = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    shipped = shipped["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]
+    levels = {k.removeprefix("levels/") for k in shipped if k.endswith(".yaml")}
+    assert levels == set(BUNDLED_LEVELS)
+    assert {p.name for p in (REPO / "levels").glob("*.yaml")} >= set(BUNDLED_LEVELS)

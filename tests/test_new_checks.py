@@ -275,3 +275,70 @@ def test_a_trap_beside_a_loop_that_can_end_is_still_named_in_the_length():
     report = analyze_text(looping, "<t>")
     (length,) = [d for d in report.info if d.code == "A412"]
     assert "go round for ever" in length.message and "never end: see A413" in length.message
+
+
+# ---------------------------------------------------------------- a colon inside a text (TRIAL.md)
+
+def _choice_line(text: str) -> str:
+    return LEVEL.replace("      - {id: x, text: Go, finish: true}\n",
+                         f"      - {text}\n      - {{id: y, text: Go, finish: true}}\n")
+
+
+def test_a_colon_in_the_middle_of_a_scene_text_is_named_and_says_use_the_fold():
+    d = problem(LEVEL.replace("TEXT", 'Mrs Hale stops. She says: "Did anyone see?"'))
+    assert (d.code, d.line, d.column) == ("E001", 16, 35)   # the column of that `: `
+    assert "mapping values" not in d.message and "colon followed by a space" in d.message
+    assert "`She says`" in d.message and "`text: >-`" in d.hint
+    fixed = LEVEL.replace("    text: TEXT", '    text: >-\n      Mrs Hale stops. She says: "Did?"')
+    assert load_text(fixed, "<t>").ok
+
+
+def test_a_colon_in_a_one_line_choice_says_to_quote_the_whole_choice_and_that_works():
+    d = problem(_choice_line("text: Tell her: it was Jay -> finish"))
+    assert (d.code, d.line, d.column) == ("E001", 19, 23)
+    assert "colon followed by a space" in d.message
+    fix = '`- text: "Tell her: it was Jay -> finish"`'
+    assert fix in d.hint
+    loaded = load_text(_choice_line(fix.strip("`")[2:]), "<t>")
+    assert loaded.ok, loaded.format()
+    choice = loaded.level.scenes["a"].choices[0]
+    assert choice.text == "Tell her: it was Jay" and choice.finish   # `->` still read
+
+
+def test_a_line_indented_too_far_is_not_called_a_colon_in_a_text():
+    d = problem(LEVEL.replace("    basis: fiction", "      basis: fiction"))
+    assert "colon followed by a space" not in d.message
+
+
+def test_a_comma_inside_the_short_form_says_it_ends_the_value_and_to_quote_it():
+    short = LEVEL.replace("  p: {name: Student driver}",
+                          "  p: {name: Sam, a student driver, money: 3}")
+    d = problem(short)
+    assert (d.code, d.line, d.column) == ("E101", 10, 18)
+    assert "inside `{...}` a comma ends a value" in d.message
+    assert "`Sam, a student driver`" in d.message
+    assert d.hint == 'put quotes around a value with a comma: `name: "Sam, a student driver"`'
+    fixed = load_text(short.replace("name: Sam, a student driver", d.hint.split("`")[1]), "<t>")
+    assert fixed.ok and fixed.level.personas["p"].name == "Sam, a student driver"
+
+
+def test_an_unknown_key_in_the_short_form_without_a_comma_mistake_keeps_its_hint():
+    d = problem(LEVEL.replace("  p: {name: Student driver}", "  p: {name: Sam, cash: 3}"))
+    assert d.code == "E101" and "comma" not in d.message
+
+
+# ---------------------------------------------------------------- A414 (TRIAL.md)
+
+def test_minutes_far_from_the_estimate_is_a_warning_at_the_minutes_line():
+    from pathlib import Path
+
+    example = (Path(__file__).parents[1] / "docs/examples/first_level.yaml").read_text()
+    assert "\nminutes: 1\n" in example
+    assert not [d for d in analyze_text(example).problems if d.code == "A414"]
+    six = analyze_text(example.replace("\nminutes: 1\n", "\nminutes: 6\n"))
+    [d] = [d for d in six.problems if d.code == "A414"]
+    assert (d.severity, d.line) == ("warning", example.splitlines().index("minutes: 1") + 1)
+    assert "`minutes: 6`" in d.message and "estimate is 0.7 minutes" in d.message
+    assert "write `minutes: 1`" in d.hint
+    unsaid = example.replace("\nminutes: 1\n", "\n")   # the default is not the author's word
+    assert not [d for d in analyze_text(unsaid).problems if d.code == "A414"]

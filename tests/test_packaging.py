@@ -75,9 +75,11 @@ def test_wheel_installs_and_finds_its_data(tmp_path: Path) -> None:
         if page.suffix in (".html", ".css", ".js"):
             rel = page.relative_to(REPO_ROOT).as_posix()
             assert rel in names, f"{rel} missing from the wheel"
-    for level in (REPO_ROOT / "levels").rglob("*.yaml"):
-        rel = level.relative_to(REPO_ROOT / "levels").as_posix()
+    from game.resources import BUNDLED_LEVELS
+    for rel in [*BUNDLED_LEVELS, "classroom/questions.yaml"]:
         assert f"game/_data/levels/{rel}" in names, f"{rel} missing from the wheel"
+    shipped = {n for n in names if n.startswith("game/_data/levels/") and n.endswith(".yaml")}
+    assert len(shipped) == len(BUNDLED_LEVELS) + 1, "only the bundled levels ship"
 
     # 2. A fresh venv. --system-site-packages alone only reaches the *base* interpreter's
     # site-packages; a .pth file also exposes the test runner's, so the dependencies

@@ -225,3 +225,82 @@ def test_analyses_run_one_at_a_time_and_a_overtaken_one_is_skipped(level):
         t.join(30)
     assert results[1] == {"ok": False, "marks": [], "stale": True}
     assert results[2]["ok"] and results[2]["info"]
+
+
+@pytest.mark.parametrize("signal_name, why", [("SIGTERM", "(SIGTERM)"),
+                                              ("SIGHUP", "the terminal it ran in was closed")])
+def test_the_studio_never_stops_without_a_word(level, signal_name, why):
+    """TRIAL.md: the studio once vanished silently. Told to stop (a `kill`, its terminal
+    closed), it says so in one line; the page asks `/alive` to notice it is gone."""
+    import signal
+
+    proc = StudioProcess(level)
+    try:
+        status, _ = request(proc.port, "GET", "/alive",
+                            headers={"host": f"127.0.0.1:{proc.port}"})
+        assert status == 204
+        assert request(proc.port, "GET", "/alive", headers={"host": "elsewhere"})[0] == 403
+        proc.proc.send_signal(getattr(signal, signal_name))
+        _, err = proc.proc.communicate(timeout=20)
+    finally:
+        if proc.proc.poll() is None:
+            proc.stop()
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("The studio stopped: it was told to")
+    assert why in lines[0] and "Traceback" not in err
+
+
+def test_an_unexpected_error_is_one_line_and_a_crash_log(level, tmp_path, monkeypatch, capsys):
+    import game.web.serve
+    from game.cli import main
+
+    def broken(app, socks):
+        raise RuntimeError("the server broke")
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(game.web.serve, "run", broken)
+    assert main(["studio", str(level), "--no-open"]) == 3
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "unexpected problem (the server broke)" in err[0]
+    log = err[0].rsplit(": ", 1)[1]
+    assert "RuntimeError: the server broke" in open(log, encoding="utf-8").read()
+
+
+def test_a_new_file_with_errors_never_plays_the_starter_as_if_it_were_the_authors(tmp_path):
+    """TRIAL.md: while a new level still had errors, the preview played the studio's starter
+    level ("The First Scene") as if it were the author's."""
+    from game.studio.command import read_or_start
+    from game.studio.preview import Setup
+    from game.studio.server import Studio
+
+    path = tmp_path / "lunch.yaml"
+    starter = read_or_start(path)
+    studio = Studio(path, starter, 1, new=True)
+    assert studio.check(starter)["ok"]
+    assert "The First Scene" in studio.play(Setup(), True)["html"]   # the text in the editor
+
+    mine = EXAMPLE.read_text(encoding="utf-8").replace("-> bank", "-> bnak", 1)
+    checked = studio.check(mine)
+    assert not checked["ok"] and checked["names"]["clear"]
+    assert ["me", "You"] not in checked["names"]["personas"]     # not the starter's either
+    html = studio.play(Setup(), False)["html"]
+    assert "The First Scene" not in html and "Nothing to play yet" in html
+    line = _line_of(mine, "-> bnak")
+    assert f"Fix this first (line {line}, column" in html and "E202" in html
+
+    assert studio.check(EXAMPLE.read_text(encoding="utf-8"))["ok"]   # theirs, without errors
+    assert studio.check(mine)["ok"] is False
+    html = studio.play(Setup(), False)["html"]
+    assert "The Fruit Stall" in html and "stale" in html
+
+
+def test_an_existing_file_with_errors_says_what_to_fix_first(tmp_path):
+    from game.studio.preview import Setup
+    from game.studio.server import Studio
+
+    path = tmp_path / "broken.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace("title: Market Day", "title: Market: Day")
+    path.write_text(text, encoding="utf-8")
+    studio = Studio(path, text, 1)
+    html = studio.play(Setup(), False)["html"]
+    assert "Nothing to play yet" in html and "Fix this first (line 4, column 14)" in html

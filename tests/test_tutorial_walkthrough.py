@@ -212,3 +212,36 @@ def test_the_compat_line_the_guide_quotes_is_what_compat_prints(tmp_path):
     assert proc.returncode == 1
     said = [line for line in proc.stdout.splitlines() if "keep_the_coin" in line]
     assert len(said) == 1 and said[0] in guide()
+
+
+# ---------------------------------------------------------------- what TRIAL.md missed in Part 1
+
+def part_1() -> str:
+    text = guide()
+    return text[text.index("## 1. Your first level"):text.index("## 2. The format")]
+
+
+def test_part_1_says_how_to_write_a_one_line_choice_with_a_colon_and_it_works():
+    said = re.search(r"`(- \"[^`]*: [^`]*-> (\w+)\")`", part_1())
+    assert said, "Part 1 shows no one-line choice with `: ` in quotes"
+    line, to = said.group(1), said.group(2)
+    text = changed("      - Close the stall and go home -> finish\n", f"      {line}\n",
+                   yaml_block_after("### Step 1")).replace(f"-> {to}", "-> finish")
+    loaded = load_text(text, AS_IN_THE_GUIDE)
+    assert loaded.ok, loaded.format()
+    assert loaded.level.scenes["stall"].choices[0].finish    # the `->` inside is still read
+
+
+def test_part_1_warns_about_a_comma_in_the_short_form_and_lists_the_icons():
+    from game.core.model import WATCHER_ICONS
+
+    part = part_1()
+    assert "a comma ends a value" in part
+    short = re.search(r"`(\{name: \"[^\"]*,[^\"]*\", icon: (\w+)\})`", part)
+    assert short and short.group(2) in WATCHER_ICONS
+    watcher = changed("  camera: {name: Camera over the market, icon: camera, sensor: cam}",
+                      f"  camera: {short.group(1)[:-1]}, sensor: cam}}")
+    loaded = load_text(watcher, AS_IN_THE_GUIDE)
+    assert loaded.ok and "," in loaded.level.watchers["camera"].name
+    listed = re.search(r"`icon` is one of (.*?)\.", part, re.S).group(1)
+    assert re.findall(r"`(\w+)`", listed) == list(WATCHER_ICONS)

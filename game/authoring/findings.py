@@ -283,10 +283,31 @@ def check_incomplete(a: Analysis) -> Iterator[Diagnostic]:
                          "or use fewer counters and flags that only matter in one place")
 
 
+def check_minutes(a: Analysis) -> Iterator[Diagnostic]:
+    """A414: the `minutes:` the author wrote differs by more than half from the estimate."""
+    found = [r.lengths for r in a.results if r.lengths and r.lengths.shortest_minutes]
+    if ("minutes", KEY) not in a.marks or not found or not a.complete:
+        return
+    short = min(x.shortest_minutes for x in found)
+    longs = [x.longest_minutes for x in found if x.longest_minutes is not None and not x.loop]
+    long = max(longs) if len(longs) == len(found) else None
+    said = a.level.minutes
+    if said >= short / 2 and (long is None or said <= long * 1.5):
+        return
+    estimate = f"{short:g}" if short == long else f"{short:g} to {long:g}" if long else \
+        f"at least {short:g}"
+    near = max(1, round((short + (long or short)) / 2))
+    yield a.note("A414", ("minutes",), f"`minutes: {said}` says a game takes about {said} "
+                 f"minutes, but the analyzer's estimate is {estimate} minutes (A412)",
+                 f"write `minutes: {near}`, or play the level once and write how long it took "
+                 "(the estimate counts 200 words a minute and 5 seconds a choice)")
+
+
 CHECKS: list[Callable[[Analysis], Iterator[Diagnostic]]] = [
     check_incomplete, check_unreachable_scenes, check_unreachable_endings, check_dead_ends,
     check_traps,
     check_closed_choices, check_never_set, check_never_read, check_still_services,
+    check_minutes,
 ]
 
 

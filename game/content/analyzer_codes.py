@@ -1,7 +1,7 @@
 """The analyzer's codes (A4xx), explained in the same shape as `game.content.codes.CODES`,
 so they can join that table (`game.content.codebook`). `game.authoring` reports them.
 
-A401-A408 and A413 are problems (A402, A403 and A413 are errors: `analyze` exits 1),
+A401-A408, A413 and A414 are problems (A402, A403 and A413 are errors: `analyze` exits 1),
 A410-A412 are
 information lines about what a player can reach.
 """
@@ -12,6 +12,7 @@ from .codes import Code
 SEVERITY = {
     "A400": "info", "A401": "warning", "A402": "error", "A403": "error", "A404": "warning",
     "A405": "warning", "A406": "warning", "A407": "warning", "A408": "warning", "A413": "error",
+    "A414": "warning",
     "A410": "info", "A411": "info", "A412": "info",
 }
 
@@ -103,6 +104,14 @@ ANALYZE_CODES: dict[str, Code] = {
         "lobby:\n  choices:\n    - {id: wait, text: Wait, goto: queue}\n"
         "queue:\n  choices:\n    - {id: back, text: Back to the lobby, goto: lobby}\n"
         "    - {id: leave, text: Give up and leave, finish: true}\n"),
+    "A414": Code(
+        "`minutes:` far from how long the level plays",
+        "The level's `minutes:` (how long it plays, shown to players and teachers) differs by "
+        "more than half from the analyzer's estimate (A412: the words read, at 200 words a "
+        "minute, and 5 seconds for each choice). Set `minutes:` near the estimate, or play "
+        "the level once and write how long it took.",
+        "minutes: 6     # but a game takes 8-9 choices, about 2.1 to 2.4 minutes\n",
+        "minutes: 2\n"),
     "A410": Code(
         "The scores a player can have at a scene",
         "The lowest and highest score any player can have on arriving at this scene.",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..core.model import Level
 from ..resources import levels_dir, user_levels_dir
-from .loader import Loaded, load_level
+from .loader import Loaded, bundled_levels, load_level
 
 LEVEL_SUFFIXES = (".yaml", ".yml")
 MAX_FILES = 200   # level files read from one author's folder at most
@@ -72,13 +72,13 @@ class Shelf:
 
 
 def level_folders(cwd: Path | None = None) -> list[Folder]:
-    """The bundled folder, then ./levels and the user levels folder, each once (started in
-    a checkout, ./levels is the bundled folder itself)."""
+    """The bundled folder, then ./levels and the user levels folder, each once. Started in
+    a checkout, ./levels is the bundled folder itself: it is listed twice, for its bundled
+    files and for an author's files beside them."""
     here = (cwd or Path.cwd()) / "levels"
-    folders = [Folder("bundled", levels_dir()), Folder("here", here),
-               Folder("yours", user_levels_dir())]
+    folders = [Folder("here", here), Folder("yours", user_levels_dir())]
     seen: set[Path] = set()
-    unique = []
+    unique = [Folder("bundled", levels_dir())]
     for folder in folders:
         key = _resolved(folder.path)
         if key not in seen:
@@ -127,7 +127,9 @@ def _files(folder: Folder) -> tuple[list[Path], str]:
     except OSError as exc:
         return [], f"it cannot be read ({exc.strerror or exc})"
     if folder.kind == "bundled":
-        return [p for p in names if p.suffix == ".yaml"], ""
+        return bundled_levels(), ""
+    bundled = {_resolved(p) for p in bundled_levels()}
+    names = [p for p in names if _resolved(p) not in bundled]
     if len(names) > MAX_FILES:
         return names[:MAX_FILES], (f"it holds {len(names)} level files; only the first "
                                    f"{MAX_FILES} are listed")

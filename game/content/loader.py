@@ -113,10 +113,11 @@ def load_level(path: str | Path) -> Loaded:
 
 
 def bundled_levels() -> list[Path]:
-    """The level files that come with the game, sorted by file name."""
-    from ..resources import levels_dir
+    """The level files that come with the game (`resources.BUNDLED_LEVELS`, those that are
+    there), sorted by file name. Other files in the same folder are an author's."""
+    from ..resources import BUNDLED_LEVELS, levels_dir
 
-    return sorted(levels_dir().glob("*.yaml"))
+    return [p for p in (levels_dir() / name for name in sorted(BUNDLED_LEVELS)) if p.is_file()]
 
 
 # ---------------------------------------------------------------- the steps

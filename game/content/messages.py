@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from .diagnostics import did_you_mean
 from .modelpath import is_model
+from .yamlhints import comma_inside
 
 KEY = "__key__"
 
@@ -65,7 +66,8 @@ def describe(err: Mapping, loc: tuple, steps: list, marks: dict, lines: list[str
     """Say what one pydantic error means, and how to fix it."""
     kind = err["type"]
     if kind == "extra_forbidden":
-        return _unknown_key(loc, steps, err.get("input"))
+        return _comma_inside(loc, err.get("input"), marks, lines) or \
+            _unknown_key(loc, steps, err.get("input"))
     if kind == "missing":
         return _missing(loc, steps)
     if kind in _EXPECTED:
@@ -99,6 +101,15 @@ def _unknown_key(loc: tuple, steps: list, value: object = None) -> Found:
         hint += (f"; if `{key}` is a new {noun_of(owner)}, start `{key}:` in the same column "
                  f"as the other {noun_of(owner)}s")
     return Found(0, "E101", loc + (KEY,), f"unknown key `{key}`", hint)
+
+
+def _comma_inside(loc: tuple, value: object, marks: dict, lines: list[str]) -> Found | None:
+    """An unknown key that is the rest of a value cut at a comma, in the `{...}` short form."""
+    line, column = marks.get(loc + (KEY,), (0, 0))
+    if value is not None or not 1 <= line <= len(lines) or not isinstance(loc[-1], str):
+        return None
+    found = comma_inside(lines[line - 1], column, loc[-1])
+    return Found(0, "E101", loc + (KEY,), *found) if found else None
 
 
 def _misplaced_scene(key: object, owner: object, value: object) -> str:

@@ -10,6 +10,14 @@ indentation. For the quoting traps of prose, the line itself says what went wron
 
 `named(line)` returns (column, message, hint) for the first of these it finds on a line (the
 1-based column where the text opens), or None.
+
+`colon_inside(line, column)` names the other one: a colon followed by a space in the middle
+of a text (`text: She says: "Did..."`), which YAML reads as the start of a new key ("mapping
+values are not allowed"). For a one-line choice the fix is quotes around the whole choice
+(the game still reads the `->` inside them); for any other text, `>-`.
+
+`comma_inside(line, column, key)` names a comma inside a value of the `{name: ..., icon: ...}`
+short form: it ends the value, so the words after it became an unknown key.
 """
 from __future__ import annotations
 
@@ -44,6 +52,62 @@ def named(line: str) -> tuple[int, str, str] | None:
             return (start + 1, *_apostrophe(line, start, close))
         return (start + 1, *_dialogue(line, start, close))
     return None
+
+
+_KEY_THEN_VALUE = re.compile(r"^(\s*)(-\s+)?([A-Za-z_][\w-]*):\s+")
+
+
+def colon_inside(line: str, column: int) -> tuple[str, str] | None:
+    """(message, hint) when the `:` at 1-based `column` of `line` is a colon followed by a
+    space inside a text, or None."""
+    at = column - 1
+    if not (0 <= at < len(line) and line[at] == ":" and line[at + 1:at + 2] in (" ", "")):
+        return None
+    key = _KEY_THEN_VALUE.match(line)
+    if key is not None and line.index(":", key.start(3)) == at:
+        return None     # the line's own key: a line indented too far, not a text
+    words = line[key.end() if key else 0:at].split()
+    after = f" (after `{' '.join(words[-2:])}`)" if words else ""
+    message = (f"a colon followed by a space{after} in the middle of a text: "
+               "YAML reads `: ` as the start of a new key")
+    if key is None:   # the text began on a line above
+        return message, ("write the key and `>-` alone on its line (like `text: >-`), and "
+                         "the whole text on the lines below it, indented; under `>-` a `: ` "
+                         "needs nothing special")
+    value = line[key.end():].rstrip()
+    if "->" in value:
+        return message, ("put quotes around the whole choice, `->` and all (the game still "
+                         "reads the `->` inside them): "
+                         f"`{line[:key.end()].strip()} {_quote(value)}`")
+    name = key.group(3)
+    return message, (f"write `{name}: >-` with nothing after it, and the text on the next "
+                     f"line, indented two more spaces than `{name}`; under `>-` a `: ` "
+                     "needs nothing special")
+
+
+_VALUE_BEFORE = re.compile(r"([A-Za-z_][\w-]*):\s+([^,{}\[\]:]+?)\s*$")
+
+
+def comma_inside(line: str, column: int, key: str) -> tuple[str, str] | None:
+    """(message, hint) when the unknown `key` at 1-based `column` of `line` came after a
+    comma inside `{...}`, as the rest of the value before it, or None."""
+    before = line[:max(0, column - 1)].rstrip()
+    if not before.endswith(",") or not _in_flow(before):
+        return None
+    value = _VALUE_BEFORE.search(before[:-1])
+    if value is None:
+        return None
+    name, words = value.group(1), f"{value.group(2)}, {key}"
+    return (f"unknown key `{key}`: inside `{{...}}` a comma ends a value, so `{words}` was "
+            f"read as `{name}: {value.group(2)}` and then a key `{key}`",
+            f"put quotes around a value with a comma: `{name}: {_quote(words)}`")
+
+
+def _quote(text: str) -> str:
+    """Text in YAML quotes: double ones, or single ones when the text has a double quote."""
+    if '"' not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _in_flow(before: str) -> bool:

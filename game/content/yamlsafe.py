@@ -57,7 +57,7 @@ from yaml.resolver import Resolver
 
 from ..safetext import HIDDEN, describe
 from .diagnostics import Diagnostic, error
-from .yamlhints import named
+from .yamlhints import colon_inside, named
 
 MAX_TEXT_CHARS = 16 * 1024 * 1024
 MAX_DEPTH = 64
@@ -152,6 +152,8 @@ def read_yaml(text: str, path: str, marks: bool = True) -> tuple[object, Marks, 
     with gc_paused(), _READ_LOCK:
         data = reader.read(text)
     if data is _FAILED:  # a fatal problem: its diagnostic carries its own line already
+        if not marks and reader.unmarked_problem:   # and one before it that needs its line
+            return read_yaml(text, path, marks=True)
         return None, {}, reader.diagnostics
     hidden = _hidden_characters(data, reader.marks, path) if _MAYBE_HIDDEN.search(text) else []
     if not marks and (reader.diagnostics or reader.unmarked_problem or hidden):
@@ -739,7 +741,11 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str) -> Diagnostic
                 break
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     mistake = _named_mistake(text, line)
-    if mistake is not None:
+    colon = colon_inside(_line_text(text, line), column) \
+        if problem.startswith("mapping values are not allowed") else None
+    if colon is not None and (mistake is None or mistake[0] > (line, column)):
+        message, hint = colon   # a quote after the colon is the colon's doing
+    elif mistake is not None:
         (line, column), message, hint = mistake
     elif _has_tab(text, line) or (exc.context_mark and _has_tab(text, exc.context_mark.line + 1)):
         hint = _TAB_HINT

@@ -4,6 +4,7 @@ only. Listens on 127.0.0.1 (a free port unless --port), opens the page in the br
 """
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -69,15 +70,46 @@ def cmd_studio(args, out=sys.stdout) -> int:
         raise UsageError(f"--port {args.port}: it cannot be used ({exc.strerror or exc})") \
             from None
     analyze_here()
-    studio = Studio(path.resolve(), text, port)
+    studio = Studio(path.resolve(), text, port, new=not path.exists())
     url = f"http://127.0.0.1:{port}/"
     out.write(S.OPENED.format(url=url) + "\n")
     if args.no_open or not _open(url):
         out.write(S.OPEN_BY_HAND + "\n")
     out.write(S.STOP + "\n")
     out.flush()
-    run(make_app(studio), socks)
+    told: list[str] = []
+    with _told_to_stop(told):
+        run(make_app(studio), socks)   # an unexpected error goes on up: one line, a crash log
+    why = S.STOPPED_BY.format(signal=S.SIGNALS.get(told[0], told[0])) if told else S.STOPPED
+    sys.stderr.write(why + "\n")
     return OK
+
+
+@contextlib.contextmanager
+def _told_to_stop(told: list[str]):
+    """While the studio serves, SIGTERM and SIGHUP (its terminal closed) stop it as Ctrl+C
+    does, and their name is kept in `told` so that the studio says why it stopped (it never
+    vanishes without a word). The server answers SIGTERM itself and sends it again once it
+    has stopped: that second one only lands here."""
+    import signal
+
+    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+
+    def on_signal(number, frame):
+        told.append(signal.Signals(number).name)
+        if number != signal.SIGTERM and signal.getsignal(signal.SIGTERM) is not on_signal:
+            signal.raise_signal(signal.SIGTERM)   # the server's own way to stop
+
+    try:
+        before = {n: signal.signal(getattr(signal, n), on_signal) for n in names}
+    except ValueError:      # not the main thread (a test): signals stay as they are
+        yield
+        return
+    try:
+        yield
+    finally:
+        for n, handler in before.items():
+            signal.signal(getattr(signal, n), handler)
 
 
 def _open(url: str) -> bool:

@@ -9,6 +9,8 @@
 - `POST /play` where to start and the choices made: the preview, replayed on the last
   version without errors.
 - `POST /save` the text: written atomically, the old file kept as LEVEL.yaml.bak.
+- `GET /alive` nothing (204): the page asks every few seconds, and says so when the studio
+  has stopped.
 
 Only requests addressed to 127.0.0.1 or localhost on the studio's port are answered (a web
 page elsewhere cannot reach it by a DNS trick), and every POST carries the run's secret in
@@ -61,10 +63,13 @@ HEADERS = [
 class Studio:
     """One level file being written: its text as last checked and the last good level."""
 
-    def __init__(self, path: Path, text: str, port: int):
+    def __init__(self, path: Path, text: str, port: int, new: bool = False):
         self.path, self.port = path, port
         self.secret = secrets.token_urlsafe(32)
         self.good = None            # the last version without errors: what the preview plays
+        self.starter = text if new else None   # a new file starts from the studio's level,
+        self.good_is_starter = False           # which is never played as the author's own
+        self.first_problem = None   # the first error of the text last checked
         self.first_text = text
         self._analyzing = threading.Lock()   # one search at a time, and only the newest
         self._tickets = threading.Lock()
@@ -78,7 +83,8 @@ class Studio:
     def check(self, text: str) -> dict:
         loaded = load_text(text, self.path.name)
         if loaded.level is not None:
-            self.good = loaded.level
+            self.good, self.good_is_starter = loaded.level, text == self.starter
+        self.first_problem = next(iter(loaded.errors), None)
         from ..authoring.drawsvg import to_svg
         from ..authoring.picture import draft, drawing
 
@@ -86,7 +92,14 @@ class Studio:
         lines = loaded.lines
         return {"ok": loaded.ok, "marks": [mark(d, lines) for d in loaded.diagnostics],
                 "map": to_svg(drawing(loaded, scoring=True)), "lines": _scene_lines(loaded),
-                "names": _names(self.good or level)}
+                "names": self._names(loaded.ok, level)}
+
+    def _names(self, ok: bool, level) -> dict:
+        """What the preview can start from: the last good version's names, or (while a new
+        file's own text has never been without errors) none of the starter's."""
+        if not ok and self.good_is_starter:
+            return _names(level) | {"clear": True}
+        return _names(self.good or level)
 
     def analyze(self, text: str) -> dict:
         """The analyzer's findings, as `analyze` gives them. Searches run one at a time; one
@@ -110,8 +123,10 @@ class Studio:
                 "info": [d.message for d in report.info]}
 
     def play(self, setup: Setup, text_ok: bool) -> dict:
-        if self.good is None:
-            return {"html": self.render("never.html"), "at": None, "made": []}
+        if self.good is None or (self.good_is_starter and not text_ok):
+            # nothing of the author's has ever played: say so, and what to fix first
+            return {"html": self.render("never.html", first=self.first_problem), "at": None,
+                    "made": []}
         p = replay(self.good, setup)
         stale = None if text_ok else S.STALE
         return {"html": self.render("preview.html", p=p, stale=stale), "at": p["at"],
@@ -243,7 +258,11 @@ def make_app(studio: Studio):
         return Response(f"{exc.status_code} refused\n", exc.status_code,
                         media_type="text/plain")
 
+    async def alive(request: Request) -> Response:
+        return Response(status_code=204)
+
     routes = [Route("/", gate(page)), Route("/static/{name}", gate(static)),
+              Route("/alive", gate(alive)),
               Route("/check", gate(check), methods=["POST"]),
               Route("/analyze", gate(analyze), methods=["POST"]),
               Route("/play", gate(play), methods=["POST"]),

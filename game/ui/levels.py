@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..content import load_level
+from ..content import bundled_levels, load_level
 from ..resources import levels_dir
 
 
@@ -70,10 +70,8 @@ def _chapter(level, path: Path, problems: list[str]) -> Chapter:
 
 
 def bundled() -> list[Chapter]:
-    """Every level file in the levels folder, loaded, in the levels' `order`."""
-    folder = levels_dir()
-    paths = sorted(folder.glob("*.yaml")) + sorted(folder.glob("*.yml"))
-    chapters = [load_path(p) for p in paths]
+    """Every bundled level, loaded, in the levels' `order`."""
+    chapters = [load_path(p) for p in bundled_levels()]
     return sorted(chapters, key=lambda c: (getattr(c.level, "order", 1000), c.title))
 
 
@@ -104,9 +102,12 @@ def find(ref: str) -> Chapter:
         chapter = load_path(path)
     else:
         candidate = levels_dir() / f"{ref}.yaml"
-        chapter = load_path(candidate) if candidate.is_file() else None
+        chapter = load_path(candidate) if candidate in bundled_levels() else None
         if chapter is None or (chapter.ok and chapter.id != ref):
             chapter = next((c for c in bundled() if c.id == ref), chapter)
+        if chapter is None:
+            chapter = next((c for c in available() if c.folder != "bundled" and c.ok
+                            and c.id == ref), None)
     if chapter is None:
         raise LevelProblem(f"no chapter called `{ref}` in {levels_dir()}")
     if not chapter.ok:

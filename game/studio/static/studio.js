@@ -19,11 +19,28 @@
   let timer = null;
 
   async function post(path, body) {
-    const r = await fetch(path, {method: "POST", body: JSON.stringify(body), headers: {
-      "content-type": "application/json", "x-studio-token": token}});
+    let r;
+    try {
+      r = await fetch(path, {method: "POST", body: JSON.stringify(body), headers: {
+        "content-type": "application/json", "x-studio-token": token}});
+    } catch (e) { down(words.stopped); throw e; }
+    if (r.status === 403) down(words.restarted);
+    else if (r.status >= 500) down(words.failed);
+    else if (r.ok) up();
     if (!r.ok) throw new Error(`${path}: ${r.status}`);
     return r.json();
   }
+
+  // ---- the studio stopped (or failed): the page says so, and keeps the text
+  function down(message) { $("down").textContent = message; $("down").hidden = false; }
+  function up() { $("down").hidden = true; }
+  const ALIVE_EVERY = 3000;   // ms between asking whether the studio is still there
+  setInterval(async () => {
+    try {
+      const r = await fetch("/alive", {cache: "no-store"});
+      if (!r.ok) down(words.stopped);
+    } catch (e) { down(words.stopped); }
+  }, ALIVE_EVERY);
   const text = () => view ? view.state.doc.toString() : source.value;
 
   // ---- the editor (or a plain text box if the bundle did not load)
@@ -40,8 +57,8 @@
     return Math.min(l.from + Math.max(0, column - 1), l.to);
   }
 
-  function goTo(line) {
-    const at = offset(line, 1);
+  function goTo(line, column = 1) {
+    const at = offset(line, column);
     if (view) {
       view.dispatch({selection: {anchor: at},
                      effects: CM.EditorView.scrollIntoView(at, {y: "start", yMargin: 40})});
@@ -105,7 +122,7 @@
       li.dataset.line = m.line;
       const a = document.createElement("a");
       a.tabIndex = 0;
-      a.append(`line ${m.line}: `);
+      a.append(`line ${m.line}:${m.column} `);   // as the command line gives it
       const code = document.createElement("span");
       code.className = "code";
       code.textContent = m.code;
@@ -116,8 +133,8 @@
         hint.textContent = `hint: ${m.hint}`;
         a.append(hint);
       }
-      a.addEventListener("click", () => goTo(m.line));
-      a.addEventListener("keydown", (e) => { if (e.key === "Enter") goTo(m.line); });
+      a.addEventListener("click", () => goTo(m.line, m.column));
+      a.addEventListener("keydown", (e) => { if (e.key === "Enter") goTo(m.line, m.column); });
       li.append(a);
       list.append(li);
     }
@@ -166,7 +183,7 @@
   }
 
   function fillChoices(names) {
-    if (!names.scenes.length) return;
+    if (!names.scenes.length && !names.clear) return;   // keep them while the text is broken
     const start = names.scenes.find(([id]) => id === names.start);
     fill($("start"), names.scenes, start ? `${start[1]} (${start[0]})` : "");
     fill($("persona"), names.personas, null);
@@ -188,6 +205,8 @@
   let lastMade = [];
 
   $("play").addEventListener("click", (e) => {
+    const problem = e.target.closest("a.goto[data-line]");
+    if (problem) { e.preventDefault(); goTo(Number(problem.dataset.line)); return; }
     const button = e.target.closest("button[data-choice]");
     if (!button || button.disabled) return;
     made = lastMade.concat([button.dataset.choice]);
@@ -201,7 +220,14 @@
 
   async function replayFromTop() {   // a new scene is read from its top; an edit keeps the place
     await replay();
-    document.querySelector(".preview").scrollTop = 0;
+    const pane = document.querySelector(".preview");
+    pane.scrollTop = 0;
+    // the choices (or the ending) must show without scrolling: scroll just enough for them,
+    // so that what happened and the scene's text stay in view as far as they fit
+    const last = $("play").querySelector(".choices, article.ending");
+    if (!last) return;
+    const below = last.getBoundingClientRect().bottom - pane.getBoundingClientRect().bottom;
+    if (below > 0) pane.scrollTop = below + 12;
   }
 
   // ---- the story map
