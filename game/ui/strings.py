@@ -214,6 +214,9 @@ DEBRIEF_ENDING = "Your ending: {title}. {final}"
 #: The folded parts of the debrief: one line each, opened on request (a key or a click).
 FOLD_SOURCES_OPEN = "+  What is real: the sources for the {n} scenes you saw  (press S to open)"
 FOLD_SOURCES_CLOSE = "−  What is real  (press S to fold it away)"
+FOLD_RULES_OPEN = ("+  The same choices under other rules: {n} counted differently  "
+                   "(press R to open)")
+FOLD_RULES_CLOSE = "−  The same choices under other rules  (press R to fold it away)"
 FOLD_TALK_OPEN = "+  Talk about it: {n} questions  (press T to open)"
 FOLD_TALK_CLOSE = "−  Talk about it  (press T to fold it away)"
 DISCUSS_HEADINGS = {

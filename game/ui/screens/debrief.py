@@ -69,7 +69,7 @@ class DebriefScreen(DocumentScreen):
     def build(self):
         state = self.session.state
         return (self._verdict(state) + self._ending(state) + self._chart(state) +
-                self._report(state) + self._contrasts(state) + self._chilling(state) +
+                self._report(state) + self._chilling(state) + self._other_rules(state) +
                 self._folded(pygame.K_t, self._discuss(), S.FOLD_TALK_OPEN, S.FOLD_TALK_CLOSE,
                              self._questions()) +
                 self._folded(pygame.K_s, self._real(state), S.FOLD_SOURCES_OPEN,
@@ -119,10 +119,17 @@ class DebriefScreen(DocumentScreen):
             return blocks + [Text(S.REPORT_EMPTY, muted=True)]
         return blocks + [ReportTable([_row(r) for r in rows])]
 
-    def _contrasts(self, state) -> list:
-        """The same choices under each other ruleset: the choices that counted differently
-        side by side, then where the two games ended (or parted)."""
-        return [block for each in contrasts(state) for block in contrast_blocks(each)]
+    def _other_rules(self, state) -> list:
+        """The same choices under each other ruleset (the choices that counted differently
+        side by side, then where the two games ended or parted), folded behind one line."""
+        each = contrasts(state)
+        if not each:
+            return []
+        parts = [contrast_blocks(c) for c in each]
+        # opened, the fold's line stands for the heading: one ruleset's own, or none
+        blocks = parts[0] if len(parts) == 1 else [Spacer(0), *sum(parts, [])]
+        return self._folded(pygame.K_r, blocks, S.FOLD_RULES_OPEN, S.FOLD_RULES_CLOSE,
+                            sum(len(c.differing) for c in each))
 
     def _chilling(self, state) -> list:
         chill = core_debrief.chilling_effect(state)
