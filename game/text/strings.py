@@ -123,9 +123,8 @@ BATESON = ("  Bateson et al. (2006), beside rule-following: 2.76 times more paid
            "reviews differ: no effect of eye pictures on generosity (Northover et al. 2017), "
            "35% less antisocial behaviour (Dear, Dutton & Fox 2019).")
 VERDICT = "Your game in three lines:"
-FOLDED_HEAD = ("Folded away: type a letter and Enter to read one part, or just Enter to "
-               "finish.")
-FOLDED_AGAIN = "Type r, t or s and Enter for another part, or just Enter to finish."
+FOLDED_HEAD = "Folded away: type a letter and Enter to open one, or just Enter to finish."
+FOLDED_AGAIN = "Type r, t or s and Enter to open another, or just Enter to finish."
 FOLD_RULES = "  r  The same choices under other rules: {n} counted differently"
 FOLD_TALK = "  t  Talk about it: {n} questions"
 FOLD_REAL = "  s  What is real: the sources for the {n} scenes you saw"
