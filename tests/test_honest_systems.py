@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 
-from game.cli import main_captured
 from game.content import bundled_levels, load_level
 from game.core import choices, choose, new_game
 from game.core.strings import CONTRAST_TITLE
@@ -135,17 +134,21 @@ def _numbers(ruleset: str, seed: int) -> str:
 
 def test_in_text_mode_the_documented_game_never_lists_and_the_articles_game_does():
     seed = next(s for s in SEEDS if _play_candid("articles", s)[0].blacklisted)
+    import io
+
+    from game.text.session import play_text
+    level = _city()
     shown = {}
     for ruleset in ("documented", "articles"):
-        code, out = main_captured(
-            ["play", "--level", "pilot_city", "--persona", "professional", "--ruleset",
-             ruleset, "--seed", str(seed), "--choices", _numbers(ruleset, seed),
-             "--transcript"])
-        assert code == 0, out
-        shown[ruleset] = out
+        out = io.StringIO()
+        answers = _numbers(ruleset, seed).split(",") + ["r"]   # r opens the other rules
+        code = play_text(new_game(level, "professional", ruleset, seed), out=out,
+                         lines=iter(answers))
+        assert code == 0, out.getvalue()
+        shown[ruleset] = out.getvalue()
     own, other = {}, {}
     for ruleset, out in shown.items():   # the player's own game, then the contrast with the other
-        own[ruleset], _, other[ruleset] = out.partition(CONTRAST_TITLE)
+        own[ruleset], _, other[ruleset] = out.partition(CONTRAST_TITLE + "\n")
         assert other[ruleset], f"the {ruleset} debrief does not show the other ruleset"
     assert "put on the Untrustworthy list" not in own["documented"]
     assert "Signed an unregistered petition" not in own["documented"]

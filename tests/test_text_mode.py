@@ -124,9 +124,8 @@ def test_debrief():
     assert "Penney (2016), beside lawful expression" in out and "2.76 times" not in out
     assert "What is real: the sources for the" in out     # folded behind one line
     assert "Made in China: The Chinese social credit system" not in out
-    for heading in ("How do you feel?", "What happened?", "What did you learn?",
-                    "How does it relate to the real world?", "What if...?", "What next?"):
-        assert heading in out
+    assert "Talk about it: 6 questions" in out            # folded behind one line too
+    assert "How do you feel?" not in out
     assert all(len(line) <= 78 for line in out.splitlines()), "wider than 78 columns"
 
 
@@ -250,10 +249,10 @@ def test_the_debrief_shows_the_same_choices_under_the_other_rules():
     from game.core.contrast import contrasts
     from game.core.contrast_words import contrast_words
     level = mini_level()
-    out = in_process(level, ["1", "1", "2", "1", "2"])
+    out = in_process(level, ["1", "1", "2", "1", "2", "r"])   # r opens the folded part
     debrief = out.split("== Debrief ==")[1]
-    report, rest = debrief.split("The same choices under other rules")
-    assert "Transparency Report" in report and "The chilling effect" in rest
+    report, rest = debrief.split("The same choices under other rules\n")
+    assert "Transparency Report" in report and "The chilling effect" in report
     state = new_game(level)
     for answer in [1, 1, 2, 1, 2]:
         state = choose(state, choices(state)[answer - 1].id).state
@@ -289,3 +288,24 @@ def test_debrief_opens_with_the_verdict_and_folds_the_sources():
     assert "Sources:" not in outputs[""] and "Sources:" in outputs["s"]
     assert "Where the sources overstate" in outputs["s"]
     assert "Score over time" not in outputs[""]   # nothing was scored on Day Zero
+
+
+def test_the_questions_and_the_other_rules_open_one_after_another():
+    """The folded parts open by their letters, in any order, until a blank line."""
+    import io
+
+    from game.content.catalog import find_level
+    from game.core import choices, new_game
+    from game.core import choose as core_choose
+    from game.text.session import play_text
+
+    level = find_level("pilot_city").level
+    state, made = new_game(level), 0
+    while not state.finished:
+        state, made = core_choose(state, choices(state)[0].id).state, made + 1
+    out = io.StringIO()
+    play_text(new_game(level), out=out, lines=iter(["1"] * made + ["t", "r", "", "s"]))
+    text = out.getvalue()
+    folded = text.split("Folded away")[1]
+    assert folded.index("How do you feel?") < folded.index("The same choices under other rules\n")
+    assert "Sources:" not in text             # asked for after the blank line that finished

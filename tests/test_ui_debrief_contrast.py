@@ -1,4 +1,5 @@
-"""The window's debrief shows the player's own game under the other ruleset, side by side."""
+"""The window's debrief shows the player's own game under the other ruleset, side by side,
+folded behind one line that R (or a click) opens."""
 from __future__ import annotations
 
 import os
@@ -15,7 +16,9 @@ import pytest  # noqa: E402
 from game.core.contrast import contrasts  # noqa: E402
 from game.core.contrast_words import contrast_words, outcome_sentence  # noqa: E402
 from game.core.strings import CONTRAST_TITLE  # noqa: E402
-from game.ui.screens.debrief_blocks import ReportTable  # noqa: E402
+import pygame  # noqa: E402
+
+from game.ui.screens.debrief_blocks import Fold, ReportTable  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 from game.ui.testing import Pilot  # noqa: E402
 
@@ -45,7 +48,13 @@ def _debrief(level: str, persona: str, ruleset: str) -> Pilot:
     pilot.button("See what").activate()
     pilot.frames(2)
     assert pilot.screen_is("debrief")
+    assert CONTRAST_TITLE not in [getattr(b, "text", None) for b, _ in pilot.top.placed]
+    pilot.key(pygame.K_r)     # folded until asked for
     return pilot
+
+
+def _fold(screen):
+    return next((b, r) for b, r in screen.placed if isinstance(b, Fold) and b.key == pygame.K_r)
 
 
 def test_the_debrief_shows_each_differing_choice_under_both_rulesets():
@@ -55,7 +64,7 @@ def test_the_debrief_shows_each_differing_choice_under_both_rulesets():
     assert each.differing, "the first open choices of pilot_city count differently"
     blocks = [block for block, _ in pilot.top.placed]
     texts = [getattr(b, "text", None) for b in blocks]
-    at = texts.index(CONTRAST_TITLE)
+    at = blocks.index(_fold(pilot.top)[0])
     table = next(b for b in blocks[at:] if isinstance(b, ReportTable))
     assert [name for name, _ in table.columns][1:] == [each.own.name, each.other.name]
     assert len(table.rows) == len(each.differing)
@@ -69,9 +78,8 @@ def test_the_debrief_shows_each_differing_choice_under_both_rulesets():
 def test_the_drawn_page_shows_the_heading_once_scrolled_to_it():
     pilot = _debrief("pilot_city.yaml", "professional", _rulesets("pilot_city.yaml")[1])
     screen = pilot.top
-    top = next(rect.y for block, rect in screen.placed
-               if getattr(block, "text", None) == CONTRAST_TITLE)
-    screen.scroll.scroll(top)
+    top = _fold(screen)[1].y
+    assert screen.scroll.offset <= top < screen.scroll.offset + screen.scroll.rect.h
     pilot.frames(2)
     lines = [line for line, _ in pilot.drawn()]
-    assert CONTRAST_TITLE in lines
+    assert any(CONTRAST_TITLE in line for line in lines)

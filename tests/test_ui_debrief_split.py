@@ -12,6 +12,7 @@ from conftest import make_level  # noqa: E402
 from test_classroom_chilling import KINDED, SCORED, ZERO, session  # noqa: E402
 
 from game.core import debrief as core_debrief  # noqa: E402
+from game.core.strings import PAIR_KIND_NAMES  # noqa: E402
 from game.ui import strings as S  # noqa: E402
 from game.ui.screens import debrief  # noqa: E402
 from game.ui.screens.debrief_blocks import FigureCards  # noqa: E402
@@ -35,8 +36,8 @@ def figure_rows(blocks: list) -> list[list[str]]:
 
 def test_each_kind_sits_beside_its_one_study():
     rows = figure_rows(cards_for(KINDED, scored(KINDED)))
-    assert rows == [[S.YOU_KIND.format(name="expression"), S.PENNEY_SHORT],
-                    [S.YOU_KIND.format(name="rule-following"), S.BATESON_SHORT]]
+    assert rows == [[S.YOU_KIND.format(name=PAIR_KIND_NAMES["expression"]), S.PENNEY_SHORT],
+                    [S.YOU_KIND.format(name=PAIR_KIND_NAMES["rules"]), S.BATESON_SHORT]]
 
 
 def test_without_kinds_no_study_is_set_beside_the_figure():

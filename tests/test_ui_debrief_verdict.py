@@ -47,7 +47,7 @@ def test_sources_are_folded_until_asked_for():
     view_top = screen.scroll.offset   # what opened is in view, not below it
     assert view_top <= fold.y < view_top + screen.scroll.rect.h
     pilot.key(pygame.K_s)
-    assert sum(isinstance(b, Fold) for b, _ in screen.placed) == 2
+    assert sum(isinstance(b, Fold) for b, _ in screen.placed) == 3   # rules, talk, sources
 
 
 def test_a_click_opens_a_fold():

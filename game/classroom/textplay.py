@@ -114,6 +114,7 @@ def play_and_export(args, first_state, folder, classroom=None, err=sys.stderr) -
         if not rec.state.finished:
             if room.time_up:   # the debrief opens now, as in the kiosk
                 term.say(*debrief_lines(rec.state))
+                sources_on_request(term, rec.state)
             break
     finished = all(r.state.finished for r in recorders) and len(recorders) == len(states)
     if finished:   # the whole record, after the debrief of the last chapter

@@ -1,7 +1,8 @@
 """The ending and the debrief as plain lines, in the window's order: the three-line verdict,
 score over time, the Transparency Report, the same choices under other rules, the chilling
-effect beside published figures and the discussion prompts; what is real (the sources and
-where they overstate) is folded behind one line, printed on request (`sources_lines`)."""
+effect beside published figures; then, folded behind one line each and printed on request
+(`folds`), the same choices under the other rules, the discussion prompts and what is real
+(the sources and where they overstate)."""
 from __future__ import annotations
 
 import textwrap
@@ -54,8 +55,10 @@ def score_over_time_lines(state: State) -> list[str]:
     if final_display(state) is None:
         return []
     points = core_debrief.score_over_time(state)
-    return [s.SCORE_OVER_TIME,
-            *(s.SCORE_POINT.format(step=step, score=score) for step, score in points), ""]
+    path = s.SCORE_ARROW.join(s.SCORE_POINT.format(step=step, score=score)
+                              for step, score in points)
+    return [s.SCORE_OVER_TIME, *textwrap.wrap(path, s.WIDTH, initial_indent="  ",
+                                              subsequent_indent="  "), ""]
 
 
 def _report_cells(row: core_debrief.ReportRow) -> tuple[str, ...]:
@@ -206,15 +209,35 @@ def sources_lines(state: State) -> list[str]:
     return [*real_lines(state), *_bullets(s.CORRECTIONS, state.level.debrief.corrections)]
 
 
-def folded_line(state: State, scripted: bool) -> str:
-    """The one line the sources are folded behind."""
-    words = s.REAL_FOLDED_SCRIPTED if scripted else s.REAL_FOLDED
-    return words.format(n=len(core_debrief.scenes_seen(state)))
+def _questions(state: State) -> int:
+    prompts = state.level.debrief
+    return sum(len(getattr(prompts, field) or []) for field, _ in s.PROMPT_HEADINGS)
+
+
+def folds(state: State) -> list[tuple[str, str, list[str]]]:
+    """The parts folded behind one line each, as the window folds them: (the letter that
+    opens it, its line, its lines opened). A part with nothing in it is left out."""
+    out = []
+    others = contrasts(state)
+    if others:
+        out.append(("r", s.FOLD_RULES.format(n=sum(len(c.differing) for c in others)),
+                    contrast_lines(state)))
+    if _questions(state):
+        out.append(("t", s.FOLD_TALK.format(n=_questions(state)), prompt_lines(state)))
+    out.append(("s", s.FOLD_REAL.format(n=len(core_debrief.scenes_seen(state))),
+                ["", *sources_lines(state)]))
+    return out
+
+
+def folded_lines(state: State, scripted: bool) -> list[str]:
+    """The lines the folded parts stand behind (a transcript shows them without asking)."""
+    head = [] if scripted else [s.FOLDED_HEAD]
+    return [*head, *(line for _, line, _ in folds(state))]
 
 
 def debrief_lines(state: State) -> list[str]:
-    """Everything after the last choice: the ending, then the debrief up to the folded
-    sources (the caller prints `folded_line`, and `sources_lines` if asked)."""
+    """Everything after the last choice: the ending, then the debrief up to the folded parts
+    (the caller prints `folded_lines`, and each part asked for)."""
     return [*ending_lines(state), "", s.DEBRIEF, "", *verdict_lines(state), "",
-            *score_over_time_lines(state), *report_lines(state), *contrast_lines(state), "",
-            *chilling_lines(state), *prompt_lines(state), ""]
+            *score_over_time_lines(state), *report_lines(state), "",
+            *chilling_lines(state), ""]

@@ -18,7 +18,7 @@ from ..core import strings as core_strings
 from ..core.finale import campaign_finale, finale_lines
 from ..core.display import legibility
 from . import strings as s
-from .debrief import debrief_lines, folded_line, sources_lines
+from .debrief import debrief_lines, folded_lines, folds
 from .events import event_lines
 from .screen import scene_lines, wrap
 
@@ -142,15 +142,19 @@ def play_to_end(term: Terminal, state: State, dev: bool = False) -> tuple[int, S
 
 
 def sources_on_request(term: Terminal, state: State) -> None:
-    """The sources, folded behind one line: printed when the player asks (a transcript or
-    --choices shows the line alone)."""
+    """The folded parts (other rules, questions, sources), one line each: each printed when
+    the player types its letter, until a blank line or the end of input (a transcript or
+    --choices shows the lines alone)."""
+    term.say(*folded_lines(state, scripted=term.echo))
     if term.echo:
-        term.say(folded_line(state, scripted=True))
         return
-    term.say(folded_line(state, scripted=False))
-    answer = next(term.answers, None)
-    if answer is not None and answer.strip().lower() == "s":
-        term.say("", *sources_lines(state))
+    parts = {key: lines for key, _, lines in folds(state)}
+    while True:
+        answer = next(term.answers, None)
+        key = answer.strip().lower() if answer is not None else ""
+        if key not in parts:
+            return
+        term.say(*parts[key], "", s.FOLDED_AGAIN)
 
 
 def play_campaign(levels: list[Level], persona: str | None = None, seed: int = 0,

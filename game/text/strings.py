@@ -78,8 +78,9 @@ FINAL_HIDDEN = "Your score was never shown to you."
 FINAL_NO_LONGER_SHOWN = "You no longer see your score."
 FINAL_UNSCORED = "Nothing was scored in this chapter."
 DEBRIEF = "== Debrief =="
-SCORE_OVER_TIME = "Score over time:"
-SCORE_POINT = "  step {step}: {score}"
+SCORE_OVER_TIME = "Score over time (the choice it came after, in brackets):"
+SCORE_POINT = "{score} ({step})"
+SCORE_ARROW = " → "
 REPORT = "Transparency Report: what the system saw"
 REPORT_HEAD = ("Step", "Choice", "Behaviour", "Really seen by", "Cost", "Told why")
 REPORT_WIDTHS = (4, 19, 16, 16, 5, 8)
@@ -122,9 +123,11 @@ BATESON = ("  Bateson et al. (2006), beside rule-following: 2.76 times more paid
            "reviews differ: no effect of eye pictures on generosity (Northover et al. 2017), "
            "35% less antisocial behaviour (Dear, Dutton & Fox 2019).")
 VERDICT = "Your game in three lines:"
-REAL_FOLDED = ("What is real: the sources for the {n} scenes you saw are folded away. Type s "
-               "and Enter to read them, or just Enter to finish.")
-REAL_FOLDED_SCRIPTED = "What is real: the sources for the {n} scenes you saw are folded away."
+FOLDED_HEAD = "Folded away: type a letter and Enter to open one, or just Enter to finish."
+FOLDED_AGAIN = "Type r, t or s and Enter to open another, or just Enter to finish."
+FOLD_RULES = "  r  The same choices under other rules: {n} counted differently"
+FOLD_TALK = "  t  Talk about it: {n} questions"
+FOLD_REAL = "  s  What is real: the sources for the {n} scenes you saw"
 REAL = "What is real"
 REAL_SCENE = "  {title}: {basis}."
 REAL_SOURCES = "    Sources: {titles}"

@@ -134,14 +134,13 @@ def _debrief(app, chapter, scroll: float = 0.0) -> None:
 
 
 def _debrief_contrast(app, chapter) -> None:
-    """The debrief scrolled to the same choices under the other rules (if the chapter has
-    two rulesets to compare)."""
-    from ..core.strings import CONTRAST_TITLE
+    """The debrief with the same choices under the other rules opened (R, as a player opens
+    it: the page scrolls its line to the top), if the chapter has two rulesets to compare."""
     _debrief(app, chapter)
-    screen = app.top
-    top = next((rect.y for block, rect in screen.placed
-                if getattr(block, "text", None) == CONTRAST_TITLE), 0)
-    screen.scroll.scroll(top)
+    for kind in (pygame.KEYDOWN, pygame.KEYUP):
+        pygame.event.post(pygame.event.Event(kind, key=pygame.K_r, mod=0, unicode="r",
+                                             scancode=0))
+    app.frame(dt=1 / 60)
 
 
 def _history(app, chapter) -> None:

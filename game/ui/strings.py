@@ -149,8 +149,7 @@ SEC_SCORE = "Your score over time"
 CHART_X = "choices made"
 CHART_EMPTY = "Your score never changed."
 SEC_REPORT = "Transparency Report"
-REPORT_NOTE = ("Every choice you made: what it was counted as, who you saw, who really saw "
-               "it, and which moments of watching were real.")
+REPORT_NOTE = "Each choice: what it counted as, who you saw, who really saw it, what was real."
 #: Under the watchers shown in a report row: each moment of watching, real or not.
 REPORT_MOMENT_REAL = "Moment: {name}. Real: it recorded you."
 REPORT_MOMENT_FAKE = "Moment: {name}. Nothing recorded."
@@ -164,6 +163,9 @@ COL_COST = "Cost"
 COL_TOLD = "Told why?"
 NOBODY = "no one"
 NOT_SCORED = "not scored"
+#: Under the report: the choices nothing counted, no watcher was shown for and no one saw.
+REPORT_QUIET = "Not scored, no watcher shown, seen by no one: {choices}."
+REPORT_QUIET_ONE = "“{choice}” ({scene})"
 NO_BEHAVIOUR = "—"
 TOLD_YES = "Yes: {reason}"
 TOLD_NO = "No"
@@ -214,6 +216,9 @@ DEBRIEF_ENDING = "Your ending: {title}. {final}"
 #: The folded parts of the debrief: one line each, opened on request (a key or a click).
 FOLD_SOURCES_OPEN = "+  What is real: the sources for the {n} scenes you saw  (press S to open)"
 FOLD_SOURCES_CLOSE = "−  What is real  (press S to fold it away)"
+FOLD_RULES_OPEN = ("+  The same choices under other rules: {n} counted differently  "
+                   "(press R to open)")
+FOLD_RULES_CLOSE = "−  The same choices under other rules  (press R to fold it away)"
 FOLD_TALK_OPEN = "+  Talk about it: {n} questions  (press T to open)"
 FOLD_TALK_CLOSE = "−  Talk about it  (press T to fold it away)"
 DISCUSS_HEADINGS = {

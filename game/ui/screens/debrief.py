@@ -15,11 +15,11 @@ from ...core.changes import final_display
 from ...core.contrast import Contrast, contrasts
 from ...core.contrast_words import contrast_words, outcome_sentence
 from ...core.verdict import verdict
-from ...core.strings import CONTRAST_WHAT, PAIR_KIND_NAMES, PAIR_KIND_SHORT, cost_parts
+from ...core.strings import CONTRAST_WHAT, PAIR_KIND_NAMES, cost_parts
 from .. import intents, messages
 from .. import strings as S
-from .debrief_blocks import FigureCards, Fold, ReportTable, ScoreChart
-from .document import DocumentScreen, Heading, Label, Spacer, Text
+from .debrief_blocks import FigureCards, Fold, ReportTable, ScoreChart, Section
+from .document import DocumentScreen, Label, Spacer, Text
 
 
 class DebriefScreen(DocumentScreen):
@@ -69,12 +69,11 @@ class DebriefScreen(DocumentScreen):
     def build(self):
         state = self.session.state
         return (self._verdict(state) + self._ending(state) + self._chart(state) +
-                self._report(state) + self._contrasts(state) + self._chilling(state) +
+                self._report(state) + self._chilling(state) + self._other_rules(state) +
                 self._folded(pygame.K_t, self._discuss(), S.FOLD_TALK_OPEN, S.FOLD_TALK_CLOSE,
                              self._questions()) +
                 self._folded(pygame.K_s, self._real(state), S.FOLD_SOURCES_OPEN,
-                             S.FOLD_SOURCES_CLOSE, len(core_debrief.scenes_seen(state))) +
-                [Spacer(24)])
+                             S.FOLD_SOURCES_CLOSE, len(core_debrief.scenes_seen(state))))
 
     def _verdict(self, state) -> list:
         return [Label(S.VERDICT_LABEL),
@@ -99,14 +98,15 @@ class DebriefScreen(DocumentScreen):
                      muted=True), Spacer(4)]
 
     def _chart(self, state) -> list:
-        """The score over time; none on a day nothing was scored (the verdict says so)."""
+        """The score over time; none on a day nothing was scored (the verdict says so), and
+        one line, not a chart, when the score never moved."""
         if final_display(state) is None:
             return []
         level = self.session.level
         points = core_debrief.score_over_time(state)
-        blocks = [Heading(S.SEC_SCORE)]
-        if len({s for _, s in points}) <= 1:
-            blocks.append(Text(S.CHART_EMPTY, muted=True))
+        blocks = [Section(S.SEC_SCORE)]
+        if len({s for _, s in points}) <= 1:   # a flat line would say nothing more
+            return blocks + [Text(S.CHART_EMPTY, muted=True)]
         lines = [(s.threshold, s.name) for s in level.services.values() if s.threshold]
         if level.blacklist is not None:
             lines.append((level.blacklist.below, level.blacklist.name))
@@ -114,19 +114,33 @@ class DebriefScreen(DocumentScreen):
 
     def _report(self, state) -> list:
         rows = core_debrief.transparency_report(state)
-        blocks = [Heading(S.SEC_REPORT), Text(S.REPORT_NOTE, muted=True)]
+        blocks = [Section(S.SEC_REPORT), Text(S.REPORT_NOTE, muted=True)]
         if not rows:
             return blocks + [Text(S.REPORT_EMPTY, muted=True)]
-        return blocks + [ReportTable([_row(r) for r in rows])]
+        quiet = [r for r in rows if _quiet(r)]
+        table = [ReportTable([_row(r) for r in rows if not _quiet(r)])] if len(quiet) < len(
+            rows) else []
+        if quiet:   # one line for them all: their rows would say nothing but "not scored"
+            table.append(Text(S.REPORT_QUIET.format(choices="; ".join(
+                S.REPORT_QUIET_ONE.format(choice=r.choice_text, scene=r.scene_title)
+                for r in quiet)), "small", muted=True))
+        return blocks + table
 
-    def _contrasts(self, state) -> list:
-        """The same choices under each other ruleset: the choices that counted differently
-        side by side, then where the two games ended (or parted)."""
-        return [block for each in contrasts(state) for block in contrast_blocks(each)]
+    def _other_rules(self, state) -> list:
+        """The same choices under each other ruleset (the choices that counted differently
+        side by side, then where the two games ended or parted), folded behind one line."""
+        each = contrasts(state)
+        if not each:
+            return []
+        parts = [contrast_blocks(c) for c in each]
+        # opened, the fold's line stands for the heading: one ruleset's own, or none
+        blocks = parts[0] if len(parts) == 1 else [Spacer(0), *sum(parts, [])]
+        return self._folded(pygame.K_r, blocks, S.FOLD_RULES_OPEN, S.FOLD_RULES_CLOSE,
+                            sum(len(c.differing) for c in each))
 
     def _chilling(self, state) -> list:
         chill = core_debrief.chilling_effect(state)
-        blocks = [Heading(S.SEC_CHILLING)]
+        blocks = [Section(S.SEC_CHILLING)]
         you = S.NO_FIGURE
         if chill.pairs:
             candid = _candid_word(self.session.level)
@@ -155,7 +169,7 @@ class DebriefScreen(DocumentScreen):
 
     def _real(self, state) -> list:
         level = self.session.level
-        blocks = [Heading(S.SEC_REAL), Text(S.REAL_NOTE, muted=True)]
+        blocks = [Section(S.SEC_REAL), Text(S.REAL_NOTE, muted=True)]
         for seen in core_debrief.scenes_seen(state):
             basis = S.BASIS_WORDS.get(seen.basis, seen.basis)
             titles = [_source_title(level.sources[k]) for k in seen.sources if k in level.sources]
@@ -170,7 +184,7 @@ class DebriefScreen(DocumentScreen):
 
     def _discuss(self) -> list:
         prompts = self.session.level.debrief
-        blocks = [Heading(S.SEC_DISCUSS)]
+        blocks = [Section(S.SEC_DISCUSS)]
         for key, heading in S.DISCUSS_HEADINGS.items():
             items = getattr(prompts, key, [])
             if items:
@@ -186,7 +200,7 @@ NOTHING_TO_COMPARE = {"none": S.CHILLING_NONE, "unscored_chapter": S.CHILLING_UN
 
 def contrast_blocks(each: Contrast) -> list:
     words = contrast_words(each)
-    blocks = [Heading(words.title), Text(words.intro, muted=True)]
+    blocks = [Section(words.title), Text(words.intro, muted=True)]
     if each.differing:
         columns = ((CONTRAST_WHAT, 0.3), (each.own.name, 0.35), (each.other.name, 0.35))
         blocks.append(ReportTable([_contrast_row(r) for r in each.differing], columns))
@@ -210,6 +224,13 @@ def _nearby(points, lines) -> list:
     lo, hi = min(s for _, s in points), max(s for _, s in points)
     span = max(100, hi - lo)
     return [(v, n) for v, n in lines if lo - span <= v <= hi + span]
+
+
+def _quiet(r) -> bool:
+    """A choice the report has nothing to say about: not scored, nothing changed, no watcher
+    shown, no moment, seen by no one."""
+    return not (r.scored or r.changes or r.later or r.watchers_shown or r.seen_by or
+                r.moments or r.unshown)
 
 
 def _row(r) -> list:
@@ -252,11 +273,10 @@ def _cards_by_kind(state, chill, you: str) -> list:
         note = [Text(S.CHILLING_NO_KINDS, "small", muted=True)] if chill.case == "figure" else []
         return [FigureCards([(S.YOU, you, _your_caption(chill)), *published]), *note]
     out = []
-    for kind, part in kinds.items():
-        label = S.YOU_KIND.format(name=PAIR_KIND_SHORT[kind])
-        out += [Text(PAIR_KIND_NAMES[kind], "body_strong", space=4),
-                FigureCards([(label, _shift(part.shift_percent, part), _your_caption(part)),
-                             BESIDE[kind]]), Spacer(8)]
+    for kind, part in kinds.items():   # the card's label names the kind in full
+        label = S.YOU_KIND.format(name=PAIR_KIND_NAMES[kind])
+        out.append(FigureCards([(label, _shift(part.shift_percent, part), _your_caption(part)),
+                                BESIDE[kind]]))
     return out
 
 

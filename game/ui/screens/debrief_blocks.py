@@ -6,7 +6,24 @@ import pygame
 
 from .. import paint
 from .. import strings as S
-from .document import Block
+from .document import Block, Heading, Text
+
+# ---------------------------------------------------------------- sections
+
+
+class Section(Heading):
+    """A part of the debrief: a heading under a rule, closer to it than a document's."""
+
+    RULE_GAP = 16
+
+    def measure(self, ui, width: int) -> int:
+        return self.RULE_GAP + Text.measure(self, ui, width)
+
+    def draw(self, surf, ui, rect) -> None:
+        pal = ui.theme.palette
+        pygame.draw.line(surf, pal.line, (rect.x, rect.y + 6), (rect.right, rect.y + 6))
+        Text.draw(self, surf, ui, rect.move(0, self.RULE_GAP))
+
 
 # ---------------------------------------------------------------- chart
 
@@ -21,7 +38,7 @@ class ScoreChart(Block):
         self.points, self.lines = points, lines
 
     def measure(self, ui, width: int) -> int:
-        return 190 + 2 * ui.theme.line_height("small")
+        return 160 + 2 * ui.theme.line_height("small")
 
     def _range(self) -> tuple[int, int, int]:
         """Low, high and tick step, on round numbers."""
@@ -105,7 +122,7 @@ class ScoreChart(Block):
 
 COLUMNS = ((S.COL_CHOICE, 0.27), (S.COL_BEHAVIOUR, 0.15), (S.COL_SHOWN, 0.16),
            (S.COL_SAW, 0.17), (S.COL_COST, 0.10), (S.COL_TOLD, 0.15))
-CELL_PAD = 7
+CELL_PAD = 5
 
 
 class ReportTable(Block):
@@ -240,7 +257,8 @@ class Fold(Block):
     """One line standing for a folded part of the page (the sources, the questions): a key
     or a click opens it, and folds it away again. `key` is the pygame key that toggles it."""
 
-    PAD = 10
+    PAD = 8
+    GAP = 4      # above and below the band
 
     def __init__(self, text: str, key: int):
         self.text, self.key = text, key
@@ -249,11 +267,11 @@ class Fold(Block):
         th = ui.theme
         lay = ui.cache.layout(th.font("body_strong"), self.text, width - 2 * self.PAD,
                               th.line_height("body_strong"))
-        return lay.height + 2 * self.PAD + 12
+        return lay.height + 2 * self.PAD + 2 * self.GAP
 
     def draw(self, surf, ui, rect) -> None:
         th, pal = ui.theme, ui.theme.palette
-        band = pygame.Rect(rect.x, rect.y + 6, rect.w, rect.h - 12)
+        band = pygame.Rect(rect.x, rect.y + self.GAP, rect.w, rect.h - 2 * self.GAP)
         paint.rounded(surf, band, pal.panel_alt, 6)
         lay = ui.cache.layout(th.font("body_strong"), self.text, band.w - 2 * self.PAD,
                               th.line_height("body_strong"))

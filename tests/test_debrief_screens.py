@@ -1,0 +1,52 @@
+"""Issue 16: a debrief that lands in four or five screens at most per chapter. Every bundled
+chapter, persona and ruleset, played several ways (alone and after the chapter before), is
+counted through the real screens by tools/debrief_screens.py: the window's page pressed
+through with Page Down at the default text size, and the lines `play --text` prints on a
+24-row terminal."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "dummy"
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+import pytest  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tools"))
+import debrief_screens as tool  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def games(tmp_path_factory):
+    os.environ["SINCERITY_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
+    played = tool.games()
+    assert {g.chapter for g in played} >= {"tutorial", "day_zero", "pilot_city", "sesame",
+                                           "here"}
+    return played
+
+
+def test_every_windows_debrief_fits_in_five_screens(games):
+    over = [(g.name, n) for g in games if (n := tool.window_screens(g)) > tool.MAX_SCREENS]
+    assert not over
+
+
+def test_every_text_debrief_fits_in_five_terminal_screens(games):
+    over = [(g.name, n) for g in games if (n := tool.text_screens(g)) > tool.MAX_SCREENS]
+    assert not over
+
+
+def test_the_count_is_the_presses_a_player_makes(games):
+    """A page one screen tall is one screen; the count grows with what the page holds."""
+    from game.ui import flow
+    game = next(g for g in games if g.chapter == "pilot_city")
+    app = tool._app(100)
+    app.reset(flow.debrief_screen(app, game.session, None))
+    app.frame(dt=1 / 60)
+    screen = app.top
+    view = screen.scroll.rect.h
+    expected = 1 + -(-screen.scroll.max_offset // int(view * 0.9))
+    assert tool.window_screens(game) == expected > 1
+    assert tool.text_screens(game) * tool.TERMINAL_ROWS >= len(tool.text_lines(game))
