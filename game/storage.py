@@ -8,12 +8,16 @@ crash at any moment the target is either the old file or the new one, never a mi
 Saves and settings are read with `read_small`, which never blocks and never reads more than
 it was asked to: a FIFO, a device or a folder where the file should be (or a symlink to one)
 is refused as soon as it is opened, before a byte is read.
+
+A file of the game's own (the autosave, `campaign.json`) that this version cannot read is
+never written over: `set_aside` renames it first, to a name no file of the game uses.
 """
 from __future__ import annotations
 
 import os
 import stat
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
 
@@ -58,6 +62,19 @@ def write_atomic(path: Path, data: bytes | str) -> Path:
         raise
     fsync_dir(path.parent)
     return path
+
+
+def set_aside(path: Path, stem: str) -> Path:
+    """Rename a file this version cannot read to `<stem>.unreadable-<time>.json`, a name no
+    save uses, never over anything; the new path. Raises OSError."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        suffix = f"-{n}" if n > 1 else ""
+        aside = path.with_name(f"{stem}.unreadable-{stamp}{suffix}.json")
+        if not os.path.lexists(aside):
+            os.replace(path, aside)
+            return aside
+    raise OSError(f"too many unreadable files called {stem} in {path.parent}")
 
 
 def fsync_dir(folder: Path) -> None:

@@ -1,7 +1,8 @@
 """Saved games: an autosave after every choice (and its previous version kept as a backup),
 three manual slots, each file written atomically and checked when read (the file itself, its
 format and its checks, is `file.py`; resuming in a level that changed is `resume.py`;
-what the player is told is `messages.py`; atomic writing is `game/storage.py`, a leaf the
+what the player is told is `messages.py`; the chapters finished, kept across quits
+(`campaign.json`), is `campaign.py`; atomic writing is `game/storage.py`, a leaf the
 settings and the classroom exports use too). No pygame here.
 
 Writing: a temp file in the same folder is written, flushed and fsynced, renamed over the
@@ -20,19 +21,19 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from .file import (LOG_KINDS, MAGIC, MAX_BYTES, MAX_STEP, SAVE_MIN_VERSION, SAVE_UPGRADES,
                    SAVE_VERSION, Payload, SaveError, SaveGame, checksum, decode, encode)
-from .messages import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, CHANGED_RENAMED,
-                       CHANGED_RESTART, CHANGED_SAME_SCENE, DOES_NOT_FIT, EMPTY, LEVEL_HAS_PROBLEMS,
-                       MISSING, NEWER, NEWER_STATE, NO_LEVEL, NO_PERMISSION, NOT_A_SAVE, NOT_JSON,
+from .messages import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, CAMPAIGN_LEFT_OUT,
+                       CAMPAIGN_NOT_WRITTEN, CHANGED_RENAMED, CHANGED_RESTART, CHANGED_SAME_SCENE,
+                       DOES_NOT_FIT, EMPTY, ENDING_GONE, LEVEL_HAS_PROBLEMS, MISSING, NEWER,
+                       NEWER_STATE, NO_LEVEL, NO_PERMISSION, NOT_A_SAVE, NOT_FINISHED, NOT_JSON,
                        NOT_TEXT, OUT_OF_RANGE, RELATIVE_LEVEL, SAVING_OFF, SET_ASIDE,
                        SET_ASIDE_TITLE, TOO_BIG, UNREADABLE)
 from .resume import Resumed, level_file_hash, level_hash, level_state, make_save, resume
 from ..resources import user_data_dir
-from ..storage import NotAFile, read_small, write_atomic
+from ..storage import NotAFile, read_small, set_aside, write_atomic
 
 AUTOSAVE = "autosave"
 PREVIOUS = "autosave.prev"
@@ -184,16 +185,7 @@ class Store:
         return None
 
     def _set_aside(self, path: Path, problem: str) -> None:
-        """Rename a file that cannot be read to a name no save uses; never over anything."""
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        for n in range(1, 1000):
-            suffix = f"-{n}" if n > 1 else ""
-            aside = path.with_name(f"{AUTOSAVE}.unreadable-{stamp}{suffix}.json")
-            if not os.path.lexists(aside):
-                os.replace(path, aside)
-                self.set_aside.append((aside, problem))
-                return
-        raise OSError(f"too many unreadable autosaves in {path.parent}")
+        self.set_aside.append((set_aside(path, AUTOSAVE), problem))
 
     # ---- reading
     def read(self, name: str) -> SaveGame:
@@ -252,8 +244,10 @@ __all__ = ["SaveError", "SaveGame", "Store", "Latest", "Resumed", "checksum", "d
            "LOG_KINDS", "MAGIC", "MAX_BYTES", "MAX_STEP", "SAVE_MIN_VERSION", "SAVE_UPGRADES",
            "SAVE_VERSION", "Payload",
            # what the player is told, from messages.py
-           "BAD_CHECKSUM", "BAD_FIELD", "BROKEN_CHARACTER", "CHANGED_RENAMED", "CHANGED_RESTART",
-           "CHANGED_SAME_SCENE", "DOES_NOT_FIT", "EMPTY", "LEVEL_HAS_PROBLEMS", "MISSING",
-           "NEWER", "NEWER_STATE", "NO_LEVEL", "NO_PERMISSION", "NOT_A_SAVE", "NOT_JSON",
+           "BAD_CHECKSUM", "BAD_FIELD", "BROKEN_CHARACTER", "CAMPAIGN_LEFT_OUT",
+           "CAMPAIGN_NOT_WRITTEN", "CHANGED_RENAMED", "CHANGED_RESTART", "CHANGED_SAME_SCENE",
+           "DOES_NOT_FIT", "EMPTY", "ENDING_GONE", "LEVEL_HAS_PROBLEMS", "MISSING",
+           "NEWER", "NEWER_STATE", "NO_LEVEL", "NO_PERMISSION", "NOT_A_SAVE", "NOT_FINISHED",
+           "NOT_JSON",
            "NOT_TEXT", "OUT_OF_RANGE", "RELATIVE_LEVEL", "SAVING_OFF", "SET_ASIDE",
            "SET_ASIDE_TITLE", "TOO_BIG", "UNREADABLE"]

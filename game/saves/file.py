@@ -52,6 +52,11 @@ class SaveError(ValueError):
     """A saved game that cannot be read or resumed; the message is one plain line."""
 
 
+class NewerSave(SaveError):
+    """A saved game (or the state in it) from a newer version: kept for it, never written
+    over."""
+
+
 class _Part(BaseModel):
     """A part of a save file, checked as it is read: each value has its type exactly (no "2"
     for 2, no 1 for true). Keys this version does not know are left out."""
@@ -127,10 +132,14 @@ def checksum(payload: dict) -> str:
     return hashlib.sha256(_canonical(payload)).hexdigest()
 
 
-def encode(save: SaveGame) -> bytes:
+def as_document(save: SaveGame) -> dict:
+    """A save as the JSON data a save file holds (`campaign.json` holds several)."""
     payload = save.payload()
-    document = {MAGIC: SAVE_VERSION, "checksum": checksum(payload), "payload": payload}
-    return (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return {MAGIC: SAVE_VERSION, "checksum": checksum(payload), "payload": payload}
+
+
+def encode(save: SaveGame) -> bytes:
+    return (json.dumps(as_document(save), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
 def decode(raw: bytes) -> SaveGame:
@@ -164,6 +173,17 @@ def _decode(raw: bytes) -> SaveGame:
     return _from_document(document)
 
 
+def from_document(document) -> SaveGame:
+    """A save from JSON data (`document`), checked as a file's is; SaveError (one line) and
+    never any other error."""
+    try:
+        return _from_document(document)
+    except SaveError:
+        raise
+    except Exception:  # noqa: BLE001 - data nobody checked never crashes the game
+        raise SaveError(NOT_A_SAVE) from None
+
+
 def _from_document(document) -> SaveGame:
     if not isinstance(document, dict) or MAGIC not in document:
         raise SaveError(NOT_A_SAVE)
@@ -172,7 +192,7 @@ def _from_document(document) -> SaveGame:
     outer = document[MAGIC]
     for v in (outer, version):
         if type(v) is int and v > SAVE_VERSION:
-            raise SaveError(NEWER.format(version=v, ours=SAVE_VERSION))
+            raise NewerSave(NEWER.format(version=v, ours=SAVE_VERSION))
     if type(outer) is not int or not isinstance(payload, dict):
         raise SaveError(NOT_A_SAVE)
     try:
@@ -196,7 +216,7 @@ def _from_payload(text: bytes) -> SaveGame:
         raise _bad_value(exc.errors()[0]) from None
     newer = _state_version(p.state)
     if newer:
-        raise SaveError(NEWER_STATE.format(version=newer, ours=STATE_VERSION))
+        raise NewerSave(NEWER_STATE.format(version=newer, ours=STATE_VERSION))
     return SaveGame(level_id=p.level.id, level_hash=p.level.hash, chapter=p.level.title,
                     level_path=p.level.path, state=p.state, saved_at=p.saved_at,
                     scene=p.summary.scene, score=p.summary.score, step=p.summary.step,

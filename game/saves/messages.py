@@ -37,3 +37,15 @@ SAVING_OFF = "Saving is off: {why}"
 SET_ASIDE_TITLE = "Your old autosave was kept"
 SET_ASIDE = ("It cannot be used: {problem}. It was renamed {name} in the saves folder, and "
              "a new autosave was started.")
+
+# ---- the chapters finished in the window, kept across quits (campaign.py): lines in the log
+CAMPAIGN_NOT_USED = "{path} was not used: {problem}"
+CAMPAIGN_LEFT_OUT = "a finished chapter ({which}) in {path} was left out: {problem}"
+CAMPAIGN_SET_ASIDE = ("{path} could not all be read, so it was kept as {name} and a new one "
+                      "was written")
+CAMPAIGN_NOT_WRITTEN = "the chapters you finished could not be kept in {path} ({why})"
+NOT_A_CAMPAIGN = "it is not Sincerity's list of finished chapters"
+NEWER_CAMPAIGN = ("it was written by a newer version of Sincerity (format {version}); this "
+                  "version reads format {ours}")
+NOT_FINISHED = "it is not a finished chapter"
+ENDING_GONE = "its chapter has changed since, and its ending is gone"

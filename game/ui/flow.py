@@ -205,26 +205,40 @@ def play(app, chapter, opts: Options, persona: str, ruleset: str) -> None:
 
 
 def _carry_for(app, level):
-    """The last chapter of another level finished in this window: Day Zero's unscored
-    answers then meet their scored twins (in either order), and still do when the scored
-    chapter is played again, as another person or under other rules (`app.carry` keeps the
-    last finished state of each level, newest last)."""
+    """The last chapter of another level finished (in this window, or in an earlier one and
+    kept on disk): Day Zero's unscored answers then meet their scored twins (in either
+    order), and still do when the scored chapter is played again, as another person or
+    under other rules (`app.carry` keeps the last finished state of each level, newest
+    last)."""
     finished = getattr(app, "carry", None) or {}
     others = [state for level_id, state in finished.items() if level_id != level.id]
     return others[-1] if others else None
 
 
-def remember_finished(app, state) -> None:
+def remember_finished(app, state, chapter=None) -> None:
     """Keep a finished chapter's state for `_carry_for` (one per level, newest last) and for
-    the finale (`app.record`: every chapter finished in this window, the newest of each)."""
+    the finale (`app.record`: every chapter finished, the newest of each). Given its
+    `chapter`, it is kept on disk too (`saving.keep_finished`, never in kiosk mode), and
+    comes back when the window opens again (`saving.record_back`)."""
     app.record = {**(getattr(app, "record", None) or {}), state.level_id: state}
     finished = dict(getattr(app, "carry", None) or {})
     finished.pop(state.level_id, None)
     app.carry = {**finished, state.level_id: state}
+    if chapter is not None:
+        from . import saving
+        saving.keep_finished(app, state, chapter)
+
+
+def _played_whole(app, session) -> bool:
+    """Whether a finished chapter was played from its start, as a player plays it: not from
+    a preset or `--start-at`, and not in a `--dev` window (where the level may have been
+    edited and reloaded under the game). Only such chapters are kept on disk."""
+    dev = getattr(getattr(app, "top", None), "dev", False)
+    return not (session.preset or session.start_scene or dev)
 
 
 def ending(app, session, chapter) -> None:
-    remember_finished(app, session.state)
+    remember_finished(app, session.state, chapter if _played_whole(app, session) else None)
     if _classroom(app) is not None and _classroom(app).ending(session, chapter):
         return
     app.replace(ending_screen(app, session, chapter))
@@ -251,14 +265,15 @@ def debrief_screen(app, session, chapter):
 
 
 def campaign_states(app) -> list:
-    """The finished chapters of this window (`remember_finished`), in the campaign's order."""
+    """The finished chapters (`remember_finished`, and those of earlier windows brought back
+    by `saving.record_back`), in the campaign's order."""
     record = getattr(app, "record", None) or {}
     return sorted(record.values(), key=lambda state: state.played.order)
 
 
 def finale_action(app, chapter) -> list[tuple[str, object]]:
     """The way to the finale, after the campaign's last chapter once two or more chapters
-    were finished in this window."""
+    were finished (in this window or, kept on disk, in earlier ones)."""
     from . import levels
     ids = [c.id for c in levels.bundled() if c.ok]
     if not ids or getattr(chapter, "id", None) != ids[-1]:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import saves
+from ..safetext import shown
+from ..saves import campaign
 from . import strings as S
 
 _LEVEL_ID = re.compile(r"^[A-Za-z0-9_-]{1,100}$")
@@ -27,8 +30,10 @@ def store(app) -> saves.Store:
 
 
 def startup(app) -> None:
-    """After the first frame: check the folder, see what Continue offers, lay out the title."""
+    """After the first frame: check the folder, bring back the chapters finished in earlier
+    windows, see what Continue offers, lay out the title."""
     store(app).check()
+    record_back(app)
     refresh(app)
     top = app.top
     if top is not None:
@@ -189,20 +194,102 @@ def reopen(save: saves.SaveGame) -> Reopened:
     """The saved game as a session in its chapter (or as near as the chapter allows). Never
     raises for a bad save; `game.ui.flow.resume` decides which screen it opens."""
     from .session import Session
-    chapter, problem = chapter_for(save)
-    if chapter is None:
-        return Reopened(problem=_sentence(problem))
+    chapter, resumed, problem = resumed_in_chapter(save)
+    if resumed is None:
+        return Reopened(problem=_sentence(problem or ""))
     try:
-        resumed = saves.resume(save, chapter.level, saves.level_file_hash(chapter.path))
         session = Session.resumed(chapter.level, resumed.state,
                                   save.log if resumed.log_kept else ())
-    except (saves.SaveError, ValueError) as exc:
-        return Reopened(problem=_sentence(str(exc)))
     except Exception as exc:  # noqa: BLE001 - a saved game never crashes the window
         return Reopened(problem=f"{type(exc).__name__}: {exc}"[:300])
     return Reopened(session, chapter, resumed.note or "")
 
 
+def resumed_in_chapter(save: saves.SaveGame):
+    """(chapter, `saves.Resumed`, None) for a save its chapter can take (as it is now, with
+    the rules of `saves.resume`), else (chapter or None, None, the problem, one line). Never
+    raises for a bad save."""
+    chapter, problem = chapter_for(save)
+    if chapter is None:
+        return None, None, problem
+    try:
+        return chapter, saves.resume(save, chapter.level,
+                                     saves.level_file_hash(chapter.path)), None
+    except (saves.SaveError, ValueError) as exc:
+        return chapter, None, str(exc)
+    except Exception as exc:  # noqa: BLE001 - a saved game never crashes the window
+        return chapter, None, f"{type(exc).__name__}: {exc}"[:300]
+
+
 def _sentence(line: str) -> str:
     """A save's one-line problem (written to follow "cannot be used: ") as a sentence."""
     return line[:1].upper() + line[1:] + ("" if line.endswith(".") else ".")
+
+
+# ---------------------------------------------------------------- finished chapters
+
+def record_folder(app) -> Path | None:
+    """Where this window keeps the chapters it finished (`campaign.json`, beside the saves):
+    None in kiosk mode (each student starts clean) and in a window that saves nothing."""
+    if getattr(app, "in_kiosk", False):
+        return None
+    st = store(app)
+    return st.folder if st.enabled else None
+
+
+def keep_finished(app, state, chapter) -> None:
+    """Keep a finished chapter (its state, the level's hash and title) on disk, written
+    atomically, for the next time the window opens; a problem is one line in the log."""
+    folder = record_folder(app)
+    if folder is None:
+        return
+    path = getattr(chapter, "path", None)
+    save = saves.make_save(state, chapter.title, saves.level_file_hash(path) if path else "",
+                           os.path.realpath(path) if path else "")
+    try:
+        lines = campaign.add(folder, save)
+    except OSError as exc:
+        lines = [saves.CAMPAIGN_NOT_WRITTEN.format(path=campaign.path_in(folder),
+                                                   why=exc.strerror or exc)]
+    for line in lines:
+        log(line)
+
+
+def record_back(app) -> None:
+    """When the window starts: the chapters finished in earlier windows back in `app.record`
+    (the finale) and `app.carry` (the next chapter's carry), older than any finished in this
+    one. Each that cannot be used (damaged, from a newer version, of a chapter that is not
+    installed, or that changed so that it no longer fits) is left out, one line in the log."""
+    folder = record_folder(app)
+    if folder is None:
+        return
+    found = campaign.read(folder)
+    lines = list(found.left_out)
+    earlier = {}
+    for save in found.saves:
+        state, problem = finished_state(save)
+        if state is None:
+            lines.append(saves.CAMPAIGN_LEFT_OUT.format(
+                which=f"`{save.level_id}`", path=campaign.path_in(folder), problem=problem))
+        else:
+            earlier[state.level_id] = state
+    for line in lines:
+        log(line)
+    for name in ("record", "carry"):
+        now = getattr(app, name, None) or {}
+        setattr(app, name, {**{k: s for k, s in earlier.items() if k not in now}, **now})
+
+
+def finished_state(save: saves.SaveGame):
+    """(the finished state in its chapter as it is now, None) or (None, why not)."""
+    _, resumed, problem = resumed_in_chapter(save)
+    if resumed is None:
+        return None, problem
+    if not resumed.state.finished:
+        return None, saves.ENDING_GONE if not resumed.log_kept else saves.NOT_FINISHED
+    return resumed.state, None
+
+
+def log(line: str) -> None:
+    """One plain line for whoever started the game (never a traceback)."""
+    print(f"sincerity: {shown(line)}", file=sys.stderr)
