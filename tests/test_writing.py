@@ -66,10 +66,30 @@ def test_the_campaign_grade_is_reported(capsys, record_property):
     prose = textstat.flesch_kincaid_grade("\n".join(prose_text(lv.level) for lv in LEVELS))
     record_property("campaign_grade", campaign)
     record_property("campaign_prose_grade", prose)
+    exact = exact_grade("\n".join(prose_text(lv.level) for lv in LEVELS))
+    record_property("campaign_prose_grade_unrounded", exact)
     with capsys.disabled():
         print(f"\nFlesch-Kincaid grade, whole campaign: {campaign} (aim: 6 to 8); prose alone "
-              f"(scenes, replies, endings; no titles or buttons): {prose}; "
+              f"(scenes, replies, endings; no titles or buttons): {prose}, or {exact:.2f} "
+              "unrounded; "
               + ", ".join(f"{level_id} {grade}" for level_id, grade in sorted(grades.items())))
+
+
+def exact_grade(text: str) -> float:
+    """The Flesch-Kincaid grade from textstat's own counts, without its rounding: textstat
+    0.7.4 rounds syllables per word to one decimal first, so its grade moves in steps of 1.18
+    (1.24 and 1.15 syllables per word both count as 1.2)."""
+    words = textstat.lexicon_count(text)
+    sentences = max(1, textstat.sentence_count(text))
+    return 0.39 * words / sentences + 11.8 * textstat.syllable_count(text) / words - 15.59
+
+
+def test_the_unrounded_grade_agrees_with_textstat_where_nothing_is_rounded():
+    text = "The cat sat on the mat. The dog ran far away from home today."
+    words, sentences = textstat.lexicon_count(text), textstat.sentence_count(text)
+    assert (words, sentences) == (14, 2)
+    assert abs(exact_grade(text) - (0.39 * 7 + 11.8 * textstat.syllable_count(text) / 14
+                                    - 15.59)) < 1e-9
 
 
 def prose_text(level) -> str:
