@@ -17,8 +17,7 @@ LEVELS = {loaded.level.id: loaded.level for loaded in bundled()}
 
 #: Scenes that show no watcher on purpose while a hidden sensor may record: "hidden but on",
 #: which issue 16 asks to happen as well as "shown but off". The tutorial's petition is where
-#: a player learns it ("for the first time today, the row of icons at the top of your phone
-#: is empty"); its ending and the Transparency Report then name the hidden monitor. Each
+#: a player learns it ("for the first time today, no icon says who may be watching"); its ending and the Transparency Report then name the hidden monitor. Each
 #: entry is (level, scene); `test_each_hidden_scene_is_really_hidden_and_on` keeps it honest.
 HIDDEN_ON_PURPOSE = {("tutorial", "petition")}
 
