@@ -161,8 +161,16 @@ def test_a_cause_lists_you_whatever_your_score():
     done = play(start(base_level(BLACKLIST, BY_CAUSE), ruleset="lenient"), "ignore")
     assert done.state.score == 1000
     assert done.state.blacklisted is True
-    assert done.of(Blacklisted) == [Blacklisted("Dishonest persons list", 1000)]
+    assert done.of(Blacklisted) == [Blacklisted("Dishonest persons list", 1000, by_score=False)]
     assert "school" not in done.state.open_services
+
+
+def test_a_listing_says_whether_the_score_or_a_cause_put_you_there():
+    level = base_level(BLACKLIST, BY_CAUSE)
+    by_score = play(start(level, ruleset="strict"), "cross").of(Blacklisted)
+    by_cause = play(start(level, ruleset="strict"), "ignore").of(Blacklisted)
+    assert [e.by_score for e in by_score] == [True]
+    assert [e.by_score for e in by_cause] == [False]
 
 
 def test_removing_the_cause_takes_you_off_the_list():

@@ -91,6 +91,11 @@ def test_score_words_follow_legibility():
     listed = ev.Blacklisted("Dishonest list", 880)
     assert "880" in messages.notice(listed, numbers=True).body
     assert "880" not in messages.notice(listed, numbers=False).body
+    # A court's list entered for a stated cause: the score did not put you there, so the
+    # toast must not say "Listed at a score of ...".
+    for_cause = messages.notice(ev.Blacklisted("Untrustworthy list", 975, by_score=False),
+                                numbers=True)
+    assert "975" not in for_cause.body and "score" not in for_cause.body.lower()
     assert messages.notice(ev.Observed("jaywalk", ("cam",)), numbers=True) is None
 
 

@@ -88,9 +88,12 @@ class ServiceUnlocked(Event):
 
 @dataclass(frozen=True)
 class Blacklisted(Event):
+    """Put on the level's list. `by_score`: the score fell below the line; False when a
+    stated cause (the blacklist's `when`, e.g. an unpaid court judgment) put you there."""
     kind: ClassVar[str] = "blacklisted"
     name: str
     score: int
+    by_score: bool = True
 
 
 @dataclass(frozen=True)

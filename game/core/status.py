@@ -62,7 +62,7 @@ def _blacklist(state: State, plan: LevelPlan, rules: BlacklistPlan,
     if not state.blacklisted:
         if cause or (by_score and state.score < rules.below):
             if events is not None:
-                events.append(Blacklisted(rules.name, state.score))
+                events.append(Blacklisted(rules.name, state.score, by_score=not cause))
             state.__dict__["blacklisted"] = True
             apply_effects(state, rules.effects, Ctx(state.played, plan, events, dice))
         return

@@ -101,7 +101,7 @@ def final_line(shown) -> str:
 def notice(e: ev.Event, numbers: bool) -> Notice | None:
     """The toast for an event, or None for events the player is not told about here."""
     if isinstance(e, ev.Blacklisted):
-        body = S.TOAST_BLACKLISTED_SCORE.format(score=e.score) if numbers else ""
+        body = S.TOAST_BLACKLISTED_SCORE.format(score=e.score) if numbers and e.by_score else ""
         return Notice("alarm", S.TOAST_BLACKLISTED.format(name=e.name),
                       " ".join(x for x in (S.TOAST_BLACKLISTED_BODY, body) if x))
     if isinstance(e, ev.Delisted):
