@@ -20,7 +20,7 @@ from game.ui.app import App  # noqa: E402
 from game.ui.settings import Settings  # noqa: E402
 
 LEVELS = Path(__file__).parent.parent / "levels"
-LINE = "It is the first time he has called since you cut him from your contacts"
+LINE = "You cut him from your contacts in the points app, and he calls you anyway."
 
 
 @pytest.fixture(autouse=True)
