@@ -30,6 +30,7 @@ class ClassData:
         self.replays = [s for s in self.sessions if s.get("replay_of")]
         # the figures below count each student once: their first session
         self.sessions = [s for s in self.sessions if not s.get("replay_of")]
+        self._intervals: dict[str | None, Interval] = {}   # resampling is the slow part
 
     # ---- who
     @property
@@ -125,8 +126,12 @@ class ClassData:
         return by_order([s.get("chilling") for s in self.sessions])
 
     def chilling_interval(self, kind: str | None = None) -> Interval:
-        """The class shift (all dilemmas, or one kind) with its 95% interval."""
-        return shift_interval([s.get("chilling") for s in self.sessions], kind)
+        """The class shift (all dilemmas, or one kind) with its 95% interval (worked out
+        once: the page, the projector and the ranges all ask for it)."""
+        if kind not in self._intervals:
+            self._intervals[kind] = shift_interval([s.get("chilling") for s in self.sessions],
+                                                   kind)
+        return self._intervals[kind]
 
     def order_intervals(self) -> dict[str, Interval]:
         """For a counterbalanced class: each order's shift with its interval."""
