@@ -110,12 +110,21 @@ def _size(level: Level) -> int:
     return sum(len(scene.choices) for scene in level.scenes.values())
 
 
+def _cost(levels: list[Level], job: tuple) -> int:
+    """A rough cost of one exploration, to start the biggest first: the level's choices,
+    times the rules of its ruleset that move the score (each splits the scores reached, and
+    more again when a sensor may miss)."""
+    level, ruleset = levels[job[0]], job[2]
+    moving = sum(1 for rule in level.rulesets[ruleset].rules.values() if rule.change)
+    return _size(level) * (1 + moving)
+
+
 def _in_pool(levels: list[Level], jobs: list[tuple], workers: int) -> list[ComboResult]:
     try:
         with ProcessPoolExecutor(workers, initializer=_init_worker,
                                  initargs=(levels,)) as pool:
             # biggest first, so that no worker is left with a big one at the end
-            order = sorted(range(len(jobs)), key=lambda n: -_size(levels[jobs[n][0]]))
+            order = sorted(range(len(jobs)), key=lambda n: -_cost(levels, jobs[n]))
             results = dict(zip(order, pool.map(_job, [jobs[n] for n in order])))
             return [results[n] for n in range(len(jobs))]
     except (OSError, RuntimeError):   # no processes here (a sandbox): do it in this one
