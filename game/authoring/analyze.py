@@ -13,6 +13,7 @@ this process).
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
 import time
@@ -58,6 +59,9 @@ _POOL: list[tuple[Level, LevelFacts]] = []   # in a worker process: the levels t
 
 
 def _init_worker(levels: list[Level]) -> None:
+    # a forked worker inherits its parent's objects: leave them out of its garbage
+    # collections, which would otherwise walk the whole inherited heap again and again
+    gc.freeze()
     _POOL[:] = [(level, LevelFacts.of(level)) for level in levels]
 
 
