@@ -30,14 +30,14 @@ h2 { font-size: 10pt; margin: 2.4mm 0 1.2mm; padding-top: 1.4mm; }
 .card .fig { font-size: 13pt; }
 .card { padding: 1.2mm 2.4mm; font-size: 7.6pt; line-height: 1.25; }
 .head h1 { margin: 0; }
-.verdict { margin: 1.2mm 0 0; font-size: 8.3pt; } .verdict p { margin: 0 0 .6mm; }
+.verdict { margin: 1mm 0 0; font-size: 8pt; line-height: 1.25; } .verdict p { margin: 0 0 .3mm; }
 .cols li { margin: 0; }
 ul { margin: 0; } li { margin: 0 0 .4mm; }
 @page { size: A4; margin: 10mm; }
 @media print { body { padding: 0; zoom: .92; } }
 """
-MAX_ROWS = 12
-MAX_ANSWER = 150   # characters of a typed answer printed (the file keeps all of it)
+MAX_ROWS = 10
+MAX_ANSWER = 110   # characters of a typed answer printed (the file keeps all of it)
 
 
 def printable_html(data: dict) -> str:
@@ -81,7 +81,7 @@ def _score_and_doors(data: dict) -> str:
     lo, hi = min(s for _, s in points), max(s for _, s in points)
     span = max(100, hi - lo)
     near = [(v, n) for v, n in lines if lo - span <= v <= hi + span]
-    chart = score_chart(points, near, 380, 140, f"{S.PRINT_SCORE}: {ch['title']}")
+    chart = score_chart(points, near, 380, 125, f"{S.PRINT_SCORE}: {ch['title']}")
     facts = "".join(f"<li>{esc(line)}</li>"
                     for line in happened_lines(data) + _contrast_lines(data))
     return (f'<section class="cols"><div><h2>{esc(S.PRINT_SCORE)}</h2>{chart}</div>'
