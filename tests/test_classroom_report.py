@@ -402,3 +402,18 @@ def test_the_printable_opens_with_the_verdict_the_screen_opens_with(sessions):
     from game.classroom.page import esc
     where = [html.index(esc(line)) for line in lines]
     assert where == sorted(where) and where[-1] < html.index(esc(S.PRINT_SCORE) + "</h2>")
+
+
+def test_the_shared_debrief_chart_runs_to_the_number_of_choices(sessions):
+    from game.classroom.debrief_steps import _happened
+    from game.classroom.summary import main_chapter
+    data = next(s for s in sessions if main_chapter_with_a_late_last_change(s))
+    ch = main_chapter(data)
+    points = _happened(data, None)["points"]
+    assert points[-1] == (len(ch["choices"]), ch["score_path"][-1]["score"])
+
+
+def main_chapter_with_a_late_last_change(data) -> bool:
+    from game.classroom.summary import main_chapter
+    ch = main_chapter(data)
+    return bool(ch and ch.get("score_path") and ch["score_path"][-1]["step"] < len(ch["choices"]))

@@ -194,3 +194,12 @@ def test_a_chapter_with_nothing_scored_has_no_under_the_score_half():
     state = play(start(level), "share", "sign", "keep", "sign").state
     chilling = chilling_effect(state)
     assert chilling.case == "unscored_chapter" and chilling.pairs == 0
+
+
+def test_the_score_path_is_drawn_to_the_last_choice_made():
+    """Seen in play: after 17 choices the chart's "choices made" axis ended at 7, the last
+    choice that moved the score."""
+    from game.core.debrief import to_the_end
+    assert to_the_end([(0, 1000), (7, 975)], 17) == [(0, 1000), (7, 975), (17, 975)]
+    assert to_the_end([(0, 1000), (7, 975)], 7) == [(0, 1000), (7, 975)]
+    assert to_the_end([], 5) == []

@@ -6,6 +6,7 @@ dict out, so the two front ends cannot drift apart.
 """
 from __future__ import annotations
 
+from ..core.debrief import to_the_end
 from ..core.strings import PAIR_KIND_NAMES, PAIR_KIND_SHORT
 from . import strings as K
 from .chilling import BESIDE, LATER_REVIEWS, PUBLISHED, kind_caption, kinds_played
@@ -47,7 +48,8 @@ def _happened(data: dict, level) -> dict:
     ch = main_chapter(data)
     if ch is None or not ch.get("score_path"):
         return {"points": [], "thresholds": [], "lines": [], "title": None, "scored": False}
-    points = [(p["step"], p["score"]) for p in ch["score_path"]]
+    points = to_the_end([(p["step"], p["score"]) for p in ch["score_path"]],
+                        len(ch.get("choices") or []))
     lines = [(t["value"], t["name"]) for t in ch.get("thresholds", [])]
     lo, hi = min(s for _, s in points), max(s for _, s in points)
     span = max(100, hi - lo)

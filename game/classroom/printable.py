@@ -5,6 +5,7 @@ so a teacher can print it again from the JSON file at any time.
 from __future__ import annotations
 
 from . import strings as S
+from ..core.debrief import to_the_end
 from ..core.strings import PAIR_KIND_SHORT
 from .chilling import BESIDE, PUBLISHED, kind_caption, kinds_played
 from .page import esc, page, table
@@ -76,7 +77,8 @@ def _score_and_doors(data: dict) -> str:
     ch = main_chapter(data)
     if ch is None:
         return ""
-    points = [(p["step"], p["score"]) for p in ch["score_path"]]
+    points = to_the_end([(p["step"], p["score"]) for p in ch["score_path"]],
+                        len(ch.get("choices") or []))
     lines = [(t["value"], t["name"]) for t in ch.get("thresholds", [])]
     lo, hi = min(s for _, s in points), max(s for _, s in points)
     span = max(100, hi - lo)

@@ -131,6 +131,14 @@ def score_over_time(state: State) -> list[tuple[int, int]]:
     return [(p.step, p.score) for p in state.history]
 
 
+def to_the_end(points: list[tuple[int, int]], last_step: int) -> list[tuple[int, int]]:
+    """A score path drawn to the last choice made: flat after its last change, so a chart's
+    "choices made" runs to the number of choices, not to the last one that moved the score."""
+    if points and points[-1][0] < last_step:
+        return [*points, (last_step, points[-1][1])]
+    return points
+
+
 def scenes_seen(state: State) -> list[SeenScene]:
     """The scenes the player passed through, in first-seen order, with basis and sources."""
     level = state.played

@@ -103,7 +103,7 @@ class DebriefScreen(DocumentScreen):
         if final_display(state) is None:
             return []
         level = self.session.level
-        points = core_debrief.score_over_time(state)
+        points = core_debrief.to_the_end(core_debrief.score_over_time(state), state.step)
         blocks = [Section(S.SEC_SCORE)]
         if len({s for _, s in points}) <= 1:   # a flat line would say nothing more
             return blocks + [Text(S.CHART_EMPTY, muted=True)]

@@ -113,6 +113,8 @@ class ScoreChart(Block):
         for (x0, y0), (x1, y1) in zip(pts, pts[1:]):
             steps += [(x1, y0), (x1, y1)]
         pygame.draw.lines(surf, pal.accent, False, steps, 3)
+        if len(pts) > 1 and pts[-1][1] == pts[-2][1]:
+            pts = pts[:-1]   # the flat stretch to the last choice (`to_the_end`) is no change
         for p in pts:
             pygame.draw.circle(surf, pal.accent, p, 5)
             pygame.draw.circle(surf, pal.panel, p, 2)
