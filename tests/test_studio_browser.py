@@ -5,6 +5,7 @@ quick fix, watches the preview replay to the same scene, clicks a scene on the m
 on its text, and saves (the backup is there)."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -19,25 +20,34 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")]
 
 
-@pytest.fixture
-def page(tmp_path):
+@contextmanager
+def studio_page(level: Path, size: tuple[int, int] = (1366, 768)):
+    """The studio serving `level`, open in Chromium at `size`: (page, studio, the page's
+    script errors). Closed, and the studio stopped without a traceback, afterwards."""
     playwright = pytest.importorskip("playwright.sync_api")
-    level = tmp_path / "market.yaml"
-    level.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     studio = StudioProcess(level)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
         errors: list[str] = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(studio.url)
-        page.wait_for_selector(".cm-editor")
-        page.wait_for_selector("#play article[data-scene='stall']")
         try:
-            yield page, level
+            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(studio.url)
+            yield page, studio, errors
         finally:
             browser.close()
-            assert "Traceback" not in studio.stop()
+            studio.said = studio.stop()   # what the studio printed as it stopped
+            assert "Traceback" not in studio.said
+
+
+@pytest.fixture
+def page(tmp_path):
+    level = tmp_path / "market.yaml"
+    level.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    with studio_page(level) as (page, _, errors):
+        page.wait_for_selector(".cm-editor")
+        page.wait_for_selector("#play article[data-scene='stall']")
+        yield page, level
     assert errors == []
 
 
@@ -123,55 +133,37 @@ def _visible_in_preview(page) -> bool:
 @pytest.mark.parametrize("size", [(1920, 1080), (1366, 768)], ids=["1920", "1366"])
 def test_after_what_happened_the_choices_show_without_scrolling(tmp_path, size):
     """TRIAL.md: after a "What happened" box, the scene's choices were below the fold."""
-    playwright = pytest.importorskip("playwright.sync_api")
     level = tmp_path / "lunch.yaml"
     level.write_text(TRIAL.read_text(encoding="utf-8"), encoding="utf-8")
-    studio = StudioProcess(level)
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-            page.goto(studio.url)
-            page.wait_for_selector("#play article[data-scene='queue']")
-            for scene in ("tills", "table", "talk", "corridor"):
-                page.locator("#play button[data-choice]").last.click()
-                page.wait_for_selector(f"#play article[data-scene='{scene}']")
-                assert page.locator("#play .happened").count() == 1
-                assert _visible_in_preview(page), scene
-        finally:
-            browser.close()
-            assert "Traceback" not in studio.stop()
+    with studio_page(level, size) as (page, _, _):
+        page.wait_for_selector("#play article[data-scene='queue']")
+        for scene in ("tills", "table", "talk", "corridor"):
+            page.locator("#play button[data-choice]").last.click()
+            page.wait_for_selector(f"#play article[data-scene='{scene}']")
+            assert page.locator("#play .happened").count() == 1
+            assert _visible_in_preview(page), scene
 
 
 def test_a_new_level_column_numbers_nothing_to_play_and_a_studio_that_stopped(tmp_path):
     """TRIAL.md: the problem list gives line:column; a new file with errors does not play the
     starter; when the studio stops, the page says so."""
-    playwright = pytest.importorskip("playwright.sync_api")
     level = tmp_path / "levels" / "lunch.yaml"
-    studio = StudioProcess(level)
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1366, "height": 768})
-            page.goto(studio.url)
-            page.wait_for_selector("#play article[data-scene='first']")   # the starter plays
-            page.locator(".cm-content").click()
-            page.keyboard.press("Control+a")
-            page.keyboard.insert_text(TRIAL.read_text(encoding="utf-8").replace(
-                '"Tell her: it was Jay -> corridor"', "Tell her: it was Jay -> corridor"))
-            page.wait_for_selector("#play .never")
-            text = page.text_content("#play")
-            assert "Nothing to play yet" in text and "The First Scene" not in text
-            line = next(n for n, x in enumerate(TRIAL.read_text().splitlines(), 1)
-                        if "Tell her: it was Jay" in x)
-            assert f"Fix this first (line {line}, column 23)" in text
-            item = page.locator(f"#problems li.error[data-line='{line}']")
-            assert item.text_content().startswith(f"line {line}:23 E001")
-            assert page.locator("#down").is_hidden()
-            studio.proc.terminate()
-            page.wait_for_selector("#down:visible", timeout=10_000)
-            assert "The studio has stopped" in page.text_content("#down")
-        finally:
-            browser.close()
-            err = studio.stop()
-    assert "The studio stopped" in err and "Traceback" not in err
+    with studio_page(level) as (page, studio, _):
+        page.wait_for_selector("#play article[data-scene='first']")   # the starter plays
+        page.locator(".cm-content").click()
+        page.keyboard.press("Control+a")
+        page.keyboard.insert_text(TRIAL.read_text(encoding="utf-8").replace(
+            '"Tell her: it was Jay -> corridor"', "Tell her: it was Jay -> corridor"))
+        page.wait_for_selector("#play .never")
+        text = page.text_content("#play")
+        assert "Nothing to play yet" in text and "The First Scene" not in text
+        line = next(n for n, x in enumerate(TRIAL.read_text().splitlines(), 1)
+                    if "Tell her: it was Jay" in x)
+        assert f"Fix this first (line {line}, column 23)" in text
+        item = page.locator(f"#problems li.error[data-line='{line}']")
+        assert item.text_content().startswith(f"line {line}:23 E001")
+        assert page.locator("#down").is_hidden()
+        studio.proc.terminate()
+        page.wait_for_selector("#down:visible", timeout=10_000)
+        assert "The studio has stopped" in page.text_content("#down")
+    assert "The studio stopped" in studio.said
