@@ -68,11 +68,17 @@ def test_the_campaign_grade_is_reported(capsys, record_property):
     record_property("campaign_prose_grade", prose)
     exact = exact_grade("\n".join(prose_text(lv.level) for lv in LEVELS))
     record_property("campaign_prose_grade_unrounded", exact)
+    kinds = {kind: exact_grade("\n".join(prose_parts(lv.level)[kind] for lv in LEVELS))
+             for kind in PROSE_KINDS}
+    for kind, grade in kinds.items():
+        record_property(f"campaign_{kind}_grade_unrounded", grade)
     with capsys.disabled():
         print(f"\nFlesch-Kincaid grade, whole campaign: {campaign} (aim: 6 to 8); prose alone "
               f"(scenes, replies, endings; no titles or buttons): {prose}, or {exact:.2f} "
               "unrounded; "
-              + ", ".join(f"{level_id} {grade}" for level_id, grade in sorted(grades.items())))
+              + ", ".join(f"{level_id} {grade}" for level_id, grade in sorted(grades.items()))
+              + "\nunrounded, by kind: "
+              + ", ".join(f"{kind} {grade:.2f}" for kind, grade in kinds.items()))
 
 
 def exact_grade(text: str) -> float:
@@ -92,12 +98,22 @@ def test_the_unrounded_grade_agrees_with_textstat_where_nothing_is_rounded():
                                     - 15.59)) < 1e-9
 
 
+PROSE_KINDS = ("scenes", "replies", "endings")
+
+
+def prose_parts(level) -> dict[str, str]:
+    """The running prose by kind: scene texts (with their remembered lines), the replies to
+    choices, and endings. Replies are mostly one or two short sentences after a choice, so
+    they read lower than the scenes: the report shows each."""
+    parts: dict[str, list[str]] = {kind: [] for kind in PROSE_KINDS}
+    for scene in level.scenes.values():
+        parts["scenes"] += [scene.text, *(m.text for m in scene.remembers)]
+        parts["replies"] += [c.reply for c in scene.choices if c.reply]
+    for ending in level.endings.values():
+        parts["endings"] += [ending.text, *(m.text for m in ending.remembers)]
+    return {kind: "\n".join(texts) for kind, texts in parts.items()}
+
+
 def prose_text(level) -> str:
     """The running prose only: scene texts, replies and endings (no titles, no buttons)."""
-    parts = []
-    for scene in level.scenes.values():
-        parts += [scene.text, *(m.text for m in scene.remembers)]
-        parts += [c.reply for c in scene.choices if c.reply]
-    for ending in level.endings.values():
-        parts += [ending.text, *(m.text for m in ending.remembers)]
-    return "\n".join(parts)
+    return "\n".join(prose_parts(level).values())
