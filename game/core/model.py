@@ -55,6 +55,12 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "service_hall": "hall", "sesame_app": "home", "sky_lounge_lift": "hall",
                 "station_gates": "station", "station_gates_woman": "station",
                 "sunday_morning": "home", "sweep_day": "home", "visa_doors": "office",
+                "ahlan_soup": "hall", "bakery_queue": "hall", "boxes_upstairs": "hall",
+                "building_chat": "home", "contacts_stars": "home", "dispute_saved": "home",
+                "fridge_letter": "home",
+                "grey_queue": "street", "kredo_corrected": "home", "kredo_explained": "home",
+                "lantern_window": "street", "lily_slide": "home", "sunday_settings": "home",
+                "tram_morning": "street", "visitor_pass": "office",
                 "vogt_email": "home", "wake_up": "home", "willow_flat": "home",
                 "wristband_parcel": "home"}
 
