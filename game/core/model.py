@@ -55,8 +55,8 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "service_hall": "hall", "sesame_app": "home", "sky_lounge_lift": "hall",
                 "station_gates": "station", "station_gates_woman": "station",
                 "sunday_morning": "home", "sweep_day": "home", "visa_doors": "office",
-                "vogt_email": "home", "wake_up": "home", "willow_flat": "home",
-                "wristband_parcel": "home"}
+                "vogt_email": "home", "volunteer_door": "home", "wake_up": "home",
+                "willow_flat": "home", "work_notice": "office", "wristband_parcel": "home"}
 
 
 class _Model(BaseModel):
