@@ -50,7 +50,7 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "guo_door_camera": "home", "health_code_gates": "station", "homework_table": "home",
                 "hospital_wait": "hall", "hotel_desk": "office", "lecture_room": "hall",
                 "lift_poster": "home", "lily_profile": "home", "manager_screen": "office",
-                "meter_call": "home", "new_flat": "home", "night_chat": "home",
+                "meter_call": "home", "night_chat": "home", "night_petition": "home",
                 "night_game": "home", "noodle_bar": "hall",
                 "rating_list": "home", "reminder_letter": "home", "school_office": "hall",
                 "service_hall": "hall", "sesame_app": "home", "sky_lounge_lift": "hall",
