@@ -48,7 +48,7 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "flat_viewing": "hall", "four_messages": "home", "gdpr_answers": "home",
                 "crooked_tiles": "home", "guo_asks": "street", "guo_door": "home",
                 "guo_door_camera": "home", "health_code_gates": "station", "homework_table": "home",
-                "hospital_wait": "hall", "hotel_desk": "office", "lecture_room": "hall",
+                "hospital_one_foot": "hall", "hospital_wait": "hall", "hotel_desk": "office", "lecture_room": "hall",
                 "lift_coats": "home", "lift_poster": "home", "lily_profile": "home", "manager_screen": "office",
                 "meter_call": "home", "night_chat": "home", "night_petition": "home",
                 "night_game": "home", "noodle_bar": "hall",
