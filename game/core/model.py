@@ -51,7 +51,7 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "hospital_one_foot": "hall", "hospital_wait": "hall", "hotel_desk": "office", "lecture_room": "hall",
                 "lift_coats": "home", "lift_poster": "home", "lily_profile": "home", "manager_screen": "office",
                 "meter_call": "home", "night_chat": "home", "night_petition": "home",
-                "night_game": "home", "noodle_bar": "hall",
+                "night_five_stars": "home", "night_game": "home", "noodle_bar": "hall",
                 "rating_list": "home", "reminder_letter": "home", "school_office": "hall",
                 "service_hall": "hall", "sesame_app": "home", "sky_lounge_lift": "hall",
                 "station_gates": "station", "station_gates_woman": "station",
