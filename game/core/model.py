@@ -43,7 +43,7 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "school": "hall", "appeal_office": "hall", "hospital": "hall",
                 "courtroom": "hall", "gym": "hall",
                 # the pictures in assets/art (docs/ART.md's Place column)
-                "albers_boiler": "home", "chip_desk": "office", "city_pool": "hall",
+                "albers_boiler": "home", "certificate_drawer": "home", "chip_desk": "office", "city_pool": "hall",
                 "court_text": "home", "date_table": "hall", "desk_phone": "office",
                 "flat_viewing": "hall", "four_messages": "home", "gdpr_answers": "home",
                 "crooked_tiles": "home", "guo_asks": "street", "guo_door": "home",
