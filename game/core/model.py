@@ -43,22 +43,25 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "school": "hall", "appeal_office": "hall", "hospital": "hall",
                 "courtroom": "hall", "gym": "hall",
                 # the pictures in assets/art (docs/ART.md's Place column)
-                "albers_boiler": "home", "certificate_drawer": "home", "chip_desk": "office", "city_pool": "hall",
+                "certificate_drawer": "home", "crooked_tiles": "home", "guo_asks": "street",
+                "health_code_gates": "station", "hospital_one_foot": "hall",
+                "lift_coats": "home", "night_five_stars": "home", "night_petition": "home",
+                "sunday_contacts": "home", "upheld_letter": "home", "volunteer_door": "home",
+                "work_notice": "office",
+                "albers_boiler": "home", "chip_desk": "office", "city_pool": "hall",
                 "court_text": "home", "date_table": "hall", "desk_phone": "office",
                 "flat_viewing": "hall", "four_messages": "home", "gdpr_answers": "home",
-                "crooked_tiles": "home", "guo_asks": "street", "guo_door": "home",
-                "guo_door_camera": "home", "health_code_gates": "station", "homework_table": "home",
-                "hospital_one_foot": "hall", "hospital_wait": "hall", "hotel_desk": "office", "lecture_room": "hall",
-                "lift_coats": "home", "lift_poster": "home", "lily_profile": "home", "manager_screen": "office",
-                "meter_call": "home", "night_chat": "home", "night_petition": "home",
-                "night_five_stars": "home", "night_game": "home", "noodle_bar": "hall",
+                "guo_door": "home", "guo_door_camera": "home", "homework_table": "home",
+                "hospital_wait": "hall", "hotel_desk": "office", "lecture_room": "hall",
+                "lift_poster": "home", "lily_profile": "home", "manager_screen": "office",
+                "meter_call": "home", "night_chat": "home",
+                "night_game": "home", "noodle_bar": "hall",
                 "rating_list": "home", "reminder_letter": "home", "school_office": "hall",
                 "service_hall": "hall", "sesame_app": "home", "sky_lounge_lift": "hall",
                 "station_gates": "station", "station_gates_woman": "station",
-                "sunday_contacts": "home", "sunday_morning": "home", "sweep_day": "home",
-                "upheld_letter": "home", "visa_doors": "office",
-                "vogt_email": "home", "volunteer_door": "home", "wake_up": "home",
-                "willow_flat": "home", "work_notice": "office", "wristband_parcel": "home"}
+                "sunday_morning": "home", "sweep_day": "home", "visa_doors": "office",
+                "vogt_email": "home", "wake_up": "home", "willow_flat": "home",
+                "wristband_parcel": "home"}
 
 
 class _Model(BaseModel):
