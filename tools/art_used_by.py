@@ -59,9 +59,17 @@ def used_by(levels=None) -> dict[str, list[str]]:
 def render(text: str, users: dict[str, list[str]]) -> str:
     """ART.md with each picture row's last cell replaced by its users."""
     def cell(match: re.Match) -> str:
-        names = ", ".join(users.get(match.group(2), [])) or "(none)"
+        names = ", ".join(users.get(match.group(2), [])) or _old_names(match.group(2))
         return f"{match.group(1)}{names}{match.group(4)}"
     return ROW.sub(cell, text)
+
+
+def _old_names(picture: str) -> str:
+    """For a picture no bundled level shows: the old names that still show it, if any."""
+    from game.content.pictures import OLD_NAMES
+    old = sorted(name for name, shows in OLD_NAMES.items() if shows == picture)
+    return "the old name" + ("s " if len(old) > 1 else " ") + ", ".join(
+        f"`{name}`" for name in old) if old else "(none)"
 
 
 def figures(levels=None) -> list[str]:

@@ -35,7 +35,7 @@ OLD_NAMES = {
     "bedroom": "night_game", "kitchen": "meter_call", "street": "plum_street",
     "crossing": "harbour_road", "station": "station_gates", "airport": "station_gates",
     "office": "hotel_desk", "school": "school_office", "bank": "reminder_letter",
-    "appeal_office": "service_hall", "cafe": "noodle_bar", "phone": "points_app",
+    "appeal_office": "service_hall", "cafe": "noodle_bar", "phone": "sunday_contacts",
     "apartment": "guo_door", "hospital": "hospital_wait", "square": "big_screen",
     "park": "plum_street", "car": "hop_rain", "gym": "city_pool",
     "courtroom": "court_text", "border": "station_gates",
