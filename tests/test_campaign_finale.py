@@ -161,7 +161,7 @@ def test_a_deed_reads_as_one_sentence_and_says_when_the_score_moved_unseen():
              Deed("Day Zero", "Saturday", "Say nothing?", (), 0, (2, 1), scored=False))
     lines = finale_lines(Finale(("a", "b"), ((), ()), 0, deeds))
     assert ("The Pilot City, Thursday, 4:10. You chose: Drive him now. The bill will be late. "
-            "Seen by Bank records. Your score: -20.") in lines
+            "Seen by Bank records. Your score: −20.") in lines   # the score card's minus sign
     assert ("Sesame, Saturday. You chose: Go and carry boxes. No sensor recorded it, yet your "
             "score moved: +20.") in lines
     assert "Day Zero, Saturday. You chose: Say nothing? Nothing was counting." in lines
@@ -200,3 +200,18 @@ def test_ratings_by_people_are_named_with_what_each_chapter_kept():
     text = "\n".join(finale_lines(finale))
     assert "Sesame: people you met rated you 4 times, and the ratings were kept." in text
     assert "Day Zero: nothing recorded you." in text
+
+
+def test_the_finale_says_which_chapter_left_you_on_a_list():
+    """Seen in play: the Pilot City ended with the player on the Untrustworthy list, and the
+    finale named only the cameras and the bank."""
+    zero = _play(new_game(_level("day_zero"), "professional"))
+    city = _play(new_game(_level("pilot_city"), "professional", "documented", carry=zero),
+                 ("ignore", "done"))   # the court's text ignored, the report taken, no payment
+    assert city.blacklisted
+    finale = campaign_finale([zero, city])
+    assert finale.listed == ("", "Untrustworthy list")
+    lines = finale_lines(finale)
+    city_line = next(line for line in lines if line.startswith("The Pilot City: "))
+    assert city_line.endswith(". You ended the chapter on the Untrustworthy list.")
+    assert "Day Zero: nothing recorded you." in lines   # not listed: no clause

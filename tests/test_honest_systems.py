@@ -1,7 +1,7 @@
 """The Pilot City's two rulesets, told apart by playing them (issue 15).
 
 The all-candid professional complains about the lift, keeps a listed friend, crosses on red,
-signs the bus petition, drives Zhou's mother to hospital (the bill is late), posts about the
+signs the bus petition, drives Zhou to hospital (the bill is late), posts about the
 queue, pays the court, plays on, and takes Mei to the beach. Under "What is documented" (the
 default) they are never listed and lose no door for speaking, petitioning or helping; points
 come off only for recorded violations. Under "What the articles describe" the same choices

@@ -45,6 +45,7 @@ class Finale:
     shown_but_off: int   # choices made under a shown watcher that no sensor recorded
     deeds: tuple[Deed, ...]
     rated: tuple[int, ...] = ()   # per chapter: how many of your choices people rated
+    listed: tuple[str, ...] = ()  # per chapter: the list you ended it on, or "" if none
 
 
 def campaign_finale(states: Sequence[State]) -> Finale | None:
@@ -55,17 +56,25 @@ def campaign_finale(states: Sequence[State]) -> Finale | None:
     knew: list[tuple[Knew, ...]] = []
     deeds: list[Deed] = []
     rated: list[int] = []
+    listed: list[str] = []
     off = 0
     for index, state in enumerate(states):
         title = state.played.title
         rows = transparency_report(state)
         knew.append(_systems(rows))
         rated.append(sum(1 for r in rows if any(c.cause == "rating" for c in r.changes)))
+        listed.append(_listed_on(state))
         off += sum(1 for r in rows if r.watchers_shown and not r.seen_by)
         deeds += [Deed(title, r.scene_title, r.choice_text, r.seen_by, _own(r), (index, r.step),
                        r.scored) for r in rows]
     return Finale(tuple(st.played.title for st in states), tuple(knew), off, _three(deeds),
-                  tuple(rated))
+                  tuple(rated), tuple(listed))
+
+
+def _listed_on(state: State) -> str:
+    """The name of the list a finished chapter left the player on, or "" if none."""
+    blacklist = state.played.blacklist
+    return blacklist.name if state.blacklisted and blacklist is not None else ""
 
 
 def _own(row: ReportRow) -> int:
@@ -104,13 +113,15 @@ def finale_lines(finale: Finale) -> list[str]:
     what each system knew, three things the player did, and the last question."""
     lines = [s.FINALE_INTRO.format(count=len(finale.chapters)), ""]
     rated = finale.rated or (0,) * len(finale.chapters)
-    for chapter, knew, people in zip(finale.chapters, finale.knew, rated):
+    listed = finale.listed or ("",) * len(finale.chapters)
+    for chapter, knew, people, on_list in zip(finale.chapters, finale.knew, rated, listed):
         systems = [s.FINALE_SYSTEM.format(system=k.system, times=_times(k.times),
                                           unshown=_unshown(k)) for k in knew]
         if people:   # a person's stars are not a sensor, but they were kept all the same
             systems.append(s.FINALE_RATED.format(times=_times(people)))
-        lines.append(s.FINALE_KNEW.format(chapter=_titled(chapter, ":"),
-                                          systems="; ".join(systems) or s.FINALE_NOBODY))
+        line = s.FINALE_KNEW.format(chapter=_titled(chapter, ":"),
+                                    systems="; ".join(systems) or s.FINALE_NOBODY)
+        lines.append(f"{line} {s.FINALE_LISTED.format(name=on_list)}" if on_list else line)
     if finale.shown_but_off:
         lines.append(s.FINALE_SHOWN_OFF.format(n=_times(finale.shown_but_off)))
     lines += ["", s.FINALE_DEEDS]
@@ -155,4 +166,5 @@ def _times(n: int) -> str:
 
 
 def _delta(n: int) -> str:
-    return s.FINALE_NO_CHANGE if n == 0 else f"{n:+d}"
+    """+20, −30 (the minus sign the score card uses), or "no change"."""
+    return s.FINALE_NO_CHANGE if n == 0 else f"{n:+d}".replace("-", s.MINUS)

@@ -143,6 +143,7 @@ FINALE_NEVER_SHOWN = " (never shown on your screen)"
 FINALE_NOBODY = "nothing recorded you"
 FINALE_RATED = "people you met rated you {times}, and the ratings were kept"
 FINALE_SHOWN_OFF = "And {n}, a watcher was on your screen while nothing recorded you at all."
+FINALE_LISTED = "You ended the chapter on the {name}."   # name: the level's blacklist name
 FINALE_DEEDS = "Three things you did:"
 #: chapter: its title and a comma (finale._titled); choice: a whole sentence
 FINALE_DEED = "{chapter} {scene}. You chose: {choice} {what}"
@@ -154,5 +155,6 @@ FINALE_ONCE = "once"
 FINALE_TWICE = "twice"
 FINALE_TIMES = "{n} times"
 FINALE_NO_CHANGE = "no change"
+MINUS = "−"   # the minus sign of a score change, as the score card shows it (−30)
 FINALE_QUESTION = ("Mei has a phone of her own now. Which of these three would you still have "
                    "done if nobody had been counting, and what will you tell her about the rest?")
