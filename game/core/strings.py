@@ -156,3 +156,7 @@ FINALE_TIMES = "{n} times"
 FINALE_NO_CHANGE = "no change"
 FINALE_QUESTION = ("Mei has a phone of her own now. Which of these three would you still have "
                    "done if nobody had been counting, and what will you tell her about the rest?")
+
+#: The mark on a remembered line (`core.recall`), in every front end: the line is from an
+#: earlier chapter of the campaign.
+REMEMBERED = "From an earlier chapter"

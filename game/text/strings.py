@@ -9,6 +9,9 @@ WIDTH = 78
 # ---------------------------------------------------------------- the scene
 WHO = "You play: {persona}. Rules: {ruleset}."
 SCENE_TITLE = "== {title} =="
+#: Above a remembered line (`core.recall`), which is indented under it.
+REMEMBERED = "{label}:"
+REMEMBERED_INDENT = "    "
 FINALE_HEAD = "==== {title} ===="
 WATCHING = "Watching: {names}"
 WATCHING_NOBODY = "Watching: no one you can see"
