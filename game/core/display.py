@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from . import strings
 from .state import State
 
-SILENT = ("delayed", "hidden")   # legibilities that show no change as it happens
+#: The legibility while the level's `score.seen_while` does not hold (the app is deleted),
+#: and of an ending whose text says the player no longer sees the score.
+NO_LONGER_SHOWN = "no_longer_shown"
+SILENT = ("delayed", "hidden", NO_LONGER_SHOWN)   # legibilities that show no change as it happens
 
 
 @dataclass(frozen=True)
@@ -24,7 +27,15 @@ class ScoreDisplay:
 
 
 def legibility(state: State) -> str:
-    return state.played.rulesets[state.ruleset].legibility
+    """How much of the score the player sees now: the ruleset's legibility, or
+    NO_LONGER_SHOWN while the level's `score.seen_while` does not hold."""
+    level = state.played
+    seen = level.score.seen_while
+    if seen is not None:
+        from .conditions import holds     # conditions reads `legibility`
+        if not holds(seen, level, state):
+            return NO_LONGER_SHOWN
+    return level.rulesets[state.ruleset].legibility
 
 
 def shown(mode: str, delta: int, told: str | None) -> tuple[int | None, str | None]:

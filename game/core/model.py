@@ -184,6 +184,10 @@ class ScoreRules(_Model):
     min: Whole = Field(0, description="The score can never go below this.")
     max: Whole = Field(1300, description="The score can never go above this.")
     tiers: list[Tier] = Field(default_factory=list, description="Tiers, any order.")
+    seen_while: Condition | None = Field(None, description=(
+        "The player sees the score only while this holds, under every ruleset (e.g. "
+        "`{not: {flag: opted_out}}`: the app that showed it is deleted). Otherwise the "
+        "score still moves, unseen: no number, stars, tier, change or statement shows."))
 
 
 class Service(_Model):

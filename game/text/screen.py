@@ -7,6 +7,7 @@ from __future__ import annotations
 import textwrap
 
 from ..core import ChoiceView, State, Told, scene_told, score_display, services
+from ..core.display import NO_LONGER_SHOWN
 from ..core.strings import REMEMBERED
 from . import strings as s
 
@@ -48,6 +49,8 @@ def score_lines(state: State) -> list[str]:
         lines = [s.SCORE_NUMBER.format(number=shown.number)]
     elif shown.stars is not None:
         lines = [stars_text(shown.stars)]
+    elif shown.legibility == NO_LONGER_SHOWN:
+        lines = [s.SCORE_OFF_SCREEN]
     else:
         lines = [s.SCORE_HIDDEN]
     if shown.tier:

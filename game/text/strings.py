@@ -18,6 +18,7 @@ WATCHING_NOBODY = "Watching: no one you can see"
 SCORE_NUMBER = "Score: {number}"
 SCORE_STARS = "Score: {stars} ({count} of 5)"
 SCORE_HIDDEN = "Score: hidden"
+SCORE_OFF_SCREEN = "Score: not on your screen"   # the level's `score.seen_while` does not hold
 TIER = "Tier: {name}"
 MONEY = "Money: {money}"
 ON_LIST = "You are on the {name}."

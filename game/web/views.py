@@ -10,7 +10,7 @@ from ..classroom.svg import score_chart
 from ..core import choices, ending_told, scene_told, score_display, services
 from ..core import debrief as core_debrief
 from ..core.changes import final_display, final_words
-from ..core.display import legibility
+from ..core.display import NO_LONGER_SHOWN, legibility
 from ..core.events import Watched
 from ..content.pictures import OLD_NAMES, bundled_names, is_own
 from ..core.strings import moment_line
@@ -29,6 +29,8 @@ def score_view(state) -> dict:
         words = str(shown.number)
     elif shown.stars is not None:
         words = stars_text(shown.stars).removeprefix("Score: ")
+    elif shown.legibility == NO_LONGER_SHOWN:
+        words = ts.SCORE_OFF_SCREEN.removeprefix("Score: ")
     else:
         words = ts.SCORE_HIDDEN.removeprefix("Score: ")
     return {"words": words, "tier": shown.tier}

@@ -1,0 +1,55 @@
+"""A level's `score.seen_while`: the player sees the score only while it holds, under every
+ruleset. Sesame's holds until the app is deleted: after "Delete Sesame" the card no longer
+shows "643, Tier: Fair" (or stars), Jade Credit's statements stop, and reinstalling brings
+the score back where it was."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import play
+from game.content import load_level
+from game.core import new_game, score_display, start_at
+from game.core.display import NO_LONGER_SHOWN
+from game.core.events import ScoreChanged, StatementShown
+from game.text import strings as ts
+from game.text.screen import score_lines
+
+SESAME = load_level(Path(__file__).parent.parent / "levels" / "sesame.yaml").level
+
+
+def _at(scene: str, ruleset: str):
+    return start_at(new_game(SESAME, "professional", ruleset), scene)
+
+
+def _unseen(state) -> bool:
+    shown = score_display(state)
+    return (shown.number, shown.stars, shown.tier, shown.legibility) == \
+        (None, None, None, NO_LONGER_SHOWN)
+
+
+@pytest.mark.parametrize("ruleset", ["stars", "partner_data"])
+def test_after_deleting_sesame_no_score_shows_under_either_ruleset(ruleset):
+    sunday = _at("sunday", ruleset)
+    assert not _unseen(sunday)
+    deleted = play(sunday, "delete")
+    assert _unseen(deleted.state)
+    later = play(deleted.state, "stay", "coach")         # to Monday and the ending
+    assert _unseen(play(deleted.state, "stay").state)
+    shown = [e for e in deleted.events + later.events
+             if isinstance(e, StatementShown) or
+             (isinstance(e, ScoreChanged) and e.shown_text is not None)]
+    assert shown == []                   # nothing of the score reaches the player
+    assert score_lines(play(deleted.state, "stay").state) == [ts.SCORE_OFF_SCREEN]
+
+
+def test_under_jade_the_score_still_moves_unseen_and_reinstalling_shows_it_again():
+    deleted = play(_at("sunday", "partner_data"), "delete", "stay").state
+    assert deleted.score < _at("sunday", "partner_data").score      # delete_app: -30, later
+    back = play(_at("sunday", "stars"), "delete", "reinstall").state
+    assert not _unseen(back) and score_display(back).stars is not None
+
+
+def test_a_game_that_never_deletes_the_app_shows_the_score():
+    assert score_display(_at("zhou", "stars")).stars is not None
