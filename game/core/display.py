@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import strings
+from .conditions import NO_LONGER_SHOWN, legibility
 from .state import State
 
-#: The legibility while the level's `score.seen_while` does not hold (the app is deleted),
-#: and of an ending whose text says the player no longer sees the score.
-NO_LONGER_SHOWN = "no_longer_shown"
+__all__ = ["NO_LONGER_SHOWN", "SILENT", "ScoreDisplay", "legibility", "score_display", "shown",
+           "stars_for"]
+
 SILENT = ("delayed", "hidden", NO_LONGER_SHOWN)   # legibilities that show no change as it happens
 
 
@@ -24,18 +25,6 @@ class ScoreDisplay:
     stars: float | None
     tier: str | None
     legibility: str
-
-
-def legibility(state: State) -> str:
-    """How much of the score the player sees now: the ruleset's legibility, or
-    NO_LONGER_SHOWN while the level's `score.seen_while` does not hold."""
-    level = state.played
-    seen = level.score.seen_while
-    if seen is not None:
-        from .conditions import holds     # conditions reads `legibility`
-        if not holds(seen, level, state):
-            return NO_LONGER_SHOWN
-    return level.rulesets[state.ruleset].legibility
 
 
 def shown(mode: str, delta: int, told: str | None) -> tuple[int | None, str | None]:
