@@ -27,7 +27,7 @@ class EndingScreen(Screen):
     hint = S.HINT_ENDING
     def __init__(self, app, session, chapter=None, after=()):
         """`after`: (label, intent) for each way on besides the debrief, from
-        `game.ui.flow.after_chapter`; the buttons show them last first."""
+        `game.ui.onward.after_chapter`; the buttons show them last first."""
         super().__init__(app)
         self.session, self.chapter, self.after = session, chapter, list(after)
         self.ending = session.ending
