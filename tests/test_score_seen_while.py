@@ -53,3 +53,11 @@ def test_under_jade_the_score_still_moves_unseen_and_reinstalling_shows_it_again
 
 def test_a_game_that_never_deletes_the_app_shows_the_score():
     assert score_display(_at("zhou", "stars")).stars is not None
+
+
+def test_on_thursday_before_the_gold_tab_appears_no_stars_show_and_from_friday_they_do():
+    """A scene's `score_shown: false`: Sesame's Thursday comes before the app exists."""
+    thursday = new_game(SESAME, "professional", "stars")
+    assert thursday.scene == "mei_form" and _unseen(thursday)
+    friday = play(thursday, "promise").state
+    assert friday.scene == "sesame" and score_display(friday).stars is not None

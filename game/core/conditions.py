@@ -106,10 +106,13 @@ def holds(cond: Condition | None, level: Level, state: State) -> bool:
 
 def legibility(state: State) -> str:
     """How much of the score the player sees now: the ruleset's legibility, or
-    NO_LONGER_SHOWN while the level's `score.seen_while` does not hold. Here, not in
-    `display` (which gives it on), because the lock reasons read it too."""
+    NO_LONGER_SHOWN in a scene whose `score_shown` is false and while the level's
+    `score.seen_while` does not hold. Here, not in `display` (which gives it on), because
+    the lock reasons read it too."""
     level = state.played
-    if not holds(level.score.seen_while, level, state):
+    scene = level.scenes.get(state.scene) if state.scene is not None else None
+    if (scene is not None and not scene.score_shown) or \
+            not holds(level.score.seen_while, level, state):
         return NO_LONGER_SHOWN
     return level.rulesets[state.ruleset].legibility
 

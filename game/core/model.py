@@ -389,6 +389,10 @@ class Scene(_Model):
     choices: list[Choice] = Field(min_length=1, description="At least one choice.")
     remembers: list[Memory] = Field(default_factory=list, description=(
         "Lines added to the text when an earlier chapter went a certain way."))
+    score_shown: bool = Field(True, description=(
+        "false when the player has no score on screen in this scene (the app that shows it "
+        "is not there yet): nothing of the score shows here, as while `score.seen_while` "
+        "does not hold."))
 
 
 class Ending(_Model):
