@@ -4,6 +4,7 @@ shows "643, Tier: Fair" (or stars), Jade Credit's statements stop, and reinstall
 the score back where it was."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,29 @@ def test_on_thursday_before_the_gold_tab_appears_no_stars_show_and_from_friday_t
     assert thursday.scene == "mei_form" and _unseen(thursday)
     friday = play(thursday, "promise").state
     assert friday.scene == "sesame" and score_display(friday).stars is not None
+
+
+def test_the_window_card_after_deleting_says_the_score_is_not_on_your_screen(tmp_path,
+                                                                             monkeypatch):
+    for name in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER"):
+        monkeypatch.setenv(name, "dummy")
+    monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path))
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui import strings as S
+    from game.ui.app import App
+    from game.ui.screens.play import PlayScreen
+    from game.ui.session import Session
+    from game.ui.settings import Settings
+    from game.ui.testing import drawn_text
+    session = Session(SESAME, "professional", "partner_data", start_scene="sunday")
+    session.choose("delete")
+    app = App(window_size=(1280, 720), settings=Settings(text_speed="instant"), persist=False)
+    app.push(PlayScreen(app, session, None))
+    for _ in range(4):
+        app.frame(dt=1 / 60)
+    app.top.invalidate()
+    with drawn_text() as audit:
+        app.render()
+    drawn = [line for line, *_ in audit]
+    assert S.SCORE_OFF_SCREEN in drawn
+    assert str(session.state.shown_score) not in drawn and not any("Tier" in t for t in drawn)
