@@ -54,14 +54,14 @@ def test_playing_the_scored_chapter_again_as_another_person_still_compares_with_
     # rules): the second run lost Day Zero's answers, and said there was nothing to compare
     from types import SimpleNamespace
 
-    from game.ui.flow import _carry_for, remember_finished
+    from game.ui.flow import carry_for, remember_finished
     app = SimpleNamespace(carry=None)
     zero, city = _level("day_zero"), _level("pilot_city")
     day_zero = _play(new_game(zero, "professional"), candid=True)
     remember_finished(app, day_zero)
-    first = _play(new_game(city, "professional", "articles", carry=_carry_for(app, city)),
+    first = _play(new_game(city, "professional", "articles", carry=carry_for(app, city)),
                   candid=False)
     remember_finished(app, first)
-    second = _play(new_game(city, "migrant", "documented", carry=_carry_for(app, city)),
+    second = _play(new_game(city, "migrant", "documented", carry=carry_for(app, city)),
                    candid=False)
     assert chilling_effect(second).pairs == 6

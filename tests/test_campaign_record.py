@@ -48,7 +48,7 @@ def _finish(app, level_id, persona, ruleset=None, candid=True):
     """Play a chapter to its end with the carry the window gives it, and finish it as the
     window does."""
     chapter = levels.find(level_id)
-    carry = flow._carry_for(app, chapter.level)
+    carry = flow.carry_for(app, chapter.level)
     state = _play(new_game(chapter.level, persona, ruleset, carry=carry), candid)
     flow.remember_finished(app, state, chapter)
     return state
@@ -94,13 +94,13 @@ def test_a_new_window_the_next_day_brings_back_the_carry_the_memory_and_the_fina
     zero, city = _two_chapters(first)
     last = levels.bundled()[-1]
     sesame = levels.find("sesame").level
-    same_window = new_game(sesame, carry=flow._carry_for(first, sesame))
+    same_window = new_game(sesame, carry=flow.carry_for(first, sesame))
 
     again = _started()                                       # the next lesson: a new window
     assert flow.finale_action(again, last) == [(S.TO_FINALE, intents.ToFinale())]
     finale = campaign_finale(flow.campaign_states(again))
     assert finale is not None and finale.chapters == ("Day Zero", "The Pilot City")
-    started = new_game(sesame, carry=flow._carry_for(again, sesame))
+    started = new_game(sesame, carry=flow.carry_for(again, sesame))
     assert [b for b in started.baselines if not b.scored] == list(zero.baselines)
     assert started.baselines == city.baselines == same_window.baselines
     assert started.memory == same_window.memory

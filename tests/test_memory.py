@@ -8,7 +8,7 @@ import json
 from conftest import base_level, play
 from game.content import load_text
 from game.content.campaign import check_campaign
-from game.core import State, ending_text, new_game, scene_text
+from game.core import State, choices, ending_text, ending_told, new_game, scene_text, scene_told
 from game.core.engine import remembered
 from game.text.session import play_campaign
 
@@ -143,3 +143,46 @@ def test_a_line_needs_exactly_one_of_if_and_unless_with_a_dot():
     assert no_dot.level is None and "with a dot" in no_dot.format()
     assert "Remembering earlier chapters" in no_dot.format()
     assert "second.yaml:" in no_dot.format()
+
+
+# ---------------------------------------------------------------- marked in each front end
+# The remembered lines come apart from the text (`scene_told`, `ending_told`), so every front
+# end shows them after it, marked "From an earlier chapter".
+
+def _second_helped() -> State:
+    return new_game(base_level(SECOND), carry=_first_played("help", "walk"))
+
+
+def test_told_keeps_the_remembered_lines_apart_from_the_text():
+    told = scene_told(_second_helped())
+    assert told.text == "The light is red and the road is empty."
+    assert told.remembered == ("The old man waves from across the road.",)
+    assert ending_told(new_game(base_level(SECOND)), "home").remembered == ()
+
+
+def test_the_text_mode_marks_a_remembered_line_and_indents_it_under_the_mark():
+    from game.core.strings import REMEMBERED
+    from game.text.screen import scene_lines
+    state = _second_helped()
+    lines = scene_lines(state, choices(state))
+    mark = lines.index(f"{REMEMBERED}:")
+    assert lines[mark - 1] == ""
+    assert lines[mark + 1] == "    The old man waves from across the road."
+    assert "The light is red and the road is empty." in lines[:mark]
+
+
+def test_the_browser_marks_a_remembered_line_after_the_text():
+    import jinja2
+
+    from game.web import strings as W
+    from game.web import views
+    from game.web.app import HERE
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
+    state = _second_helped()
+    scene = views.scene_view(state)
+    assert scene["paragraphs"] == ["The light is red and the road is empty."]
+    page = env.get_template("play.html").render(
+        scene=scene, status={"score": {"words": "900"}}, W=W, K={}, TS={}, chapter="Second")
+    text, aside = page.index("The light is red"), page.index('<aside class="remembered"')
+    assert text < aside < page.index(W.REMEMBERED, aside) < \
+        page.index("The old man waves from across the road.")

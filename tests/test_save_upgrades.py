@@ -6,6 +6,7 @@ itself is also proved with made-up versions passed to `upgrade`; nothing in the 
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -108,3 +109,48 @@ def test_a_step_that_is_missing_leaves_older_versions_refused():
         upgrade({"version": 1, "steps": []}, {1: _noting(1), 3: _noting(3)}, current=4)
     assert upgrade({"version": 3, "steps": []}, {1: _noting(1), 3: _noting(3)}, current=4) == {
         "version": 4, "steps": [3]}
+
+
+# ---------------------------------------------------------------- a save whose rules are gone
+
+V1_PILOT_RULES = ROOT / "tests" / "fixtures" / "saves" / "v1_pilot_city_pilot_rules.json"
+PILOT_CITY = ROOT / "levels" / "pilot_city.yaml"
+
+
+def _pilot_city():
+    text = PILOT_CITY.read_text(encoding="utf-8")
+    loaded = load_text(text, str(PILOT_CITY))
+    assert loaded.level is not None, loaded.format()
+    return loaded.level, saves.level_hash(text)
+
+
+def test_a_save_under_the_pilot_citys_old_rules_goes_on_at_its_scene_under_the_first_rules():
+    """A real autosave of The Pilot City under its old `pilot` rules, two choices in, at
+    `network`, which the chapter still has: it went back to the start of the chapter and
+    said "your scene is gone"."""
+    save = saves.read_file(V1_PILOT_RULES)
+    assert json.loads(save.state)["ruleset"] == "pilot"
+    level, current = _pilot_city()
+    assert "pilot" not in level.rulesets
+    resumed = saves.resume(save, level, current)
+    first = next(iter(level.rulesets))
+    assert (resumed.state.scene, resumed.state.ruleset) == ("network", first)
+    assert resumed.state.step == save.step == 2 and resumed.state.score == 1009
+    assert resumed.log_kept
+    assert resumed.note == saves.CHANGED_RULES.format(rules=level.rulesets[first].name)
+    assert "gone" in resumed.note and "same scene" in resumed.note
+    view = next(v for v in choices(resumed.state) if v.available)
+    assert choose(resumed.state, view.id).state.step == 3
+
+
+def test_when_the_scene_is_gone_too_the_chapter_starts_again_and_says_both_are_gone():
+    save = saves.read_file(V1_PILOT_RULES)
+    data = json.loads(save.state)
+    gone = dataclasses.replace(save, state=json.dumps(data | {"scene": "old_square",
+                                                              "visited": ["old_square"]}))
+    level, current = _pilot_city()
+    resumed = saves.resume(gone, level, current)
+    first = next(iter(level.rulesets))
+    assert resumed.state.scene == level.start and resumed.state.ruleset == first
+    assert resumed.state.score == 1009 and not resumed.log_kept
+    assert resumed.note == saves.CHANGED_RULES_RESTART.format(rules=level.rulesets[first].name)

@@ -65,6 +65,7 @@ def _after_every_choice(level: Level, numbers: dict) -> tuple[set, set]:
     everywhere: set = set()
     for service in level.services.values():
         condition_reads(service.needs, everywhere, numbers)
+    condition_reads(level.score.seen_while, everywhere, numbers)   # what the player sees
     if level.blacklist is not None:
         condition_reads(level.blacklist.when, everywhere, numbers)
         effects_reads(level.blacklist.effects, everywhere, numbers)

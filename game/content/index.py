@@ -142,6 +142,8 @@ def build_index(level: Level) -> Index:
     for eid, ending in level.endings.items():
         if ending.when is not None:
             _condition(ending.when, ("endings", eid, "when"), index)
+    if level.score.seen_while is not None:
+        _condition(level.score.seen_while, ("score", "seen_while"), index)
     if level.blacklist is not None:
         if level.blacklist.when is not None:
             _condition(level.blacklist.when, ("blacklist", "when"), index)

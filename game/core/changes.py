@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .display import ScoreDisplay, score_display, shown
+from .display import NO_LONGER_SHOWN, ScoreDisplay, legibility, score_display, shown
 from .effects import effects_writes
 from .state import State
 
@@ -108,7 +108,7 @@ def last_choice(state: State) -> ChoiceScore | None:
     if not state.records:
         return None
     step = state.records[-1].step
-    mode = state.played.rulesets[state.ruleset].legibility
+    mode = legibility(state)
     earlier = [p for p in state.history if p.step < step]
     before = earlier[-1].score if earlier else state.history[0].score
     return _choice_score(mode, step, before, [p for p in state.history if p.step == step])
@@ -126,10 +126,6 @@ def scene_is_quiet(state: State) -> bool:
 
 def _moves_score(effects) -> bool:
     return any(use.part == "score" for use in effects_writes(effects))
-
-
-#: The legibility of an ending whose text says the player no longer sees the score.
-NO_LONGER_SHOWN = "no_longer_shown"
 
 
 def final_display(state: State) -> ScoreDisplay | None:

@@ -15,9 +15,12 @@ from functools import partial
 from typing import Any, Callable, Iterator, NamedTuple
 
 from . import strings
-from .display import legibility
 from .model import Condition, Level
 from .state import State
+
+#: The legibility while the level's `score.seen_while` does not hold (the app is deleted),
+#: and of an ending whose text says the player no longer sees the score.
+NO_LONGER_SHOWN = "no_longer_shown"
 
 _NUMBERS_SHOWN = ("exact", "delayed")
 Test = Callable[[Level, State], bool]
@@ -99,6 +102,19 @@ def test_of(cond: Condition) -> Test:
 def holds(cond: Condition | None, level: Level, state: State) -> bool:
     """Whether a condition holds now. No condition always holds."""
     return True if cond is None else test_of(cond)(level, state)
+
+
+def legibility(state: State) -> str:
+    """How much of the score the player sees now: the ruleset's legibility, or
+    NO_LONGER_SHOWN in a scene whose `score_shown` is false and while the level's
+    `score.seen_while` does not hold. Here, not in `display` (which gives it on), because
+    the lock reasons read it too."""
+    level = state.played
+    scene = level.scenes.get(state.scene) if state.scene is not None else None
+    if (scene is not None and not scene.score_shown) or \
+            not holds(level.score.seen_while, level, state):
+        return NO_LONGER_SHOWN
+    return level.rulesets[state.ruleset].legibility
 
 
 def why_not(cond: Condition, level: Level, state: State) -> str:

@@ -9,9 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import strings
+from .conditions import NO_LONGER_SHOWN, legibility
 from .state import State
 
-SILENT = ("delayed", "hidden")   # legibilities that show no change as it happens
+__all__ = ["NO_LONGER_SHOWN", "SILENT", "ScoreDisplay", "legibility", "score_display", "shown",
+           "stars_for"]
+
+SILENT = ("delayed", "hidden", NO_LONGER_SHOWN)   # legibilities that show no change as it happens
 
 
 @dataclass(frozen=True)
@@ -21,10 +25,6 @@ class ScoreDisplay:
     stars: float | None
     tier: str | None
     legibility: str
-
-
-def legibility(state: State) -> str:
-    return state.played.rulesets[state.ruleset].legibility
 
 
 def shown(mode: str, delta: int, told: str | None) -> tuple[int | None, str | None]:

@@ -195,6 +195,10 @@ class ScoreRules(_Model):
     min: Whole = Field(0, description="The score can never go below this.")
     max: Whole = Field(1300, description="The score can never go above this.")
     tiers: list[Tier] = Field(default_factory=list, description="Tiers, any order.")
+    seen_while: Condition | None = Field(None, description=(
+        "The player sees the score only while this holds, under every ruleset (e.g. "
+        "`{not: {flag: opted_out}}`: the app that showed it is deleted). Otherwise the "
+        "score still moves, unseen: no number, stars, tier, change or statement shows."))
 
 
 class Service(_Model):
@@ -396,6 +400,10 @@ class Scene(_Model):
     choices: list[Choice] = Field(min_length=1, description="At least one choice.")
     remembers: list[Memory] = Field(default_factory=list, description=(
         "Lines added to the text when an earlier chapter went a certain way."))
+    score_shown: bool = Field(True, description=(
+        "false when the player has no score on screen in this scene (the app that shows it "
+        "is not there yet): nothing of the score shows here, as while `score.seen_while` "
+        "does not hold."))
 
 
 class Ending(_Model):

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import strings
-from .display import SILENT, shown
+from .display import SILENT, legibility, shown
 from .events import ChangePending, Event, Observed, ScoreChanged
 from .model import Choice, Level, Rule
 from .rng import Dice
@@ -15,13 +15,13 @@ STATEMENT_EVERY = 3   # under `delayed` legibility, the shown score catches up e
 
 class ScorePlan:
     """What scoring reads of a level, copied once into plain attributes (see `plan.py`, whose
-    `LevelPlan` adds the rest of what `choose` reads): the score's bounds, each ruleset's
-    legibility, each sensor's chance, and the network's pull."""
-    __slots__ = ("low", "high", "legibility", "chances", "pull", "pull_reason",
+    `LevelPlan` adds the rest of what `choose` reads): the score's bounds, each sensor's
+    chance, and the network's pull (the legibility is `display.legibility`'s: it may change
+    in play)."""
+    __slots__ = ("low", "high", "chances", "pull", "pull_reason",
                  "pull_disclosed", "pull_rulesets")
 
     def __init__(self, level: Level) -> None:
-        self.legibility = {rid: ruleset.legibility for rid, ruleset in level.rulesets.items()}
         self.low, self.high = level.score.min, level.score.max
         self.chances = {sid: sensor.chance for sid, sensor in level.sensors.items()}
         network = level.network
@@ -78,7 +78,7 @@ def change_score(state: State, plan: ScorePlan, delta: int, cause: str, reason: 
         return
     moved = new - old
     told = reason if disclosed and reason else None
-    mode = plan.legibility[state.ruleset]
+    mode = legibility(state)
     if events is not None:
         shown_delta, shown_text = shown(mode, moved, told)
         events.append(ScoreChanged(old, new, moved, cause, told, shown_delta, shown_text))

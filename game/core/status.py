@@ -9,6 +9,7 @@ from .events import (Blacklisted, Delisted, Event, ServiceLocked, ServiceUnlocke
                      StatementShown, TierChanged)
 from .plan import BlacklistPlan, LevelPlan, plan_of
 from .rng import Dice, next_float
+from .display import SILENT, legibility
 from .scoring import STATEMENT_EVERY
 from .state import State, draft
 
@@ -35,7 +36,7 @@ def update(state: State, plan: LevelPlan, events: list[Event] | None,
     _tier(state, plan, events)
     _services(state, plan, events)
     step = state.step
-    if not step % STATEMENT_EVERY and step and plan.legibility[state.ruleset] == "delayed":
+    if not step % STATEMENT_EVERY and step and legibility(state) == "delayed":
         _statement(state, events)
 
 
@@ -48,7 +49,7 @@ def _tier(state: State, plan: LevelPlan, events: list[Event] | None) -> None:
             break
     if tier_id == state.tier:
         return
-    if events is not None and plan.legibility[state.ruleset] not in ("hidden", "delayed"):
+    if events is not None and legibility(state) not in SILENT:
         events.append(TierChanged(state.tier, tier_id, name))   # those show no live tier
     state.__dict__["tier"] = tier_id
 

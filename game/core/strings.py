@@ -158,3 +158,7 @@ FINALE_NO_CHANGE = "no change"
 MINUS = "−"   # the minus sign of a score change, as the score card shows it (−30)
 FINALE_QUESTION = ("Mei has a phone of her own now. Which of these three would you still have "
                    "done if nobody had been counting, and what will you tell her about the rest?")
+
+#: The mark on a remembered line (`core.recall`), in every front end: the line is from an
+#: earlier chapter of the campaign.
+REMEMBERED = "From an earlier chapter"

@@ -26,7 +26,8 @@ from pathlib import Path
 from .file import (LOG_KINDS, MAGIC, MAX_BYTES, MAX_STEP, SAVE_MIN_VERSION, SAVE_UPGRADES,
                    SAVE_VERSION, Payload, SaveError, SaveGame, checksum, decode, encode)
 from .messages import (BAD_CHECKSUM, BAD_FIELD, BROKEN_CHARACTER, CAMPAIGN_LEFT_OUT,
-                       CAMPAIGN_NOT_WRITTEN, CHANGED_RENAMED, CHANGED_RESTART, CHANGED_SAME_SCENE,
+                       CAMPAIGN_NOT_WRITTEN, CHANGED_RENAMED, CHANGED_RESTART, CHANGED_RULES,
+                       CHANGED_RULES_RESTART, CHANGED_SAME_SCENE,
                        DOES_NOT_FIT, EMPTY, ENDING_GONE, LEVEL_HAS_PROBLEMS, MISSING, NEWER,
                        NEWER_STATE, NO_LEVEL, NO_PERMISSION, NOT_A_SAVE, NOT_FINISHED, NOT_JSON,
                        NOT_TEXT, OUT_OF_RANGE, RELATIVE_LEVEL, SAVING_OFF, SET_ASIDE,
@@ -245,7 +246,8 @@ __all__ = ["SaveError", "SaveGame", "Store", "Latest", "Resumed", "checksum", "d
            "SAVE_VERSION", "Payload",
            # what the player is told, from messages.py
            "BAD_CHECKSUM", "BAD_FIELD", "BROKEN_CHARACTER", "CAMPAIGN_LEFT_OUT",
-           "CAMPAIGN_NOT_WRITTEN", "CHANGED_RENAMED", "CHANGED_RESTART", "CHANGED_SAME_SCENE",
+           "CAMPAIGN_NOT_WRITTEN", "CHANGED_RENAMED", "CHANGED_RESTART", "CHANGED_RULES",
+           "CHANGED_RULES_RESTART", "CHANGED_SAME_SCENE",
            "DOES_NOT_FIT", "EMPTY", "ENDING_GONE", "LEVEL_HAS_PROBLEMS", "MISSING",
            "NEWER", "NEWER_STATE", "NO_LEVEL", "NO_PERMISSION", "NOT_A_SAVE", "NOT_FINISHED",
            "NOT_JSON",

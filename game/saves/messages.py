@@ -33,6 +33,12 @@ CHANGED_RENAMED = ("This chapter has changed since you saved; your scene was ren
                    "resume there.")
 CHANGED_RESTART = ("This chapter has changed since you saved and your scene is gone: you start "
                    "the chapter again, with your score and flags kept.")
+CHANGED_RULES = ("This chapter has changed since you saved and the rules you chose are gone "
+                 "from it: you go on at the same scene under \"{rules}\", with your score and "
+                 "choices kept.")
+CHANGED_RULES_RESTART = ("This chapter has changed since you saved, and your scene and the rules "
+                         "you chose are gone from it: you start the chapter again under "
+                         "\"{rules}\", with your score and flags kept.")
 SAVING_OFF = "Saving is off: {why}"
 SET_ASIDE_TITLE = "Your old autosave was kept"
 SET_ASIDE = ("It cannot be used: {problem}. It was renamed {name} in the saves folder, and "

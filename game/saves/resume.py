@@ -1,5 +1,7 @@
 """Resuming a saved game in its level, which may have changed since: same scene, the scene
-`renamed:` maps it to, or else the start of the chapter with the score and flags kept.
+`renamed:` maps it to, or else the start of the chapter with the score and flags kept. When
+the save's ruleset is gone from the level (The Pilot City's old `pilot` and `opaque`), it
+goes on under the level's first ruleset, at the same scene if it can, and says so.
 
 Also what a save is made from (`make_save`) and a level's content hash (SHA-256 of its text).
 `game.saves` re-exports all of it; no pygame here either.
@@ -14,7 +16,8 @@ from pathlib import Path
 
 from .file import MAX_STEP, SaveError, SaveGame
 from .messages import (BAD_FIELD, BROKEN_CHARACTER, CHANGED_RENAMED, CHANGED_RESTART,
-                       CHANGED_SAME_SCENE, DOES_NOT_FIT, NOT_JSON, OUT_OF_RANGE)
+                       CHANGED_RULES, CHANGED_RULES_RESTART, CHANGED_SAME_SCENE, DOES_NOT_FIT,
+                       NOT_JSON, OUT_OF_RANGE)
 
 #: no number in a game's state is this big (the luck's 64-bit counter is the largest)
 MAX_NUMBER = 2 ** 64
@@ -76,13 +79,32 @@ def resume(save: SaveGame, level, current_hash: str) -> Resumed:
     except StateError as exc:
         if not changed:
             raise SaveError(DOES_NOT_FIT.format(why=_short(exc))) from None
-        return Resumed(_restart_keeping(data, level), CHANGED_RESTART, False)
+        if data.get("ruleset") in level.rulesets:
+            return Resumed(_restart_keeping(data, level), CHANGED_RESTART, False)
+        rules = next(iter(level.rulesets.values())).name
+        state = _under_first_rules(data, level)
+        if state is None:
+            return Resumed(_restart_keeping(data, level), CHANGED_RULES_RESTART.format(
+                rules=rules), False)
+        check_ranges(state, level)
+        return Resumed(state, CHANGED_RULES.format(rules=rules), True)
     check_ranges(state, level)
     if not changed:
         return Resumed(state, None, True)
     old_scene = data.get("scene")
     renamed = old_scene is not None and old_scene != state.scene
     return Resumed(state, CHANGED_RENAMED if renamed else CHANGED_SAME_SCENE, True)
+
+
+def _under_first_rules(data: dict, level):
+    """The saved state (its `data`) under the level's first ruleset, where it was; None if
+    it does not fit the level even so (its scene is gone too, say)."""
+    from ..core import StateError
+    first = next(iter(level.rulesets))
+    try:
+        return level_state(json.dumps(data | {"ruleset": first}), level)
+    except StateError:
+        return None
 
 
 def level_state(text: str, level):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import textwrap
 from itertools import zip_longest
 
-from ..core import State, ending_text
+from ..core import State, ending_told
 from ..core import debrief as core_debrief
 from ..core.contrast import contrasts
 from ..core.contrast_words import contrast_words
@@ -16,7 +16,7 @@ from ..core.changes import final_display, final_words
 from ..core.verdict import verdict
 from ..core.strings import PAIR_KIND_NAMES, cost_parts
 from . import strings as s
-from .screen import wrap
+from .screen import told_lines, wrap
 
 
 # ---------------------------------------------------------------- a plain table
@@ -46,7 +46,7 @@ def ending_lines(state: State) -> list[str]:
     if state.ending is None:
         return []
     ending = state.level.endings[state.ending]
-    return [s.ENDING.format(title=ending.title), "", *wrap(ending_text(state)), "",
+    return [s.ENDING.format(title=ending.title), "", *told_lines(ending_told(state)), "",
             final_words(final_display(state), s)]
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import textwrap
 
-from ..core import ChoiceView, State, scene_text, score_display, services
+from ..core import ChoiceView, State, Told, scene_told, score_display, services
+from ..core.display import NO_LONGER_SHOWN
+from ..core.strings import REMEMBERED
 from . import strings as s
 
 
@@ -19,6 +21,15 @@ def wrap(text: str, indent: str = "") -> list[str]:
             continue
         lines.extend(textwrap.wrap(line.strip(), s.WIDTH, initial_indent=indent,
                                    subsequent_indent=indent, break_on_hyphens=False))
+    return lines
+
+
+def told_lines(told: Told) -> list[str]:
+    """A scene's or an ending's text, then each remembered line under the mark "From an
+    earlier chapter:", indented, so it reads as remembered and not as more of the text."""
+    lines = wrap(told.text)
+    for line in told.remembered:
+        lines += ["", s.REMEMBERED.format(label=REMEMBERED), *wrap(line, s.REMEMBERED_INDENT)]
     return lines
 
 
@@ -38,6 +49,8 @@ def score_lines(state: State) -> list[str]:
         lines = [s.SCORE_NUMBER.format(number=shown.number)]
     elif shown.stars is not None:
         lines = [stars_text(shown.stars)]
+    elif shown.legibility == NO_LONGER_SHOWN:
+        lines = [s.SCORE_OFF_SCREEN]
     else:
         lines = [s.SCORE_HIDDEN]
     if shown.tier:
@@ -98,7 +111,7 @@ def scene_lines(state: State, views: list[ChoiceView]) -> list[str]:
     """Everything a player sees of the current scene, before choosing."""
     scene = state.level.scenes[state.scene]
     return [
-        s.SCENE_TITLE.format(title=scene.title), "", *wrap(scene_text(state)), "",
+        s.SCENE_TITLE.format(title=scene.title), "", *told_lines(scene_told(state)), "",
         watcher_line(state), *status_lines(state), *service_lines(state), "",
         *choice_lines(views),
     ]

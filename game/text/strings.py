@@ -9,12 +9,16 @@ WIDTH = 78
 # ---------------------------------------------------------------- the scene
 WHO = "You play: {persona}. Rules: {ruleset}."
 SCENE_TITLE = "== {title} =="
+#: Above a remembered line (`core.recall`), which is indented under it.
+REMEMBERED = "{label}:"
+REMEMBERED_INDENT = "    "
 FINALE_HEAD = "==== {title} ===="
 WATCHING = "Watching: {names}"
 WATCHING_NOBODY = "Watching: no one you can see"
 SCORE_NUMBER = "Score: {number}"
 SCORE_STARS = "Score: {stars} ({count} of 5)"
 SCORE_HIDDEN = "Score: hidden"
+SCORE_OFF_SCREEN = "Score: not on your screen"   # the level's `score.seen_while` does not hold
 TIER = "Tier: {name}"
 MONEY = "Money: {money}"
 ON_LIST = "You are on the {name}."

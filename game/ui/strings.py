@@ -77,6 +77,7 @@ TOP_MENU = "Menu"
 SCORE_LABEL = "YOUR SCORE"
 SCORE_HIDDEN = "—"
 SCORE_NOT_SHOWN = "Not shown to you"
+SCORE_OFF_SCREEN = "Not on your screen"   # the level's `score.seen_while` does not hold
 SCORE_UNSCORED = "Not scored here"
 TIER = "Tier: {name}"
 TIER_UNKNOWN = "Tier: —"

@@ -1,6 +1,7 @@
 """Every word the browser pages say that is not the level's, the engine's, the terminal's
 (game/text/strings.py) or the classroom's (game/classroom/strings.py): one place for
 translation."""
+from ..core.strings import REMEMBERED  # noqa: F401  (above a remembered line, core.recall)
 
 # ---- the student's pages
 JOIN_TITLE = "Join the lesson"

@@ -7,10 +7,10 @@ from __future__ import annotations
 from ..classroom import strings as K
 from ..classroom.debrief_steps import prompts, step_data
 from ..classroom.svg import score_chart
-from ..core import choices, ending_text, scene_text, score_display, services
+from ..core import choices, ending_told, scene_told, score_display, services
 from ..core import debrief as core_debrief
 from ..core.changes import final_display, final_words
-from ..core.display import legibility
+from ..core.display import NO_LONGER_SHOWN, legibility
 from ..core.events import Watched
 from ..content.pictures import OLD_NAMES, bundled_names, is_own
 from ..core.strings import moment_line
@@ -29,6 +29,8 @@ def score_view(state) -> dict:
         words = str(shown.number)
     elif shown.stars is not None:
         words = stars_text(shown.stars).removeprefix("Score: ")
+    elif shown.legibility == NO_LONGER_SHOWN:
+        words = ts.SCORE_OFF_SCREEN.removeprefix("Score: ")
     else:
         words = ts.SCORE_HIDDEN.removeprefix("Score: ")
     return {"words": words, "tier": shown.tier}
@@ -81,7 +83,9 @@ def picture_name(art: str) -> str | None:
 def scene_view(state) -> dict:
     scene = state.level.scenes[state.scene]
     views = choices(state)
-    return {"title": scene.title, "paragraphs": _paragraphs(scene_text(state)), "step": state.step,
+    told = scene_told(state)
+    return {"title": scene.title, "paragraphs": _paragraphs(told.text),
+            "remembered": list(told.remembered), "step": state.step,
             "art": picture_name(scene.art),
             "choices": [{"id": v.id, "number": v.number, "text": v.text, "open": v.available,
                          "why": v.locked_reason} for v in views]}
@@ -89,7 +93,9 @@ def scene_view(state) -> dict:
 
 def ending_view(state) -> dict:
     ending = state.level.endings[state.ending]
-    return {"title": ending.title, "paragraphs": _paragraphs(ending_text(state)),
+    told = ending_told(state)
+    return {"title": ending.title, "paragraphs": _paragraphs(told.text),
+            "remembered": list(told.remembered),
             "final": final_words(final_display(state), ts)}
 
 

@@ -28,7 +28,7 @@ class DebriefScreen(DocumentScreen):
     page_w = 1160   # the report's six columns wrap less
 
     def __init__(self, app, session, chapter=None, after=()):
-        """`after`: (label, intent) for each way on, from `game.ui.flow.after_chapter`."""
+        """`after`: (label, intent) for each way on, from `game.ui.onward.after_chapter`."""
         super().__init__(app, S.DEBRIEF_TITLE)
         self.session, self.chapter, self.after = session, chapter, list(after)
         self.opened: set[int] = set()   # the keys of the folds opened (S, T)

@@ -1,9 +1,13 @@
-"""The ending: its picture, title and text, the final score, and the way into the debrief."""
+"""The ending: its picture, title and text, the final score, and the way into the debrief.
+
+What the story remembers of earlier chapters follows the text as a marked note
+(`remembered.RememberedNote`), pinned under the scrolling column when the column overflows,
+so it is seen without scrolling."""
 from __future__ import annotations
 
 import pygame
 
-from ...core import ending_text
+from ...core import ending_told
 from ...core.changes import final_display
 from .. import intents, messages, paint
 from .. import strings as S
@@ -11,6 +15,7 @@ from ..illustration import Illustration, art_folder
 from ..theme import LOGICAL_SIZE, MARGIN
 from ..widgets import Button, ScrollView
 from .base import BACK_KEYS, Screen, page_hint, wordmark
+from .remembered import RememberedNote
 
 ART = pygame.Rect(MARGIN + 40, 96, 520, 470)
 TEXT_X = ART.right + 48
@@ -22,11 +27,15 @@ class EndingScreen(Screen):
     hint = S.HINT_ENDING
     def __init__(self, app, session, chapter=None, after=()):
         """`after`: (label, intent) for each way on besides the debrief, from
-        `game.ui.flow.after_chapter`; the buttons show them last first."""
+        `game.ui.onward.after_chapter`; the buttons show them last first."""
         super().__init__(app)
         self.session, self.chapter, self.after = session, chapter, list(after)
         self.ending = session.ending
-        self.text = ending_text(session.state)
+        told = ending_told(session.state)
+        self.text = told.text
+        self.note = RememberedNote(app)
+        self.note.set(told.remembered, TEXT_W)
+        self.note_pinned = False
         self.art = Illustration()
         self.buttons: list[Button] = []
         self.scroll = ScrollView((0, 0, 0, 0))
@@ -45,14 +54,26 @@ class EndingScreen(Screen):
                                number=i + 1, primary=primary)
                         for i, (label, action, primary) in enumerate(specs)]
         self.focus.set(self.buttons, keep=False)
-        self.scroll = ScrollView((TEXT_X - 8, ART.y, TEXT_W + 16, y - 20 - ART.y),
-                                 self._text_height())
+        self.place_text(y)
 
-    def _text_height(self) -> int:
+    def place_text(self, bottom: int) -> None:
+        """The text column from the picture's top to `bottom` (the buttons' top), with the
+        remembered note pinned at its foot when the column overflows."""
+        self.note.set(self.note.lines, TEXT_W)      # the text size may have changed
+        height, note = bottom - 20 - ART.y, self.note.height + 20
+        self.note_pinned = self._text_height(with_note=True) > height and \
+            self.note.pinned(height)
+        if self.note_pinned:
+            height -= note
+        self.scroll = ScrollView((TEXT_X - 8, ART.y, TEXT_W + 16, height),
+                                 self._text_height(with_note=not self.note_pinned))
+
+    def _text_height(self, with_note: bool) -> int:
         th, cache = self.theme, self.cache
         title = cache.layout(th.font("title"), self.ending.title, TEXT_W, th.line_height("title"))
         text = cache.layout(th.font("body"), self.text, TEXT_W, th.line_height("body"))
-        return (th.line_height("label") + 8 + title.height + 16 + text.height + 20 +
+        note = self.note.height + 20 if with_note and self.note.height else 0
+        return (th.line_height("label") + 8 + title.height + 16 + text.height + 20 + note +
                 self._final_layout().height)
 
     def _final_layout(self):
@@ -94,9 +115,14 @@ class EndingScreen(Screen):
         y = paint.lines(surf, cache, th.font("title"), title, pal.ink, TEXT_X, y, box=box) + 16
         text = cache.layout(th.font("body"), self.text, TEXT_W, th.line_height("body"))
         y = paint.lines(surf, cache, th.font("body"), text, pal.ink, TEXT_X, y, box=box) + 20
+        if not self.note_pinned and self.note.height:
+            self.note.draw(surf, TEXT_X, y, TEXT_W, clip=view)
+            y += self.note.height + 20
         paint.lines(surf, cache, th.font("heading"), self._final_layout(), pal.accent, TEXT_X, y,
                     box=box)
         surf.set_clip(clip)
+        if self.note_pinned:
+            self.note.draw(surf, TEXT_X, view.bottom + 20, TEXT_W)
         self.scroll.draw_bar(surf, pal)
         for b in self.buttons:
             b.draw(surf, self.app, self.focus.is_focused(b))

@@ -11,7 +11,7 @@ from .. import paint
 from ..theme import LOGICAL_SIZE, MARGIN
 from ..widgets import Button
 from .base import BACK_KEYS, Screen, wordmark
-from .ending import ART, TEXT_W, TEXT_X, EndingScreen
+from .ending import TEXT_W, TEXT_X, EndingScreen
 
 MODIFIER_KEYS = {pygame.K_LCTRL, pygame.K_RCTRL, pygame.K_LSHIFT, pygame.K_RSHIFT,
                  pygame.K_LALT, pygame.K_RALT, pygame.K_LGUI, pygame.K_RGUI, pygame.K_MODE,
@@ -157,7 +157,7 @@ class KioskEndingScreen(EndingScreen):
         self.buttons = [Button((TEXT_X, y, TEXT_W, h), self.label, self.on_next, number=1,
                                detail=self.detail, primary=True)]
         self.focus.set(self.buttons, keep=False)
-        self.scroll.rect.h = y - 20 - ART.y
+        self.place_text(y)
 
     def _debrief(self) -> None:   # Esc / Backspace on an ending: the same way on
         self.on_next()

@@ -13,7 +13,7 @@ import os
 import pygame
 
 from ...core import events as ev
-from ...core import scene_text
+from ...core import scene_told
 from ...core.changes import scene_is_quiet
 from .. import intents, levels, messages, paint, saving
 from .. import strings as S
@@ -132,8 +132,9 @@ class PlayScreen(PlayInput, Screen):
         self.moments.clear()
         self.app.sound.ambience(s.level.place_of(s.state.scene))
         self.focus.clear()
-        self.scene_view.set_scene(scene.title, scene_text(s.state), s.choices(),
-                                  self.app.settings.typewriter)
+        told = scene_told(s.state)
+        self.scene_view.set_scene(scene.title, told.text, s.choices(),
+                                  self.app.settings.typewriter, told.remembered)
         self.watchers.set(s.watchers())
         self.services.set(s.services())
         self.score.money_line = self._money_line()

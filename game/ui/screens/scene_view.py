@@ -10,17 +10,23 @@ the bottom of the column, under a separator, so a player always sees them once t
 shown; the title and text scroll above. The dock takes at most DOCK_SHARE of the column and
 scrolls on its own when the choices need more. The dock keeps its place while the text
 types (empty until it ends), so the text never jumps when the choices appear.
+
+What the story remembers of earlier chapters comes after the text, as a marked note
+(`remembered.RememberedNote`); when the text scrolls, the note is pinned above the dock, so
+it is seen without scrolling. Like the choices, it shows once the text has typed.
 """
 from __future__ import annotations
 
 import math
 from bisect import bisect_right
+from typing import Sequence
 
 import pygame
 
 from .. import paint
 from .. import strings as S
 from ..widgets import ScrollView, Widget
+from .remembered import RememberedNote
 
 PAD = 28
 GAP = 12
@@ -100,6 +106,10 @@ class SceneView:
         self.dock = ScrollView((0, 0, 0, 0))
         self.docked = False
         self.title, self.text, self.views = "", "", []
+        self.remembered: tuple[str, ...] = ()
+        self.note = RememberedNote(ui)
+        self._note_top = 0               # in the scroll's content, when it scrolls with the text
+        self._note_rect: pygame.Rect | None = None   # on the screen, when pinned
         self.buttons: list[ChoiceButton] = []
         self.reply: str | None = None
         self.chosen: str | None = None
@@ -111,8 +121,11 @@ class SceneView:
         self._version = 0
 
     # ---- content
-    def set_scene(self, title: str, text: str, views: list, typewriter: bool) -> None:
+    def set_scene(self, title: str, text: str, views: list, typewriter: bool,
+                  remembered: Sequence[str] = ()) -> None:
+        """`remembered`: the scene's remembered lines (`core.scene_told`), apart from `text`."""
         self.title, self.text, self.views = title, text, list(views)
+        self.remembered = tuple(remembered)
         self.reply, self.chosen = None, None
         self.typewriter = typewriter
         self.shown = 0.0 if typewriter else float(len(text))
@@ -161,29 +174,41 @@ class SceneView:
         self._text_top = PAD + self._title_layout.height + 14
         self._text_layout = cache.layout(th.font("body"), self.text, width, th.line_height("body"))
         text_end = self._text_top + self._text_layout.height
+        self.note.set(self.remembered, width)
+        self._note_rect, self._note_top = None, text_end + 20
+        told_end = text_end + (20 + self.note.height if self.note.height else 0)
         choices = sum(self._button(view, 0, width).rect.h + GAP for view in self.views)
         # docked when, with all its choices, the scene would overflow the column
-        self.docked = text_end + 28 + choices + PAD > inner.h
+        self.docked = told_end + 28 + choices + PAD > inner.h
         if self.docked:
-            self._dock(inner, text_end, width, DOCK_PAD + choices - GAP + DOCK_PAD)
+            self._dock(inner, text_end, told_end, width, DOCK_PAD + choices - GAP + DOCK_PAD)
         else:
             self.scroll.rect = inner
-            self.scroll.content_height = self._stack(text_end + 28, width) + PAD
+            self.scroll.content_height = self._stack(told_end + 28, width) + PAD
             self._strip(self.scroll)
             self.dock.rect, self.dock.content_height = pygame.Rect(inner.x, inner.bottom,
                                                                    inner.w, 0), 0
         self.scroll.scroll(0)      # within the new length (smaller text: back to the top)
         self.dock.scroll(0)
 
-    def _dock(self, inner, text_end: int, width: int, every: int) -> None:
-        """The choices at the bottom (at most DOCK_SHARE of the column), the text above.
-        The dock is as tall as all the choices (`every`) even after one is chosen, so the
-        text area keeps its size; it grows if the chosen line and its reply need more."""
+    def _dock(self, inner, text_end: int, told_end: int, width: int, every: int) -> None:
+        """The choices at the bottom (at most DOCK_SHARE of the column), the text above,
+        and between them the remembered note, pinned when there is room for it (else it
+        scrolls after the text, which ends at `told_end` with it). The dock is as tall as
+        all the choices (`every`) even after one is chosen, so the text area keeps its size;
+        it grows if the chosen line and its reply need more."""
         self.dock.content_height = self._stack(DOCK_PAD, width) - GAP + DOCK_PAD
         height = min(max(self.dock.content_height, every), int(inner.h * DOCK_SHARE))
         self.dock.rect = pygame.Rect(inner.x, inner.bottom - height, inner.w, height)
-        self.scroll.rect = pygame.Rect(inner.x, inner.y, inner.w, self.dock.rect.y - inner.y)
-        self.scroll.content_height = text_end + PAD
+        above = self.dock.rect.y - inner.y
+        if self.note.pinned(above - PAD):
+            note = self.note.height + GAP
+            self._note_rect = pygame.Rect(self.rect.x + PAD, self.dock.rect.y - note, width,
+                                          self.note.height)
+            above -= note + GAP
+            told_end = text_end
+        self.scroll.rect = pygame.Rect(inner.x, inner.y, inner.w, above)
+        self.scroll.content_height = told_end + PAD
         self._strip(self.scroll)
         self._strip(self.dock)
 
@@ -288,6 +313,8 @@ class SceneView:
         paint.card(surf, self.rect, pal, radius=14)
         clip = surf.get_clip()
         self._draw_text(surf)
+        surf.set_clip(clip)
+        self._draw_note(surf)
         surf.set_clip(self.area.rect)
         self._draw_choices(surf, focus)
         surf.set_clip(clip)
@@ -310,6 +337,14 @@ class SceneView:
         reveal = int(self.shown) if self.revealing else None
         paint.lines(surf, cache, th.font("body"), self._text_layout, pal.ink, x,
                     dy + self._text_top, box=box, reveal=reveal, clip=view)
+        if not self.revealing and self._note_rect is None:
+            self.note.draw(surf, x, dy + self._note_top, self.rect.w - 2 * PAD, clip=view)
+
+    def _draw_note(self, surf) -> None:
+        """The pinned note, once the text has typed."""
+        if self._note_rect is not None and not self.revealing:
+            r = self._note_rect
+            self.note.draw(surf, r.x, r.y, r.w)
 
     def _draw_choices(self, surf, focus) -> None:
         view = self.area.rect

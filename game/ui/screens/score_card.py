@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pygame
 
+from ...core.display import NO_LONGER_SHOWN
 from .. import messages, paint
 from .. import strings as S
 from ..fx import Tween, ease_out
@@ -198,6 +199,8 @@ class ScoreCard:
             line = S.TIER.format(name=d.tier)
         elif d.legibility == "hidden":
             line = S.SCORE_NOT_SHOWN
+        elif d.legibility == NO_LONGER_SHOWN:
+            line = S.SCORE_OFF_SCREEN
         else:
             line = S.TIER_UNKNOWN
         width = self.rect.w - 2 * PAD
