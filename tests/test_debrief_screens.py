@@ -1,8 +1,8 @@
 """Issue 16: a debrief that lands in four or five screens at most per chapter. Every bundled
 chapter, persona and ruleset, played several ways (alone and after the chapter before), is
-counted through the real screens by tools/debrief_screens.py: the window's page pressed
-through with Page Down at the default text size, and the lines `play --text` prints on a
-24-row terminal."""
+counted through the real screens by tools/debrief_screens.py: the window's page and the
+kiosk's six steps pressed through with Page Down at the default text size, and the lines
+`play --text` prints on a 24-row terminal."""
 from __future__ import annotations
 
 import os
@@ -30,6 +30,12 @@ def games(tmp_path_factory):
 
 def test_every_windows_debrief_fits_in_five_screens(games):
     over = [(g.name, n) for g in games if (n := tool.window_screens(g)) > tool.MAX_SCREENS]
+    assert not over
+
+
+def test_every_kiosk_debrief_fits_in_five_screens(games):
+    """The classroom's six steps, on their pages with the Page Downs each needs."""
+    over = [(g.name, n) for g in games if (n := tool.kiosk_screens(g)) > tool.MAX_SCREENS]
     assert not over
 
 

@@ -182,7 +182,7 @@ def kiosk_screens(game: Game, text_size: int = 100) -> int:
     total = 0
     while True:
         total += _presses(app, screen.scroll)
-        if screen._last:
+        if screen.last:
             return total
         screen.next()
         app.frame(dt=1 / 60)
