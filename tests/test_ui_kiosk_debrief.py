@@ -187,3 +187,24 @@ def test_the_first_step_opens_with_the_verdict_the_window_shows():
     old = DebriefStepsScreen(pilot.app, without, None, True)
     pilot.app.push(old)
     assert not set(lines) & set(texts(old))
+
+
+def test_a_folded_part_opens_from_the_keyboard_too():
+    """Tab reaches a fold's line (after the boxes and Next); Enter opens it and shows it."""
+    from game.ui.screens.kiosk_debrief import FoldLine
+    from game.ui.screens.kiosk_debrief_data import FOLD_HAPPENED
+    pilot, screen, _ = debrief()
+    data, level = _session()
+    for _ in range(8):
+        pilot.key(pygame.K_TAB)
+        if isinstance(screen.focus.current, FoldLine):
+            break
+    assert screen.focus.current.fold == FOLD_HAPPENED
+    lines = [line for line in texts(screen) if line and "Your score went" in line]
+    assert not lines                                              # folded as the page opens
+    pilot.key(pygame.K_RETURN)
+    assert FOLD_HAPPENED in screen.opened
+    assert any(line and "Your score went" in line for line in texts(screen))
+    assert screen.view.contains(screen.focus.current.rect)        # its line, in view
+    pilot.key(pygame.K_RETURN)                                    # and folds it away again
+    assert not screen.opened
