@@ -56,3 +56,29 @@ def test_the_count_is_the_presses_a_player_makes(games):
     expected = 1 + -(-screen.scroll.max_offset // int(view * 0.9))
     assert tool.window_screens(game) == expected > 1
     assert tool.text_screens(game) * tool.TERMINAL_ROWS >= len(tool.text_lines(game))
+
+
+def test_the_windows_dilemmas_answered_both_ways_wait_behind_one_line(games):
+    """Each dilemma answered both ways is one line (P or a click opens it), as in the kiosk
+    and the browser: the figure and its sentence stay in view."""
+    import pygame
+
+    from game.core.debrief import chilling_effect
+    from game.ui import flow
+    from game.ui import strings as S
+    game = next(g for g in games if g.chapter == "pilot_city" and g.carried)
+    n = len(chilling_effect(game.session.state).compared)
+    app = tool._app(100)
+    app.reset(flow.debrief_screen(app, game.session, None))
+    app.frame(dt=1 / 60)
+    screen = app.top
+
+    def said() -> list[str]:
+        return [getattr(b, "text", "") for b in screen.blocks]
+    assert n and S.FOLD_PAIRS_OPEN.format(n=n) in said()
+    assert not [t for t in said() if ": unscored, " in t]
+    for kind in (pygame.KEYDOWN, pygame.KEYUP):
+        pygame.event.post(pygame.event.Event(kind, key=pygame.K_p, mod=0, unicode="p",
+                                             scancode=0))
+    app.frame(dt=1 / 60)
+    assert len([t for t in said() if ": unscored, " in t]) == n

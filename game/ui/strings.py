@@ -219,6 +219,8 @@ FOLD_SOURCES_CLOSE = "−  What is real  (press S to fold it away)"
 FOLD_RULES_OPEN = ("+  The same choices under other rules: {n} counted differently  "
                    "(press R to open)")
 FOLD_RULES_CLOSE = "−  The same choices under other rules  (press R to fold it away)"
+FOLD_PAIRS_OPEN = "+  Each of the {n} dilemmas, unscored and under the score  (press P to open)"
+FOLD_PAIRS_CLOSE = "−  Each dilemma, unscored and under the score  (press P to fold it away)"
 FOLD_TALK_OPEN = "+  Talk about it: {n} questions  (press T to open)"
 FOLD_TALK_CLOSE = "−  Talk about it  (press T to fold it away)"
 DISCUSS_HEADINGS = {

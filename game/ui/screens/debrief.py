@@ -1,7 +1,8 @@
 """The debrief: the three-line verdict on the player's own game, the ending, the score over
 time, the Transparency Report, the same choices under the other rules, the chilling effect
-beside the published figures; then, folded away behind one line each (T and S, or a click,
-open them), the discussion prompts and what is real (the sources).
+beside the published figures; folded away behind one line each (a key or a click opens
+them): each dilemma answered both ways (P), the same choices under the other rules (R), the
+discussion prompts (T) and what is real, the sources (S).
 
 Everything here is read from `game.core` (debrief, verdict, contrast); the page only lays
 it out.
@@ -147,7 +148,9 @@ class DebriefScreen(DocumentScreen):
             blocks.append(Text(S.CHILLING_SENTENCE.format(
                 candid=candid, n=chill.candid_unscored, m=chill.pairs, k=chill.candid_scored),
                 "body_strong"))
-            blocks += [Text(line, "small", indent=24, space=4) for line in self._pairs(chill)]
+            lines = [Text(line, "small", indent=24, space=4) for line in self._pairs(chill)]
+            blocks += self._folded(pygame.K_p, [Spacer(0), *lines], S.FOLD_PAIRS_OPEN,
+                                   S.FOLD_PAIRS_CLOSE, len(lines))
             blocks.append(Spacer(8))
         if chill.case == "figure":
             you = _shift(chill.shift_percent, chill)
