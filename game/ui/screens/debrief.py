@@ -150,7 +150,7 @@ class DebriefScreen(DocumentScreen):
                 "body_strong"))
             lines = [Text(line, "small", indent=24, space=4) for line in self._pairs(chill)]
             blocks += self._folded(pygame.K_p, [Spacer(0), *lines], S.FOLD_PAIRS_OPEN,
-                                   S.FOLD_PAIRS_CLOSE, len(lines))
+                                   S.FOLD_PAIRS_CLOSE, len(lines)) if len(lines) > 1 else lines
             blocks.append(Spacer(8))
         if chill.case == "figure":
             you = _shift(chill.shift_percent, chill)

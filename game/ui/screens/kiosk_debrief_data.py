@@ -60,7 +60,7 @@ def _learned(d: dict, opened: set[int]) -> list:
     pairs = [Text(S.CHILLING_PAIR.format(**p), "small", indent=16, space=4)
              for p in d["pairs"]]
     return out + (folded(FOLD_PAIRS, K.FOLD_PAIRS.format(n=len(pairs)), pairs, opened)
-                  if pairs else [])
+                  if len(pairs) > 1 else pairs)     # one line needs no line to open it
 
 
 def _relates(d: dict, opened: set[int]) -> list:
