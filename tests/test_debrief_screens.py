@@ -92,3 +92,32 @@ def test_the_windows_dilemmas_answered_both_ways_wait_behind_one_line(games):
                                              scancode=0))
     app.frame(dt=1 / 60)
     assert len([t for t in said() if ": unscored, " in t]) == n
+
+
+def test_choices_a_watcher_was_shown_for_but_nothing_saw_share_one_sentence(games):
+    """A row that would say only "not scored, a watcher shown, seen by no one" is one
+    sentence naming each choice, its scene and its watcher: the table keeps the rest."""
+    from game.core.debrief import transparency_report
+    from game.ui import flow
+    from game.ui import strings as S
+    from game.ui.screens.debrief_blocks import ReportTable
+    game = next(g for g in games if g.chapter == "pilot_city" and g.carried)
+    rows = transparency_report(game.session.state)
+    unseen = [r for r in rows if r.watchers_shown and not (
+        r.scored or r.changes or r.later or r.seen_by or r.moments or r.unshown)]
+    assert unseen, "The Pilot City ends with scenes a watcher is shown in but nothing scores"
+    app = tool._app(100)
+    app.reset(flow.debrief_screen(app, game.session, None))
+    app.frame(dt=1 / 60)
+    blocks = app.top.blocks
+    [table] = [b for b in blocks if isinstance(b, ReportTable)]
+    in_table = {cell[1][0] for cell in (row[0] for row in table.rows)}
+    [sentence] = [b.text for b in blocks if getattr(b, "text", "").startswith(
+        S.REPORT_UNSEEN.split(":")[0])]
+    for r in unseen:
+        assert r.choice_text not in in_table
+        assert S.REPORT_UNSEEN_ONE.format(choice=r.choice_text, scene=r.scene_title,
+                                          watchers=", ".join(r.watchers_shown)) in sentence
+    assert len(table.rows) == len(rows) - len(unseen) - sum(
+        1 for r in rows if not (r.watchers_shown or r.scored or r.changes or r.later or
+                                r.seen_by or r.moments or r.unshown))

@@ -166,6 +166,8 @@ NOT_SCORED = "not scored"
 #: Under the report: the choices nothing counted, no watcher was shown for and no one saw.
 REPORT_QUIET = "Not scored, no watcher shown, seen by no one: {choices}."
 REPORT_QUIET_ONE = "“{choice}” ({scene})"
+REPORT_UNSEEN = "Not scored, and seen by no one, though a watcher was shown: {choices}."
+REPORT_UNSEEN_ONE = "“{choice}” ({scene}; shown: {watchers})"
 NO_BEHAVIOUR = "—"
 TOLD_YES = "Yes: {reason}"
 TOLD_NO = "No"

@@ -119,8 +119,14 @@ class DebriefScreen(DocumentScreen):
         if not rows:
             return blocks + [Text(S.REPORT_EMPTY, muted=True)]
         quiet = [r for r in rows if _quiet(r)]
-        table = [ReportTable([_row(r) for r in rows if not _quiet(r)])] if len(quiet) < len(
-            rows) else []
+        unseen = [r for r in rows if _unseen(r)]
+        table = [ReportTable([_row(r) for r in rows if not (_quiet(r) or _unseen(r))])
+                 ] if len(quiet) + len(unseen) < len(rows) else []
+        if unseen:  # one line for them all: a watcher shown, and no one there to see
+            table.append(Text(S.REPORT_UNSEEN.format(choices="; ".join(
+                S.REPORT_UNSEEN_ONE.format(choice=r.choice_text, scene=r.scene_title,
+                                           watchers=", ".join(r.watchers_shown))
+                for r in unseen)), "small"))
         if quiet:   # one line for them all: their rows would say nothing but "not scored"
             table.append(Text(S.REPORT_QUIET.format(choices="; ".join(
                 S.REPORT_QUIET_ONE.format(choice=r.choice_text, scene=r.scene_title)
@@ -234,6 +240,13 @@ def _quiet(r) -> bool:
     shown, no moment, seen by no one."""
     return not (r.scored or r.changes or r.later or r.watchers_shown or r.seen_by or
                 r.moments or r.unshown)
+
+
+def _unseen(r) -> bool:
+    """A choice not scored, with a watcher shown that saw nothing: nothing changed, no
+    moment, seen by no one. Its row would say only that, so one line says it for all."""
+    return bool(r.watchers_shown) and not (r.scored or r.changes or r.later or r.seen_by or
+                                           r.moments or r.unshown)
 
 
 def _row(r) -> list:
