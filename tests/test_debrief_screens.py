@@ -121,3 +121,24 @@ def test_choices_a_watcher_was_shown_for_but_nothing_saw_share_one_sentence(game
     assert len(table.rows) == len(rows) - len(unseen) - sum(
         1 for r in rows if not (r.watchers_shown or r.scored or r.changes or r.later or
                                 r.seen_by or r.moments or r.unshown))
+
+
+def test_the_reports_columns_share_the_width_so_the_table_is_shorter_and_no_word_cut(games):
+    """At 150% the columns' fixed shares cut "fitness-tracker" and left a column of moments
+    long and narrow: the widths now move to where they save lines, never below a word."""
+    from game.ui import flow
+    from game.ui.screens.debrief_blocks import ReportTable
+    game = next(g for g in games if g.chapter == "here" and g.carried)
+    app = tool._app(150)
+    app.reset(flow.debrief_screen(app, game.session, None))
+    app.frame(dt=1 / 60)
+    [(table, rect)] = [(b, r) for b, r in app.top.placed if isinstance(b, ReportTable)]
+    shares = [round(rect.w * f) for _, f in table.columns]
+    widths = table._widths(app, rect.w)
+    assert sum(widths) <= rect.w + len(widths)
+    assert table._height(app, widths) < table._height(app, shares)
+    th = app.theme
+    for i, w in enumerate(widths):
+        words = [(word, role) for row in table.rows for text, role in row[i]
+                 for word in text.split()]
+        assert all(th.font(role).size(word)[0] <= w - 10 for word, role in words), i
