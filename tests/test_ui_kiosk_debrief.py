@@ -208,3 +208,16 @@ def test_a_folded_part_opens_from_the_keyboard_too():
     assert screen.view.contains(screen.focus.current.rect)        # its line, in view
     pilot.key(pygame.K_RETURN)                                    # and folds it away again
     assert not screen.opened
+
+
+def test_questions_that_fit_stay_put_while_the_data_scrolls_beside_them():
+    """Reading the data to its end kept the answer box scrolled off the top of the page."""
+    from game.ui.screens.kiosk_debrief_data import FOLD_PAIRS
+    pilot, screen, _ = debrief()
+    screen.next()                                                  # "What did you learn?"
+    screen.toggle(FOLD_PAIRS)
+    pilot.key(pygame.K_END)
+    assert screen.scroll.offset > 0                                # the data did scroll
+    assert screen.pinned and screen.view.contains(screen.box.rect)
+    type_keys(pilot, "less")
+    assert screen.answers["learned"] == "less"

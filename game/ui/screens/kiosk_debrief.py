@@ -2,10 +2,11 @@
 pages (`game.classroom.debrief_steps.PAGES`: feel beside happened, learned, relates beside
 what if, next), each step with its own questions and its own box for a short typed answer.
 
-A page scrolls as one. Left: the player's data for its steps, read from the session record
-the export will hold (kiosk_debrief_data: the verdict and the chart in view, the longer parts
-folded behind one line each). Right: each step's question, the level's prompts for it and
-its answer box, which is two lines high and grows as it fills. The last page has the tick
+Left: the player's data for its steps, read from the session record the export will hold
+(kiosk_debrief_data: the verdict and the chart in view, the longer parts folded behind one
+line each). Right: each step's question, the level's prompts for it and its answer box, which
+is two lines high and grows as it fills. When the questions fit the screen they stay put and
+the data scrolls beside them; when they do not, the page scrolls as one. The last page has the tick
 box "include my answers": unticked, what was typed is dropped when the screen closes and
 never written anywhere (Finish asks first when something was typed).
 
@@ -86,7 +87,9 @@ class DebriefStepsScreen(Screen):
         self.left_w = LEFT_WIDTHS[0]           # the data column's width on this page
         self.view = pygame.Rect(0, 0, 0, 0)
         self.scroll = ScrollView(self.view)
-        self.placed: list = []
+        self.placed: list = []                 # the data column's blocks, then the questions'
+        self.split = 0                         # where the questions' blocks begin in placed
+        self.pinned = False                    # the questions fit the view: they stay put
         self.spots: dict = {}                  # widget -> where it sits on the page
         self.boxes: dict[str, AnswerBox] = {}
         self.box: AnswerBox | None = None      # where typing goes
@@ -180,6 +183,7 @@ class DebriefStepsScreen(Screen):
                 key, self.data, self.level, self.opened, self.allow_answers)
         self.placed, self.spots = [], {}
         left = self._stack(blocks, lx, self.left_w, 0)
+        self.split = len(self.placed)
         y = 0
         for n, key in enumerate(self.keys):
             y += 24 if n else 0
@@ -204,7 +208,8 @@ class DebriefStepsScreen(Screen):
                 self.folds.append(fold)
                 self.spots[fold] = rect.inflate(0, -2 * Fold.GAP)
         offset = self.scroll.offset
-        self.scroll = ScrollView(self.view, max(left, y) + 4)
+        self.pinned = y + 4 <= self.view.h     # then only the data scrolls, under them
+        self.scroll = ScrollView(self.view, (left if self.pinned else max(left, y)) + 4)
         self.scroll.scroll(offset)
         self._sync()
         buttons = [b for b in self.buttons if b.primary] + [
@@ -232,17 +237,25 @@ class DebriefStepsScreen(Screen):
         return max(MIN_LINES, min(MAX_LINES, len(lines.lines))) * lh + 2 * PAD
 
     def _sync(self) -> None:
-        """The scrolled widgets where the page shows them now."""
-        dy = self.view.y - round(self.scroll.offset)
+        """The page's widgets where it shows them now."""
         for widget, rect in self.spots.items():
-            widget.rect = rect.move(0, dy)
+            widget.rect = rect.move(0, self._dy(widget))
             widget.view = self.view
 
+    def _dy(self, widget=None) -> int:
+        """How far down the screen the page's point (0, 0) is for `widget` (a box or the tick
+        of pinned questions stays put; everything else scrolls)."""
+        if self.pinned and not isinstance(widget, FoldLine):
+            return self.view.y
+        return self.view.y - round(self.scroll.offset)
+
     def _show(self, widget) -> None:
+        """Scroll `widget` into view (pinned questions always are)."""
         rect = self.spots.get(widget)
-        if rect is not None:
-            self.scroll.show(rect.y, rect.bottom)
-            self._sync()
+        if rect is None or self._dy(widget) == self.view.y and self.pinned:
+            return
+        self.scroll.show(rect.y, rect.bottom)
+        self._sync()
 
     # ---- moving between pages
     def next(self) -> None:
@@ -347,7 +360,10 @@ class DebriefStepsScreen(Screen):
                    (LOGICAL_SIZE[0] // 2, 40), "center",
                    box=pygame.Rect(0, 0, LOGICAL_SIZE[0], HEAD_Y))
         self._dots(surf)
-        draw_scrolled(surf, self.app, self.scroll, self.placed, pal)
+        scrolled = self.placed[:self.split] if self.pinned else self.placed
+        draw_scrolled(surf, self.app, self.scroll, scrolled, pal)
+        if self.pinned:
+            self._draw_pinned(surf)
         clip = surf.get_clip()
         surf.set_clip(self.view)
         for widget in self.spots:
@@ -358,6 +374,13 @@ class DebriefStepsScreen(Screen):
             button.draw(surf, self.app, self.focus.is_focused(button))
         if self.boxes:
             page_hint(self, surf, K.DEBRIEF_KEYS, self._hint_span())
+
+    def _draw_pinned(self, surf) -> None:
+        clip = surf.get_clip()
+        surf.set_clip(self.view)
+        for block, rect in self.placed[self.split:]:
+            block.draw(surf, self.app, rect.move(0, self.view.y))
+        surf.set_clip(clip)
 
     def _hint_span(self) -> tuple[int, int]:
         """Between the bottom row's buttons (Back on the left, Next or Finish on the right)."""
