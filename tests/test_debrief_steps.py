@@ -59,8 +59,8 @@ def test_the_kiosk_draws_the_same_cards(monkeypatch, tmp_path):
     pilot = Pilot(settings=Settings(text_speed="instant"))
     screen = DebriefStepsScreen(pilot.app, data, level, True)
     pilot.app.push(screen)
-    screen.step = 2
-    cards = [b for b in screen.blocks() if isinstance(b, FigureCards)]
+    screen.next()                                      # "What did you learn?"
+    cards = [b for b, _ in screen.placed if isinstance(b, FigureCards)]
     shared = step_data("learned", data, level)
     assert len(cards) == len(shared["kinds"]) + (1 if shared["cards"] else 0)
 

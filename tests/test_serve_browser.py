@@ -85,12 +85,17 @@ def _play(page, keyboard: bool, numbers: list[int]) -> None:
 
 
 def _debrief(page, keyboard: bool, answer: str) -> None:
-    for step in range(6):
-        assert page.locator("h1").inner_text() and f"Step {step + 1} of 6" in page.content()
+    """The six steps on their pages: the answer typed on the first, the box ticked on the
+    last."""
+    from game.classroom.debrief_steps import PAGES, page_label
+    for n, keys in enumerate(PAGES):
+        assert page.locator("h1").inner_text() == f"Debrief · {page_label(n)}"
+        assert page.locator("textarea").count() == len(keys)
+        last = n == len(PAGES) - 1
         if keyboard:
-            _tab_to(page, "answer")
-            page.keyboard.type(answer if step == 0 else "")
-            if step == 5:
+            _tab_to(page, f"answer-{keys[0]}")
+            page.keyboard.type(answer if n == 0 else "")
+            if last:
                 _tab_to(page, "include")
                 page.keyboard.press("Space")
             page.keyboard.press("Tab")
@@ -99,10 +104,10 @@ def _debrief(page, keyboard: bool, answer: str) -> None:
             with page.expect_navigation():
                 page.keyboard.press("Enter")
         else:
-            if step == 0:
-                page.click("#answer")
+            if n == 0:
+                page.click("#answer-feel")
                 page.keyboard.type(answer)
-            if step == 5:
+            if last:
                 page.click("label[for=include]")
             with page.expect_navigation():
                 page.click("button[value=next]")
@@ -153,3 +158,43 @@ def _game(data: dict) -> dict:
     out["chapters"] = [dict(c, choices=[dict(x, seconds=None) for x in c["choices"]])
                        for c in data["chapters"]]
     return out
+
+
+#: a phone held upright, and a classroom projector
+VIEWPORTS = {"phone": (390, 844), "projector": (1920, 1080)}
+
+
+def test_the_debrief_pages_on_a_phone_and_a_projector(tmp_path, browser):
+    """Each debrief page at both sizes: nothing wider than the screen, every step's question
+    and box there, an answer box that grows as it fills, and the folded parts opening."""
+    from game.classroom.debrief_steps import PAGES, step_heading
+    room = tmp_path / "room.yaml"
+    room.write_text(ROOM, encoding="utf-8")
+    server = ServeProcess(tmp_path / "data", classroom=str(room))
+    base = f"http://127.0.0.1:{server.port}"
+    try:
+        page = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+        _join(page, base, server.join, keyboard=False)
+        _play(page, False, [])
+        for keys in PAGES:
+            for name, (w, h) in VIEWPORTS.items():
+                page.set_viewport_size({"width": w, "height": h})
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                assert wide <= w, (keys, name, wide)
+                for key in keys:
+                    assert page.locator("h2", has_text=step_heading(key)).count() == 1
+                    assert page.locator(f"#answer-{key}").is_visible()
+            box = page.locator(f"#answer-{keys[0]}")
+            before = box.bounding_box()["height"]
+            box.fill("I kept checking the score, " * 12)
+            assert box.bounding_box()["height"] > before            # it grew with the answer
+            box.fill("")
+            for summary in page.locator("details > summary").all():
+                summary.click()                                       # each fold opens
+            assert all(d.get_attribute("open") is not None
+                       for d in page.locator("details").all())
+            if keys != PAGES[-1]:
+                with page.expect_navigation():
+                    page.click("button[value=next]")
+    finally:
+        server.stop()

@@ -20,6 +20,7 @@ import pygame  # noqa: E402
 import pytest  # noqa: E402
 
 from game.classroom import strings as K  # noqa: E402
+from game.classroom.debrief_steps import PAGES  # noqa: E402
 from game.classroom.config import load_classroom  # noqa: E402
 from game.classroom.export import read_session  # noqa: E402
 from game.ui.testing import Pilot  # noqa: E402
@@ -116,7 +117,7 @@ def finish_debrief(pilot, typed: str | None = None, include: bool = False) -> No
         pilot.click(screen.box.rect.center)
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=typed))
         pilot.frames(2)
-    for _ in range(5):
+    for _ in range(len(PAGES) - 1):
         pilot.press(K.NEXT)
     if include:
         pilot.click(screen.tick.rect.center)
@@ -375,18 +376,18 @@ def test_a_window_with_export_records_the_chapter_and_the_six_steps(tmp_path):
     assert data["mode"] == "window" and data["chapters"][0]["level"] == "day_zero"
     pilot.key(pygame.K_1, "1")                                  # See what the system saw
     assert pilot.screen_is("debrief steps")
-    pilot.press(K.NEXT)                                         # to "What happened?"
-    pilot.press(K.FULL_REPORT)
+    pilot.press(K.FULL_REPORT)                                  # beside "What happened?"
     assert pilot.screen_is("full report")
     pilot.key(pygame.K_ESCAPE)
-    assert pilot.screen_is("debrief steps") and pilot.top.step == 1
+    assert pilot.screen_is("debrief steps") and pilot.top.page == 0
     screen = pilot.top
+    pilot.press(K.NEXT)
     pilot.press(K.BACK)                                         # to "How do you feel?"
-    assert screen.step == 0
+    assert screen.page == 0
     pilot.click(screen.box.rect.center)
     pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text="Calm."))
     pilot.frames(2)
-    for _ in range(5):
+    for _ in range(len(PAGES) - 1):
         pilot.press(K.NEXT)
     pilot.click(screen.tick.rect.center)
     pilot.press(K.FINISH)
@@ -397,7 +398,9 @@ def test_a_window_with_export_records_the_chapter_and_the_six_steps(tmp_path):
 
 @pytest.mark.parametrize("size", [100, 125, 150])
 def test_the_six_steps_fit_at_every_text_size(size):
-    from game.ui.screens.kiosk_debrief import MIN_BOX, DebriefStepsScreen
+    """Every page's boxes, tick and buttons on the screen, none over another, each box at
+    least two lines high, the scrolling page above the buttons."""
+    from game.ui.screens.kiosk_debrief import MIN_LINES, DebriefStepsScreen
     from game.ui.screens.kiosk_demo import _session
     from game.ui.settings import Settings
     from game.ui.theme import LOGICAL_SIZE
@@ -406,16 +409,25 @@ def test_the_six_steps_fit_at_every_text_size(size):
     screen = DebriefStepsScreen(pilot.app, data, level, True, on_full_report=lambda: None)
     pilot.app.push(screen)
     screen_rect = pygame.Rect((0, 0), LOGICAL_SIZE)
-    for step in range(6):
-        screen.step = step
+    seen = []
+    for page in range(len(PAGES)):
+        screen.page = page
         screen.layout()
         pilot.redraw()
-        widgets = [w for w in (screen.box, screen.tick) if w] + screen.buttons
-        assert all(screen_rect.contains(w.rect) for w in widgets)
-        for i, a in enumerate(widgets):
-            assert not any(a.rect.colliderect(b.rect) for b in widgets[i + 1:]), (step, a)
-        assert screen.box.rect.h >= MIN_BOX
+        seen += screen.keys
+        widgets = [*screen.boxes.values(), *([screen.tick] if screen.tick else [])]
+        for w in widgets:                       # each one, scrolled to
+            screen.scroll.show(screen.spots[w].y, screen.spots[w].bottom)
+            screen._sync()
+            assert screen.view.contains(w.rect), (page, w)
+        assert all(screen_rect.contains(w.rect) for w in screen.buttons)
+        for group in ([screen.spots[w] for w in widgets], [b.rect for b in screen.buttons]):
+            for i, a in enumerate(group):
+                assert not any(a.colliderect(b) for b in group[i + 1:]), (page, a)
+        lh = pilot.app.theme.line_height("body")
+        assert all(box.rect.h >= MIN_LINES * lh for box in screen.boxes.values())
         assert screen.scroll.rect.bottom <= min(b.rect.top for b in screen.buttons)
+    assert seen == [key for key, _ in K.STEPS]       # each of the six steps, in order
 
 
 # ---------------------------------------------------------------- what the kiosk says

@@ -15,6 +15,36 @@ from .summary import (contrasts_of, happened_lines, learned_line, main_chapter, 
 
 NUMBER_SHOWN = ("exact", "delayed")   # rulesets whose ending may name the number
 
+#: The six steps on four pages (issue 16: a debrief in four or five screens): how it felt
+#: beside what happened, what you learned on its own, the real world beside "what if", and
+#: what next with the tick box. Each step keeps its own questions and answer box.
+PAGES: tuple[tuple[str, ...], ...] = (("feel", "happened"), ("learned",),
+                                      ("relates", "what_if"), ("next",))
+STEP_KEYS = [key for key, _ in K.STEPS]
+
+
+def page_of(step: int) -> int:
+    """The page holding step `step` (0-5)."""
+    key = STEP_KEYS[step]
+    return next(n for n, keys in enumerate(PAGES) if key in keys)
+
+
+def first_step(page: int) -> int:
+    """The number (0-5) of the first step on page `page`."""
+    return STEP_KEYS.index(PAGES[page][0])
+
+
+def page_label(page: int) -> str:
+    """"Step 2 of 6" or "Steps 3–4 of 6": which of the six steps the page holds."""
+    first = first_step(page) + 1
+    last = first + len(PAGES[page]) - 1
+    return K.STEP_OF.format(n=first) if first == last else K.STEPS_OF.format(n=first, m=last)
+
+
+def step_heading(key: str) -> str:
+    """The step's question with its number: "1. How do you feel?"."""
+    return K.STEP_HEADING.format(n=STEP_KEYS.index(key) + 1, question=dict(K.STEPS)[key])
+
 
 def step_data(key: str, data: dict, level=None) -> dict:
     """What step `key` shows of the session record `data` (the export's plain data);

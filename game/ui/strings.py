@@ -167,6 +167,8 @@ NOT_SCORED = "not scored"
 #: Under the report: the choices nothing counted, no watcher was shown for and no one saw.
 REPORT_QUIET = "Not scored, no watcher shown, seen by no one: {choices}."
 REPORT_QUIET_ONE = "“{choice}” ({scene})"
+REPORT_UNSEEN = "Not scored, and seen by no one, though a watcher was shown: {choices}."
+REPORT_UNSEEN_ONE = "“{choice}” ({scene}; shown: {watchers})"
 NO_BEHAVIOUR = "—"
 TOLD_YES = "Yes: {reason}"
 TOLD_NO = "No"
@@ -220,6 +222,8 @@ FOLD_SOURCES_CLOSE = "−  What is real  (press S to fold it away)"
 FOLD_RULES_OPEN = ("+  The same choices under other rules: {n} counted differently  "
                    "(press R to open)")
 FOLD_RULES_CLOSE = "−  The same choices under other rules  (press R to fold it away)"
+FOLD_PAIRS_OPEN = "+  Each of the {n} dilemmas, unscored and under the score  (press P to open)"
+FOLD_PAIRS_CLOSE = "−  Each dilemma, unscored and under the score  (press P to fold it away)"
 FOLD_TALK_OPEN = "+  Talk about it: {n} questions  (press T to open)"
 FOLD_TALK_CLOSE = "−  Talk about it  (press T to fold it away)"
 DISCUSS_HEADINGS = {

@@ -16,6 +16,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from ..classroom import strings as K
+from ..classroom.debrief_steps import PAGES, first_step, page_of
 from ..classroom.record import MAX_ANSWER_CHARS
 from ..content.pictures import art_dir, bundled_names
 from ..core import ChoiceError
@@ -159,11 +160,11 @@ class Site:
         row = player.row
         state = views.main_state(player)
         data = row.export or self.lesson.record(player, "finished")
-        d = views.debrief_view(row.step, data, state.level if state else None, state)
+        p = views.debrief_page(row.step, data, state.level if state else None, state)
         stopped = {"time_up": W.STOPPED_TIME, "stopped": W.STOPPED_TEACHER}.get(row.status)
-        return self.page("debrief.html", title=d["title"], d=d, stopped=stopped,
+        return self.page("debrief.html", title=p["title"], p=p, stopped=stopped,
                          answers_allowed=self.lesson.config.answers,
-                         answer=row.answers.get(d["key"], ""), include=row.include,
+                         answers=row.answers, include=row.include,
                          max_answer=MAX_ANSWER_CHARS, body_class="wide", **common)
 
     def question_page(self, player, common: dict) -> HTMLResponse:
@@ -215,25 +216,32 @@ class Site:
         return RedirectResponse("/play", 303)
 
     async def debrief(self, request: Request) -> Response:
+        """A page of the debrief sent: the answers typed on it kept, then the page before or
+        after it (`row.step` is the first step on the page shown), or Finish."""
         player, form = await self.posted(request)
         step, go = form.get("step", ""), form.get("go", "")
-        answer = form.get("answer")
-        if not step.isdigit() or go not in ("back", "next") or \
-                (answer is not None and len(answer) > MAX_ANSWER_CHARS):
+        too_long = any(len(v) > MAX_ANSWER_CHARS for k, v in form.items()
+                       if k.startswith("answer"))
+        if not step.isdigit() or int(step) > 5 or go not in ("back", "next") or too_long:
             raise Refused(400, "bad_form")
         with player.lock:
             row = player.row
             if row.phase != "debrief" or int(step) != row.step:
                 return RedirectResponse("/play", 303)   # an old page: show where they are
-            if answer is not None and self.lesson.config.answers:
-                self.lesson.answer(player, K.STEPS[row.step][0], answer.strip())
+            page = page_of(row.step)
+            if self.lesson.config.answers:
+                for key in PAGES[page]:
+                    answer = form.get(f"answer-{key}")
+                    if answer is not None:
+                        self.lesson.answer(player, key, answer.strip())
             include = form.get("include") == "1"
-            if row.step == 5:
+            last = page == len(PAGES) - 1
+            if last:
                 self.lesson.update(player, include=int(include))
             if go == "back":
-                self.lesson.update(player, step=max(0, row.step - 1))
-            elif row.step < 5:
-                self.lesson.update(player, step=row.step + 1)
+                self.lesson.update(player, step=first_step(max(0, page - 1)))
+            elif not last:
+                self.lesson.update(player, step=first_step(page + 1))
             elif not include and any(v.strip() for v in row.answers.values()):
                 self.lesson.update(player, phase="confirm")
             else:
@@ -250,7 +258,7 @@ class Site:
                 if go == "drop":
                     self.lesson.after_debrief(player, False)
                 else:
-                    self.lesson.update(player, phase="debrief", step=5)
+                    self.lesson.update(player, phase="debrief", step=first_step(len(PAGES) - 1))
         return RedirectResponse("/play", 303)
 
     async def static(self, request: Request) -> Response:

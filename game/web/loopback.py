@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 LOOPBACK = "127.0.0.1"
 _HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 _OPTION = re.compile(r'<button type="submit" name="option" value="(\d+)"')
+_ANSWER_BOX = re.compile(r'<textarea [^>]*name="(answer-[a-z_]+)"')
 _CHOICE = re.compile(r'<button type="submit" name="choice" value="([^"]+)" data-key="(\d+)"'
                      r'\s*(disabled)?')
 
@@ -136,7 +137,8 @@ class Student:
             elif 'action="/next"' in page.body:
                 page = self.post("/next", page.hidden())
             elif 'action="/debrief"' in page.body:
-                fields = page.hidden() | {"go": "next", "answer": answer}
+                fields = page.hidden() | {"go": "next"} | {   # each answer box on the page
+                    name: answer for name in _ANSWER_BOX.findall(page.body)}
                 if include:
                     fields["include"] = "1"
                 page = self.post("/debrief", fields)

@@ -10,6 +10,7 @@ import zipfile
 from ..classroom import strings as K
 from ..classroom.chilling import signed_percent
 from ..classroom.class_data import ClassData
+from ..classroom.debrief_steps import page_label, page_of
 from ..classroom.export import file_stem
 from ..classroom.fairness import FEW_STUDENTS
 from ..classroom.questions import class_shifts
@@ -55,7 +56,7 @@ def _now(lesson, row) -> str:
     if row.phase == "after":
         return W.NOW_QUESTIONS_AGAIN
     if row.phase in ("debrief", "confirm"):
-        return W.NOW_DEBRIEF.format(n=row.step + 1)
+        return W.NOW_DEBRIEF.format(where=page_label(page_of(row.step)).lower())
     level_id, ruleset = row.plan["turns"][min(row.turn, len(row.plan["turns"]) - 1)]
     return W.NOW_PLAYING.format(title=turn_title(lesson.levels[level_id], ruleset))
 

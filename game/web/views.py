@@ -5,7 +5,8 @@ six steps do. Nothing here changes a state."""
 from __future__ import annotations
 
 from ..classroom import strings as K
-from ..classroom.debrief_steps import prompts, step_data
+from ..classroom.debrief_steps import (PAGES, first_step, page_label, page_of, prompts,
+                                       step_data, step_heading)
 from ..classroom.svg import score_chart
 from ..core import choices, ending_told, scene_told, score_display, services
 from ..core import debrief as core_debrief
@@ -105,13 +106,25 @@ def _paragraphs(text: str) -> list[str]:
 
 # ---------------------------------------------------------------- the six steps
 
+def debrief_page(step: int, data: dict, level, state) -> dict:
+    """The debrief's page holding step `step` (0-5), as the kiosk groups them
+    (`debrief_steps.PAGES`): each of its steps with its own question, prompts and data."""
+    page = page_of(step)
+    first = first_step(page)
+    steps = [debrief_view(first + i, data, level, state) for i in range(len(PAGES[page]))]
+    return {"steps": steps, "step": first, "first": page == 0,
+            "last": page == len(PAGES) - 1,
+            "title": f"{K.DEBRIEF_TITLE} · {page_label(page)}"}
+
+
 def debrief_view(step: int, data: dict, level, state) -> dict:
     """Step `step` (0-5) of the debrief, with the student's own data: the same data as the
     kiosk's six steps (game/classroom/debrief_steps.py), with the score chart drawn as SVG
     and the Transparency Report of the chapter played."""
     key, title = K.STEPS[step]
     view = {"key": key, "title": title, "number": step + 1, "of": W.STEP_NUMBER.format(
-        n=step + 1), "prompts": prompts(key, level), "last": step == 5}
+        n=step + 1), "heading": step_heading(key), "prompts": prompts(key, level),
+        "last": step == 5}
     view |= step_data(key, data, level)
     if key == "feel" and view["final"] is not None:
         view["final"] = ts.FINAL_SCORE.format(score=view["final"])

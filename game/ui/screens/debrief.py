@@ -1,7 +1,8 @@
 """The debrief: the three-line verdict on the player's own game, the ending, the score over
 time, the Transparency Report, the same choices under the other rules, the chilling effect
-beside the published figures; then, folded away behind one line each (T and S, or a click,
-open them), the discussion prompts and what is real (the sources).
+beside the published figures; folded away behind one line each (a key or a click opens
+them): each dilemma answered both ways (P), the same choices under the other rules (R), the
+discussion prompts (T) and what is real, the sources (S).
 
 Everything here is read from `game.core` (debrief, verdict, contrast); the page only lays
 it out.
@@ -118,8 +119,14 @@ class DebriefScreen(DocumentScreen):
         if not rows:
             return blocks + [Text(S.REPORT_EMPTY, muted=True)]
         quiet = [r for r in rows if _quiet(r)]
-        table = [ReportTable([_row(r) for r in rows if not _quiet(r)])] if len(quiet) < len(
-            rows) else []
+        unseen = [r for r in rows if _unseen(r)]
+        table = [ReportTable([_row(r) for r in rows if not (_quiet(r) or _unseen(r))])
+                 ] if len(quiet) + len(unseen) < len(rows) else []
+        if unseen:  # one line for them all: a watcher shown, and no one there to see
+            table.append(Text(S.REPORT_UNSEEN.format(choices="; ".join(
+                S.REPORT_UNSEEN_ONE.format(choice=r.choice_text, scene=r.scene_title,
+                                           watchers=", ".join(r.watchers_shown))
+                for r in unseen)), "small"))
         if quiet:   # one line for them all: their rows would say nothing but "not scored"
             table.append(Text(S.REPORT_QUIET.format(choices="; ".join(
                 S.REPORT_QUIET_ONE.format(choice=r.choice_text, scene=r.scene_title)
@@ -147,7 +154,9 @@ class DebriefScreen(DocumentScreen):
             blocks.append(Text(S.CHILLING_SENTENCE.format(
                 candid=candid, n=chill.candid_unscored, m=chill.pairs, k=chill.candid_scored),
                 "body_strong"))
-            blocks += [Text(line, "small", indent=24, space=4) for line in self._pairs(chill)]
+            lines = [Text(line, "small", indent=24, space=4) for line in self._pairs(chill)]
+            blocks += self._folded(pygame.K_p, [Spacer(0), *lines], S.FOLD_PAIRS_OPEN,
+                                   S.FOLD_PAIRS_CLOSE, len(lines)) if len(lines) > 1 else lines
             blocks.append(Spacer(8))
         if chill.case == "figure":
             you = _shift(chill.shift_percent, chill)
@@ -231,6 +240,13 @@ def _quiet(r) -> bool:
     shown, no moment, seen by no one."""
     return not (r.scored or r.changes or r.later or r.watchers_shown or r.seen_by or
                 r.moments or r.unshown)
+
+
+def _unseen(r) -> bool:
+    """A choice not scored, with a watcher shown that saw nothing: nothing changed, no
+    moment, seen by no one. Its row would say only that, so one line says it for all."""
+    return bool(r.watchers_shown) and not (r.scored or r.changes or r.later or r.seen_by or
+                                           r.moments or r.unshown)
 
 
 def _row(r) -> list:

@@ -125,6 +125,7 @@ class ScoreChart(Block):
 COLUMNS = ((S.COL_CHOICE, 0.27), (S.COL_BEHAVIOUR, 0.15), (S.COL_SHOWN, 0.16),
            (S.COL_SAW, 0.17), (S.COL_COST, 0.10), (S.COL_TOLD, 0.15))
 CELL_PAD = 5
+_BALANCED: dict = {}   # (width, text size, rows' hash) -> the columns' widths found for them
 
 
 class ReportTable(Block):
@@ -135,8 +136,50 @@ class ReportTable(Block):
         self.rows = rows   # each cell: list of (text, role) lines
         self.columns = columns
 
-    def _widths(self, width: int) -> list[int]:
-        return [round(width * f) for _, f in self.columns]
+    def _widths(self, ui, width: int) -> list[int]:
+        """The columns' widths: their shares, then moved a step at a time from one column to
+        another while that makes the table shorter (a long list of moments in one column
+        wraps less; a short cost takes less), so large text wastes fewer lines."""
+        key = (width, ui.theme.line_height("small"), hash(repr(self.rows)))   # no text kept
+        if key not in _BALANCED:
+            widths = [round(width * f) for _, f in self.columns]
+            step, floors = max(8, width // 40), self._floors(ui, width)
+            for _ in range(40):            # first, no word cut where another column can give
+                short = [i for i, w in enumerate(widths) if w < floors[i]]
+                giver = max(range(len(widths)), key=lambda i: widths[i] - floors[i])
+                if not short or widths[giver] - step < floors[giver]:
+                    break
+                widths[giver] -= step
+                widths[short[0]] += step
+            best = self._height(ui, widths)
+            for _ in range(12):
+                moves = [widths[:i] + [w - step] + widths[i + 1:] for i, w in enumerate(widths)
+                         if w - step >= floors[i]]
+                tries = [[w + step if k == j else w for k, w in enumerate(m)]
+                         for m in moves for j in range(len(m)) if m[j] == widths[j]]
+                found = min(tries, key=lambda t: self._height(ui, t), default=None)
+                if found is None or self._height(ui, found) >= best:
+                    break
+                widths, best = found, self._height(ui, found)
+            if len(_BALANCED) > 64:
+                _BALANCED.clear()
+            _BALANCED[key] = widths
+        return _BALANCED[key]
+
+    def _floors(self, ui, width: int) -> list[int]:
+        """The narrowest each column may be: its longest word whole, and no narrower than
+        its share allows by half."""
+        th = ui.theme
+        out = []
+        for i, (_, share) in enumerate(self.columns):
+            words = [(word, role) for row in self._all_rows() for text, role in row[i]
+                     for word in text.split()]
+            longest = max((th.font(role).size(word)[0] for word, role in words), default=0)
+            out.append(max(longest + 2 * CELL_PAD + 2, round(width * share / 2)))
+        return out
+
+    def _height(self, ui, widths) -> int:
+        return sum(self._row_height(ui, r, widths) for r in self._all_rows())
 
     def _cell_height(self, ui, cell, w: int) -> int:
         th = ui.theme
@@ -151,12 +194,11 @@ class ReportTable(Block):
         return [header] + self.rows
 
     def measure(self, ui, width: int) -> int:
-        widths = self._widths(width)
-        return sum(self._row_height(ui, r, widths) for r in self._all_rows()) + 12
+        return self._height(ui, self._widths(ui, width)) + 12
 
     def draw(self, surf, ui, rect) -> None:
         pal = ui.theme.palette
-        widths = self._widths(rect.w)
+        widths = self._widths(ui, rect.w)
         y = rect.y
         clip = surf.get_clip()
         for i, row in enumerate(self._all_rows()):

@@ -6,6 +6,7 @@ import random
 from functools import cache
 
 from ...classroom import strings as K
+from .kiosk_debrief_data import FOLD_HAPPENED, FOLD_PAIRS, FOLD_RULES
 
 
 @cache
@@ -27,14 +28,18 @@ def _note(app, chapter) -> None:
                                lambda: None, lambda: None))
 
 
-def _debrief(step: int):
+def _debrief(page: int, opened: tuple[int, ...] = ()):
+    """The debrief's page `page` (game.classroom.debrief_steps.PAGES), with the folds
+    `opened` opened as a click opens them."""
     def build(app, chapter) -> None:
         from .kiosk_debrief import DebriefStepsScreen
         data, level = _session()
         screen = DebriefStepsScreen(app, data, level, True, on_full_report=lambda: None)
         app.push(screen)
-        screen.step = step
+        screen.page = page
         screen.layout()
+        for fold in opened:
+            screen.toggle(fold)
     return build
 
 
@@ -64,10 +69,13 @@ def _warning(app, chapter) -> None:
 SCREENS = {
     "kiosk-attract": _attract,
     "kiosk-note": _note,
-    "kiosk-debrief-happened": _debrief(1),
-    "kiosk-debrief-learned": _debrief(2),
-    "kiosk-debrief-what-if": _debrief(4),
-    "kiosk-debrief-last": _debrief(len(K.STEPS) - 1),
+    "kiosk-debrief-happened": _debrief(0),
+    "kiosk-debrief-happened-open": _debrief(0, (FOLD_HAPPENED,)),
+    "kiosk-debrief-learned": _debrief(1),
+    "kiosk-debrief-learned-open": _debrief(1, (FOLD_PAIRS,)),
+    "kiosk-debrief-what-if": _debrief(2),
+    "kiosk-debrief-what-if-open": _debrief(2, (FOLD_RULES,)),
+    "kiosk-debrief-last": _debrief(3),
     "kiosk-warning": _warning,
     "kiosk-still": _still,
     "kiosk-done": _done,
