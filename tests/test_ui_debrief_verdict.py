@@ -70,3 +70,22 @@ def test_an_unscored_day_has_no_score_chart():
     assert S.SEC_SCORE not in texts(zero)
     _, scored = debrief("pilot_city")
     assert any(isinstance(b, ScoreChart) for b, _ in scored.placed)
+
+
+def test_the_charts_choice_numbers_never_run_together():
+    """In a narrow column (the kiosk's, 800x600) the x-axis is numbered every 2 or 5 choices
+    rather than drawing 16 numbers that run into each other ("1011121314")."""
+    from game.ui.screens.debrief_blocks import ScoreChart
+    from game.ui.testing import drawn_text
+    pilot = Pilot()
+    chart = ScoreChart([(i, 1000 - 5 * i) for i in range(17)], [(950, "Pay-later")])
+    for width in (260, 420, 640):
+        surf = pygame.Surface((width + 160, 260))
+        with drawn_text() as audit:
+            chart.draw(surf, pilot.app, pygame.Rect(0, 0, width + 160, 260))
+        digits = [rect for line, rect, *_ in audit if line.isdigit()]
+        axis = max(rect.y for rect in digits)        # the x-axis row, under the y labels
+        numbers = sorted((rect for rect in digits if rect.y == axis), key=lambda r: r.x)
+        assert len(numbers) >= 4 and numbers[-1].x > numbers[0].x
+        for left, right in zip(numbers, numbers[1:]):
+            assert right.x - left.right >= 6, (width, left, right)

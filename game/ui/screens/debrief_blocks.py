@@ -71,13 +71,22 @@ class ScoreChart(Block):
                        box=rect)
         self._thresholds(surf, ui, plot, [(at(0, v)[1], n) for v, n in self._merged()], rect)
         self._line(surf, pal, [at(s, v) for s, v in self.points])
-        every = max(1, last // 12)
+        every = self._x_step(last, plot.w, small.size(str(last))[0] + 10)
         for step in range(0, last + 1, every):
             x = at(step, lo)[0]
             paint.text(surf, cache, small, str(step), pal.muted, (x, plot.bottom + 6), "midtop",
                        box=rect)
         paint.text(surf, cache, small, S.CHART_X, pal.muted,
                    (plot.centerx, plot.bottom + 6 + th.line_height("small")), "midtop", box=rect)
+
+    @staticmethod
+    def _x_step(last: int, width: int, label: int) -> int:
+        """Every how many choices the x-axis is numbered: 1, 2, 5, 10, 20... whichever is
+        the first whose numbers fit side by side in `width` with room between them."""
+        step = 1
+        while (last // step + 1) * label > width:
+            step = step * 5 // 2 if str(step).startswith("2") else step * 2
+        return step
 
     def _merged(self) -> list[tuple[int, str]]:
         """Thresholds at the same value share one line: "Hotels · Dishonest list"."""
