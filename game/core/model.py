@@ -67,7 +67,8 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "lantern_window": "street", "lily_slide": "home", "sunday_settings": "home",
                 "tram_morning": "street", "visitor_pass": "office",
                 "vogt_email": "home", "wake_up": "home", "willow_flat": "home",
-                "wristband_parcel": "home"}
+                "wristband_parcel": "home",
+                "swim_form": "home", "test_sixty_eight": "home"}
 
 
 class _Model(BaseModel):
