@@ -68,7 +68,8 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "tram_morning": "street", "visitor_pass": "office",
                 "vogt_email": "home", "wake_up": "home", "willow_flat": "home",
                 "wristband_parcel": "home",
-                "swim_form": "home", "test_sixty_eight": "home"}
+                "swim_form": "home", "test_sixty_eight": "home",
+                "form_sent": "home", "phone_face_down": "home"}
 
 
 class _Model(BaseModel):
