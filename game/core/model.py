@@ -69,7 +69,8 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "vogt_email": "home", "wake_up": "home", "willow_flat": "home",
                 "wristband_parcel": "home",
                 "swim_form": "home", "test_sixty_eight": "home",
-                "form_sent": "home", "phone_face_down": "home", "mei_post": "home"}
+                "form_sent": "home", "phone_face_down": "home", "mei_post": "home",
+                "osei_crosses": "street"}
 
 
 class _Model(BaseModel):
