@@ -70,7 +70,7 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "wristband_parcel": "home",
                 "swim_form": "home", "test_sixty_eight": "home",
                 "form_sent": "home", "phone_face_down": "home", "mei_post": "home",
-                "osei_crosses": "street"}
+                "osei_crosses": "street", "gdpr_answers_known": "home"}
 
 
 class _Model(BaseModel):
