@@ -35,3 +35,11 @@ def test_render_replaces_only_the_last_cell_of_picture_rows():
     assert out.splitlines()[:2] == text.splitlines()[:2]
     assert out.splitlines()[2] == ("| `harbour_road` | street | A road | "
                                    "day_zero.red_light, pilot_city.red_light |")
+
+
+def test_render_fills_a_new_row_whose_used_by_cell_is_empty():
+    text = "| `harbour_road` | street | A road | |\n| `plum_street` | street | A street |  |\n"
+    out = tool.render(text, {"harbour_road": ["day_zero.red_light"],
+                             "plum_street": ["pilot_city.opted_out"]})
+    assert out.splitlines() == ["| `harbour_road` | street | A road | day_zero.red_light |",
+                                "| `plum_street` | street | A street | pilot_city.opted_out |"]

@@ -27,7 +27,8 @@ from game.content.catalog import bundled  # noqa: E402
 from game.content.pictures import OLD_NAMES, bundled_names  # noqa: E402
 
 ART_MD = ROOT / "docs" / "ART.md"
-ROW = re.compile(r"^(\| `([a-z0-9_]+)` \|.*\| )([^|]*?)( \|)$", re.MULTILINE)
+# A picture row; its last cell may be empty, written "| |" or "|  |" (a row just added).
+ROW = re.compile(r"^(\| `([a-z0-9_]+)` \|.*\|) *([^|]*?) *(\|)$", re.MULTILINE)
 
 
 def _levels() -> list:
@@ -60,7 +61,7 @@ def render(text: str, users: dict[str, list[str]]) -> str:
     """ART.md with each picture row's last cell replaced by its users."""
     def cell(match: re.Match) -> str:
         names = ", ".join(users.get(match.group(2), [])) or _old_names(match.group(2))
-        return f"{match.group(1)}{names}{match.group(4)}"
+        return f"{match.group(1)} {names} {match.group(4)}"
     return ROW.sub(cell, text)
 
 

@@ -67,7 +67,10 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "lantern_window": "street", "lily_slide": "home", "sunday_settings": "home",
                 "tram_morning": "street", "visitor_pass": "office",
                 "vogt_email": "home", "wake_up": "home", "willow_flat": "home",
-                "wristband_parcel": "home"}
+                "wristband_parcel": "home",
+                "swim_form": "home", "test_sixty_eight": "home",
+                "form_sent": "home", "phone_face_down": "home", "mei_post": "home",
+                "osei_crosses": "street", "gdpr_answers_known": "home"}
 
 
 class _Model(BaseModel):
