@@ -128,8 +128,7 @@ def notice(e: ev.Event, numbers: bool) -> Notice | None:
 
 def _appeal(e: ev.AppealDecided, numbers: bool) -> Notice:
     title = S.TOAST_APPEAL_WON if e.won else S.TOAST_APPEAL_LOST
-    if e.won and numbers and e.restored:
-        body = S.TOAST_APPEAL_RESTORED.format(restored=e.restored, cost=e.cost)
-    else:
-        body = S.TOAST_APPEAL_BODY.format(cost=e.cost)
-    return Notice("good" if e.won else "bad", title, body)
+    restored = S.TOAST_APPEAL_RESTORED.format(restored=e.restored) if (
+        e.won and numbers and e.restored) else ""
+    cost = S.TOAST_APPEAL_BODY.format(cost=e.cost) if e.cost else ""    # never "It cost 0."
+    return Notice("good" if e.won else "bad", title, " ".join(x for x in (restored, cost) if x))

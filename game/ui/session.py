@@ -97,7 +97,10 @@ class Session:
 
     @property
     def numbers_shown(self) -> bool:
-        return self.display().number is not None
+        """The live score is on the player's screen, so a toast may give a score. Not under
+        late statements: their number is an old one, and the toasts must not tell the new."""
+        shown = self.display()
+        return shown.number is not None and shown.legibility == "exact"
 
     def watchers(self) -> list:
         """The scene's watchers as (id, Watcher) in the order the scene lists them."""

@@ -101,16 +101,22 @@ class PlayScreen(PlayInput, Screen):
         self.watchers.place(pygame.Rect(left.x, self.art_rect.bottom + 16, left.w,
                                         left.bottom - self.art_rect.bottom - 16))
         self.scene_view.place(mid)
-        self.score.rect = pygame.Rect(right.x, right.y, right.w, self.score.height())
-        top = self.score.rect.bottom + 16
-        self.services.place(pygame.Rect(right.x, top, right.w, right.bottom - top))
-        self.toasts.room = (self.app, self.toast_area())
+        self._place_right(right)
         self._layout_top_bar()
         self._refocus()
         for toast in self.toasts.shown:          # their pictures were in the old theme
             toast.surf = None
         self.score._chip_surf = self.score._last_surf = None
         self.painter.invalidate()
+
+    def _place_right(self, right: pygame.Rect) -> None:
+        """The score card as tall as what it shows now, the services under it, the toasts
+        over them. Again after a choice that changes what the card shows (Sesame's Thursday
+        has no score on screen; its reply already shows Friday's stars)."""
+        self.score.rect = pygame.Rect(right.x, right.y, right.w, self.score.height())
+        top = self.score.rect.bottom + 16
+        self.services.place(pygame.Rect(right.x, top, right.w, right.bottom - top))
+        self.toasts.room = (self.app, self.toast_area())
 
     def _layout_top_bar(self) -> None:
         th = self.theme
@@ -200,6 +206,9 @@ class PlayScreen(PlayInput, Screen):
         if moved is not None:
             self.score.add_changes(moved)
         self.score.money_line = self._money_line()
+        if self.score.rect.h != self.score.height():
+            self._place_right(self.columns()[2])
+            self.painter.invalidate()
         for name in SOUND_ORDER:
             if name in sounds:
                 self.app.sound.play(name)
