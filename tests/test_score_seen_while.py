@@ -88,3 +88,36 @@ def test_the_window_card_after_deleting_says_the_score_is_not_on_your_screen(tmp
     drawn = [line for line, *_ in audit]
     assert S.SCORE_OFF_SCREEN in drawn
     assert str(session.state.shown_score) not in drawn and not any("Tier" in t for t in drawn)
+
+
+def test_the_window_card_drops_the_last_changes_when_the_app_is_deleted(tmp_path, monkeypatch):
+    """The card listed "Lin rated you 2★" after "Delete Sesame": the changes the app showed
+    go with the app."""
+    for name in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER"):
+        monkeypatch.setenv(name, "dummy")
+    monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path))
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.app import App
+    from game.ui.screens.play import PlayScreen
+    from game.ui.session import Session
+    from game.ui.settings import Settings
+    session = Session(SESAME, "professional", "stars", start_scene="sunday")
+    app = App(window_size=(1280, 720), settings=Settings(text_speed="instant",
+                                                         reduced_motion=True), persist=False)
+    play = PlayScreen(app, session, None)
+    app.push(play)
+    app.frame(dt=1 / 60)
+    card = play.score
+    card.last = card.chip = [_Line("▼ −1", "Lin rated you 2★")]
+    session.choose("delete")
+    card.show(session.display(), reduced=True)   # as the play screen does after a choice
+    for _ in range(4):
+        app.frame(dt=1 / 60)
+    assert card.last is None and card.chip is None and not card.queue   # nothing to draw
+
+
+class _Line:
+    """A change line as the card draws it (`messages.ScoreLine`'s fields the card reads)."""
+
+    def __init__(self, title: str, body: str):
+        self.title, self.body, self.total = title, body, False

@@ -51,6 +51,9 @@ class ScoreCard:
     def show(self, display, reduced: bool) -> None:
         """The score after a choice: the number counts to its new value."""
         old, self.display = self.display, display
+        if display.legibility == NO_LONGER_SHOWN:   # the app is gone: so is what it listed
+            self.queue.clear()
+            self.chip = self._chip_surf = self.last = self._last_surf = None
         if display.number is not None and old is not None and old.number is not None:
             self.number.to(display.number, 0.0 if reduced else 0.9)
         else:
