@@ -70,7 +70,8 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "wristband_parcel": "home",
                 "swim_form": "home", "test_sixty_eight": "home",
                 "form_sent": "home", "phone_face_down": "home", "mei_post": "home",
-                "osei_crosses": "street", "gdpr_answers_known": "home"}
+                "osei_crosses": "street", "gdpr_answers_known": "home",
+                "night_game_clock": "home", "zhou_noodles": "home"}
 
 
 class _Model(BaseModel):
