@@ -71,7 +71,7 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "swim_form": "home", "test_sixty_eight": "home",
                 "form_sent": "home", "phone_face_down": "home", "mei_post": "home",
                 "osei_crosses": "street", "gdpr_answers_known": "home",
-                "night_game_clock": "home", "zhou_noodles": "home"}
+                "night_game_clock": "home", "zhou_noodles": "home", "pole_glance": "street"}
 
 
 class _Model(BaseModel):
