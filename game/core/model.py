@@ -72,7 +72,7 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "form_sent": "home", "phone_face_down": "home", "mei_post": "home",
                 "osei_crosses": "street", "gdpr_answers_known": "home",
                 "night_game_clock": "home", "zhou_noodles": "home", "pole_glance": "street",
-                "staff_room": "office"}
+                "staff_room": "office", "last_counter": "hall"}
 
 
 class _Model(BaseModel):
