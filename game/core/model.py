@@ -49,7 +49,7 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "sunday_contacts": "home", "upheld_letter": "home", "volunteer_door": "home",
                 "work_notice": "office",
                 "albers_boiler": "home", "chip_desk": "office", "city_pool": "hall",
-                "court_text": "home", "date_table": "hall", "desk_phone": "office",
+                "court_text": "home", "date_table": "hall",
                 "flat_viewing": "hall", "four_messages": "home", "gdpr_answers": "home",
                 "guo_door": "home", "guo_door_camera": "home", "homework_table": "home",
                 "hospital_wait": "hall", "hotel_desk": "office", "lecture_room": "hall",
@@ -70,7 +70,9 @@ PLACE_OF_ART = {"bedroom": "home", "kitchen": "home", "apartment": "home", "phon
                 "wristband_parcel": "home",
                 "swim_form": "home", "test_sixty_eight": "home",
                 "form_sent": "home", "phone_face_down": "home", "mei_post": "home",
-                "osei_crosses": "street", "gdpr_answers_known": "home"}
+                "osei_crosses": "street", "gdpr_answers_known": "home",
+                "night_game_clock": "home", "zhou_noodles": "home", "pole_glance": "street",
+                "staff_room": "office", "last_counter": "hall"}
 
 
 class _Model(BaseModel):
