@@ -170,6 +170,26 @@ def test_many_long_choices_scroll_in_a_dock_of_at_most_its_share():
     assert view.dock.offset > 0 and view.scroll.offset == 0
 
 
+def test_under_a_short_text_the_dock_takes_the_room_the_text_leaves():
+    """A short text with many choices: the dock may take more than its share, down to where
+    the text ends, so fewer choices hide under the arrow; the text still shows whole."""
+    from game.ui.screens.scene_view import DOCK_SHARE
+    pilot = pilot_city(size=100)
+    play = pilot.top
+    view = play.scene_view
+    base = play.session.choices()[0]
+    views = [replace(base, id=f"c{n}", number=n, text=f"{LONG} ({n})", available=True)
+             for n in range(1, 8)]
+    view.set_scene(view.title, "Two short lines of text, and nothing more to read here.",
+                   views, False)
+    play._refocus()
+    pilot.read()
+    column = view.rect.inflate(-4, -8)
+    assert view.docked
+    assert view.dock.rect.h > column.h * DOCK_SHARE
+    assert view.scroll.max_offset == 0                    # the text is whole above the dock
+
+
 def test_a_click_on_a_docked_choice_chooses_it_and_its_reply_shows_in_the_dock():
     pilot = pilot_city()
     play = pilot.top
