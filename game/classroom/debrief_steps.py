@@ -139,7 +139,7 @@ def _what_if(data: dict, level) -> dict:
 
 
 def _next(data: dict, level) -> dict:
-    return {"lead": K.STEP_PROMPTS["next"], "note": K.INCLUDE_NOTE}
+    return {"lead": K.STEP_PROMPTS["next"]}   # what unticked means goes with the tick box
 
 
 _STEPS = {"feel": _feel, "happened": _happened, "learned": _learned,

@@ -16,13 +16,9 @@ from .document import Label, Spacer, Text
 FOLD_HAPPENED, FOLD_PAIRS, FOLD_REAL, FOLD_RULES = 1, 2, 3, 4
 
 
-def step_blocks(key: str, data: dict, level, opened: set[int], answers: bool) -> list:
-    """The blocks step `key` shows; `opened`: the folds open; `answers`: whether the
-    classroom lets students type answers (the last step then says what unticked means)."""
-    d = step_data(key, data, level)
-    if key == "next":
-        return _next(d, answers)
-    return _MAKERS[key](d, opened)
+def step_blocks(key: str, data: dict, level, opened: set[int]) -> list:
+    """The blocks step `key` shows; `opened`: the folds open."""
+    return _MAKERS[key](step_data(key, data, level), opened)
 
 
 def folded(fold: int, text: str, blocks: list, opened: set[int]) -> list:
@@ -82,9 +78,9 @@ def _what_if(d: dict, opened: set[int]) -> list:
     return out
 
 
-def _next(d: dict, answers: bool) -> list:
-    return [Text(d["lead"], "body_strong")] + ([Text(d["note"], muted=True)] if answers else [])
+def _next(d: dict, opened: set[int]) -> list:
+    return [Text(d["lead"], "body_strong")]   # what unticked means goes under the tick box
 
 
 _MAKERS = {"feel": _feel, "happened": _happened, "learned": _learned, "relates": _relates,
-           "what_if": _what_if}
+           "what_if": _what_if, "next": _next}
