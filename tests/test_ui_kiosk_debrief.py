@@ -233,6 +233,8 @@ def test_the_note_on_unticked_answers_sits_under_the_tick_box_it_explains(size):
     notes = [rect for line, rect in drawn if line.startswith(K.INCLUDE_NOTE.split()[0])]
     words = [rect for line, rect in drawn if line.startswith(K.INCLUDE_ANSWERS.split()[0])]
     assert len(notes) == 1 and len(words) == 1, "the note and the tick's words, once each"
-    note, label = notes[0], words[-1]
+    note, label = notes[0], words[0]
     assert note.x == label.x                                       # in line with its words
-    assert 0 <= note.y - screen.tick.rect.bottom < 16              # straight under the box
+    label_lines = [r for _, r in drawn if r.x == label.x and label.y <= r.y < note.y]
+    assert 0 <= note.y - max(r.bottom for r in label_lines) < 16   # straight under them
+    assert screen.tick.rect.colliderect(label)                     # (which are the box's)

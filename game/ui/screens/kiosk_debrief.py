@@ -195,12 +195,13 @@ class DebriefStepsScreen(Screen):
                 self.spots[box] = pygame.Rect(rx, y + 4, rw, self._box_height(box, rw))
                 y = self.spots[box].bottom
         if self.tick is not None:
-            y += 12
+            y += 6
             self.tick.rect = pygame.Rect(rx, y, rw, 44)
             _, lay = self.tick.label_layout(app)
             self.spots[self.tick] = pygame.Rect(rx, y, rw, max(44, lay.height + 12))
-            note = Text(K.INCLUDE_NOTE, "small", muted=True, indent=PageTick.TEXT_X)
-            y = self._stack([note], rx, rw, self.spots[self.tick].bottom)  # under its words
+            words_end = y + (self.spots[self.tick].h + lay.height) // 2
+            note = Text(K.INCLUDE_NOTE, "small", muted=True, indent=PageTick.TEXT_X, space=0)
+            y = self._stack([note], rx, rw, words_end + 2)     # under the tick's words
         focused = self.focus.current
         self.folds = []
         for block, rect in self.placed:
