@@ -1,8 +1,8 @@
 """What each debrief step shows of the player's own data in the kiosk (the page's left
 column), read from `game.classroom.debrief_steps`: the verdict, the ending and the score
-chart in view; the longer parts (what happened line by line, each dilemma answered both ways,
-what is real and the sources, the same choices under the other rules) folded behind one line
-each, which a click, a tap or Enter opens.
+chart in view; the longer parts (what happened line by line, each study in full, each dilemma
+answered both ways, what is real and the sources, the same choices under the other rules)
+folded behind one line each, which a click, a tap or Enter opens.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from .debrief_blocks import FigureCards, Fold, ScoreChart
 from .document import Label, Spacer, Text
 
 #: one number for each folded part, so a page knows which of its folds are open
-FOLD_HAPPENED, FOLD_PAIRS, FOLD_REAL, FOLD_RULES = 1, 2, 3, 4
+FOLD_HAPPENED, FOLD_PAIRS, FOLD_REAL, FOLD_RULES, FOLD_STUDIES = 1, 2, 3, 4, 5
 
 
 def step_blocks(key: str, data: dict, level, opened: set[int]) -> list:
@@ -53,6 +53,9 @@ def _learned(d: dict, opened: set[int]) -> list:
         out += [Text(kind["name"], "body_strong", space=4), FigureCards(kind["cards"])]
     if d["cards"]:
         out.append(FigureCards(d["cards"]))
+    studies = [Text(K.STUDY_IN_FULL.format(**st), "small", space=8) for st in d["studies"]]
+    if studies:     # the cards say each study in one short sentence; here, in full
+        out += folded(FOLD_STUDIES, K.FOLD_STUDIES, studies, opened)
     pairs = [Text(S.CHILLING_PAIR.format(**p), "small", indent=16, space=4)
              for p in d["pairs"]]
     return out + (folded(FOLD_PAIRS, K.FOLD_PAIRS.format(n=len(pairs)), pairs, opened)
