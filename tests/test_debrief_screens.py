@@ -142,3 +142,13 @@ def test_the_reports_columns_share_the_width_so_the_table_is_shorter_and_no_word
         words = [(word, role) for row in table.rows for text, role in row[i]
                  for word in text.split()]
         assert all(th.font(role).size(word)[0] <= w - 10 for word, role in words), i
+
+
+def test_at_the_largest_text_what_did_you_learn_takes_two_screens_at_most(games):
+    """The study cards' long captions made the page three screens at 150% (The Pilot City,
+    both kinds of dilemma): each card now says its study in one short sentence."""
+    from game.classroom.debrief_steps import PAGES
+    learned = PAGES.index(("learned",))
+    over = [(g.name, pages[learned]) for g in games
+            if (pages := tool.kiosk_pages(g, 150))[learned] > 2]
+    assert not over

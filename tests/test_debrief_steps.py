@@ -72,3 +72,32 @@ def test_both_open_with_the_verdict_the_record_keeps():
     kept = [c.get("verdict") for c in data["chapters"] if c.get("verdict")]
     assert kept and feel["verdict"] == kept[-1] and len(feel["verdict"]) == 3
     assert views.debrief_view(0, data, level, None)["verdict"] == feel["verdict"]
+
+
+def test_a_study_card_says_it_in_one_short_sentence_and_its_limits_wait_one_line_away():
+    """At 150% text the study cards' long captions (claim and caveat) made "What did you
+    learn?" three screens: a card now carries the study's short sentence, and everything
+    else it said is one folded line away on the same page, word for word."""
+    from game.classroom.chilling import BESIDE
+    from game.ui.screens.kiosk_debrief import DebriefStepsScreen
+    from game.ui.screens.kiosk_debrief_data import FOLD_STUDIES
+    from game.ui.settings import Settings
+    from game.ui.testing import Pilot
+    data, level = _session()
+    learned = step_data("learned", data, level)
+    studies = [BESIDE[k] for k in ("expression", "rules")
+               if any(a.get("kind") == k for a in data["chilling"]["answers"])]
+    assert studies
+    cards = [card for kind in learned["kinds"] for card in kind["cards"][1:]]
+    assert [(c[0], c[2]) for c in cards] == [(p.short, p.brief) for p in studies]
+    assert learned["studies"] == [{"short": p.short, "text": f"{p.claim} {p.caveat}"}
+                                  for p in studies]
+    pilot = Pilot(settings=Settings(text_speed="instant", text_size=150))
+    screen = DebriefStepsScreen(pilot.app, data, level, True)
+    pilot.app.push(screen)
+    screen.next()
+    shown = lambda: [getattr(b, "text", "") for b, _ in screen.placed]   # noqa: E731
+    assert not any(p.caveat in text for text in shown() for p in studies)
+    screen.toggle(FOLD_STUDIES)
+    for p in studies:
+        assert K.STUDY_IN_FULL.format(short=p.short, text=f"{p.claim} {p.caveat}") in shown()

@@ -30,6 +30,25 @@ def _unseen(state) -> bool:
         (None, None, None, NO_LONGER_SHOWN)
 
 
+def _window_drawn(tmp_path, monkeypatch, session) -> list[str]:
+    for name in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER"):
+        monkeypatch.setenv(name, "dummy")
+    monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path))
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from game.ui.app import App
+    from game.ui.screens.play import PlayScreen
+    from game.ui.settings import Settings
+    from game.ui.testing import drawn_text
+    app = App(window_size=(1280, 720), settings=Settings(text_speed="instant"), persist=False)
+    app.push(PlayScreen(app, session, None))
+    for _ in range(4):
+        app.frame(dt=1 / 60)
+    app.top.invalidate()
+    with drawn_text() as audit:
+        app.render()
+    return [line for line, *_ in audit]
+
+
 @pytest.mark.parametrize("ruleset", ["stars", "partner_data"])
 def test_after_deleting_sesame_no_score_shows_under_either_ruleset(ruleset):
     sunday = _at("sunday", ruleset)
@@ -66,26 +85,11 @@ def test_on_thursday_before_the_gold_tab_appears_no_stars_show_and_from_friday_t
 
 def test_the_window_card_after_deleting_says_the_score_is_not_on_your_screen(tmp_path,
                                                                              monkeypatch):
-    for name in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER"):
-        monkeypatch.setenv(name, "dummy")
-    monkeypatch.setenv("SINCERITY_CONFIG_DIR", str(tmp_path))
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from game.ui import strings as S
-    from game.ui.app import App
-    from game.ui.screens.play import PlayScreen
     from game.ui.session import Session
-    from game.ui.settings import Settings
-    from game.ui.testing import drawn_text
     session = Session(SESAME, "professional", "partner_data", start_scene="sunday")
     session.choose("delete")
-    app = App(window_size=(1280, 720), settings=Settings(text_speed="instant"), persist=False)
-    app.push(PlayScreen(app, session, None))
-    for _ in range(4):
-        app.frame(dt=1 / 60)
-    app.top.invalidate()
-    with drawn_text() as audit:
-        app.render()
-    drawn = [line for line, *_ in audit]
+    drawn = _window_drawn(tmp_path, monkeypatch, session)
     assert S.SCORE_OFF_SCREEN in drawn
     assert str(session.state.shown_score) not in drawn and not any("Tier" in t for t in drawn)
 
@@ -121,3 +125,39 @@ class _Line:
 
     def __init__(self, title: str, body: str):
         self.title, self.body, self.total = title, body, False
+
+
+def test_on_thursday_no_services_are_listed_and_from_friday_they_are():
+    """Thursday comes before the Sesame app, yet the panel listed its doors ("Flat with no
+    deposit: open"): the engine shows none there, and the window, the terminal and the
+    browser list none."""
+    from game.core import services, services_shown
+    from game.text.screen import service_lines
+    from game.web.views import status_view
+    thursday = new_game(SESAME, "professional", "stars")
+    assert thursday.scene == "mei_form" and services(thursday)     # the doors exist...
+    assert services_shown(thursday) is None                        # ...but not on screen
+    assert service_lines(thursday) == []
+    assert status_view(thursday)["doors"] == []
+    friday = play(thursday, "promise").state
+    assert services_shown(friday) == services(friday) and service_lines(friday)
+    assert [d["name"] for d in status_view(friday)["doors"]] == [
+        v.name for v in services(friday)]
+
+
+def test_after_deleting_sesame_its_doors_stay_listed_closed():
+    """Only a scene with no score on screen hides the doors: after "Delete Sesame" they are
+    shown closed, which is the point."""
+    from game.core import services_shown
+    deleted = play(_at("sunday", "stars"), "delete").state
+    shown = services_shown(deleted)
+    assert shown and not any(v.open for v in shown)
+
+
+def test_the_windows_services_panel_on_thursday_says_none_is_on_your_screen_yet(
+        tmp_path, monkeypatch):
+    from game.ui import strings as S
+    from game.ui.session import Session
+    drawn = _window_drawn(tmp_path, monkeypatch, Session(SESAME, "professional", "stars"))
+    assert S.SERVICES_OFF_SCREEN in drawn
+    assert not any(svc.name in line for svc in SESAME.services.values() for line in drawn)

@@ -252,3 +252,25 @@ def test_the_lan_addresses_are_this_computers_own():
         assert port > 0
         for s in socks:
             s.close()
+
+
+def test_the_note_on_unticked_answers_comes_with_the_tick_box(tmp_path):
+    """The note "If you leave this unticked..." stood in the data column, above the answer
+    box, away from the tick box it explains; now it follows the box and describes it."""
+    from game.classroom import strings as K
+    with served(tmp_path) as (port, site):
+        s = Student(port)
+        s.join(site.join_code)
+        page, r = s.get("/play"), random.Random(3)
+        while 'id="include"' not in page.body:
+            if page.open_choices():
+                page = s.choose(page, r.choice(page.open_choices()))
+            elif 'action="/next"' in page.body:
+                page = s.post("/next", page.hidden())
+            else:
+                page = s.post("/debrief", page.hidden() | {"go": "next"})
+    body = page.body
+    assert body.count(K.INCLUDE_NOTE) == 1
+    tick, note = body.index('id="include"'), body.index(K.INCLUDE_NOTE)
+    assert 0 < note - tick < 300                     # straight after the box and its label
+    assert 'aria-describedby="include-note"' in body[tick - 100:tick + 100]

@@ -221,3 +221,20 @@ def test_questions_that_fit_stay_put_while_the_data_scrolls_beside_them():
     assert screen.pinned and screen.view.contains(screen.box.rect)
     type_keys(pilot, "less")
     assert screen.answers["learned"] == "less"
+
+
+@pytest.mark.parametrize("size", [100, 150])
+def test_the_note_on_unticked_answers_sits_under_the_tick_box_it_explains(size):
+    """The note "If you leave this unticked..." stood in the data column, far from the box."""
+    pilot, screen, _ = debrief(size)
+    for _ in range(len(PAGES) - 1):
+        pilot.press(K.NEXT)
+    drawn = pilot.drawn()
+    notes = [rect for line, rect in drawn if line.startswith(K.INCLUDE_NOTE.split()[0])]
+    words = [rect for line, rect in drawn if line.startswith(K.INCLUDE_ANSWERS.split()[0])]
+    assert len(notes) == 1 and len(words) == 1, "the note and the tick's words, once each"
+    note, label = notes[0], words[0]
+    assert note.x == label.x                                       # in line with its words
+    label_lines = [r for _, r in drawn if r.x == label.x and label.y <= r.y < note.y]
+    assert 0 <= note.y - max(r.bottom for r in label_lines) < 16   # straight under them
+    assert screen.tick.rect.colliderect(label)                     # (which are the box's)

@@ -92,26 +92,30 @@ def _learned(data: dict, level) -> dict:
     """The chilling effect: the student's own line, then each kind of dilemma they answered
     both ways beside the one study it compares with (`kinds`: name, your card, the
     study's card); when no kind was compared, `cards` (you, and the studies when nothing
-    was compared at all). `pairs`: each dilemma answered both ways."""
+    was compared at all). A study's card carries its one short sentence; `studies`: what
+    each study on a card found and what it cannot show, in full, for a folded part.
+    `pairs`: each dilemma answered both ways."""
     c = data.get("chilling") or {}
-    kinds = []
+    kinds, shown = [], []
     for kind, part in kinds_played(c).items():
         p = BESIDE[kind]
+        shown.append(p)
         kinds.append({"name": PAIR_KIND_NAMES[kind], "cards": [
             (K.YOU_KIND.format(name=PAIR_KIND_SHORT[kind]), your_figure(part),
-             kind_caption(kind, part, named=False)),
-            (p.short, p.figure, f"{p.claim} {p.caveat}")]})
+             kind_caption(kind, part, named=False)), (p.short, p.figure, p.brief)]})
     cards = []
     if not kinds:
-        published = [] if c.get("pairs") else [(p.short, p.figure, f"{p.claim} {p.caveat}")
-                                               for p in PUBLISHED]
-        cards = [(K.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION), *published]
+        shown = [] if c.get("pairs") else list(PUBLISHED)
+        cards = [(K.YOU, your_figure(c), K.YOUR_SHIFT_CAPTION),
+                 *((p.short, p.figure, p.brief) for p in shown)]
     pairs = [{"question": a["question"],
               "before": a["candid_means"] if a["unscored"] else K.CANDID_NOT,
               "after": a["candid_means"] if a["scored"] else K.CANDID_NOT}
              for a in c.get("answers", [])
              if a["unscored"] is not None and a["scored"] is not None]
-    return {"lead": learned_line(c), "kinds": kinds, "cards": cards, "pairs": pairs}
+    studies = [{"short": p.short, "text": f"{p.claim} {p.caveat}"} for p in shown]
+    return {"lead": learned_line(c), "kinds": kinds, "cards": cards, "pairs": pairs,
+            "studies": studies}
 
 
 def _relates(data: dict, level) -> dict:
@@ -139,7 +143,7 @@ def _what_if(data: dict, level) -> dict:
 
 
 def _next(data: dict, level) -> dict:
-    return {"lead": K.STEP_PROMPTS["next"], "note": K.INCLUDE_NOTE}
+    return {"lead": K.STEP_PROMPTS["next"]}   # what unticked means goes with the tick box
 
 
 _STEPS = {"feel": _feel, "happened": _happened, "learned": _learned,

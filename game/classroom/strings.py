@@ -102,6 +102,8 @@ FULL_REPORT = "See everything the system saw"
 # the debrief's folded parts: one line each, a click or Enter opens it (the kiosk, the browser)
 FOLD_HAPPENED = "What happened, in {n} lines"
 FOLD_PAIRS = "Your {n} answers, unscored and under the score"
+FOLD_STUDIES = "Each study in full, with its limits"
+STUDY_IN_FULL = "{short}: {text}"
 FOLD_REAL = "What is real: {n} corrections, and the sources"
 FOLD_SOURCES = "The sources of the published figures"
 FOLD_RULES = "The same choices, played again under the other rules"

@@ -173,6 +173,16 @@ def services(state: State) -> list[ServiceView]:
     return views
 
 
+def services_shown(state: State) -> list[ServiceView] | None:
+    """The services beside the scene, as the player sees them: every one (`services`), or
+    None in a scene whose `score_shown` is false (the app that shows the score, and opens
+    its doors, is not there yet: none of its doors is on screen either)."""
+    scene = state.played.scenes.get(state.scene) if state.scene is not None else None
+    if scene is not None and not scene.score_shown:
+        return None
+    return services(state)
+
+
 def choose(state: State, choice_id: str, *, dice: Dice | None = None,
            quiet: bool = False) -> Step:
     """Make a choice. Raises ChoiceError if it is unknown, hidden or locked.
@@ -265,5 +275,6 @@ def pick_ending(level: Level, state: State) -> str:
     return next(reversed(level.endings))
 
 
-__all__ = ["ChoiceError", "ChoiceView", "ServiceView", "Step", "services", "new_game", "choices", "choose", "start_at",
+__all__ = ["ChoiceError", "ChoiceView", "ServiceView", "Step", "services", "services_shown",
+           "new_game", "choices", "choose", "start_at",
            "pick_ending", "Record"]

@@ -408,7 +408,7 @@ class Scene(_Model):
     score_shown: bool = Field(True, description=(
         "false when the player has no score on screen in this scene (the app that shows it "
         "is not there yet): nothing of the score shows here, as while `score.seen_while` "
-        "does not hold."))
+        "does not hold, and no services either (the doors are the app's)."))
 
 
 class Ending(_Model):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import textwrap
 
-from ..core import ChoiceView, State, Told, scene_told, score_display, services
+from ..core import ChoiceView, State, Told, scene_told, score_display, services_shown
 from ..core.display import NO_LONGER_SHOWN
 from ..core.strings import REMEMBERED
 from . import strings as s
@@ -66,8 +66,9 @@ def watcher_line(state: State) -> str:
 
 
 def service_lines(state: State) -> list[str]:
-    """Each service, open or closed (with why, in the legibility's words)."""
-    views = services(state)
+    """Each service, open or closed (with why, in the legibility's words); none where the
+    engine shows none."""
+    views = services_shown(state)
     if not views:
         return []
     lines = [s.SERVICES]

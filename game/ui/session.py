@@ -11,7 +11,7 @@ from ..core import choices as core_choices
 from ..core import choose as core_choose
 from ..core import events as ev
 from ..core import ending_text, new_game, scene_text, score_display
-from ..core import services as core_services
+from ..core import services_shown
 from ..core import start_at as core_start_at
 from ..core.strings import moment_line
 from . import messages
@@ -109,9 +109,11 @@ class Session:
             return []
         return [(w, self.level.watchers[w]) for w in scene.watchers if w in self.level.watchers]
 
-    def services(self) -> list[tuple[str, object, bool]]:
-        """Every service as (id, the core's ServiceView, open now)."""
-        return [(view.id, view, view.open) for view in core_services(self.state)]
+    def services(self) -> list[tuple[str, object, bool]] | None:
+        """Every service as (id, the core's ServiceView, open now); None where none is on
+        screen (`game.core.services_shown`)."""
+        views = services_shown(self.state)
+        return None if views is None else [(view.id, view, view.open) for view in views]
 
     def reload(self, level) -> bool:
         """Swap in a new version of the level (`--dev`): keep the state where it still fits

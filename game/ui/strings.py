@@ -91,6 +91,7 @@ SERVICES_LABEL = "SERVICES"
 PANEL_MORE_BELOW = "▼ {n} more below"
 PANEL_MORE_ABOVE = "▲ {n} more above"
 SERVICES_NONE = "No services in this chapter."
+SERVICES_OFF_SCREEN = "Not on your screen yet."   # a scene with no score on screen
 OPEN = "Open"
 CLOSED = "Closed"
 LOCKED = "Locked"

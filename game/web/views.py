@@ -8,7 +8,7 @@ from ..classroom import strings as K
 from ..classroom.debrief_steps import (PAGES, first_step, page_label, page_of, prompts,
                                        step_data, step_heading)
 from ..classroom.svg import score_chart
-from ..core import choices, ending_told, scene_told, score_display, services
+from ..core import choices, ending_told, scene_told, score_display, services_shown
 from ..core import debrief as core_debrief
 from ..core.changes import final_display, final_words
 from ..core.display import NO_LONGER_SHOWN, legibility
@@ -46,7 +46,8 @@ def status_view(state) -> dict:
         "listed": ts.ON_LIST.format(name=blacklist.name)
         if state.blacklisted and blacklist is not None else None,
         "watchers": watcher_line(state) if state.scene else None,
-        "doors": [{"name": v.name, "open": v.open, "why": v.why} for v in services(state)],
+        "doors": [{"name": v.name, "open": v.open, "why": v.why}
+                  for v in services_shown(state) or []],
     }
 
 

@@ -7,8 +7,8 @@ Left: the player's data for its steps, read from the session record the export w
 line each). Right: each step's question, the level's prompts for it and its answer box, which
 is two lines high and grows as it fills. When the questions fit the screen they stay put and
 the data scrolls beside them; when they do not, the page scrolls as one. The last page has the tick
-box "include my answers": unticked, what was typed is dropped when the screen closes and
-never written anywhere (Finish asks first when something was typed).
+box "include my answers", with the note under it: unticked, what was typed is dropped when the
+screen closes and never written anywhere (Finish asks first when something was typed).
 
 Typing goes to an answer box: the page's first box has the focus and takes keys from the
 start of each page, and typed characters go to the box last typed in even after a click
@@ -180,7 +180,7 @@ class DebriefStepsScreen(Screen):
         blocks: list = []
         for i, key in enumerate(self.keys):
             blocks += ([Spacer(16)] if i else []) + step_blocks(
-                key, self.data, self.level, self.opened, self.allow_answers)
+                key, self.data, self.level, self.opened)
         self.placed, self.spots = [], {}
         left = self._stack(blocks, lx, self.left_w, 0)
         self.split = len(self.placed)
@@ -195,11 +195,13 @@ class DebriefStepsScreen(Screen):
                 self.spots[box] = pygame.Rect(rx, y + 4, rw, self._box_height(box, rw))
                 y = self.spots[box].bottom
         if self.tick is not None:
-            y += 12
+            y += 6
             self.tick.rect = pygame.Rect(rx, y, rw, 44)
             _, lay = self.tick.label_layout(app)
             self.spots[self.tick] = pygame.Rect(rx, y, rw, max(44, lay.height + 12))
-            y = self.spots[self.tick].bottom
+            words_end = y + (self.spots[self.tick].h + lay.height) // 2
+            note = Text(K.INCLUDE_NOTE, "small", muted=True, indent=PageTick.TEXT_X, space=0)
+            y = self._stack([note], rx, rw, words_end + 2)     # under the tick's words
         focused = self.focus.current
         self.folds = []
         for block, rect in self.placed:

@@ -1,8 +1,8 @@
 """What each debrief step shows of the player's own data in the kiosk (the page's left
 column), read from `game.classroom.debrief_steps`: the verdict, the ending and the score
-chart in view; the longer parts (what happened line by line, each dilemma answered both ways,
-what is real and the sources, the same choices under the other rules) folded behind one line
-each, which a click, a tap or Enter opens.
+chart in view; the longer parts (what happened line by line, each study in full, each dilemma
+answered both ways, what is real and the sources, the same choices under the other rules)
+folded behind one line each, which a click, a tap or Enter opens.
 """
 from __future__ import annotations
 
@@ -13,16 +13,12 @@ from .debrief_blocks import FigureCards, Fold, ScoreChart
 from .document import Label, Spacer, Text
 
 #: one number for each folded part, so a page knows which of its folds are open
-FOLD_HAPPENED, FOLD_PAIRS, FOLD_REAL, FOLD_RULES = 1, 2, 3, 4
+FOLD_HAPPENED, FOLD_PAIRS, FOLD_REAL, FOLD_RULES, FOLD_STUDIES = 1, 2, 3, 4, 5
 
 
-def step_blocks(key: str, data: dict, level, opened: set[int], answers: bool) -> list:
-    """The blocks step `key` shows; `opened`: the folds open; `answers`: whether the
-    classroom lets students type answers (the last step then says what unticked means)."""
-    d = step_data(key, data, level)
-    if key == "next":
-        return _next(d, answers)
-    return _MAKERS[key](d, opened)
+def step_blocks(key: str, data: dict, level, opened: set[int]) -> list:
+    """The blocks step `key` shows; `opened`: the folds open."""
+    return _MAKERS[key](step_data(key, data, level), opened)
 
 
 def folded(fold: int, text: str, blocks: list, opened: set[int]) -> list:
@@ -57,6 +53,9 @@ def _learned(d: dict, opened: set[int]) -> list:
         out += [Text(kind["name"], "body_strong", space=4), FigureCards(kind["cards"])]
     if d["cards"]:
         out.append(FigureCards(d["cards"]))
+    studies = [Text(K.STUDY_IN_FULL.format(**st), "small", space=8) for st in d["studies"]]
+    if studies:     # the cards say each study in one short sentence; here, in full
+        out += folded(FOLD_STUDIES, K.FOLD_STUDIES, studies, opened)
     pairs = [Text(S.CHILLING_PAIR.format(**p), "small", indent=16, space=4)
              for p in d["pairs"]]
     return out + (folded(FOLD_PAIRS, K.FOLD_PAIRS.format(n=len(pairs)), pairs, opened)
@@ -82,9 +81,9 @@ def _what_if(d: dict, opened: set[int]) -> list:
     return out
 
 
-def _next(d: dict, answers: bool) -> list:
-    return [Text(d["lead"], "body_strong")] + ([Text(d["note"], muted=True)] if answers else [])
+def _next(d: dict, opened: set[int]) -> list:
+    return [Text(d["lead"], "body_strong")]   # what unticked means goes under the tick box
 
 
 _MAKERS = {"feel": _feel, "happened": _happened, "learned": _learned, "relates": _relates,
-           "what_if": _what_if}
+           "what_if": _what_if, "next": _next}

@@ -6,7 +6,7 @@ import random
 from functools import cache
 
 from ...classroom import strings as K
-from .kiosk_debrief_data import FOLD_HAPPENED, FOLD_PAIRS, FOLD_RULES
+from .kiosk_debrief_data import FOLD_HAPPENED, FOLD_PAIRS, FOLD_RULES, FOLD_STUDIES
 
 
 @cache
@@ -73,6 +73,7 @@ SCREENS = {
     "kiosk-debrief-happened-open": _debrief(0, (FOLD_HAPPENED,)),
     "kiosk-debrief-learned": _debrief(1),
     "kiosk-debrief-learned-open": _debrief(1, (FOLD_PAIRS,)),
+    "kiosk-debrief-learned-studies": _debrief(1, (FOLD_STUDIES,)),
     "kiosk-debrief-what-if": _debrief(2),
     "kiosk-debrief-what-if-open": _debrief(2, (FOLD_RULES,)),
     "kiosk-debrief-last": _debrief(3),

@@ -96,6 +96,8 @@ class TextBox(Widget):
 class TickBox(Widget):
     """A box with a label; Enter, Space or a click ticks and unticks it. The tick is drawn,
     not only coloured."""
+    SIZE = 28
+    TEXT_X = 8 + SIZE + 12     # where the label begins, from the left edge
 
     def __init__(self, rect, label: str, checked: bool = False, on_change=None):
         super().__init__(rect, None)
@@ -110,7 +112,7 @@ class TickBox(Widget):
         """(font role, wrapped label): the whole label, never cut; with large text in a
         smaller face, and on two lines if it must."""
         th = ui.theme
-        width = self.rect.w - 8 - 28 - 20
+        width = self.rect.w - self.TEXT_X - 8
         role = th.fitting(self.label, width, ("body_strong", "small_strong"))
         return role, ui.cache.layout(th.font(role), self.label, width, th.line_height(role))
 
@@ -118,7 +120,7 @@ class TickBox(Widget):
         th, pal, cache = ui.theme, ui.theme.palette, ui.cache
         if focused:
             paint.focus_ring(surf, self.rect, pal)
-        size = 28
+        size = self.SIZE
         box = pygame.Rect(self.rect.x + 8, self.rect.centery - size // 2, size, size)
         paint.rounded(surf, box, pal.accent if self.checked else pal.panel, 6)
         paint.rounded(surf, box, pal.accent if self.checked else pal.muted, 6, 2)
@@ -129,7 +131,7 @@ class TickBox(Widget):
         role, lay = self.label_layout(ui)
         font = th.font(role)
         y = self.rect.centery - lay.height // 2
-        paint.lines(surf, cache, font, lay, pal.ink, box.right + 12, y,
+        paint.lines(surf, cache, font, lay, pal.ink, self.rect.x + self.TEXT_X, y,
                     box=self.rect.inflate(0, max(0, lay.height - self.rect.h)))
 
 

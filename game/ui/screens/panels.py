@@ -222,13 +222,16 @@ class ServicesPanel(Panel):
     def __init__(self, ui):
         super().__init__(ui)
         self.services: list = []
+        self.off_screen = False
         self.flash: dict[str, float] = {}
         self._heights: dict = {}
 
-    def set(self, services: list, changed: dict | None = None) -> None:
-        """The services now; those in `changed` flash, and the first of them is scrolled to
-        the top of the panel (toasts stack up from its bottom), so a door is seen to move."""
-        self.services = list(services)
+    def set(self, services: list | None, changed: dict | None = None) -> None:
+        """The services now (None: none on the player's screen); those in `changed` flash,
+        and the first of them is scrolled to the top of the panel (toasts stack up from its
+        bottom), so a door is seen to move."""
+        self.off_screen = services is None
+        self.services = list(services or [])
         for sid in changed or {}:
             self.flash[sid] = FLASH_SECONDS
         if self.rect.h:
@@ -249,7 +252,8 @@ class ServicesPanel(Panel):
         return spans
 
     def static_key(self) -> tuple:
-        return super().static_key() + (tuple((s, o) for s, _, o in self.services),)
+        return super().static_key() + (tuple((s, o) for s, _, o in self.services),
+                                       self.off_screen)
 
     def _text_w(self) -> int:
         return self.rect.w - 24 - 52 - 12
@@ -290,7 +294,8 @@ class ServicesPanel(Panel):
     def draw_rows(self, surf, y: int, reduced: bool) -> None:
         th, pal, cache = self.ui.theme, self.ui.theme.palette, self.ui.cache
         if not self.services:
-            paint.text(surf, cache, th.font("small"), S.SERVICES_NONE, pal.muted,
+            none = S.SERVICES_OFF_SCREEN if self.off_screen else S.SERVICES_NONE
+            paint.text(surf, cache, th.font("small"), none, pal.muted,
                        (self.rect.x + PAD, y + 8), box=self.rect)
             return
         for _, service, is_open, row in self._rows(y):
