@@ -85,6 +85,31 @@ def test_the_first_choice_is_in_view_in_every_scene_of_every_level(size):
     assert scenes >= 57
 
 
+def test_a_scrolling_text_always_has_more_words_below_in_every_scene():
+    """The ▼ under the text promises more to read: in every scene at the default size, text
+    that scrolls really goes on below its area (the padding under the last line alone once
+    made Sesame's Thursday scroll by 28 pixels, over nothing)."""
+    from game.ui.screens.scene_view import MORE_STRIP
+    checked = 0
+    for chapter in levels.bundled():
+        level = chapter.level
+        persona, ruleset = next(iter(level.personas)), next(iter(level.rulesets))
+        first = next(iter(level.scenes))
+        pilot = play_pilot(chapter.path, 100, start_at=first, persona=persona,
+                           ruleset=ruleset)
+        for scene in level.scenes:
+            if scene != first:
+                flow.play(pilot.app, chapter, flow.Options(start_at=scene), persona, ruleset)
+                pilot.frames(2)
+            view = pilot.top.scene_view
+            text_end = view._text_top + view._text_layout.height
+            if view.docked and view.scroll.max_offset > 0:
+                room = view.scroll.rect.h + MORE_STRIP     # the area before the ▼ took its strip
+                assert text_end > room, (chapter.path.name, scene, text_end, room)
+                checked += 1
+    assert checked >= 1          # some scene does scroll, so the check ran
+
+
 # ---- the docked choices and the text above them
 
 def test_scrolling_the_text_moves_the_text_not_the_docked_choices():

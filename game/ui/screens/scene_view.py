@@ -211,7 +211,8 @@ class SceneView:
             above -= note + GAP
             told_end = text_end
         self.scroll.rect = pygame.Rect(inner.x, inner.y, inner.w, above)
-        self.scroll.content_height = told_end + PAD
+        # the bottom padding alone never makes the text scroll (a ▼ over nothing more to read)
+        self.scroll.content_height = told_end + PAD if told_end > above else above
         self._strip(self.scroll)
         self._strip(self.dock)
 
