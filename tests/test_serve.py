@@ -261,14 +261,7 @@ def test_the_note_on_unticked_answers_comes_with_the_tick_box(tmp_path):
     with served(tmp_path) as (port, site):
         s = Student(port)
         s.join(site.join_code)
-        page, r = s.get("/play"), random.Random(3)
-        while 'id="include"' not in page.body:
-            if page.open_choices():
-                page = s.choose(page, r.choice(page.open_choices()))
-            elif 'action="/next"' in page.body:
-                page = s.post("/next", page.hidden())
-            else:
-                page = s.post("/debrief", page.hidden() | {"go": "next"})
+        page = s.play_lesson(random.Random(3), until=lambda p: 'id="include"' in p.body)
     body = page.body
     assert body.count(K.INCLUDE_NOTE) == 1
     tick, note = body.index('id="include"'), body.index(K.INCLUDE_NOTE)

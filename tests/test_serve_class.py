@@ -250,6 +250,11 @@ def test_the_signs_hold_still_when_motion_is_reduced():
         assert "from {" in block and " to {" not in block
 
 
+def _asks(page) -> bool:
+    """A page of the questions after play (play_lesson stops there)."""
+    return 'action="/question"' in page.body
+
+
 def test_the_teacher_sees_who_is_answering_the_questions(tmp_path):
     import html
     with served(tmp_path / "data", _room(tmp_path, ASKED)) as (port, site):
@@ -260,14 +265,7 @@ def test_the_teacher_sees_who_is_answering_the_questions(tmp_path):
         page = after.get("/play")
         while 'action="/question"' in page.body:
             page = after.post("/question", page.hidden() | {"option": "1"})
-        r = random.Random(1)
-        while 'action="/question"' not in page.body:
-            if page.open_choices():
-                page = after.choose(page, r.choice(page.open_choices()))
-            elif 'action="/next"' in page.body:
-                page = after.post("/next", page.hidden())
-            else:
-                page = after.post("/debrief", page.hidden() | {"go": "next"})
+        page = after.play_lesson(random.Random(1), until=_asks)
         t = Student(port)
         t.cookie = f"sincerity_teacher={site.teacher_key}"
         body = html.unescape(t.get("/teacher").body)
@@ -283,14 +281,7 @@ def test_one_student_is_one_student_in_the_warnings(tmp_path):
         page = s.join(site.join_code)
         while 'action="/question"' in page.body:
             page = s.post("/question", page.hidden() | {"option": "1"})
-        r, page = random.Random(5), s.get("/play")
-        while 'action="/question"' not in page.body:
-            if page.open_choices():
-                page = s.choose(page, r.choice(page.open_choices()))
-            elif 'action="/next"' in page.body:
-                page = s.post("/next", page.hidden())
-            else:
-                page = s.post("/debrief", page.hidden() | {"go": "next"})
+        page = s.play_lesson(random.Random(5), until=_asks)
         while 'action="/question"' in page.body:
             page = s.post("/question", page.hidden() | {"option": "2"})
         t = Student(port)

@@ -117,14 +117,16 @@ class Student:
         return r
 
     def play_lesson(self, rng: random.Random, answer: str = "", include: bool = False,
-                    stop_after: int | None = None, think: tuple[float, float] = (0, 0)
-                    ) -> Reply:
+                    stop_after: int | None = None, think: tuple[float, float] = (0, 0),
+                    until=None) -> Reply:
         """Play every chapter to its ending, then the debrief to Finish. `stop_after`
-        choices: stop there (the page still open). `think`: seconds of reading before each
-        choice, drawn between the two."""
+        choices, or the first page for which `until(page)` holds: stop there (the page still
+        open). `think`: seconds of reading before each choice, drawn between the two."""
         page = self.get("/play")
         while True:
             if stop_after is not None and len(self.choices_made) >= stop_after:
+                return page
+            if until is not None and until(page):
                 return page
             open_ = page.open_choices()
             if open_ and think[1]:
