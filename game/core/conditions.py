@@ -110,11 +110,16 @@ def legibility(state: State) -> str:
     `score.seen_while` does not hold. Here, not in `display` (which gives it on), because
     the lock reasons read it too."""
     level = state.played
-    scene = level.scenes.get(state.scene) if state.scene is not None else None
-    if (scene is not None and not scene.score_shown) or \
-            not holds(level.score.seen_while, level, state):
+    if not scene_shows_score(state) or not holds(level.score.seen_while, level, state):
         return NO_LONGER_SHOWN
     return level.rulesets[state.ruleset].legibility
+
+
+def scene_shows_score(state: State) -> bool:
+    """False in a scene marked `score_shown: false` (before the app that shows the score,
+    and opens its doors, is in the story)."""
+    scene = state.played.scenes.get(state.scene) if state.scene is not None else None
+    return scene is None or scene.score_shown
 
 
 def why_not(cond: Condition, level: Level, state: State) -> str:

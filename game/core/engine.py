@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from . import strings
 from .changes import ChoiceScore, last_choice
-from .conditions import holds, service_reason, service_why, why_not
+from .conditions import holds, scene_shows_score, service_reason, service_why, why_not
 from .effects import Ctx, apply_effects
 from .events import Event
 from .model import Level
@@ -177,10 +177,7 @@ def services_shown(state: State) -> list[ServiceView] | None:
     """The services beside the scene, as the player sees them: every one (`services`), or
     None in a scene whose `score_shown` is false (the app that shows the score, and opens
     its doors, is not there yet: none of its doors is on screen either)."""
-    scene = state.played.scenes.get(state.scene) if state.scene is not None else None
-    if scene is not None and not scene.score_shown:
-        return None
-    return services(state)
+    return services(state) if scene_shows_score(state) else None
 
 
 def choose(state: State, choice_id: str, *, dice: Dice | None = None,
