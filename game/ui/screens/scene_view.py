@@ -193,11 +193,10 @@ class SceneView:
 
     def _dock(self, inner, text_end: int, told_end: int, width: int, every: int) -> None:
         """The choices at the bottom (at most DOCK_SHARE of the column, or what a short text
-        leaves), the text above,
-        and between them the remembered note, pinned when there is room for it (else it
-        scrolls after the text, which ends at `told_end` with it). The dock is as tall as
-        all the choices (`every`) even after one is chosen, so the text area keeps its size;
-        it grows if the chosen line and its reply need more."""
+        leaves), the text above, and between them the remembered note, pinned when there is
+        room for it (else it scrolls after the text, which ends at `told_end` with it). The
+        dock is as tall as all the choices (`every`) even after one is chosen, so the text
+        area keeps its size; it grows if the chosen line and its reply need more."""
         self.dock.content_height = self._stack(DOCK_PAD, width) - GAP + DOCK_PAD
         # at most DOCK_SHARE of the column, or all that a short text leaves free
         cap = max(int(inner.h * DOCK_SHARE), inner.h - (told_end + PAD))
